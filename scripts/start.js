@@ -1,0 +1,18 @@
+// `npm start`: build once if there is no build, then serve it (PORT, default 3000).
+import { existsSync } from 'node:fs';
+import { spawnSync, spawn } from 'node:child_process';
+
+if (!existsSync('build/index.js') || process.env.REBUILD === 'true') {
+	console.log('Building the app (first start)…');
+	const built = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
+	if (built.status !== 0) process.exit(built.status ?? 1);
+}
+const port = process.env.PORT ?? '3000';
+console.log(`Starting Kommunkompassen on http://localhost:${port}`);
+const server = spawn(process.execPath, ['build/index.js'], {
+	stdio: 'inherit',
+	// Kit's CSRF check compares form posts with ORIGIN; without it adapter-node assumes https.
+	env: { ...process.env, PORT: port, ORIGIN: process.env.ORIGIN ?? `http://localhost:${port}` }
+});
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
+server.on('exit', (code) => process.exit(code ?? 0));

@@ -1,0 +1,25 @@
+import type { Database } from '$lib/server/db';
+import type { Locale } from '$lib/i18n';
+import type { SessionUser } from '$lib/server/auth/types';
+
+declare global {
+	namespace App {
+		interface Locals {
+			db: Database;
+			locale: Locale;
+			/** The signed-in user, or null for anonymous visitors. */
+			user: SessionUser | null;
+			session: { id: string; expiresAt: Date } | null;
+		}
+		interface Error {
+			message: string;
+			/** Correlates a shown error with the server log. */
+			errorId?: string;
+		}
+		interface PageData {
+			locale: Locale;
+		}
+	}
+}
+
+export {};

@@ -1,0 +1,12 @@
+import { runCli } from './run';
+
+const code = await runCli(process.argv.slice(2), {
+	out: (line) => process.stdout.write(line + '\n'),
+	err: (line) => process.stderr.write(line + '\n'),
+	readStdin: async () => {
+		const chunks: Buffer[] = [];
+		for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+		return Buffer.concat(chunks).toString('utf8');
+	}
+});
+process.exit(code);

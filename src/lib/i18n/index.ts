@@ -1,0 +1,78 @@
+/**
+ * Swedish first, English second. Each feature keeps its messages in messages/<feature>.ts with an
+ * sv dictionary (the source of the keys) and an en dictionary typed to have every sv key.
+ */
+import * as common from './messages/common';
+import * as accounts from './messages/accounts';
+import * as workspace from './messages/workspace';
+import * as results from './messages/results';
+import * as report from './messages/report';
+import * as documents from './messages/documents';
+import * as actionPlans from './messages/actionPlans';
+
+export const locales = ['sv', 'en'] as const;
+export type Locale = (typeof locales)[number];
+export const defaultLocale: Locale = 'sv';
+
+const sv = {
+	...common.sv,
+	...accounts.sv,
+	...workspace.sv,
+	...results.sv,
+	...report.sv,
+	...documents.sv,
+	...actionPlans.sv
+};
+export type MessageKey = keyof typeof sv;
+
+const en: Record<MessageKey, string> = {
+	...common.en,
+	...accounts.en,
+	...workspace.en,
+	...results.en,
+	...report.en,
+	...documents.en,
+	...actionPlans.en
+};
+
+const dictionaries: Record<Locale, Record<MessageKey, string>> = { sv, en };
+
+export type Vars = Record<string, string | number>;
+export type Translate = (key: MessageKey, vars?: Vars) => string;
+
+export function isLocale(value: unknown): value is Locale {
+	return typeof value === 'string' && (locales as readonly string[]).includes(value);
+}
+
+export function isMessageKey(value: string): value is MessageKey {
+	return value in sv;
+}
+
+/** Looks a key up and fills `{name}` placeholders. Unknown keys fall back to Swedish, then the key. */
+export function translate(locale: Locale, key: MessageKey, vars?: Vars): string {
+	const template = dictionaries[locale][key] ?? sv[key] ?? key;
+	return vars ? template.replace(/\{(\w+)\}/g, (m, name) => String(vars[name] ?? m)) : template;
+}
+
+export function translator(locale: Locale): Translate {
+	return (key, vars) => translate(locale, key, vars);
+}
+
+/** Swedish-correct sorting (Å, Ä, Ö last); PGlite has no ICU, so lists are sorted here. */
+export const svCollator = new Intl.Collator('sv');
+
+export function formatNumber(locale: Locale, value: number, fractionDigits = 0): string {
+	return new Intl.NumberFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', {
+		minimumFractionDigits: fractionDigits,
+		maximumFractionDigits: fractionDigits
+	}).format(value);
+}
+
+export function formatDate(locale: Locale, value: Date | string): string {
+	const date = typeof value === 'string' ? new Date(value) : value;
+	return new Intl.DateTimeFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', {
+		year: 'numeric',
+		month: 'long',
+		day: 'numeric'
+	}).format(date);
+}

@@ -1,0 +1,16 @@
+import type { ZodError } from 'zod';
+import { isMessageKey, translate, type Locale } from '$lib/i18n';
+
+/**
+ * Turns a zod error into one message per field in the user's language. Schemas use message keys
+ * from the i18n dictionaries (e.g. 'errors.required'); other messages pass through unchanged.
+ */
+export function fieldErrors(error: ZodError, locale: Locale): Record<string, string> {
+	const errors: Record<string, string> = {};
+	for (const issue of error.issues) {
+		const field = issue.path.map(String).join('.') || '_form';
+		if (errors[field]) continue;
+		errors[field] = isMessageKey(issue.message) ? translate(locale, issue.message) : issue.message;
+	}
+	return errors;
+}

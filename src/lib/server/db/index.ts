@@ -1,0 +1,194 @@
+/**
+ * The one module that knows which PostgreSQL driver runs: `pg` against a real server when
+ * `DATABASE_URL` is set, otherwise an embedded, file-backed PGlite under `DATA_DIR`.
+ * Everything else receives a `Kysely<DB>` and never asks.
+ */
+import { Kysely, PostgresDialect } from 'kysely';
+import type { DB } from './types';
+import { ConfigurationError } from '../errors';
+
+export type Database = Kysely<DB>;
+
+export interface DbOptions {
+	/** A postgres:// URL. When absent, PGlite is used. */
+	databaseUrl?: string;
+	/** PGlite data directory, or `memory://` for a throw-away database (tests). */
+	dataDir?: string;
+	/** Pool size for `pg`. */
+	poolSize?: number;
+}
+
+// Ids, counts and sums come back as int8/numeric; both drivers hand them to the app as numbers.
+// Dates (no time) stay 'YYYY-MM-DD' strings so no time zone shifts a visit date.
+const INT8 = 20;
+const NUMERIC = 1700;
+const DATE = 1082;
+
+const toNumber = (value: string) => (value === null ? null : Number(value));
+const asIs = (value: string) => value;
+
+async function createPgDialect(databaseUrl: string, poolSize: number) {
+	const pg = await import('pg');
+	const { Pool, types } = pg.default ?? pg;
+	const pool = new Pool({
+		connectionString: databaseUrl,
+		max: poolSize,
+		types: {
+			getTypeParser: ((oid: number, format?: string) => {
+				if (oid === INT8 || oid === NUMERIC) return toNumber;
+				if (oid === DATE) return asIs;
+				return types.getTypeParser(oid, format as 'text');
+			}) as typeof types.getTypeParser
+		}
+	});
+	return { dialect: new PostgresDialect({ pool }), close: () => pool.end() };
+}
+
+async function createPgliteDialect(dataDir: string) {
+	const [{ PGlite }, { PGliteDialect }, { unaccent }, { pg_trgm }] = await Promise.all([
+		import('@electric-sql/pglite'),
+		import('kysely-pglite-dialect'),
+		import('@electric-sql/pglite/contrib/unaccent'),
+		import('@electric-sql/pglite/contrib/pg_trgm')
+	]);
+	const release = dataDir.startsWith('memory://') ? () => {} : await acquireDataDirLock(dataDir);
+	try {
+		const client = await PGlite.create(dataDir, {
+			extensions: { unaccent, pg_trgm },
+			parsers: { [INT8]: toNumber, [NUMERIC]: toNumber, [DATE]: asIs }
+		});
+		return {
+			dialect: new PGliteDialect(client),
+			// Kysely's destroy() already closes the client through the dialect.
+			close: async () => {
+				if (!client.closed) await client.close();
+				release();
+			}
+		};
+	} catch (e) {
+		release();
+		throw e;
+	}
+}
+
+/**
+ * PGlite is single-process: two processes on one data directory corrupt it. A lock file with
+ * the holder's pid refuses the second opener; a lock left by a dead process is taken over.
+ */
+async function acquireDataDirLock(dataDir: string): Promise<() => void> {
+	const fs = await import('node:fs');
+	const path = await import('node:path');
+	try {
+		fs.mkdirSync(dataDir, { recursive: true });
+		fs.accessSync(dataDir, fs.constants.W_OK);
+	} catch (e) {
+		throw new ConfigurationError(
+			`Cannot write to DATA_DIR ${path.resolve(dataDir)}: ${(e as Error).message}`
+		);
+	}
+	const lockFile = path.join(dataDir, 'kommunkompassen.lock');
+	const tryCreate = () => {
+		fs.writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
+	};
+	try {
+		tryCreate();
+	} catch {
+		const holder = Number(fs.readFileSync(lockFile, 'utf8').trim());
+		if (holder && holder !== process.pid && isAlive(holder)) {
+			throw new ConfigurationError(
+				`The database in ${path.resolve(dataDir)} is in use by another process (pid ${holder}). ` +
+					`Stop it first (PGlite allows one process per data directory), or set DATABASE_URL.`
+			);
+		}
+		fs.rmSync(lockFile, { force: true });
+		tryCreate();
+	}
+	let released = false;
+	const release = () => {
+		if (released) return;
+		released = true;
+		try {
+			if (fs.readFileSync(lockFile, 'utf8').trim() === String(process.pid)) fs.rmSync(lockFile);
+		} catch {
+			/* already gone */
+		}
+	};
+	process.once('exit', release);
+	return release;
+}
+
+function isAlive(pid: number) {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (e) {
+		return (e as NodeJS.ErrnoException).code === 'EPERM';
+	}
+}
+
+export interface OpenedDatabase {
+	db: Database;
+	driver: 'pg' | 'pglite';
+	close: () => Promise<void>;
+}
+
+/** Opens a database; the caller owns it and must `close()` it. */
+export async function openDatabase(options: DbOptions): Promise<OpenedDatabase> {
+	if (options.databaseUrl) {
+		const { dialect, close } = await createPgDialect(options.databaseUrl, options.poolSize ?? 10);
+		const db = new Kysely<DB>({ dialect });
+		try {
+			await db.selectNoFrom((eb) => eb.val(1).as('one')).execute();
+		} catch (e) {
+			await db.destroy();
+			throw new ConfigurationError(
+				`Cannot connect to DATABASE_URL (${redactUrl(options.databaseUrl)}): ${(e as Error).message}`
+			);
+		}
+		return { db, driver: 'pg', close: () => db.destroy().then(() => undefined) };
+	}
+	const { dialect, close } = await createPgliteDialect(options.dataDir ?? './data');
+	const db = new Kysely<DB>({ dialect });
+	return {
+		db,
+		driver: 'pglite',
+		close: async () => {
+			await db.destroy();
+			await close();
+		}
+	};
+}
+
+function redactUrl(url: string) {
+	try {
+		const parsed = new URL(url);
+		if (parsed.password) parsed.password = '***';
+		return parsed.toString();
+	} catch {
+		return 'unparseable URL';
+	}
+}
+
+/** The options the app and CLI use: read from the environment. */
+export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): DbOptions {
+	return {
+		databaseUrl: env.DATABASE_URL || undefined,
+		dataDir: env.DATA_DIR || './data'
+	};
+}
+
+const globalKey = Symbol.for('kommunkompassen.db');
+type GlobalWithDb = typeof globalThis & { [globalKey]?: Promise<OpenedDatabase> };
+
+/**
+ * The app's single database, cached on globalThis so dev-server reloads do not open
+ * PGlite a second time on the same directory.
+ */
+export function getDatabase(): Promise<OpenedDatabase> {
+	const g = globalThis as GlobalWithDb;
+	g[globalKey] ??= openDatabase(optionsFromEnv()).catch((e) => {
+		delete g[globalKey];
+		throw e;
+	});
+	return g[globalKey];
+}

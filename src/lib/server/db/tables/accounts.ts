@@ -1,0 +1,3 @@
+/** Tables of the accounts feature; filled in by its migration. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface AccountsTables {}

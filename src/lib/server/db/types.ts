@@ -1,0 +1,17 @@
+import type { FoundationTables } from './tables/foundation';
+import type { AccountsTables } from './tables/accounts';
+import type { WorkspaceTables } from './tables/workspace';
+import type { DocumentsTables } from './tables/documents';
+import type { ComparisonsTables } from './tables/comparisons';
+import type { ActionPlansTables } from './tables/action-plans';
+
+export type * from './tables/foundation';
+
+/** The whole schema, one interface per feature so features evolve in their own files. */
+export interface DB
+	extends FoundationTables,
+		AccountsTables,
+		WorkspaceTables,
+		DocumentsTables,
+		ComparisonsTables,
+		ActionPlansTables {}

@@ -1,0 +1,97 @@
+import { createHash } from 'node:crypto';
+import type { Database } from '../db';
+import { checkRubric, scoringStructure, sortRubricsNewestFirst, type Rubric } from '$lib/domain/rubric';
+import { ConfigurationError } from '../errors';
+
+/** Stable JSON (sorted keys) so the hash does not depend on key order in the file. */
+function canonicalJson(value: unknown): string {
+	if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+	if (value && typeof value === 'object') {
+		const entries = Object.entries(value as Record<string, unknown>)
+			.filter(([, v]) => v !== undefined)
+			.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+		return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+	}
+	return JSON.stringify(value);
+}
+
+export function rubricHash(rubric: Rubric): string {
+	return createHash('sha256').update(canonicalJson(scoringStructure(rubric))).digest('hex');
+}
+
+/** Parses and checks every file; the first bad one stops with a message naming file and path. */
+export function parseRubricFiles(files: { file: string; json: unknown }[]): Rubric[] {
+	return files.map(({ file, json }) => {
+		const result = checkRubric(json);
+		if (!result.ok) {
+			const first = result.problems[0];
+			throw new ConfigurationError(
+				`Rubric ${file} is invalid at ${first.path}: ${first.message}` +
+					(result.problems.length > 1 ? ` (and ${result.problems.length - 1} more problems)` : '')
+			);
+		}
+		return result.rubric;
+	});
+}
+
+/**
+ * Stores new rubric versions and refuses a changed file under a stored id: scores recorded
+ * against a version must keep meaning what they meant. Keywords and guidance (reading aids,
+ * outside the hash) are refreshed in place.
+ */
+export async function syncRubrics(db: Database, rubrics: Rubric[]): Promise<{ added: string[] }> {
+	return db.transaction().execute(async (trx) => {
+		const stored = await trx.selectFrom('rubric').select(['id', 'content_hash']).execute();
+		const storedHash = new Map(stored.map((r) => [r.id, r.content_hash]));
+		const added: string[] = [];
+		for (const rubric of rubrics) {
+			const hash = rubricHash(rubric);
+			const existing = storedHash.get(rubric.id);
+			if (existing === undefined) {
+				await trx
+					.insertInto('rubric')
+					.values({
+						id: rubric.id,
+						title: rubric.title,
+						year: rubric.year,
+						definition: JSON.stringify(rubric),
+						content_hash: hash
+					})
+					.execute();
+				added.push(rubric.id);
+			} else if (existing !== hash) {
+				throw new ConfigurationError(
+					`Rubric "${rubric.id}" differs from the version stored in the database. ` +
+						`A stored rubric is immutable: publish the change as a new version with a new id instead.`
+				);
+			} else {
+				await trx
+					.updateTable('rubric')
+					.set({ definition: JSON.stringify(rubric) })
+					.where('id', '=', rubric.id)
+					.execute();
+			}
+		}
+		return { added };
+	});
+}
+
+export async function listRubrics(db: Database): Promise<Rubric[]> {
+	const rows = await db.selectFrom('rubric').select(['definition']).execute();
+	return sortRubricsNewestFirst(rows.map((r) => r.definition as Rubric));
+}
+
+export async function findRubricById(db: Database, id: string): Promise<Rubric | undefined> {
+	const row = await db
+		.selectFrom('rubric')
+		.select(['definition'])
+		.where('id', '=', id)
+		.executeTakeFirst();
+	return row?.definition as Rubric | undefined;
+}
+
+export async function getRubricOrThrow(db: Database, id: string): Promise<Rubric> {
+	const rubric = await findRubricById(db, id);
+	if (!rubric) throw new Error(`Unknown rubric ${id}`);
+	return rubric;
+}

@@ -1,0 +1,5 @@
+import type { Database } from '../db';
+import type { SeedLog } from './index';
+
+/** Demo data of this feature; not yet written. */
+export async function seedDocuments(_db: Database, _log: SeedLog): Promise<void> {}

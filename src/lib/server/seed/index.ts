@@ -1,0 +1,31 @@
+import type { Database } from '../db';
+import { upsertMunicipalities } from '../repositories/municipalities';
+import municipalitiesFile from './data/municipalities.json';
+import { seedPublishedResults } from './published-results';
+import { seedKarlskoga } from './karlskoga';
+import { seedDocuments } from './documents';
+import { seedActionPlans } from './action-plans';
+
+export type SeedLog = (message: string) => void;
+
+/** The register of the 290 municipalities; kept current on every start. */
+export async function seedRegister(db: Database) {
+	await upsertMunicipalities(db, municipalitiesFile.municipalities);
+}
+
+/** True when the database holds no evaluation yet: the moment to add demo data. */
+export async function isEmpty(db: Database): Promise<boolean> {
+	const row = await db.selectFrom('evaluation').select('id').limit(1).executeTakeFirst();
+	return row === undefined;
+}
+
+/**
+ * Demo data for a newcomer: the full Karlskoga 2022 evaluation, the other published results and
+ * the reference average, documents, and an example action plan. Each step is its own feature's.
+ */
+export async function seedDemo(db: Database, log: SeedLog) {
+	await seedKarlskoga(db, log);
+	await seedPublishedResults(db, log);
+	await seedDocuments(db, log);
+	await seedActionPlans(db, log);
+}

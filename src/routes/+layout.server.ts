@@ -1,0 +1,14 @@
+import type { LayoutServerLoad } from './$types';
+
+export const load: LayoutServerLoad = async ({ locals, url }) => {
+	return {
+		/** The request's locale: every page renders in it. */
+		locale: locals.locale,
+		/** The signed-in user (for the menu), without anything secret. */
+		user: locals.user
+			? { name: locals.user.name, email: locals.user.email, role: locals.user.role }
+			: null,
+		/** Where the language switch returns to. */
+		path: url.pathname + url.search
+	};
+};

@@ -1,0 +1,17 @@
+import { listMunicipalities } from '$lib/server/repositories/municipalities';
+import { openDataJson } from '$lib/server/http';
+import type { RequestHandler } from './$types';
+
+/** All 290 municipalities: code, name, county. */
+export const GET: RequestHandler = async ({ locals }) => {
+	const municipalities = await listMunicipalities(locals.db);
+	return openDataJson(
+		municipalities.map((m) => ({
+			code: m.code,
+			name: m.name,
+			countyCode: m.countyCode,
+			county: m.county
+		})),
+		{ maxAge: 3600 }
+	);
+};
