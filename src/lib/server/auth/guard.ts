@@ -1,0 +1,50 @@
+/**
+ * Route-side use of the policy: every load, action and endpoint calls one of these instead of
+ * checking roles itself.
+ */
+import { error, redirect } from '@sveltejs/kit';
+import {
+	canGlobal,
+	canOnEvaluation,
+	type EvaluationAction,
+	type EvaluationScope,
+	type GlobalAction
+} from './policy';
+import type { SessionUser } from './types';
+
+/** The signed-in user, or a redirect to the sign-in page that returns here afterwards. */
+export function requireUser(locals: App.Locals, url?: URL): SessionUser {
+	if (!locals.user) {
+		const returnTo = url ? `?returnTo=${encodeURIComponent(url.pathname + url.search)}` : '';
+		redirect(303, `/logga-in${returnTo}`);
+	}
+	if (locals.user.mustChangePassword && url && url.pathname !== '/konto/losenord') {
+		redirect(303, '/konto/losenord');
+	}
+	return locals.user;
+}
+
+/** A programme-wide action: 403 for signed-in users who may not, sign-in for anonymous ones. */
+export function authorizeGlobal(locals: App.Locals, action: GlobalAction, url?: URL): SessionUser {
+	const user = requireUser(locals, url);
+	if (!canGlobal(user, action)) error(403, 'Du har inte behörighet att göra detta');
+	return user;
+}
+
+/**
+ * An action on one evaluation. Those who may not even see it get 404, so an unpublished
+ * evaluation's existence does not leak; those who see it but may not act get 403.
+ */
+export function authorizeEvaluation(
+	locals: App.Locals,
+	action: EvaluationAction,
+	scope: EvaluationScope | undefined
+): EvaluationScope {
+	if (!scope || !canOnEvaluation(locals.user, 'evaluation.read', scope)) {
+		error(404, 'Utvärderingen finns inte');
+	}
+	if (!canOnEvaluation(locals.user, action, scope)) {
+		error(403, 'Du har inte behörighet att göra detta');
+	}
+	return scope;
+}

@@ -1,0 +1,189 @@
+/**
+ * Who may do what: the one place the app answers "may this user do this action on this
+ * resource?". Pure: callers load the resource's facts (team, contact, status) and ask.
+ * Loads, actions and API routes go through `guard.ts`, which turns a "no" into 404 (the
+ * resource is invisible to this user) or 403 (visible, but not this action).
+ */
+import type { EvaluationStatus } from '../db/types';
+import type { Role, SessionUser } from './types';
+
+/** Facts about one evaluation that decisions depend on. */
+export interface EvaluationScope {
+	id: number;
+	municipalityCode: string;
+	status: EvaluationStatus;
+	/** Evaluators on the evaluation's team. */
+	teamUserIds: number[];
+	/** Team members who have declared that they have no conflict of interest (jäv). */
+	conflictFreeUserIds: number[];
+	/** The municipality's contact person for this evaluation. */
+	contactUserId: number | null;
+	/** The municipality has chosen to publish its action plan. */
+	actionPlanPublic?: boolean;
+}
+
+/** Actions on the whole programme (no particular evaluation). */
+export const globalActions = [
+	'evaluation.list',
+	'evaluation.create',
+	'evaluation.import',
+	'user.manage',
+	'audit.read',
+	'results.import',
+	'referenceAverage.manage',
+	'peerGroup.manage',
+	'rubric.manage',
+	'account.changePassword'
+] as const;
+
+/** Actions on one evaluation. */
+export const evaluationActions = [
+	/** See that it exists: its municipality, year, status and team. */
+	'evaluation.read',
+	/** Read the draft: scores, findings, sources (not interview notes). */
+	'evaluation.readDraft',
+	'evaluation.update',
+	'evaluation.declareNoConflict',
+	'evaluation.history',
+	'evaluation.export',
+	'evaluation.startReevaluation',
+	'evaluation.publish',
+	'evaluation.reopen',
+	/** Move to the next stage or back one (the lifecycle decides which moves exist). */
+	'evaluation.transition',
+	'sheet.edit',
+	/** See the other evaluator's sheet: only once both have submitted. */
+	'sheet.compare',
+	'score.agree',
+	'findings.edit',
+	'sources.edit',
+	/** Interview notes and names never leave the team. */
+	'interview.readNotes',
+	'writtenAnswer.read',
+	'writtenAnswer.edit',
+	'document.read',
+	'document.upload',
+	'factCheck.read',
+	'factCheck.comment',
+	'factCheck.answer',
+	'report.draft',
+	'actionPlan.read',
+	'actionPlan.edit',
+	'followUp.edit'
+] as const;
+
+export type GlobalAction = (typeof globalActions)[number];
+export type EvaluationAction = (typeof evaluationActions)[number];
+export type Action = GlobalAction | EvaluationAction;
+
+const before = (status: EvaluationStatus, stage: EvaluationStatus) =>
+	stageIndex[status] < stageIndex[stage];
+const stageIndex: Record<EvaluationStatus, number> = {
+	planering: 0,
+	insamling: 1,
+	poangsattning: 2,
+	kalibrering: 3,
+	faktagranskning: 4,
+	publicerad: 5
+};
+
+const isRole = (user: SessionUser | null, role: Role): user is SessionUser =>
+	user !== null && user.role === role && !user.mustChangePassword;
+
+/** A decision on a programme-wide action. */
+export function canGlobal(user: SessionUser | null, action: GlobalAction): boolean {
+	if (user?.mustChangePassword) return action === 'account.changePassword';
+	switch (action) {
+		case 'account.changePassword':
+		case 'evaluation.list':
+		case 'peerGroup.manage':
+			return user !== null;
+		case 'evaluation.create':
+		case 'evaluation.import':
+		case 'user.manage':
+		case 'audit.read':
+		case 'results.import':
+		case 'referenceAverage.manage':
+		case 'rubric.manage':
+			return isRole(user, 'coordinator');
+	}
+}
+
+/** A decision on an action on one evaluation. */
+export function canOnEvaluation(
+	user: SessionUser | null,
+	action: EvaluationAction,
+	e: EvaluationScope
+): boolean {
+	const published = e.status === 'publicerad';
+	// The published part of a published evaluation is public; the rest needs a role below.
+	if (action === 'evaluation.read' && published) return true;
+	if (action === 'actionPlan.read' && published && e.actionPlanPublic) return true;
+	if (!user || user.mustChangePassword) return false;
+
+	const coordinator = isRole(user, 'coordinator');
+	const onTeam = user.role === 'evaluator' && e.teamUserIds.includes(user.id);
+	const conflictFree = onTeam && e.conflictFreeUserIds.includes(user.id);
+	const contact =
+		user.role === 'municipality' &&
+		user.municipalityCode === e.municipalityCode &&
+		(e.contactUserId === null || e.contactUserId === user.id);
+	// The municipality sees its evaluation once collection starts (to send answers and documents).
+	const contactSees = contact && !before(e.status, 'insamling');
+	const editable = !published;
+
+	switch (action) {
+		case 'evaluation.read':
+			return coordinator || onTeam || contactSees;
+		case 'evaluation.readDraft':
+		case 'evaluation.history':
+		case 'evaluation.export':
+			return coordinator || onTeam;
+		case 'evaluation.update':
+			return coordinator && editable;
+		case 'evaluation.declareNoConflict':
+			return onTeam && editable;
+		case 'evaluation.startReevaluation':
+			return coordinator && published;
+		case 'evaluation.publish':
+			return coordinator && e.status === 'faktagranskning';
+		case 'evaluation.reopen':
+			return coordinator && published;
+		case 'evaluation.transition':
+			return (coordinator || conflictFree) && editable;
+		case 'sheet.edit':
+			return conflictFree && e.status === 'poangsattning';
+		case 'sheet.compare':
+			return (coordinator || onTeam) && !before(e.status, 'kalibrering');
+		case 'score.agree':
+			return conflictFree && e.status === 'kalibrering';
+		case 'findings.edit':
+			return conflictFree && editable && !before(e.status, 'insamling');
+		case 'sources.edit':
+			return onTeam && editable;
+		case 'interview.readNotes':
+			return onTeam;
+		case 'writtenAnswer.read':
+			return coordinator || onTeam || contactSees;
+		case 'writtenAnswer.edit':
+			return contact && (e.status === 'insamling' || e.status === 'poangsattning');
+		case 'document.read':
+			return coordinator || onTeam || contactSees;
+		case 'document.upload':
+			return (onTeam || contactSees) && editable;
+		case 'factCheck.read':
+			return (coordinator || onTeam || contactSees) && !before(e.status, 'faktagranskning');
+		case 'factCheck.comment':
+			return contact && e.status === 'faktagranskning';
+		case 'factCheck.answer':
+			return onTeam && e.status === 'faktagranskning';
+		case 'report.draft':
+			return coordinator || onTeam || (contact && e.status === 'faktagranskning');
+		case 'actionPlan.read':
+			return published && (coordinator || onTeam || contact);
+		case 'actionPlan.edit':
+			return published && contact;
+		case 'followUp.edit':
+			return conflictFree && editable;
+	}
+}
