@@ -1,3 +1,55 @@
-/** Tables of the accounts feature; filled in by its migration. */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface AccountsTables {}
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+import type { Timestamp } from './foundation';
+import type { Role } from '../../auth/types';
+
+export interface AppUserTable {
+	id: Generated<number>;
+	email: string;
+	name: Generated<string>;
+	role: Role;
+	municipality_code: string | null;
+	password_hash: string;
+	must_change_password: Generated<boolean>;
+	active: Generated<boolean>;
+	created_at: Timestamp;
+	updated_at: Timestamp;
+}
+
+export interface UserSessionTable {
+	id: string;
+	user_id: number;
+	/** SHA-256 of the token's secret part; the secret itself is never stored. */
+	secret_hash: Uint8Array;
+	created_at: Timestamp;
+	last_verified_at: Timestamp;
+}
+
+export interface LoginAttemptTable {
+	/** 'email:<lower-case address>' or 'ip:<address>' */
+	key: string;
+	failures: Generated<number>;
+	window_started_at: Timestamp;
+	blocked_until: Date | null;
+}
+
+export interface AuditLogTable {
+	id: Generated<number>;
+	at: Timestamp;
+	actor_id: number | null;
+	/** Who, readable even if the account is later renamed: e-mail or 'system'/'cli'. */
+	actor_label: string;
+	entity: string;
+	entity_id: string;
+	evaluation_id: number | null;
+	action: string;
+	before: JSONColumnType<unknown, string | null, never> | null;
+	after: JSONColumnType<unknown, string | null, never> | null;
+	reason: ColumnType<string | null, string | null | undefined, never>;
+}
+
+export interface AccountsTables {
+	app_user: AppUserTable;
+	user_session: UserSessionTable;
+	login_attempt: LoginAttemptTable;
+	audit_log: AuditLogTable;
+}
