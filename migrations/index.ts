@@ -2,6 +2,8 @@ import type { Migration } from 'kysely';
 import * as createFoundation from './20261122000100_create_foundation';
 import * as createAccounts from './20261122000200_create_accounts';
 import * as createWorkspace from './20261122000300_create_workspace';
+import * as createScoring from './20261122000310_create_scoring';
+import * as createSources from './20261122000350_create_sources';
 import * as createDocuments from './20261122000400_create_documents';
 import * as createComparisons from './20261122000500_create_comparisons';
 import * as createActionPlans from './20261122000600_create_action_plans';
@@ -14,6 +16,8 @@ export const migrations: Record<string, Migration> = {
 	'20261122000100_create_foundation': createFoundation,
 	'20261122000200_create_accounts': createAccounts,
 	'20261122000300_create_workspace': createWorkspace,
+	'20261122000310_create_scoring': createScoring,
+	'20261122000350_create_sources': createSources,
 	'20261122000400_create_documents': createDocuments,
 	'20261122000500_create_comparisons': createComparisons,
 	'20261122000600_create_action_plans': createActionPlans

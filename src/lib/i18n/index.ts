@@ -5,6 +5,7 @@
 import * as common from './messages/common';
 import * as accounts from './messages/accounts';
 import * as workspace from './messages/workspace';
+import * as sources from './messages/sources';
 import * as results from './messages/results';
 import * as report from './messages/report';
 import * as documents from './messages/documents';
@@ -18,6 +19,7 @@ const sv = {
 	...common.sv,
 	...accounts.sv,
 	...workspace.sv,
+	...sources.sv,
 	...results.sv,
 	...report.sv,
 	...documents.sv,
@@ -29,6 +31,7 @@ const en: Record<MessageKey, string> = {
 	...common.en,
 	...accounts.en,
 	...workspace.en,
+	...sources.en,
 	...results.en,
 	...report.en,
 	...documents.en,

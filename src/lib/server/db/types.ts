@@ -1,6 +1,8 @@
 import type { FoundationTables } from './tables/foundation';
 import type { AccountsTables } from './tables/accounts';
 import type { WorkspaceTables } from './tables/workspace';
+import type { ScoringTables } from './tables/scoring';
+import type { SourcesTables } from './tables/sources';
 import type { DocumentsTables } from './tables/documents';
 import type { ComparisonsTables } from './tables/comparisons';
 import type { ActionPlansTables } from './tables/action-plans';
@@ -12,6 +14,8 @@ export interface DB
 	extends FoundationTables,
 		AccountsTables,
 		WorkspaceTables,
+		ScoringTables,
+		SourcesTables,
 		DocumentsTables,
 		ComparisonsTables,
 		ActionPlansTables {}

@@ -45,6 +45,9 @@ export interface EvaluationTable {
 	row_version: Generated<number>;
 	created_at: Timestamp;
 	updated_at: Timestamp;
+	/** Added by the workspace migration. */
+	contact_user_id: number | null;
+	action_plan_public: Generated<boolean>;
 }
 
 export interface PublishedResultTable {

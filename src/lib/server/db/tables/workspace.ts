@@ -1,3 +1,13 @@
-/** Tables of the workspace feature; filled in by its migration. */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface WorkspaceTables {}
+import type { Timestamp } from './foundation';
+
+export interface EvaluationMemberTable {
+	evaluation_id: number;
+	user_id: number;
+	no_conflict_declared_at: Date | null;
+	added_at: Timestamp;
+}
+
+/** Columns the workspace adds to `evaluation` (merged into EvaluationTable through DB). */
+export interface WorkspaceTables {
+	evaluation_member: EvaluationMemberTable;
+}
