@@ -3,6 +3,7 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { getReadyDatabase } from '$lib/server/app';
 import { localeCookie, resolveLocale } from '$lib/server/locale';
 import { ConfigurationError } from '$lib/server/errors';
+import { authenticate } from '$lib/server/auth/handle';
 
 export const init: ServerInit = async () => {
 	try {
@@ -42,7 +43,7 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(database, locale, securityHeaders);
+export const handle = sequence(database, authenticate, locale, securityHeaders);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status === 404) return { message };

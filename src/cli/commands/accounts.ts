@@ -1,4 +1,123 @@
-import type { CliCommand } from '../context';
+import { roles, type Role } from '../../lib/server/auth/types';
+import { cliActor } from '../../lib/server/audit';
+import { generateOneTimePassword, minPasswordLength } from '../../lib/server/auth/password';
+import {
+	createUser,
+	DuplicateEmailError,
+	findUserForSignIn,
+	setPassword
+} from '../../lib/server/repositories/users';
+import { findMunicipalityByCode } from '../../lib/server/repositories/municipalities';
+import { parseOptions } from '../args';
+import type { CliCommand, CliIO } from '../context';
 
-/** CLI commands of the accounts feature. */
-export const accountsCommands: CliCommand[] = [];
+/** A password from standard input (first line), checked like one chosen in the UI. */
+async function passwordFromStdin(io: CliIO): Promise<string | { error: string }> {
+	const password = (await io.readStdin()).split(/\r?\n/)[0] ?? '';
+	if (password.length < minPasswordLength) {
+		return { error: `The password must have at least ${minPasswordLength} characters.` };
+	}
+	return password;
+}
+
+export const accountsCommands: CliCommand[] = [
+	{
+		name: ['user', 'create'],
+		usage: 'user create --email E --role R [--name N] [--municipality CODE] [--password-stdin]',
+		summary: 'Create a user; prints a one-time password unless one is read from stdin.',
+		run: async (args, { io, withDatabase }) => {
+			const { values } = parseOptions(args, {
+				email: { type: 'string' },
+				role: { type: 'string' },
+				name: { type: 'string' },
+				municipality: { type: 'string' },
+				'password-stdin': { type: 'boolean' }
+			});
+			if (!values.email || !/^[^@\s]+@[^@\s]+$/.test(values.email)) {
+				io.err('--email: a valid e-mail address is required');
+				return 1;
+			}
+			if (!roles.includes(values.role as Role)) {
+				io.err(`--role: one of ${roles.join(', ')}`);
+				return 1;
+			}
+			const role = values.role as Role;
+			if (role === 'municipality' && !values.municipality) {
+				io.err('--municipality: required for role municipality (four-digit code, e.g. 1883)');
+				return 1;
+			}
+			let password: string | undefined;
+			if (values['password-stdin']) {
+				const read = await passwordFromStdin(io);
+				if (typeof read !== 'string') {
+					io.err(read.error);
+					return 1;
+				}
+				password = read;
+			}
+			return withDatabase(async (db) => {
+				if (role === 'municipality' && !(await findMunicipalityByCode(db, values.municipality!))) {
+					io.err(`--municipality: unknown municipality code ${values.municipality}`);
+					return 1;
+				}
+				try {
+					const { user, oneTimePassword } = await createUser(db, cliActor, {
+						email: values.email!,
+						name: values.name,
+						role,
+						municipalityCode: values.municipality ?? null,
+						password
+					});
+					io.out(`Created ${user.role} ${user.email} (id ${user.id}).`);
+					if (oneTimePassword) {
+						io.out(`One-time password: ${oneTimePassword} (must be changed at first sign-in)`);
+					}
+					return 0;
+				} catch (e) {
+					if (e instanceof DuplicateEmailError) {
+						io.err(`A user with e-mail ${values.email} already exists.`);
+						return 1;
+					}
+					throw e;
+				}
+			});
+		}
+	},
+	{
+		name: ['user', 'reset-password'],
+		usage: 'user reset-password --email E [--password-stdin]',
+		summary: 'Give a user a new one-time password (or one from stdin); ends their sessions.',
+		run: async (args, { io, withDatabase }) => {
+			const { values } = parseOptions(args, {
+				email: { type: 'string' },
+				'password-stdin': { type: 'boolean' }
+			});
+			if (!values.email) {
+				io.err('--email is required');
+				return 1;
+			}
+			let password: string | undefined;
+			if (values['password-stdin']) {
+				const read = await passwordFromStdin(io);
+				if (typeof read !== 'string') {
+					io.err(read.error);
+					return 1;
+				}
+				password = read;
+			}
+			return withDatabase(async (db) => {
+				const user = await findUserForSignIn(db, values.email!);
+				if (!user) {
+					io.err(`No user with e-mail ${values.email}.`);
+					return 1;
+				}
+				const oneTime = password ? null : generateOneTimePassword();
+				await setPassword(db, cliActor, user.id, password ?? (oneTime as string), {
+					mustChange: oneTime !== null
+				});
+				io.out(oneTime ? `One-time password for ${user.email}: ${oneTime}` : `Password set for ${user.email}.`);
+				return 0;
+			});
+		}
+	}
+];

@@ -7,6 +7,7 @@ import { migrateToLatest } from './db/migrator';
 import { parseRubricFiles, syncRubrics } from './repositories/rubrics';
 import { bundledRubricFiles } from './rubric-files';
 import { isEmpty, seedDemo, seedRegister, type SeedLog } from './seed';
+import { ensureFirstCoordinator } from './repositories/users';
 
 export interface PrepareOptions {
 	/** Add the demo data when the database holds no evaluation. */
@@ -38,6 +39,20 @@ export function getReadyDatabase(): Promise<OpenedDatabase> {
 			demo: process.env.DEMO_DATA !== 'false',
 			log: (m) => console.log(m)
 		});
+		// No default password anywhere: the first coordinator gets a one-time password, shown once.
+		const first = await ensureFirstCoordinator(opened.db, process.env.FIRST_COORDINATOR_EMAIL);
+		if (first) {
+			console.log(
+				[
+					'',
+					'  First start: a coordinator account was created.',
+					`  Sign in at /logga-in with e-mail ${first.email}`,
+					`  and the one-time password ${first.oneTimePassword}`,
+					'  (shown only now; you will choose a new password at first sign-in).',
+					''
+				].join('\n')
+			);
+		}
 		return opened;
 	})().catch((e) => {
 		delete g[readyKey];

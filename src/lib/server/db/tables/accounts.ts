@@ -42,8 +42,8 @@ export interface AuditLogTable {
 	entity_id: string;
 	evaluation_id: number | null;
 	action: string;
-	before: JSONColumnType<unknown, string | null, never> | null;
-	after: JSONColumnType<unknown, string | null, never> | null;
+	before: ColumnType<unknown, string | null, never>;
+	after: ColumnType<unknown, string | null, never>;
 	reason: ColumnType<string | null, string | null | undefined, never>;
 }
 

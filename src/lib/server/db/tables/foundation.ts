@@ -22,7 +22,7 @@ export interface RubricTable {
 	id: string;
 	title: string;
 	year: number;
-	definition: JSONColumnType<unknown>;
+	definition: JSONColumnType<object>;
 	content_hash: string;
 	created_at: Timestamp;
 }
@@ -62,7 +62,7 @@ export interface PublishedResultTable {
 	has_subarea_scores: boolean;
 	has_area_scores: boolean;
 	/** The published content: see $lib/domain/evaluation-content.ts. */
-	content: JSONColumnType<unknown>;
+	content: JSONColumnType<object>;
 	errata_reason: string | null;
 	published_at: Timestamp;
 }

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+export const roleSchema = z.enum(['coordinator', 'evaluator', 'municipality'], {
+	error: 'errors.invalid'
+});
+
+const municipalityCode = z
+	.string()
+	.trim()
+	.regex(/^\d{4}$/, 'errors.municipalityCode')
+	.optional()
+	.or(z.literal('').transform(() => undefined));
+
+export const createUserSchema = z
+	.object({
+		email: z.email('errors.email').trim().max(254, 'errors.email'),
+		name: z.string().trim().max(200, 'errors.invalid').default(''),
+		role: roleSchema,
+		municipalityCode
+	})
+	.refine((v) => v.role !== 'municipality' || v.municipalityCode, {
+		path: ['municipalityCode'],
+		message: 'admin.users.municipalityRequired'
+	});
+
+export const updateUserSchema = z
+	.object({
+		id: z.coerce.number().int().positive(),
+		name: z.string().trim().max(200, 'errors.invalid').optional(),
+		role: roleSchema,
+		municipalityCode
+	})
+	.refine((v) => v.role !== 'municipality' || v.municipalityCode, {
+		path: ['municipalityCode'],
+		message: 'admin.users.municipalityRequired'
+	});

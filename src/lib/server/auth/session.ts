@@ -1,0 +1,148 @@
+/**
+ * Sessions as the lucia-auth.com guide describes them: the token is `id.secret`; the database keeps
+ * the id and a SHA-256 hash of the secret only, compared in constant time. A session ends after a
+ * period of inactivity; activity slides it forward (written at most once per renewal interval).
+ */
+import { sha256 } from '@oslojs/crypto/sha2';
+import { constantTimeEqual } from '@oslojs/crypto/subtle';
+import { randomBytes } from 'node:crypto';
+import type { Database } from '../db';
+import type { SessionUser } from './types';
+import type { Cookies } from '@sveltejs/kit';
+
+export const sessionCookieName = 'session';
+/** Signed out after this long without a request. */
+export const inactivityTimeoutMs = 8 * 60 * 60 * 1000;
+/** last_verified_at is written at most this often, so every request is not a write. */
+export const renewalIntervalMs = 5 * 60 * 1000;
+
+const alphabet = 'abcdefghijkmnpqrstuvwxyz23456789';
+
+/** 24 characters of 5 bits each: 120 bits of entropy. */
+function generateSecureRandomString(): string {
+	const bytes = randomBytes(24);
+	return Array.from(bytes, (b) => alphabet[b >> 3]).join('');
+}
+
+function hashSecret(secret: string): Uint8Array {
+	return sha256(new TextEncoder().encode(secret));
+}
+
+export interface SessionWithToken {
+	id: string;
+	token: string;
+	expiresAt: Date;
+}
+
+export async function createSession(
+	db: Database,
+	userId: number,
+	now = new Date()
+): Promise<SessionWithToken> {
+	const id = generateSecureRandomString();
+	const secret = generateSecureRandomString();
+	await db
+		.insertInto('user_session')
+		.values({
+			id,
+			user_id: userId,
+			secret_hash: hashSecret(secret),
+			created_at: now,
+			last_verified_at: now
+		})
+		.execute();
+	return { id, token: `${id}.${secret}`, expiresAt: new Date(now.getTime() + inactivityTimeoutMs) };
+}
+
+export interface ValidatedSession {
+	session: { id: string; expiresAt: Date; renewed: boolean };
+	user: SessionUser;
+}
+
+/** The session and user behind a token, or null for a forged, expired or revoked one. */
+export async function validateSessionToken(
+	db: Database,
+	token: string,
+	now = new Date()
+): Promise<ValidatedSession | null> {
+	const parts = token.split('.');
+	if (parts.length !== 2 || !parts[0] || !parts[1] || parts[0].length > 64 || parts[1].length > 64) {
+		return null;
+	}
+	const [id, secret] = parts;
+	const row = await db
+		.selectFrom('user_session as s')
+		.innerJoin('app_user as u', 'u.id', 's.user_id')
+		.select([
+			's.id',
+			's.secret_hash',
+			's.last_verified_at',
+			'u.id as userId',
+			'u.email',
+			'u.name',
+			'u.role',
+			'u.municipality_code',
+			'u.must_change_password',
+			'u.active'
+		])
+		.where('s.id', '=', id)
+		.executeTakeFirst();
+	if (!row) return null;
+	if (!constantTimeEqual(hashSecret(secret), new Uint8Array(row.secret_hash))) return null;
+	const idleFor = now.getTime() - row.last_verified_at.getTime();
+	if (idleFor >= inactivityTimeoutMs || !row.active) {
+		await invalidateSession(db, id);
+		return null;
+	}
+	let lastVerified = row.last_verified_at;
+	const renewed = idleFor >= renewalIntervalMs;
+	if (renewed) {
+		lastVerified = now;
+		await db.updateTable('user_session').set({ last_verified_at: now }).where('id', '=', id).execute();
+	}
+	return {
+		session: {
+			id,
+			expiresAt: new Date(lastVerified.getTime() + inactivityTimeoutMs),
+			renewed
+		},
+		user: {
+			id: row.userId,
+			email: row.email,
+			name: row.name,
+			role: row.role,
+			municipalityCode: row.municipality_code,
+			mustChangePassword: row.must_change_password
+		}
+	};
+}
+
+export async function invalidateSession(db: Database, sessionId: string) {
+	await db.deleteFrom('user_session').where('id', '=', sessionId).execute();
+}
+
+/** Ends every session of a user, or every one but `exceptSessionId` (after a password change). */
+export async function invalidateUserSessions(
+	db: Database,
+	userId: number,
+	exceptSessionId?: string
+) {
+	let query = db.deleteFrom('user_session').where('user_id', '=', userId);
+	if (exceptSessionId) query = query.where('id', '!=', exceptSessionId);
+	await query.execute();
+}
+
+/** HttpOnly, SameSite=Lax, Path=/; Secure except on plain-http localhost development. */
+export function setSessionCookie(cookies: Cookies, token: string, expiresAt: Date, secure: boolean) {
+	cookies.set(sessionCookieName, token, {
+		httpOnly: true,
+		sameSite: 'lax',
+		path: '/',
+		secure,
+		expires: expiresAt
+	});
+}
+
+export function deleteSessionCookie(cookies: Cookies) {
+	cookies.delete(sessionCookieName, { path: '/' });
+}

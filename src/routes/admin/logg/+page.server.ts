@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { authorizeGlobal } from '$lib/server/auth/guard';
+import { listAuditEntries } from '$lib/server/repositories/audit-log';
+import { listUsers } from '$lib/server/repositories/users';
+import type { PageServerLoad } from './$types';
+
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined);
+const id = z.coerce.number().int().positive().optional().catch(undefined);
+const filterSchema = z.object({ evaluation: id, user: id, from: date, to: date, before: id });
+
+const pageSize = 50;
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	authorizeGlobal(locals, 'audit.read', url);
+	const params = Object.fromEntries(
+		[...url.searchParams].filter(([, v]) => v !== '')
+	);
+	const filter = filterSchema.parse(params);
+	const entries = await listAuditEntries(locals.db, {
+		evaluationId: filter.evaluation,
+		actorId: filter.user,
+		from: filter.from,
+		to: filter.to,
+		beforeId: filter.before,
+		limit: pageSize
+	});
+	return {
+		/** The filter as given, for the form. */
+		filter,
+		entries,
+		/** Users to filter by. */
+		users: (await listUsers(locals.db)).map((u) => ({ id: u.id, label: u.name || u.email })),
+		/** The id to continue from for older entries, when there may be more. */
+		nextBefore: entries.length === pageSize ? entries[entries.length - 1].id : null
+	};
+};

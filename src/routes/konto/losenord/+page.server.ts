@@ -1,0 +1,43 @@
+import { fail } from '@sveltejs/kit';
+import { newPasswordSchema } from '$lib/schemas/auth';
+import { fieldErrors } from '$lib/schemas/errors';
+import { translate } from '$lib/i18n';
+import { authorizeGlobal } from '$lib/server/auth/guard';
+import { verifyPassword } from '$lib/server/auth/password';
+import { findUserForSignIn, setPassword } from '$lib/server/repositories/users';
+import { actorOf } from '$lib/server/audit';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const user = authorizeGlobal(locals, 'account.changePassword', url);
+	return {
+		/** True after sign-in with a one-time password: nothing else is possible until changed. */
+		mustChange: user.mustChangePassword
+	};
+};
+
+export const actions: Actions = {
+	/** Changes one's own password and ends every other session of the account. */
+	default: async ({ request, locals, url }) => {
+		const user = authorizeGlobal(locals, 'account.changePassword', url);
+		const form = await request.formData();
+		const parsed = newPasswordSchema.safeParse({
+			current: form.get('current') ?? '',
+			password: form.get('password') ?? '',
+			confirm: form.get('confirm') ?? ''
+		});
+		if (!parsed.success) return fail(400, { errors: fieldErrors(parsed.error, locals.locale) });
+		const account = await findUserForSignIn(locals.db, user.email);
+		if (!account || !(await verifyPassword(account.passwordHash, parsed.data.current))) {
+			return fail(400, { errors: { current: translate(locals.locale, 'auth.password.wrongCurrent') } });
+		}
+		if (parsed.data.current === parsed.data.password) {
+			return fail(400, { errors: { password: translate(locals.locale, 'auth.password.sameAsOld') } });
+		}
+		await setPassword(locals.db, actorOf(user), user.id, parsed.data.password, {
+			mustChange: false,
+			keepSessionId: locals.session?.id
+		});
+		return { changed: true };
+	}
+};

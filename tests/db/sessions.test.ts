@@ -1,0 +1,151 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { createTestDatabase, type TestDatabase } from '../helpers/db';
+import { createUser } from '../helpers/users';
+import {
+	createSession,
+	inactivityTimeoutMs,
+	invalidateSession,
+	invalidateUserSessions,
+	renewalIntervalMs,
+	validateSessionToken
+} from '../../src/lib/server/auth/session';
+import { updateUser, setPassword, ensureFirstCoordinator } from '../../src/lib/server/repositories/users';
+import { blockedUntil, recordFailure, clearFailures, limits } from '../../src/lib/server/auth/rate-limit';
+import { verifyPassword } from '../../src/lib/server/auth/password';
+import { systemActor } from '../../src/lib/server/audit';
+
+let t: TestDatabase;
+beforeAll(async () => {
+	t = await createTestDatabase();
+});
+afterAll(async () => {
+	await t?.close();
+});
+
+describe('sessions', () => {
+	it('stores only a hash of the secret and validates the token', async () => {
+		const user = await createUser(t.db, { role: 'evaluator' });
+		const { id, token } = await createSession(t.db, user.id);
+		const [, secret] = token.split('.');
+		const row = await t.db.selectFrom('user_session').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+		expect(Buffer.from(row.secret_hash).toString('utf8')).not.toContain(secret);
+		expect(row.secret_hash.length).toBe(32);
+		const result = await validateSessionToken(t.db, token);
+		expect(result?.user.id).toBe(user.id);
+		expect(result?.user.role).toBe('evaluator');
+	});
+
+	it('refuses a forged secret, a malformed token and an unknown id', async () => {
+		const user = await createUser(t.db, { role: 'evaluator' });
+		const { token } = await createSession(t.db, user.id);
+		const [id, secret] = token.split('.');
+		const flipped = secret.slice(0, -1) + (secret.endsWith('a') ? 'b' : 'a');
+		expect(await validateSessionToken(t.db, `${id}.${flipped}`)).toBeNull();
+		expect(await validateSessionToken(t.db, id)).toBeNull();
+		expect(await validateSessionToken(t.db, `nosuchid.${secret}`)).toBeNull();
+		expect(await validateSessionToken(t.db, `${id}.${secret}.x`)).toBeNull();
+	});
+
+	it('expires after inactivity and deletes the session', async () => {
+		const user = await createUser(t.db, { role: 'evaluator' });
+		const start = new Date('2026-01-01T08:00:00Z');
+		const { id, token } = await createSession(t.db, user.id, start);
+		const late = new Date(start.getTime() + inactivityTimeoutMs + 1000);
+		expect(await validateSessionToken(t.db, token, late)).toBeNull();
+		expect(await t.db.selectFrom('user_session').select('id').where('id', '=', id).executeTakeFirst()).toBeUndefined();
+	});
+
+	it('slides forward with activity, writing at most once per renewal interval', async () => {
+		const user = await createUser(t.db, { role: 'evaluator' });
+		const start = new Date('2026-01-01T08:00:00Z');
+		const { token } = await createSession(t.db, user.id, start);
+		const soon = await validateSessionToken(t.db, token, new Date(start.getTime() + 1000));
+		expect(soon?.session.renewed).toBe(false);
+		const later = new Date(start.getTime() + renewalIntervalMs + 1000);
+		const renewed = await validateSessionToken(t.db, token, later);
+		expect(renewed?.session.renewed).toBe(true);
+		expect(renewed?.session.expiresAt.getTime()).toBe(later.getTime() + inactivityTimeoutMs);
+		// Still valid past the original expiry because activity renewed it.
+		const beyondOriginal = new Date(start.getTime() + inactivityTimeoutMs + 60_000);
+		expect(await validateSessionToken(t.db, token, beyondOriginal)).not.toBeNull();
+	});
+
+	it('ends on sign-out, and all but the current one on password change', async () => {
+		const user = await createUser(t.db, { role: 'coordinator' });
+		const a = await createSession(t.db, user.id);
+		const b = await createSession(t.db, user.id);
+		await invalidateSession(t.db, a.id);
+		expect(await validateSessionToken(t.db, a.token)).toBeNull();
+		const c = await createSession(t.db, user.id);
+		await setPassword(t.db, systemActor, user.id, 'a-new-password-1234', { mustChange: false, keepSessionId: c.id });
+		expect(await validateSessionToken(t.db, b.token)).toBeNull();
+		expect(await validateSessionToken(t.db, c.token)).not.toBeNull();
+		await invalidateUserSessions(t.db, user.id);
+		expect(await validateSessionToken(t.db, c.token)).toBeNull();
+	});
+
+	it('a deactivated user is signed out at once', async () => {
+		const user = await createUser(t.db, { role: 'evaluator' });
+		const { token } = await createSession(t.db, user.id);
+		await updateUser(t.db, systemActor, user.id, { active: false });
+		expect(await validateSessionToken(t.db, token)).toBeNull();
+		const audit = await t.db.selectFrom('audit_log').select(['action']).where('entity', '=', 'app_user').where('entity_id', '=', String(user.id)).execute();
+		expect(audit.map((a) => a.action)).toContain('deactivate');
+	});
+});
+
+describe('first coordinator', () => {
+	it('is created once, with a one-time password that must be changed', async () => {
+		const empty = await createTestDatabase();
+		try {
+			const first = await ensureFirstCoordinator(empty.db);
+			expect(first?.oneTimePassword).toMatch(/^[A-Za-z0-9]{16}$/);
+			const row = await empty.db.selectFrom('app_user').select(['role', 'must_change_password', 'password_hash']).executeTakeFirstOrThrow();
+			expect(row.role).toBe('coordinator');
+			expect(row.must_change_password).toBe(true);
+			expect(await verifyPassword(row.password_hash, first!.oneTimePassword)).toBe(true);
+			expect(await ensureFirstCoordinator(empty.db)).toBeNull();
+		} finally {
+			await empty.close();
+		}
+	});
+});
+
+describe('login rate limiting', () => {
+	it('blocks an account after repeated failures and clears on success', async () => {
+		const key = `email:rl-${Date.now()}@test.se`;
+		const now = new Date();
+		for (let i = 0; i < limits.perAccount - 1; i++) {
+			await recordFailure(t.db, [{ key, limit: limits.perAccount }], now);
+		}
+		expect(await blockedUntil(t.db, [key], now)).toBeNull();
+		await recordFailure(t.db, [{ key, limit: limits.perAccount }], now);
+		const until = await blockedUntil(t.db, [key], now);
+		expect(until?.getTime()).toBe(now.getTime() + limits.blockMs);
+		expect(await blockedUntil(t.db, [key], new Date(now.getTime() + limits.blockMs + 1))).toBeNull();
+		await clearFailures(t.db, key);
+		expect(await t.db.selectFrom('login_attempt').select('key').where('key', '=', key).executeTakeFirst()).toBeUndefined();
+	});
+
+	it('starts a new window after the old one passed', async () => {
+		const key = `ip:10.0.0.${Math.floor(Math.random() * 200)}-${Date.now()}`;
+		const start = new Date('2026-01-01T08:00:00Z');
+		for (let i = 0; i < 3; i++) await recordFailure(t.db, [{ key, limit: 4 }], start);
+		const later = new Date(start.getTime() + limits.windowMs + 1000);
+		await recordFailure(t.db, [{ key, limit: 4 }], later);
+		const row = await t.db.selectFrom('login_attempt').select(['failures']).where('key', '=', key).executeTakeFirstOrThrow();
+		expect(row.failures).toBe(1);
+		expect(await blockedUntil(t.db, [key], later)).toBeNull();
+	});
+});
+
+describe('audit trail', () => {
+	it('refuses updates and deletes', async () => {
+		await createUser(t.db, { role: 'evaluator' });
+		await expect(sql`UPDATE audit_log SET action = 'x'`.execute(t.db)).rejects.toThrow(/append-only/);
+		await expect(sql`DELETE FROM audit_log`.execute(t.db)).rejects.toThrow(/append-only/);
+		const count = await t.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+		expect(count.n).toBeGreaterThan(0);
+	});
+});

@@ -1,0 +1,206 @@
+import { describe, expect, it } from 'vitest';
+import {
+	canGlobal,
+	canOnEvaluation,
+	evaluationActions,
+	globalActions,
+	type EvaluationAction,
+	type EvaluationScope
+} from '../../src/lib/server/auth/policy';
+import type { SessionUser } from '../../src/lib/server/auth/types';
+import type { EvaluationStatus } from '../../src/lib/server/db/types';
+
+const user = (id: number, role: SessionUser['role'], municipalityCode: string | null = null): SessionUser => ({
+	id,
+	email: `${id}@test.se`,
+	name: '',
+	role,
+	municipalityCode,
+	mustChangePassword: false
+});
+
+const actors = {
+	anonymous: null,
+	coordinator: user(1, 'coordinator'),
+	teamDeclared: user(2, 'evaluator'),
+	teamUndeclared: user(3, 'evaluator'),
+	otherEvaluator: user(4, 'evaluator'),
+	ownContact: user(5, 'municipality', '1883'),
+	otherContact: user(6, 'municipality', '0115')
+} as const;
+type ActorName = keyof typeof actors;
+
+const scope = (status: EvaluationStatus, extra: Partial<EvaluationScope> = {}): EvaluationScope => ({
+	id: 10,
+	municipalityCode: '1883',
+	status,
+	teamUserIds: [2, 3],
+	conflictFreeUserIds: [2],
+	contactUserId: 5,
+	actionPlanPublic: false,
+	...extra
+});
+
+/** Who may do each action, per stage. Everyone not listed is denied. */
+const expected: Record<EvaluationStatus, Partial<Record<EvaluationAction, ActorName[]>>> = {
+	planering: {
+		'evaluation.read': ['coordinator', 'teamDeclared', 'teamUndeclared'],
+		'evaluation.readDraft': ['coordinator', 'teamDeclared', 'teamUndeclared'],
+		'evaluation.history': ['coordinator', 'teamDeclared', 'teamUndeclared'],
+		'evaluation.export': ['coordinator', 'teamDeclared', 'teamUndeclared'],
+		'evaluation.update': ['coordinator'],
+		'evaluation.declareNoConflict': ['teamDeclared', 'teamUndeclared'],
+		'evaluation.transition': ['coordinator', 'teamDeclared'],
+		'sources.edit': ['teamDeclared', 'teamUndeclared'],
+		'interview.readNotes': ['teamDeclared', 'teamUndeclared'],
+		'writtenAnswer.read': ['coordinator', 'teamDeclared', 'teamUndeclared'],
+		'document.read': ['coordinator', 'teamDeclared', 'teamUndeclared'],
+		'document.upload': ['teamDeclared', 'teamUndeclared'],
+		'report.draft': ['coordinator', 'teamDeclared', 'teamUndeclared'],
+		'followUp.edit': ['teamDeclared']
+	},
+	insamling: {
+		'evaluation.read': ['coordinator', 'teamDeclared', 'teamUndeclared', 'ownContact'],
+		'evaluation.readDraft': ['coordinator', 'teamDeclared', 'teamUndeclared'],
+		'evaluation.history': ['coordinator', 'teamDeclared', 'teamUndeclared'],
+		'evaluation.export': ['coordinator', 'teamDeclared', 'teamUndeclared'],
+		'evaluation.update': ['coordinator'],
+		'evaluation.declareNoConflict': ['teamDeclared', 'teamUndeclared'],
+		'evaluation.transition': ['coordinator', 'teamDeclared'],
+		'findings.edit': ['teamDeclared'],
+		'sources.edit': ['teamDeclared', 'teamUndeclared'],
+		'interview.readNotes': ['teamDeclared', 'teamUndeclared'],
+		'writtenAnswer.read': ['coordinator', 'teamDeclared', 'teamUndeclared', 'ownContact'],
+		'writtenAnswer.edit': ['ownContact'],
+		'document.read': ['coordinator', 'teamDeclared', 'teamUndeclared', 'ownContact'],
+		'document.upload': ['teamDeclared', 'teamUndeclared', 'ownContact'],
+		'report.draft': ['coordinator', 'teamDeclared', 'teamUndeclared'],
+		'followUp.edit': ['teamDeclared']
+	},
+	poangsattning: {
+		'evaluation.read': ['coordinator', 'teamDeclared', 'teamUndeclared', 'ownContact'],
+		'evaluation.readDraft': ['coordinator', 'teamDeclared', 'teamUndeclared'],
+		'evaluation.history': ['coordinator', 'teamDeclared', 'teamUndeclared'],
+		'evaluation.export': ['coordinator', 'teamDeclared', 'teamUndeclared'],
+		'evaluation.update': ['coordinator'],
+		'evaluation.declareNoConflict': ['teamDeclared', 'teamUndeclared'],
+		'evaluation.transition': ['coordinator', 'teamDeclared'],
+		'sheet.edit': ['teamDeclared'],
+		'findings.edit': ['teamDeclared'],
+		'sources.edit': ['teamDeclared', 'teamUndeclared'],
+		'interview.readNotes': ['teamDeclared', 'teamUndeclared'],
+		'writtenAnswer.read': ['coordinator', 'teamDeclared', 'teamUndeclared', 'ownContact'],
+		'writtenAnswer.edit': ['ownContact'],
+		'document.read': ['coordinator', 'teamDeclared', 'teamUndeclared', 'ownContact'],
+		'document.upload': ['teamDeclared', 'teamUndeclared', 'ownContact'],
+		'report.draft': ['coordinator', 'teamDeclared', 'teamUndeclared'],
+		'followUp.edit': ['teamDeclared']
+	},
+	kalibrering: {
+		'evaluation.read': ['coordinator', 'teamDeclared', 'teamUndeclared', 'ownContact'],
+		'evaluation.readDraft': ['coordinator', 'teamDeclared', 'teamUndeclared'],
+		'evaluation.history': ['coordinator', 'teamDeclared', 'teamUndeclared'],
+		'evaluation.export': ['coordinator', 'teamDeclared', 'teamUndeclared'],
+		'evaluation.update': ['coordinator'],
+		'evaluation.declareNoConflict': ['teamDeclared', 'teamUndeclared'],
+		'evaluation.transition': ['coordinator', 'teamDeclared'],
+		'sheet.compare': ['coordinator', 'teamDeclared', 'teamUndeclared'],
+		'score.agree': ['teamDeclared'],
+		'findings.edit': ['teamDeclared'],
+		'sources.edit': ['teamDeclared', 'teamUndeclared'],
+		'interview.readNotes': ['teamDeclared', 'teamUndeclared'],
+		'writtenAnswer.read': ['coordinator', 'teamDeclared', 'teamUndeclared', 'ownContact'],
+		'document.read': ['coordinator', 'teamDeclared', 'teamUndeclared', 'ownContact'],
+		'document.upload': ['teamDeclared', 'teamUndeclared', 'ownContact'],
+		'report.draft': ['coordinator', 'teamDeclared', 'teamUndeclared'],
+		'followUp.edit': ['teamDeclared']
+	},
+	faktagranskning: {
+		'evaluation.read': ['coordinator', 'teamDeclared', 'teamUndeclared', 'ownContact'],
+		'evaluation.readDraft': ['coordinator', 'teamDeclared', 'teamUndeclared'],
+		'evaluation.history': ['coordinator', 'teamDeclared', 'teamUndeclared'],
+		'evaluation.export': ['coordinator', 'teamDeclared', 'teamUndeclared'],
+		'evaluation.update': ['coordinator'],
+		'evaluation.declareNoConflict': ['teamDeclared', 'teamUndeclared'],
+		'evaluation.publish': ['coordinator'],
+		'evaluation.transition': ['coordinator', 'teamDeclared'],
+		'sheet.compare': ['coordinator', 'teamDeclared', 'teamUndeclared'],
+		'findings.edit': ['teamDeclared'],
+		'sources.edit': ['teamDeclared', 'teamUndeclared'],
+		'interview.readNotes': ['teamDeclared', 'teamUndeclared'],
+		'writtenAnswer.read': ['coordinator', 'teamDeclared', 'teamUndeclared', 'ownContact'],
+		'document.read': ['coordinator', 'teamDeclared', 'teamUndeclared', 'ownContact'],
+		'document.upload': ['teamDeclared', 'teamUndeclared', 'ownContact'],
+		'factCheck.read': ['coordinator', 'teamDeclared', 'teamUndeclared', 'ownContact'],
+		'factCheck.comment': ['ownContact'],
+		'factCheck.answer': ['teamDeclared', 'teamUndeclared'],
+		'report.draft': ['coordinator', 'teamDeclared', 'teamUndeclared', 'ownContact'],
+		'followUp.edit': ['teamDeclared']
+	},
+	publicerad: {
+		'evaluation.read': ['anonymous', 'coordinator', 'teamDeclared', 'teamUndeclared', 'otherEvaluator', 'ownContact', 'otherContact'],
+		'evaluation.readDraft': ['coordinator', 'teamDeclared', 'teamUndeclared'],
+		'evaluation.history': ['coordinator', 'teamDeclared', 'teamUndeclared'],
+		'evaluation.export': ['coordinator', 'teamDeclared', 'teamUndeclared'],
+		'evaluation.startReevaluation': ['coordinator'],
+		'evaluation.reopen': ['coordinator'],
+		'sheet.compare': ['coordinator', 'teamDeclared', 'teamUndeclared'],
+		'interview.readNotes': ['teamDeclared', 'teamUndeclared'],
+		'writtenAnswer.read': ['coordinator', 'teamDeclared', 'teamUndeclared', 'ownContact'],
+		'document.read': ['coordinator', 'teamDeclared', 'teamUndeclared', 'ownContact'],
+		'factCheck.read': ['coordinator', 'teamDeclared', 'teamUndeclared', 'ownContact'],
+		'report.draft': ['coordinator', 'teamDeclared', 'teamUndeclared'],
+		'actionPlan.read': ['coordinator', 'teamDeclared', 'teamUndeclared', 'ownContact'],
+		'actionPlan.edit': ['ownContact']
+	}
+};
+
+describe('policy on one evaluation: every role × action × stage', () => {
+	for (const [status, allowed] of Object.entries(expected) as [EvaluationStatus, Partial<Record<EvaluationAction, ActorName[]>>][]) {
+		for (const action of evaluationActions) {
+			it(`${status} · ${action}`, () => {
+				const decisions = Object.fromEntries(
+					(Object.keys(actors) as ActorName[]).map((name) => [name, canOnEvaluation(actors[name], action, scope(status))])
+				);
+				const want = Object.fromEntries(
+					(Object.keys(actors) as ActorName[]).map((name) => [name, (allowed[action] ?? []).includes(name)])
+				);
+				expect(decisions).toEqual(want);
+			});
+		}
+	}
+
+	it('a published action plan is public only once the municipality publishes it', () => {
+		expect(canOnEvaluation(null, 'actionPlan.read', scope('publicerad'))).toBe(false);
+		expect(canOnEvaluation(null, 'actionPlan.read', scope('publicerad', { actionPlanPublic: true }))).toBe(true);
+	});
+
+	it('another contact of the same municipality is not the designated contact', () => {
+		const colleague = user(7, 'municipality', '1883');
+		expect(canOnEvaluation(colleague, 'writtenAnswer.edit', scope('insamling'))).toBe(false);
+		expect(canOnEvaluation(colleague, 'writtenAnswer.edit', scope('insamling', { contactUserId: null }))).toBe(true);
+	});
+
+	it('a user who must change the password may do nothing else', () => {
+		const pending = { ...actors.coordinator, mustChangePassword: true };
+		for (const action of evaluationActions) {
+			if (action === 'evaluation.read') continue;
+			expect(canOnEvaluation(pending, action, scope('insamling'))).toBe(false);
+		}
+		expect(canGlobal(pending, 'account.changePassword')).toBe(true);
+		expect(canGlobal(pending, 'evaluation.create')).toBe(false);
+	});
+});
+
+describe('policy on the programme', () => {
+	const coordinatorOnly = ['evaluation.create', 'evaluation.import', 'user.manage', 'audit.read', 'results.import', 'referenceAverage.manage', 'rubric.manage'];
+	const signedIn = ['evaluation.list', 'peerGroup.manage', 'account.changePassword'];
+	for (const action of globalActions) {
+		it(action, () => {
+			for (const [name, actor] of Object.entries(actors)) {
+				const want = coordinatorOnly.includes(action) ? name === 'coordinator' : signedIn.includes(action) ? actor !== null : false;
+				expect([name, canGlobal(actor, action)]).toEqual([name, want]);
+			}
+		});
+	}
+});
