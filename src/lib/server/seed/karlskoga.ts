@@ -1,5 +1,69 @@
 import type { Database } from '../db';
 import type { SeedLog } from './index';
+import { systemActor } from '../audit';
+import transcript from './data/karlskoga-2022.json';
+import { publishEvaluation } from '../repositories/publishing';
+import { getRubricOrThrow } from '../repositories/rubrics';
+import { computeTotals } from '$lib/domain/scoring';
 
-/** Demo data of this feature; not yet written. */
-export async function seedKarlskoga(_db: Database, _log: SeedLog): Promise<void> {}
+/**
+ * The demo's complete published evaluation: SKR's Karlskoga 2022 report as the toolkit holds it.
+ * The transcript is a printed report, not the exchange format: where its printed area points
+ * disagree with the subarea sums (areas 4 and 6) the computed figure is kept and the
+ * discrepancy reported.
+ */
+export async function seedKarlskoga(db: Database, log: SeedLog): Promise<number> {
+	const rubric = await getRubricOrThrow(db, transcript.rubric);
+	const scores = Object.fromEntries(transcript.areas.flatMap((a) => a.subareas.map((s) => [s.number, s.achieved])));
+	const totals = computeTotals(rubric, scores);
+	for (const area of transcript.areas) {
+		const computed = totals.areas.find((a) => a.areaId === String(area.number))?.achieved;
+		if (computed !== area.reportedAreaPoints) {
+			log(`Karlskoga 2022: area ${area.number} is printed as ${area.reportedAreaPoints} but its subareas sum to ${computed}; keeping ${computed}.`);
+		}
+	}
+	if (totals.total !== transcript.total) {
+		log(`Karlskoga 2022: the printed total ${transcript.total} differs from the computed ${totals.total}.`);
+	}
+	const evaluationId = await db.transaction().execute(async (trx) => {
+		const { id } = await trx
+			.insertInto('evaluation')
+			.values({
+				municipality_code: transcript.municipality.code,
+				year: transcript.year,
+				rubric_id: rubric.id,
+				status: 'faktagranskning',
+				origin: 'workspace',
+				evaluated_at: transcript.evaluatedMonth,
+				visit_start: `${transcript.evaluatedMonth}-03`,
+				visit_end: `${transcript.evaluatedMonth}-06`,
+				summary: transcript.summaryComments,
+				source: 'SKR, Kommunkompassen – Analys av Karlskoga kommun (2022)'
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		for (const area of transcript.areas) {
+			const areaId = String(area.number);
+			await trx.insertInto('area_finding').values({ evaluation_id: id, area_id: areaId, general: area.general }).execute();
+			for (const s of area.subareas) {
+				await trx.insertInto('agreed_score').values({ evaluation_id: id, subarea_id: s.number, points: s.achieved, justification: s.text.slice(0, 400) }).execute();
+				await trx.insertInto('subarea_narrative').values({ evaluation_id: id, subarea_id: s.number, text: s.text }).execute();
+			}
+			let position = 0;
+			for (const strength of area.strengths) {
+				await trx.insertInto('strength').values({ evaluation_id: id, area_id: areaId, text: strength.text, gold_star: strength.goldStar, position: position++ }).execute();
+			}
+			for (const text of area.improvements) {
+				await trx.insertInto('improvement').values({ evaluation_id: id, area_id: areaId, text, position: position++ }).execute();
+			}
+		}
+		let position = 0;
+		for (const text of transcript.recommendations) {
+			await trx.insertInto('recommendation').values({ evaluation_id: id, text, position: position++ }).execute();
+		}
+		return id;
+	});
+	await publishEvaluation(db, systemActor, evaluationId, { method: transcript.intro.evaluation });
+	log(`Demo: Karlskoga 2022 published with ${totals.total} points.`);
+	return evaluationId;
+}

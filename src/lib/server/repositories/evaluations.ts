@@ -1,0 +1,267 @@
+import { sql } from 'kysely';
+import type { Database } from '../db';
+import type { EvaluationStatus } from '../db/types';
+import { recordAudit, type Actor } from '../audit';
+import { canOnEvaluation } from '../auth/policy';
+import type { SessionUser } from '../auth/types';
+import { findEvaluationScope } from './evaluation-scope';
+import { DomainError } from './versioned';
+import { getRubricOrThrow } from './rubrics';
+import { blockers, gapsBefore, isMove, type Gap, type ProgressFacts } from '$lib/domain/lifecycle';
+import { listSubareas } from '$lib/domain/rubric';
+import { svCollator } from '$lib/i18n';
+
+export interface NewEvaluation {
+	municipalityCode: string;
+	year: number;
+	rubricId: string;
+	teamUserIds: number[];
+	contactUserId: number | null;
+	visitStart: string | null;
+	visitEnd: string | null;
+	previousEvaluationId?: number | null;
+}
+
+/** Creates an evaluation in `planering` with its team; refuses a duplicate or a bad team. */
+export async function createEvaluation(db: Database, actor: Actor, input: NewEvaluation): Promise<number> {
+	if (input.visitStart && input.visitEnd && input.visitEnd < input.visitStart) {
+		throw new DomainError('workspace.errors.visitOrder', 'visitEnd');
+	}
+	return db.transaction().execute(async (trx) => {
+		const duplicate = await trx
+			.selectFrom('evaluation')
+			.select('id')
+			.where('municipality_code', '=', input.municipalityCode)
+			.where('year', '=', input.year)
+			.where('rubric_id', '=', input.rubricId)
+			.executeTakeFirst();
+		if (duplicate) throw new DomainError('workspace.errors.duplicate', 'year', 409);
+		const team = input.teamUserIds.length
+			? await trx.selectFrom('app_user').select(['id', 'role', 'active']).where('id', 'in', input.teamUserIds).execute()
+			: [];
+		if (team.length !== new Set(input.teamUserIds).size || team.some((u) => u.role !== 'evaluator' || !u.active)) {
+			throw new DomainError('workspace.errors.team', 'team');
+		}
+		if (input.contactUserId) {
+			const contact = await trx.selectFrom('app_user').select(['role', 'municipality_code']).where('id', '=', input.contactUserId).executeTakeFirst();
+			if (!contact || contact.role !== 'municipality' || contact.municipality_code !== input.municipalityCode) {
+				throw new DomainError('workspace.errors.contact', 'contactUserId');
+			}
+		}
+		const { id } = await trx
+			.insertInto('evaluation')
+			.values({
+				municipality_code: input.municipalityCode,
+				year: input.year,
+				rubric_id: input.rubricId,
+				status: 'planering',
+				origin: 'workspace',
+				visit_start: input.visitStart,
+				visit_end: input.visitEnd,
+				contact_user_id: input.contactUserId,
+				previous_evaluation_id: input.previousEvaluationId ?? null,
+				evaluated_at: input.visitStart ? input.visitStart.slice(0, 7) : null
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		if (input.teamUserIds.length) {
+			await trx.insertInto('evaluation_member').values(input.teamUserIds.map((user_id) => ({ evaluation_id: id, user_id }))).execute();
+		}
+		await recordAudit(trx, { actor, entity: 'evaluation', entityId: id, evaluationId: id, action: 'create', after: input });
+		return id;
+	});
+}
+
+export interface EvaluationListItem {
+	id: number;
+	municipalityCode: string;
+	municipalityName: string;
+	year: number;
+	rubricId: string;
+	status: EvaluationStatus;
+	origin: 'workspace' | 'import';
+}
+
+/** The workspace evaluations this user may see, newest first. */
+export async function listEvaluationsFor(db: Database, user: SessionUser): Promise<EvaluationListItem[]> {
+	let query = db
+		.selectFrom('evaluation as e')
+		.innerJoin('municipality as m', 'm.code', 'e.municipality_code')
+		.select(['e.id', 'e.municipality_code as municipalityCode', 'm.name as municipalityName', 'e.year', 'e.rubric_id as rubricId', 'e.status', 'e.origin'])
+		.where('e.origin', '=', 'workspace')
+		.orderBy('e.year', 'desc')
+		.orderBy('e.id', 'desc');
+	// Narrow in SQL first; the policy makes the final decision per row.
+	if (user.role === 'evaluator') {
+		query = query.where('e.id', 'in', db.selectFrom('evaluation_member').select('evaluation_id').where('user_id', '=', user.id));
+	} else if (user.role === 'municipality') {
+		query = query.where('e.municipality_code', '=', user.municipalityCode ?? '');
+	}
+	const rows = await query.execute();
+	const visible: EvaluationListItem[] = [];
+	for (const row of rows) {
+		const scope = await findEvaluationScope(db, row.id);
+		if (scope && canOnEvaluation(user, 'evaluation.read', scope)) visible.push(row);
+	}
+	return visible;
+}
+
+export interface EvaluationDetail {
+	id: number;
+	municipalityCode: string;
+	municipalityName: string;
+	county: string;
+	year: number;
+	rubricId: string;
+	status: EvaluationStatus;
+	origin: 'workspace' | 'import';
+	visitStart: string | null;
+	visitEnd: string | null;
+	evaluatedAt: string | null;
+	summary: string;
+	rowVersion: number;
+	previousEvaluationId: number | null;
+	contact: { id: number; name: string; email: string } | null;
+	team: { id: number; name: string; email: string; noConflictDeclaredAt: Date | null; submittedAt: Date | null }[];
+}
+
+export async function findEvaluationDetail(db: Database, id: number): Promise<EvaluationDetail | undefined> {
+	const e = await db
+		.selectFrom('evaluation as e')
+		.innerJoin('municipality as m', 'm.code', 'e.municipality_code')
+		.leftJoin('app_user as c', 'c.id', 'e.contact_user_id')
+		.select([
+			'e.id', 'e.municipality_code as municipalityCode', 'm.name as municipalityName', 'm.county', 'e.year',
+			'e.rubric_id as rubricId', 'e.status', 'e.origin', 'e.visit_start as visitStart', 'e.visit_end as visitEnd',
+			'e.evaluated_at as evaluatedAt', 'e.summary', 'e.row_version as rowVersion', 'e.previous_evaluation_id as previousEvaluationId',
+			'c.id as contactId', 'c.name as contactName', 'c.email as contactEmail'
+		])
+		.where('e.id', '=', id)
+		.executeTakeFirst();
+	if (!e) return undefined;
+	const team = await db
+		.selectFrom('evaluation_member as em')
+		.innerJoin('app_user as u', 'u.id', 'em.user_id')
+		.leftJoin('score_sheet as s', (j) => j.onRef('s.evaluation_id', '=', 'em.evaluation_id').onRef('s.user_id', '=', 'em.user_id'))
+		.select(['u.id', 'u.name', 'u.email', 'em.no_conflict_declared_at as noConflictDeclaredAt', 's.submitted_at as submittedAt'])
+		.where('em.evaluation_id', '=', id)
+		.execute();
+	const { contactId, contactName, contactEmail, ...rest } = e;
+	return {
+		...rest,
+		contact: contactId ? { id: contactId, name: contactName ?? '', email: contactEmail ?? '' } : null,
+		team: team.sort((a, b) => svCollator.compare(a.name, b.name))
+	};
+}
+
+/** The evaluator declares having no conflict of interest (jäv) in this evaluation. */
+export async function declareNoConflict(db: Database, actor: Actor & { id: number }, evaluationId: number) {
+	await db.transaction().execute(async (trx) => {
+		const updated = await trx
+			.updateTable('evaluation_member')
+			.set({ no_conflict_declared_at: new Date() })
+			.where('evaluation_id', '=', evaluationId)
+			.where('user_id', '=', actor.id)
+			.where('no_conflict_declared_at', 'is', null)
+			.executeTakeFirst();
+		if (Number(updated.numUpdatedRows) > 0) {
+			await recordAudit(trx, { actor, entity: 'evaluation_member', entityId: `${evaluationId}:${actor.id}`, evaluationId, action: 'declare-no-conflict' });
+		}
+	});
+}
+
+/** Facts for the progress view and the gap checks of the lifecycle. */
+export async function loadProgressFacts(db: Database, evaluationId: number): Promise<ProgressFacts & { perArea: AreaProgress[] }> {
+	const evaluation = await db.selectFrom('evaluation').select(['rubric_id', 'summary']).where('id', '=', evaluationId).executeTakeFirstOrThrow();
+	const rubric = await getRubricOrThrow(db, evaluation.rubric_id);
+	const [members, sheets, agreed, evidence, groups, generals, narratives, strengths, improvements, open] = await Promise.all([
+		db.selectFrom('evaluation_member').select(['user_id', 'no_conflict_declared_at']).where('evaluation_id', '=', evaluationId).execute(),
+		db.selectFrom('score_sheet').select(['submitted_at']).where('evaluation_id', '=', evaluationId).execute(),
+		db.selectFrom('agreed_score').select(['subarea_id', 'justification']).where('evaluation_id', '=', evaluationId).execute(),
+		db.selectFrom('evidence_subarea as es').innerJoin('evidence as e', 'e.id', 'es.evidence_id').select('es.subarea_id').distinct().where('e.evaluation_id', '=', evaluationId).execute(),
+		db.selectFrom('interview').select('group_kind').distinct().where('evaluation_id', '=', evaluationId).execute(),
+		db.selectFrom('area_finding').select('area_id').where('evaluation_id', '=', evaluationId).where('general', '!=', '').execute(),
+		db.selectFrom('subarea_narrative').select('subarea_id').where('evaluation_id', '=', evaluationId).where('text', '!=', '').execute(),
+		db.selectFrom('strength').select('area_id').where('evaluation_id', '=', evaluationId).execute(),
+		db.selectFrom('improvement').select('area_id').where('evaluation_id', '=', evaluationId).execute(),
+		db.selectFrom('fact_check_comment').select('id').where('evaluation_id', '=', evaluationId).where('answer', 'is', null).execute()
+	]);
+	const agreedSet = new Set(agreed.map((a) => a.subarea_id));
+	const justified = new Set(agreed.filter((a) => a.justification.trim()).map((a) => a.subarea_id));
+	const evidenced = new Set(evidence.map((e) => e.subarea_id));
+	const narrated = new Set(narratives.map((n) => n.subarea_id));
+	const areasWithFindings = new Set([...generals, ...strengths, ...improvements].map((f) => f.area_id));
+	const perArea = rubric.areas.map((area) => ({
+		areaId: area.id,
+		title: area.title,
+		subareas: area.subareas.length,
+		agreed: area.subareas.filter((s) => agreedSet.has(s.id)).length,
+		justified: area.subareas.filter((s) => justified.has(s.id)).length,
+		evidenced: area.subareas.filter((s) => evidenced.has(s.id)).length,
+		narrated: area.subareas.filter((s) => narrated.has(s.id)).length,
+		hasFindings: areasWithFindings.has(area.id)
+	}));
+	return {
+		teamSize: members.length,
+		conflictFreeCount: members.filter((m) => m.no_conflict_declared_at).length,
+		submittedSheets: sheets.filter((s) => s.submitted_at).length,
+		subareaCount: listSubareas(rubric).length,
+		agreedCount: agreedSet.size,
+		agreedWithoutJustification: agreedSet.size - justified.size,
+		interviewGroupsCovered: groups.length,
+		evidenceSubareas: evidenced.size,
+		areasWithFindings: areasWithFindings.size,
+		areaCount: rubric.areas.length,
+		hasSummary: evaluation.summary.trim().length > 0,
+		openFactCheckComments: open.length,
+		perArea
+	};
+}
+
+export interface AreaProgress {
+	areaId: string;
+	title: string;
+	subareas: number;
+	agreed: number;
+	justified: number;
+	evidenced: number;
+	narrated: number;
+	hasFindings: boolean;
+}
+
+export type TransitionResult = { ok: true } | { ok: false; gaps: Gap[]; blocked: boolean };
+
+/**
+ * Moves the evaluation one stage. Blockers stop the move; other gaps need `confirmGaps`.
+ * Publishing is not a transition: see publishEvaluation.
+ */
+export async function transitionEvaluation(
+	db: Database,
+	actor: Actor,
+	evaluationId: number,
+	to: EvaluationStatus,
+	options: { confirmGaps: boolean }
+): Promise<TransitionResult> {
+	const current = await db.selectFrom('evaluation').select(['status']).where('id', '=', evaluationId).executeTakeFirstOrThrow();
+	if (to === 'publicerad' || !isMove(current.status, to)) throw new DomainError('workspace.errors.badMove', '_form', 400);
+	const forward = (['planering', 'insamling', 'poangsattning', 'kalibrering', 'faktagranskning'] as const).indexOf(to as never) >
+		(['planering', 'insamling', 'poangsattning', 'kalibrering', 'faktagranskning'] as const).indexOf(current.status as never);
+	if (forward) {
+		const facts = await loadProgressFacts(db, evaluationId);
+		const hard = blockers(to, facts);
+		if (hard.length) return { ok: false, gaps: hard, blocked: true };
+		const gaps = gapsBefore(to, facts);
+		if (gaps.length && !options.confirmGaps) return { ok: false, gaps, blocked: false };
+	}
+	await db.transaction().execute(async (trx) => {
+		const moved = await trx
+			.updateTable('evaluation')
+			.set({ status: to, updated_at: new Date(), row_version: sql`row_version + 1` })
+			.where('id', '=', evaluationId)
+			.where('status', '=', current.status)
+			.executeTakeFirst();
+		if (Number(moved.numUpdatedRows) !== 1) throw new DomainError('workspace.errors.stale', '_form', 409);
+		await recordAudit(trx, { actor, entity: 'evaluation', entityId: evaluationId, evaluationId, action: 'transition', before: { status: current.status }, after: { status: to } });
+	});
+	return { ok: true };
+}

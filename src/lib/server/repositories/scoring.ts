@@ -1,0 +1,140 @@
+import type { Database } from '../db';
+import { recordAudit, type Actor } from '../audit';
+import { DomainError, saveVersioned } from './versioned';
+import type { Rubric } from '$lib/domain/rubric';
+import { findSubarea } from '$lib/domain/rubric';
+
+export interface SheetScore {
+	subareaId: string;
+	points: number | null;
+	justification: string;
+	rowVersion: number;
+}
+
+async function sheetOf(db: Database, evaluationId: number, userId: number) {
+	return db.selectFrom('score_sheet').select(['id', 'submitted_at as submittedAt']).where('evaluation_id', '=', evaluationId).where('user_id', '=', userId).executeTakeFirst();
+}
+
+/** One evaluator's own sheet (created on first use) with its scores. */
+export async function loadOwnSheet(db: Database, evaluationId: number, userId: number) {
+	let sheet = await sheetOf(db, evaluationId, userId);
+	if (!sheet) {
+		await db.insertInto('score_sheet').values({ evaluation_id: evaluationId, user_id: userId }).onConflict((oc) => oc.columns(['evaluation_id', 'user_id']).doNothing()).execute();
+		sheet = await sheetOf(db, evaluationId, userId);
+	}
+	const scores = await db
+		.selectFrom('sheet_score')
+		.select(['subarea_id as subareaId', 'points', 'justification', 'row_version as rowVersion'])
+		.where('sheet_id', '=', sheet!.id)
+		.execute();
+	return { id: sheet!.id, submittedAt: sheet!.submittedAt, scores: Object.fromEntries(scores.map((s) => [s.subareaId, s])) as Record<string, SheetScore> };
+}
+
+function checkPoints(rubric: Rubric, subareaId: string, points: number | null) {
+	const subarea = findSubarea(rubric, subareaId);
+	if (!subarea) throw new DomainError('workspace.errors.unknownSubarea', 'subareaId', 404);
+	if (points !== null && (!Number.isInteger(points) || points < 0 || points > subarea.maxPoints)) {
+		throw new DomainError('workspace.errors.pointsRange', 'points');
+	}
+	return subarea;
+}
+
+/** Saves one score of one's own blind sheet; refused once the sheet is submitted or stale. */
+export async function saveSheetScore(
+	db: Database,
+	actor: Actor & { id: number },
+	rubric: Rubric,
+	evaluationId: number,
+	input: { subareaId: string; points: number | null; justification: string; expectedVersion: number }
+): Promise<number> {
+	checkPoints(rubric, input.subareaId, input.points);
+	const sheet = await loadOwnSheet(db, evaluationId, actor.id);
+	if (sheet.submittedAt) throw new DomainError('workspace.errors.sheetSubmitted', '_form', 409);
+	return db.transaction().execute(async (trx) => {
+		const { version, before } = await saveVersioned(
+			trx,
+			'sheet_score',
+			{ sheet_id: sheet.id, subarea_id: input.subareaId },
+			{ points: input.points, justification: input.justification, updated_at: new Date() },
+			input.expectedVersion
+		);
+		await recordAudit(trx, {
+			actor, entity: 'sheet_score', entityId: `${sheet.id}:${input.subareaId}`, evaluationId, action: 'update',
+			before: before ? { points: before.points, justification: before.justification } : undefined,
+			after: { points: input.points, justification: input.justification }
+		});
+		return version;
+	});
+}
+
+/** Submits one's sheet: every subarea needs points. After this, the other sheet becomes visible. */
+export async function submitSheet(db: Database, actor: Actor & { id: number }, rubric: Rubric, evaluationId: number) {
+	const sheet = await loadOwnSheet(db, evaluationId, actor.id);
+	const missing = rubric.areas.flatMap((a) => a.subareas).filter((s) => sheet.scores[s.id]?.points === null || sheet.scores[s.id]?.points === undefined);
+	if (missing.length) throw new DomainError('workspace.errors.sheetIncomplete', '_form');
+	await db.transaction().execute(async (trx) => {
+		await trx.updateTable('score_sheet').set({ submitted_at: new Date() }).where('id', '=', sheet.id).where('submitted_at', 'is', null).execute();
+		await recordAudit(trx, { actor, entity: 'score_sheet', entityId: sheet.id, evaluationId, action: 'submit' });
+	});
+}
+
+/** All sheets of an evaluation, for calibration (callers check `sheet.compare` first). */
+export async function listSheets(db: Database, evaluationId: number) {
+	const sheets = await db
+		.selectFrom('score_sheet as s')
+		.innerJoin('app_user as u', 'u.id', 's.user_id')
+		.select(['s.id', 's.user_id as userId', 'u.name', 'u.email', 's.submitted_at as submittedAt'])
+		.where('s.evaluation_id', '=', evaluationId)
+		.orderBy('s.id')
+		.execute();
+	const scores = sheets.length
+		? await db.selectFrom('sheet_score').select(['sheet_id', 'subarea_id', 'points', 'justification']).where('sheet_id', 'in', sheets.map((s) => s.id)).execute()
+		: [];
+	return sheets.map((s) => ({
+		...s,
+		scores: Object.fromEntries(scores.filter((x) => x.sheet_id === s.id).map((x) => [x.subarea_id, { points: x.points, justification: x.justification }]))
+	}));
+}
+
+export interface AgreedScore {
+	subareaId: string;
+	points: number;
+	justification: string;
+	rowVersion: number;
+}
+
+export async function listAgreedScores(db: Database, evaluationId: number): Promise<Record<string, AgreedScore>> {
+	const rows = await db
+		.selectFrom('agreed_score')
+		.select(['subarea_id as subareaId', 'points', 'justification', 'row_version as rowVersion'])
+		.where('evaluation_id', '=', evaluationId)
+		.execute();
+	return Object.fromEntries(rows.map((r) => [r.subareaId, r]));
+}
+
+/** Records the team's agreed score; a justification is required. */
+export async function saveAgreedScore(
+	db: Database,
+	actor: Actor & { id: number },
+	rubric: Rubric,
+	evaluationId: number,
+	input: { subareaId: string; points: number; justification: string; expectedVersion: number }
+): Promise<number> {
+	checkPoints(rubric, input.subareaId, input.points);
+	if (!input.justification.trim()) throw new DomainError('workspace.errors.justificationRequired', 'justification');
+	return db.transaction().execute(async (trx) => {
+		const { version, before } = await saveVersioned(
+			trx,
+			'agreed_score',
+			{ evaluation_id: evaluationId, subarea_id: input.subareaId },
+			{ points: input.points, justification: input.justification.trim(), updated_by: actor.id, updated_at: new Date() },
+			input.expectedVersion
+		);
+		await recordAudit(trx, {
+			actor, entity: 'agreed_score', entityId: `${evaluationId}:${input.subareaId}`, evaluationId, action: before ? 'update' : 'create',
+			before: before ? { points: before.points, justification: before.justification } : undefined,
+			after: { points: input.points, justification: input.justification.trim() }
+		});
+		return version;
+	});
+}

@@ -1,0 +1,44 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../helpers/db';
+import { listLatestTotals } from '../../src/lib/server/repositories/results';
+import type { EvaluationContent } from '../../src/lib/domain/evaluation-content';
+
+let t: TestDatabase;
+beforeAll(async () => {
+	t = await createTestDatabase({ demo: true });
+});
+afterAll(async () => {
+	await t?.close();
+});
+
+describe('demo data', () => {
+	it('holds Karlskoga 2022 in full: 536 points, computed areas 62 and 65, findings', async () => {
+		const result = await t.db
+			.selectFrom('published_result')
+			.select(['id', 'total', 'content', 'version'])
+			.where('municipality_code', '=', '1883')
+			.where('year', '=', 2022)
+			.where('is_current', '=', true)
+			.executeTakeFirstOrThrow();
+		expect(result.total).toBe(536);
+		expect(result.version).toBe(1);
+		const areas = await t.db.selectFrom('published_area_score').select(['area_id', 'points']).where('published_result_id', '=', result.id).execute();
+		const byArea = Object.fromEntries(areas.map((a) => [a.area_id, a.points]));
+		expect(byArea['4']).toBe(62);
+		expect(byArea['6']).toBe(65);
+		const content = result.content as EvaluationContent;
+		expect(content.areas['1'].strengths.some((s) => s.goldStar)).toBe(true);
+		expect(content.areas['1'].general.length).toBeGreaterThan(100);
+		expect(content.recommendations).toHaveLength(6);
+		expect(content.summary).toContain('Karlskoga');
+	});
+
+	it('imports the other published results without duplicating Karlskoga 2022', async () => {
+		const all = await t.db.selectFrom('published_result').select(['municipality_code', 'year', 'rubric_id']).where('is_current', '=', true).execute();
+		expect(all).toHaveLength(15);
+		const latest = await listLatestTotals(t.db);
+		expect(latest.find((m) => m.code === '0115')).toMatchObject({ year: 2021, total: 648 });
+		const refs = await t.db.selectFrom('reference_average').select('name').execute();
+		expect(refs.map((r) => r.name)).toEqual(['Sverigesnitt (SKR) april 2021']);
+	});
+});
