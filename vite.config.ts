@@ -8,7 +8,7 @@ export default defineConfig({
 	server: { port: 5173 },
 	ssr: {
 		// Native or wasm-backed packages stay external so their own file loading works.
-		external: ['@electric-sql/pglite', '@node-rs/argon2', 'pdfmake', 'pg']
+		external: ['@electric-sql/pglite', '@node-rs/argon2', '@resvg/resvg-js', 'pdfmake', 'pg']
 	},
 	test: {
 		expect: { requireAssertions: true },

@@ -40,6 +40,8 @@ export interface RadarGeometry {
 		y: number;
 		labelX: number;
 		labelY: number;
+		/** The label broken into lines of at most ~22 characters, so long titles stay inside. */
+		labelLines: string[];
 		anchor: 'start' | 'middle' | 'end';
 	}[];
 	rings: { share: number; path: string; labelY: number; label: string }[];
@@ -92,6 +94,7 @@ export function radarGeometry(
 				y: end.y,
 				labelX: label.x,
 				labelY: label.y,
+				labelLines: wrapLabel(axis.label),
 				anchor: Math.abs(sin) < 0.2 ? 'middle' : sin > 0 ? 'start' : 'end'
 			};
 		}),
@@ -119,6 +122,20 @@ export function radarGeometry(
 			};
 		})
 	};
+}
+
+/** Greedy word wrap for axis labels. */
+export function wrapLabel(label: string, width = 22): string[] {
+	const lines: string[] = [];
+	let current = '';
+	for (const word of label.split(/\s+/)) {
+		if (current && (current + ' ' + word).length > width) {
+			lines.push(current);
+			current = word;
+		} else current = current ? `${current} ${word}` : word;
+	}
+	if (current) lines.push(current);
+	return lines;
 }
 
 /** d3's radial paths are centred on the origin; move every coordinate pair to the centre. */
@@ -170,8 +187,12 @@ export function radarSvg(
 		parts.push(
 			`<line x1="${geometry.center}" y1="${geometry.center}" x2="${round(axis.x)}" y2="${round(axis.y)}" stroke="#c5cbd3" stroke-width="1"/>`
 		);
+		const firstDy = -((axis.labelLines.length - 1) * 13) / 2;
+		const tspans = axis.labelLines
+			.map((line, i) => `<tspan x="${round(axis.labelX)}" dy="${i === 0 ? firstDy : 13}">${escapeXml(line)}</tspan>`)
+			.join('');
 		parts.push(
-			`<text x="${round(axis.labelX)}" y="${round(axis.labelY)}" font-size="11" text-anchor="${axis.anchor}" dominant-baseline="middle" fill="#1b1b1f">${escapeXml(axis.label)}</text>`
+			`<text x="${round(axis.labelX)}" y="${round(axis.labelY)}" font-size="11" text-anchor="${axis.anchor}" dominant-baseline="middle" fill="#1b1b1f">${tspans}</text>`
 		);
 	}
 	geometry.series.forEach((s, i) => {

@@ -1,14 +1,36 @@
 import { error } from '@sveltejs/kit';
 import { findMunicipalityByCode } from '$lib/server/repositories/municipalities';
-import { listMunicipalityResults } from '$lib/server/repositories/results';
+import { loadMunicipalityProfile } from '$lib/server/municipality-profile';
+import { changeBetween } from '$lib/domain/comparison';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, params }) => {
+export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const municipality = await findMunicipalityByCode(locals.db, params.code);
 	if (!municipality) error(404, 'Kommunen finns inte');
+	const { results, rubricById, profile } = await loadMunicipalityProfile(locals.db, municipality.code, municipality.name, url.searchParams.get('snitt'), locals.locale);
+	const ordered = [...results].sort((a, b) => a.year - b.year);
+	let change = null;
+	if (ordered.length >= 2) {
+		const later = ordered[ordered.length - 1];
+		const before = ordered[ordered.length - 2];
+		change = { fromYear: before.year, toYear: later.year, ...changeBetween({ rubric: rubricById.get(before.rubricId)!, result: before }, { rubric: rubricById.get(later.rubricId)!, result: later }) };
+	}
 	return {
 		municipality,
-		/** Published results over the years (current versions only). */
-		results: await listMunicipalityResults(locals.db, params.code)
+		/** Every published result over the years (current versions). */
+		results: ordered.map((r) => ({ year: r.year, rubricId: r.rubricId, rubricTitle: rubricById.get(r.rubricId)?.title ?? r.rubricId, total: r.total, version: r.version, errataReason: r.errataReason, hasReport: Boolean(r.subareaScores) })),
+		/** The latest profile against the chosen average; null without area-level results. */
+		profile: profile && {
+			rubric: { id: profile.rubric.id, title: profile.rubric.title, areas: profile.rubric.areas.map((a) => ({ id: a.id, title: a.title, maxPoints: a.maxPoints, subareas: a.subareas.map((s) => ({ id: s.id, title: s.title, maxPoints: s.maxPoints })) })) },
+			result: profile.result,
+			series: profile.series,
+			average: { key: profile.average.key, label: profile.average.label, options: profile.average.options },
+			nationalSubareas: profile.average.national.subareas,
+			relative: profile.relative,
+			rank: profile.rank,
+			findings: profile.findings
+		},
+		/** Change since the evaluation before the latest one. */
+		change
 	};
 };

@@ -1,0 +1,164 @@
+/**
+ * Comparisons of published results: national averages, ranks, relative strengths and weaknesses,
+ * and change between two evaluations (within one rubric version, or across versions using the
+ * rubric's mapping). Pure: the database aggregates the same way (see repositories/comparisons.ts).
+ */
+import type { Rubric } from './rubric';
+
+/** A published result at the levels it is known at. */
+export interface ResultLevels {
+	municipalityCode: string;
+	year: number;
+	subareaScores: Record<string, number> | null;
+	areaScores: Record<string, number> | null;
+	total: number | null;
+}
+
+export interface MeanWithN {
+	mean: number | null;
+	n: number;
+}
+
+export interface NationalAverage {
+	rubric: string;
+	count: number;
+	areas: Record<string, MeanWithN>;
+	subareas: Record<string, MeanWithN>;
+	total: MeanWithN;
+}
+
+const mean = (values: number[]): MeanWithN => ({
+	mean: values.length ? values.reduce((a, b) => a + b, 0) / values.length : null,
+	n: values.length
+});
+
+/** Keeps each municipality's latest result (by year). */
+export function latestPerMunicipality<T extends { municipalityCode: string; year: number }>(results: T[]): T[] {
+	const latest = new Map<string, T>();
+	for (const r of results) {
+		const seen = latest.get(r.municipalityCode);
+		if (!seen || r.year > seen.year) latest.set(r.municipalityCode, r);
+	}
+	return [...latest.values()];
+}
+
+/**
+ * The mean over results, level by level: a result counts for a subarea, an area or the total
+ * only where it has that figure (an area-only result never counts as 0 for a subarea).
+ */
+export function nationalAverage(rubric: Rubric, results: ResultLevels[]): NationalAverage {
+	const areas: NationalAverage['areas'] = {};
+	for (const area of rubric.areas) {
+		areas[area.id] = mean(results.flatMap((r) => (r.areaScores && area.id in r.areaScores ? [r.areaScores[area.id]] : [])));
+	}
+	const subareas: NationalAverage['subareas'] = {};
+	for (const s of rubric.areas.flatMap((a) => a.subareas)) {
+		subareas[s.id] = mean(results.flatMap((r) => (r.subareaScores && s.id in r.subareaScores ? [r.subareaScores[s.id]] : [])));
+	}
+	return {
+		rubric: rubric.id,
+		count: results.length,
+		areas,
+		subareas,
+		total: mean(results.flatMap((r) => (r.total === null ? [] : [r.total])))
+	};
+}
+
+/** Competition ranking (1 = highest; equal totals share a rank) among the given totals. */
+export function rankOf(total: number, totals: number[]): { rank: number; of: number } {
+	return { rank: totals.filter((t) => t > total).length + 1, of: totals.length };
+}
+
+export interface RelativePosition {
+	level: 'area' | 'subarea';
+	id: string;
+	title: string;
+	achieved: number;
+	max: number;
+	average: number;
+	/** (achieved − average) / max: positive above the average, as share of the maximum. */
+	difference: number;
+}
+
+/**
+ * The areas and subareas furthest above and below the average, as share of their maximum, so a
+ * 30-point subarea and a 10-point one compare fairly.
+ */
+export function relativeStrengths(
+	rubric: Rubric,
+	result: ResultLevels,
+	average: NationalAverage,
+	count = 3
+): { strengths: RelativePosition[]; weaknesses: RelativePosition[] } {
+	const positions: RelativePosition[] = [];
+	for (const area of rubric.areas) {
+		const achieved = result.areaScores?.[area.id];
+		const avg = average.areas[area.id]?.mean;
+		if (achieved !== undefined && avg !== null && avg !== undefined) {
+			positions.push({ level: 'area', id: area.id, title: area.title, achieved, max: area.maxPoints, average: avg, difference: (achieved - avg) / area.maxPoints });
+		}
+		for (const s of area.subareas) {
+			const a = result.subareaScores?.[s.id];
+			const m = average.subareas[s.id]?.mean;
+			if (a !== undefined && m !== null && m !== undefined) {
+				positions.push({ level: 'subarea', id: s.id, title: s.title, achieved: a, max: s.maxPoints, average: m, difference: (a - m) / s.maxPoints });
+			}
+		}
+	}
+	const sorted = [...positions].sort((x, y) => y.difference - x.difference);
+	return {
+		strengths: sorted.filter((p) => p.difference > 0).slice(0, count),
+		weaknesses: sorted.filter((p) => p.difference < 0).reverse().slice(0, count)
+	};
+}
+
+export interface Change {
+	sameRubric: boolean;
+	total: { from: number | null; to: number | null; change: number | null; approximate: boolean };
+	areas: { id: string; title: string; fromIds: string[]; from: number | null; to: number | null; change: number | null; approximate: boolean }[];
+	subareas: { id: string; title: string; from: number | null; to: number | null; change: number | null }[];
+}
+
+const diff = (from: number | null | undefined, to: number | null | undefined) =>
+	from === null || from === undefined || to === null || to === undefined ? null : to - from;
+
+/**
+ * Change from an earlier result to a later one. On the same rubric: per area and subarea. Across
+ * versions: the total (with a caveat) and only the areas the later rubric maps from the earlier
+ * one, flagged approximate; no subareas.
+ */
+export function changeBetween(earlier: { rubric: Rubric; result: ResultLevels }, later: { rubric: Rubric; result: ResultLevels }): Change {
+	const same = earlier.rubric.id === later.rubric.id;
+	const total = { from: earlier.result.total, to: later.result.total, change: diff(earlier.result.total, later.result.total), approximate: !same };
+	if (same) {
+		return {
+			sameRubric: true,
+			total,
+			areas: later.rubric.areas.map((a) => ({
+				id: a.id, title: a.title, fromIds: [a.id],
+				from: earlier.result.areaScores?.[a.id] ?? null, to: later.result.areaScores?.[a.id] ?? null,
+				change: diff(earlier.result.areaScores?.[a.id], later.result.areaScores?.[a.id]), approximate: false
+			})),
+			subareas: later.rubric.areas.flatMap((a) => a.subareas).map((s) => ({
+				id: s.id, title: s.title,
+				from: earlier.result.subareaScores?.[s.id] ?? null, to: later.result.subareaScores?.[s.id] ?? null,
+				change: diff(earlier.result.subareaScores?.[s.id], later.result.subareaScores?.[s.id])
+			}))
+		};
+	}
+	const mapping = mappingBetween(earlier.rubric.id, later.rubric);
+	const areas: Change['areas'] = [];
+	for (const a of later.rubric.areas) {
+		const fromIds = mapping?.[a.id] ?? [];
+		if (fromIds.length !== 1) continue;
+		const from = earlier.result.areaScores?.[fromIds[0]] ?? null;
+		const to = later.result.areaScores?.[a.id] ?? null;
+		areas.push({ id: a.id, title: a.title, fromIds, from, to, change: diff(from, to), approximate: true });
+	}
+	return { sameRubric: false, total, areas, subareas: [] };
+}
+
+/** The later rubric's mapping from the earlier one, if it declares one directly. */
+function mappingBetween(earlierId: string, later: Rubric): Record<string, string[]> | null {
+	return later.mapsFrom?.rubric === earlierId ? later.mapsFrom.areas : null;
+}
