@@ -1,0 +1,37 @@
+import { fail } from '@sveltejs/kit';
+import { authorizeGlobal } from '$lib/server/auth/guard';
+import { actorOf } from '$lib/server/audit';
+import { importResults } from '$lib/server/repositories/result-import';
+import { parseResultsFile } from '$lib/domain/results-file';
+import { translate } from '$lib/i18n';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	authorizeGlobal(locals, 'results.import', url);
+	return {};
+};
+
+const maxBytes = 20 * 1024 * 1024;
+
+export const actions: Actions = {
+	/** Imports a JSON or CSV results file, all or nothing; a dry run only reports. */
+	default: async ({ request, locals, url }) => {
+		const user = authorizeGlobal(locals, 'results.import', url);
+		const form = await request.formData();
+		const file = form.get('file');
+		if (!(file instanceof File) || file.size === 0) {
+			return fail(400, { problems: [{ record: 'file', field: 'file', message: translate(locals.locale, 'admin.import.noFile') }] });
+		}
+		if (file.size > maxBytes) {
+			return fail(400, { problems: [{ record: 'file', field: 'file', message: `over ${maxBytes / 1024 / 1024} MB` }] });
+		}
+		const parsed = parseResultsFile(await file.text(), file.name);
+		if (!parsed.ok) return fail(400, { problems: parsed.problems });
+		const outcome = await importResults(locals.db, actorOf(user), parsed.records, {
+			replace: form.get('replace') === 'on',
+			dryRun: form.get('dryRun') === 'on'
+		});
+		if (!outcome.ok) return fail(400, { problems: outcome.problems });
+		return { planned: outcome.planned, written: outcome.written };
+	}
+};

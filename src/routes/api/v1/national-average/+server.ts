@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { findRubricById } from '$lib/server/repositories/rubrics';
+import { computeNationalAverage } from '$lib/server/repositories/comparisons';
+import { badRequest, openDataJson } from '$lib/server/http';
+import { tabularResponse } from '$lib/server/open-data';
+import type { RequestHandler } from './$types';
+
+const year = z.coerce.number().int().min(1990).max(2100);
+const querySchema = z.object({
+	rubric: z.string().min(1).default('kommunkompassen-2020'),
+	from: year.optional(),
+	to: year.optional(),
+	latest: z.enum(['true', 'false']).default('false'),
+	format: z.enum(['json', 'csv', 'xlsx']).default('json')
+});
+
+/** The national average per area, subarea and total, each with the number of evaluations behind it. */
+export const GET: RequestHandler = async ({ locals, url }) => {
+	const parsed = querySchema.safeParse(Object.fromEntries([...url.searchParams].filter(([, v]) => v !== '')));
+	if (!parsed.success) {
+		const issue = parsed.error.issues[0];
+		return badRequest(`${issue.path.join('.')}: ${issue.message}`);
+	}
+	const rubric = await findRubricById(locals.db, parsed.data.rubric);
+	if (!rubric) return badRequest(`Unknown rubric "${parsed.data.rubric}"`);
+	const average = await computeNationalAverage(locals.db, rubric, { from: parsed.data.from, to: parsed.data.to, latest: parsed.data.latest === 'true' });
+	if (parsed.data.format !== 'json') {
+		const rows: (string | number | null)[][] = [
+			...Object.entries(average.areas).map(([id, v]) => ['area', id, v.mean, v.n]),
+			...Object.entries(average.subareas).map(([id, v]) => ['subarea', id, v.mean, v.n]),
+			['total', '', average.total.mean, average.total.n]
+		];
+		return tabularResponse(parsed.data.format, `nationellt-medelvarde-${rubric.id}`, ['level', 'id', 'mean', 'n'], rows);
+	}
+	return openDataJson(average);
+};

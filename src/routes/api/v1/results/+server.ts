@@ -1,0 +1,23 @@
+import { listRubrics } from '$lib/server/repositories/rubrics';
+import { badRequest, openDataJson } from '$lib/server/http';
+import { exchangeRecords, listPublishedResults, parseResultsQuery, resultRows, tabularResponse } from '$lib/server/open-data';
+import type { RequestHandler } from './$types';
+
+/** Published results in the exchange format (or CSV/XLSX with ?format=). */
+export const GET: RequestHandler = async ({ locals, url }) => {
+	const query = await parseResultsQuery(locals.db, url.searchParams);
+	if ('error' in query) return badRequest(query.error);
+	const rubrics = await listRubrics(locals.db);
+	const results = await listPublishedResults(locals.db, {
+		rubricId: query.rubric,
+		municipalityCodes: query.municipality ? [query.municipality] : undefined,
+		from: query.from,
+		to: query.to
+	});
+	if (query.format !== 'json') {
+		const used = rubrics.filter((r) => results.some((x) => x.rubricId === r.id));
+		const { header, rows } = resultRows(results, used);
+		return tabularResponse(query.format, 'kommunkompassen-resultat', header, rows);
+	}
+	return openDataJson(await exchangeRecords(locals.db, results, new Map(rubrics.map((r) => [r.id, r]))));
+};
