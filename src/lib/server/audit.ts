@@ -43,6 +43,6 @@ export async function recordAudit(trx: Transaction<DB> | Kysely<DB>, entry: Audi
 }
 
 /** The actor for a request's signed-in user. */
-export function actorOf(user: { id: number; email: string }): Actor {
+export function actorOf(user: { id: number; email: string }): { id: number; email: string } {
 	return { id: user.id, email: user.email };
 }

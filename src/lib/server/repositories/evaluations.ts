@@ -25,7 +25,7 @@ export interface NewEvaluation {
 /** Creates an evaluation in `planering` with its team; refuses a duplicate or a bad team. */
 export async function createEvaluation(db: Database, actor: Actor, input: NewEvaluation): Promise<number> {
 	if (input.visitStart && input.visitEnd && input.visitEnd < input.visitStart) {
-		throw new DomainError('workspace.errors.visitOrder', 'visitEnd');
+		throw new DomainError('ws.errors.visitOrder', 'visitEnd');
 	}
 	return db.transaction().execute(async (trx) => {
 		const duplicate = await trx
@@ -35,17 +35,17 @@ export async function createEvaluation(db: Database, actor: Actor, input: NewEva
 			.where('year', '=', input.year)
 			.where('rubric_id', '=', input.rubricId)
 			.executeTakeFirst();
-		if (duplicate) throw new DomainError('workspace.errors.duplicate', 'year', 409);
+		if (duplicate) throw new DomainError('ws.errors.duplicate', 'year', 409);
 		const team = input.teamUserIds.length
 			? await trx.selectFrom('app_user').select(['id', 'role', 'active']).where('id', 'in', input.teamUserIds).execute()
 			: [];
 		if (team.length !== new Set(input.teamUserIds).size || team.some((u) => u.role !== 'evaluator' || !u.active)) {
-			throw new DomainError('workspace.errors.team', 'team');
+			throw new DomainError('ws.errors.team', 'team');
 		}
 		if (input.contactUserId) {
 			const contact = await trx.selectFrom('app_user').select(['role', 'municipality_code']).where('id', '=', input.contactUserId).executeTakeFirst();
 			if (!contact || contact.role !== 'municipality' || contact.municipality_code !== input.municipalityCode) {
-				throw new DomainError('workspace.errors.contact', 'contactUserId');
+				throw new DomainError('ws.errors.contact', 'contactUserId');
 			}
 		}
 		const { id } = await trx
@@ -243,7 +243,7 @@ export async function transitionEvaluation(
 	options: { confirmGaps: boolean }
 ): Promise<TransitionResult> {
 	const current = await db.selectFrom('evaluation').select(['status']).where('id', '=', evaluationId).executeTakeFirstOrThrow();
-	if (to === 'publicerad' || !isMove(current.status, to)) throw new DomainError('workspace.errors.badMove', '_form', 400);
+	if (to === 'publicerad' || !isMove(current.status, to)) throw new DomainError('ws.errors.badMove', '_form', 400);
 	const forward = (['planering', 'insamling', 'poangsattning', 'kalibrering', 'faktagranskning'] as const).indexOf(to as never) >
 		(['planering', 'insamling', 'poangsattning', 'kalibrering', 'faktagranskning'] as const).indexOf(current.status as never);
 	if (forward) {
@@ -260,7 +260,7 @@ export async function transitionEvaluation(
 			.where('id', '=', evaluationId)
 			.where('status', '=', current.status)
 			.executeTakeFirst();
-		if (Number(moved.numUpdatedRows) !== 1) throw new DomainError('workspace.errors.stale', '_form', 409);
+		if (Number(moved.numUpdatedRows) !== 1) throw new DomainError('ws.errors.stale', '_form', 409);
 		await recordAudit(trx, { actor, entity: 'evaluation', entityId: evaluationId, evaluationId, action: 'transition', before: { status: current.status }, after: { status: to } });
 	});
 	return { ok: true };

@@ -84,13 +84,13 @@ export async function loadEvaluationContent(db: Database, evaluationId: number):
 export async function publishEvaluation(db: Database, actor: Actor, evaluationId: number, options: { method?: string } = {}) {
 	const facts = await loadProgressFacts(db, evaluationId);
 	const hard = blockers('publicerad', facts);
-	if (hard.length) throw new DomainError('workspace.errors.notAllAgreed');
+	if (hard.length) throw new DomainError('ws.errors.notAllAgreed');
 	const content = await loadEvaluationContent(db, evaluationId);
 	if (options.method) content.method.description = options.method;
 	const rubric = await getRubricOrThrow(db, content.rubricId);
 	return db.transaction().execute(async (trx) => {
 		const e = await trx.selectFrom('evaluation').select(['status']).where('id', '=', evaluationId).forUpdate().executeTakeFirstOrThrow();
-		if (e.status !== 'faktagranskning') throw new DomainError('workspace.errors.badMove');
+		if (e.status !== 'faktagranskning') throw new DomainError('ws.errors.badMove');
 		const reopen = await trx
 			.selectFrom('audit_log')
 			.select(['reason'])
@@ -107,10 +107,10 @@ export async function publishEvaluation(db: Database, actor: Actor, evaluationId
 
 /** Reopens a published evaluation for a correction; the published versions stay as they are. */
 export async function reopenEvaluation(db: Database, actor: Actor, evaluationId: number, reason: string) {
-	if (reason.trim().length < 10) throw new DomainError('workspace.errors.reasonRequired', 'reason');
+	if (reason.trim().length < 10) throw new DomainError('ws.errors.reasonRequired', 'reason');
 	await db.transaction().execute(async (trx) => {
 		const e = await trx.selectFrom('evaluation').select(['status', 'origin']).where('id', '=', evaluationId).forUpdate().executeTakeFirstOrThrow();
-		if (e.status !== 'publicerad' || e.origin !== 'workspace') throw new DomainError('workspace.errors.badMove');
+		if (e.status !== 'publicerad' || e.origin !== 'workspace') throw new DomainError('ws.errors.badMove');
 		await trx.updateTable('evaluation').set({ status: 'faktagranskning', updated_at: new Date(), row_version: sql`row_version + 1` }).where('id', '=', evaluationId).execute();
 		await recordAudit(trx, { actor, entity: 'evaluation', entityId: evaluationId, evaluationId, action: 'reopen', before: { status: 'publicerad' }, after: { status: 'faktagranskning' }, reason: reason.trim() });
 	});

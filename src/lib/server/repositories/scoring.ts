@@ -32,9 +32,9 @@ export async function loadOwnSheet(db: Database, evaluationId: number, userId: n
 
 function checkPoints(rubric: Rubric, subareaId: string, points: number | null) {
 	const subarea = findSubarea(rubric, subareaId);
-	if (!subarea) throw new DomainError('workspace.errors.unknownSubarea', 'subareaId', 404);
+	if (!subarea) throw new DomainError('ws.errors.unknownSubarea', 'subareaId', 404);
 	if (points !== null && (!Number.isInteger(points) || points < 0 || points > subarea.maxPoints)) {
-		throw new DomainError('workspace.errors.pointsRange', 'points');
+		throw new DomainError('ws.errors.pointsRange', 'points');
 	}
 	return subarea;
 }
@@ -49,7 +49,7 @@ export async function saveSheetScore(
 ): Promise<number> {
 	checkPoints(rubric, input.subareaId, input.points);
 	const sheet = await loadOwnSheet(db, evaluationId, actor.id);
-	if (sheet.submittedAt) throw new DomainError('workspace.errors.sheetSubmitted', '_form', 409);
+	if (sheet.submittedAt) throw new DomainError('ws.errors.sheetSubmitted', '_form', 409);
 	return db.transaction().execute(async (trx) => {
 		const { version, before } = await saveVersioned(
 			trx,
@@ -71,7 +71,7 @@ export async function saveSheetScore(
 export async function submitSheet(db: Database, actor: Actor & { id: number }, rubric: Rubric, evaluationId: number) {
 	const sheet = await loadOwnSheet(db, evaluationId, actor.id);
 	const missing = rubric.areas.flatMap((a) => a.subareas).filter((s) => sheet.scores[s.id]?.points === null || sheet.scores[s.id]?.points === undefined);
-	if (missing.length) throw new DomainError('workspace.errors.sheetIncomplete', '_form');
+	if (missing.length) throw new DomainError('ws.errors.sheetIncomplete', '_form');
 	await db.transaction().execute(async (trx) => {
 		await trx.updateTable('score_sheet').set({ submitted_at: new Date() }).where('id', '=', sheet.id).where('submitted_at', 'is', null).execute();
 		await recordAudit(trx, { actor, entity: 'score_sheet', entityId: sheet.id, evaluationId, action: 'submit' });
@@ -121,7 +121,7 @@ export async function saveAgreedScore(
 	input: { subareaId: string; points: number; justification: string; expectedVersion: number }
 ): Promise<number> {
 	checkPoints(rubric, input.subareaId, input.points);
-	if (!input.justification.trim()) throw new DomainError('workspace.errors.justificationRequired', 'justification');
+	if (!input.justification.trim()) throw new DomainError('ws.errors.justificationRequired', 'justification');
 	return db.transaction().execute(async (trx) => {
 		const { version, before } = await saveVersioned(
 			trx,

@@ -1,0 +1,68 @@
+/**
+ * Shared by every /utvarderingar/[id] route: resolve the id, ask the policy, load the rubric,
+ * and turn domain refusals into form failures in the user's language.
+ */
+import { fail, type ActionFailure } from '@sveltejs/kit';
+import { authorizeEvaluation } from './auth/guard';
+import { canOnEvaluation, type EvaluationAction, type EvaluationScope } from './auth/policy';
+import { findEvaluationScope, parseEvaluationId } from './repositories/evaluation-scope';
+import { getRubricOrThrow } from './repositories/rubrics';
+import { DomainError, StaleWriteError } from './repositories/versioned';
+import { isMessageKey, translate } from '$lib/i18n';
+import type { Rubric } from '$lib/domain/rubric';
+
+export interface EvaluationContext {
+	scope: EvaluationScope;
+	rubric: Rubric;
+	evaluationId: number;
+}
+
+/** 404 for those who may not see the evaluation, 403 for those who may not do `action`. */
+export async function authorizeEvaluationRoute(
+	locals: App.Locals,
+	idParam: string,
+	action: EvaluationAction
+): Promise<EvaluationContext> {
+	const evaluationId = parseEvaluationId(idParam);
+	const scope = authorizeEvaluation(locals, action, await findEvaluationScope(locals.db, evaluationId));
+	const row = await locals.db.selectFrom('evaluation').select('rubric_id').where('id', '=', evaluationId).executeTakeFirstOrThrow();
+	return { scope, rubric: await getRubricOrThrow(locals.db, row.rubric_id), evaluationId };
+}
+
+/** The subset of actions a page needs to decide what to show. */
+export function permissions<A extends EvaluationAction>(locals: App.Locals, scope: EvaluationScope, actions: A[]): Record<A, boolean> {
+	return Object.fromEntries(actions.map((a) => [a, canOnEvaluation(locals.user, a, scope)])) as Record<A, boolean>;
+}
+
+/**
+ * Runs a write and maps refusals: DomainError → 400/403/404/409 with the message at its field;
+ * StaleWriteError → 409 with the current saved text for comparison.
+ */
+export async function attempt<T>(
+	locals: App.Locals,
+	work: () => Promise<T>,
+	context: Record<string, unknown> = {}
+): Promise<T | ActionFailure<Record<string, unknown>>> {
+	try {
+		return await work();
+	} catch (e) {
+		if (e instanceof StaleWriteError) {
+			return fail(409, { ...context, stale: { current: e.current }, errors: { _form: translate(locals.locale, 'ws.stale.title') } });
+		}
+		if (e instanceof DomainError) {
+			const message = isMessageKey(e.message) ? translate(locals.locale, e.message) : e.message;
+			return fail(e.status, { ...context, errors: { [e.field]: message } });
+		}
+		throw e;
+	}
+}
+
+/** Reads an integer form field; NaN when absent or malformed (the domain refuses it with a message). */
+export function intField(form: FormData, name: string): number {
+	const raw = String(form.get(name) ?? '').trim();
+	return /^-?\d+$/.test(raw) ? Number(raw) : Number.NaN;
+}
+
+export function textField(form: FormData, name: string, max = 20000): string {
+	return String(form.get(name) ?? '').slice(0, max);
+}

@@ -1,0 +1,46 @@
+/** Form actions shared by the sheet overview and the single-subarea scoring view. */
+import type { RequestEvent } from '@sveltejs/kit';
+import { actorOf } from './audit';
+import { attempt, authorizeEvaluationRoute, intField, textField } from './evaluation-route';
+import { saveAgreedScore, saveSheetScore, submitSheet } from './repositories/scoring';
+
+type Event = RequestEvent<{ id: string }>;
+
+/** Saves one score of the user's own blind sheet (version-checked). */
+export async function saveOwnScore({ locals, params, request }: Event) {
+	const { scope, rubric } = await authorizeEvaluationRoute(locals, params.id, 'sheet.edit');
+	const form = await request.formData();
+	const subareaId = textField(form, 'subareaId', 10);
+	const rawPoints = String(form.get('points') ?? '').trim();
+	const points = rawPoints === '' ? null : intField(form, 'points');
+	const justification = textField(form, 'justification');
+	const values = { subareaId, points: rawPoints, justification };
+	const result = await attempt(
+		locals,
+		() => saveSheetScore(locals.db, actorOf(locals.user!), rubric, scope.id, { subareaId, points, justification, expectedVersion: intField(form, 'version') || 0 }),
+		{ subareaId, values }
+	);
+	return typeof result === 'number' ? { subareaId, saved: true, version: result } : result;
+}
+
+export async function submitOwnSheet({ locals, params }: Event) {
+	const { scope, rubric } = await authorizeEvaluationRoute(locals, params.id, 'sheet.edit');
+	const result = await attempt(locals, () => submitSheet(locals.db, actorOf(locals.user!), rubric, scope.id));
+	return result === undefined ? { submitted: true } : result;
+}
+
+/** Saves the team's agreed score with its justification (version-checked). */
+export async function saveAgreed({ locals, params, request }: Event) {
+	const { scope, rubric } = await authorizeEvaluationRoute(locals, params.id, 'score.agree');
+	const form = await request.formData();
+	const subareaId = textField(form, 'subareaId', 10);
+	const points = intField(form, 'points');
+	const justification = textField(form, 'justification');
+	const values = { subareaId, points: String(form.get('points') ?? ''), justification };
+	const result = await attempt(
+		locals,
+		() => saveAgreedScore(locals.db, actorOf(locals.user!), rubric, scope.id, { subareaId, points, justification, expectedVersion: intField(form, 'version') || 0 }),
+		{ subareaId, values }
+	);
+	return typeof result === 'number' ? { subareaId, saved: true, version: result } : result;
+}

@@ -1,0 +1,34 @@
+import { error } from '@sveltejs/kit';
+import { requireUser } from '$lib/server/auth/guard';
+import { authorizeEvaluationRoute, permissions } from '$lib/server/evaluation-route';
+import { findEvaluationDetail } from '$lib/server/repositories/evaluations';
+import type { LayoutServerLoad } from './$types';
+
+export const load: LayoutServerLoad = async ({ locals, params, url }) => {
+	requireUser(locals, url);
+	const { scope, rubric } = await authorizeEvaluationRoute(locals, params.id, 'evaluation.read');
+	const detail = await findEvaluationDetail(locals.db, scope.id);
+	if (!detail) error(404, 'Utvärderingen finns inte');
+	return {
+		/** The evaluation as every page of it needs it. */
+		evaluation: {
+			id: detail.id,
+			municipalityCode: detail.municipalityCode,
+			municipalityName: detail.municipalityName,
+			year: detail.year,
+			status: detail.status,
+			rubricId: detail.rubricId,
+			rubricTitle: rubric.title,
+			previousEvaluationId: detail.previousEvaluationId
+		},
+		/** What the user may do here: drives the sub-navigation and which forms are shown. */
+		can: permissions(locals, scope, [
+			'evaluation.readDraft', 'evaluation.update', 'evaluation.declareNoConflict', 'evaluation.history', 'evaluation.export',
+			'evaluation.publish', 'evaluation.reopen', 'evaluation.transition', 'evaluation.startReevaluation', 'sheet.edit', 'sheet.compare',
+			'score.agree', 'findings.edit', 'sources.edit', 'interview.readNotes', 'writtenAnswer.read', 'writtenAnswer.edit',
+			'document.read', 'document.upload', 'factCheck.read', 'factCheck.comment', 'factCheck.answer', 'report.draft',
+			'actionPlan.read', 'actionPlan.edit', 'followUp.edit'
+		]),
+		onTeam: scope.teamUserIds.includes(locals.user!.id)
+	};
+};
