@@ -1,0 +1,107 @@
+/**
+ * Swedish full-text search over an evaluation's documents: accent-insensitive both ways (the
+ * swedish_unaccent configuration), phrases ("…") and prefixes (ord*), ranked with ts_rank_cd,
+ * with highlighted snippets that are safe to render as HTML.
+ */
+import { sql } from 'kysely';
+import type { Database } from '../db';
+import type { RubricSubarea } from '$lib/domain/rubric';
+
+export interface SearchHit {
+	documentId: number;
+	title: string;
+	page: number;
+	sectionTitle: string | null;
+	rank: number;
+	/** HTML: the passage escaped, with matches in <mark>. */
+	snippet: string;
+	/** The passage as plain text, for citing. */
+	text: string;
+}
+
+const wordPattern = /[\p{L}\p{N}]+/gu;
+
+/**
+ * Builds a to_tsquery expression from user input: "quoted phrases" become <-> sequences, a
+ * trailing * a prefix match, `OR` between terms an alternative; everything else is AND-ed.
+ * Only letters and digits reach the expression, so input cannot inject tsquery syntax.
+ */
+export function buildTsQuery(input: string, join: '&' | '|' = '&'): string | null {
+	const parts: string[] = [];
+	const tokenPattern = /"([^"]*)"|(\S+)/g;
+	let pendingOr = false;
+	for (const match of input.matchAll(tokenPattern)) {
+		if (match[2] === 'OR' || match[2] === 'ELLER') {
+			pendingOr = parts.length > 0;
+			continue;
+		}
+		let term: string | null = null;
+		if (match[1] !== undefined) {
+			const words = match[1].match(wordPattern) ?? [];
+			if (words.length) term = words.length === 1 ? words[0] : `(${words.join(' <-> ')})`;
+		} else {
+			const raw = match[2];
+			const words = raw.match(wordPattern) ?? [];
+			if (words.length) {
+				const prefix = raw.endsWith('*');
+				term = words.map((w, i) => (prefix && i === words.length - 1 ? `${w}:*` : w)).join(' <-> ');
+				if (words.length > 1) term = `(${term})`;
+			}
+		}
+		if (!term) continue;
+		if (parts.length) parts.push(pendingOr ? '|' : join);
+		parts.push(term);
+		pendingOr = false;
+	}
+	return parts.length ? parts.join(' ') : null;
+}
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+
+/** ts_headline marks matches with control characters; escape everything, then turn them into <mark>. */
+function safeSnippet(headline: string): string {
+	return escapeHtml(headline).replace(/\u0001/g, '<mark>').replace(/\u0002/g, '</mark>');
+}
+
+async function runSearch(db: Database, evaluationId: number, tsquery: string, limit: number): Promise<SearchHit[]> {
+	const query = sql`to_tsquery('swedish_unaccent', ${tsquery})`;
+	// Rank in a subquery first so ts_headline (the expensive part) runs only for the top hits.
+	const rows = await sql<{ document_id: number; title: string; page_number: number; section_title: string | null; rank: number; text: string; snippet: string }>`
+		WITH top AS (
+			SELECT p.document_id, p.page_number, p.section_title, p.text, ts_rank_cd(p.tsv, ${query}) AS rank
+			FROM document_page p
+			JOIN source_document d ON d.id = p.document_id
+			WHERE d.evaluation_id = ${evaluationId} AND p.tsv @@ ${query}
+			ORDER BY rank DESC, p.document_id, p.page_number
+			LIMIT ${limit}
+		)
+		SELECT top.document_id, d.title, top.page_number, top.section_title, top.rank::float8 AS rank, top.text,
+			ts_headline('swedish_unaccent', top.text, ${query},
+				'StartSel=' || chr(1) || ', StopSel=' || chr(2) || ', MaxWords=40, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "') AS snippet
+		FROM top JOIN source_document d ON d.id = top.document_id
+		ORDER BY top.rank DESC, top.document_id, top.page_number`.execute(db);
+	return rows.rows.map((r) => ({
+		documentId: r.document_id,
+		title: r.title,
+		page: r.page_number,
+		sectionTitle: r.section_title,
+		rank: Number(r.rank),
+		snippet: safeSnippet(r.snippet),
+		text: r.text
+	}));
+}
+
+/** Searches one evaluation's documents; an empty or meaningless query gives no hits. */
+export async function searchDocuments(db: Database, evaluationId: number, input: string, limit = 20): Promise<SearchHit[]> {
+	const tsquery = buildTsQuery(input.slice(0, 500));
+	if (!tsquery) return [];
+	return runSearch(db, evaluationId, tsquery, limit);
+}
+
+/** Passages that best match a subarea's keywords (any of them), for the scoring view. */
+export async function suggestPassages(db: Database, evaluationId: number, subarea: RubricSubarea, limit = 5): Promise<SearchHit[]> {
+	const keywords = subarea.keywords?.length ? subarea.keywords : [subarea.title];
+	const tsquery = buildTsQuery(keywords.map((k) => (k.includes(' ') ? `"${k}"` : k)).join(' OR '), '|');
+	if (!tsquery) return [];
+	return runSearch(db, evaluationId, tsquery, limit);
+}

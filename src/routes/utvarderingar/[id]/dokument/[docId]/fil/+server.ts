@@ -1,0 +1,19 @@
+import { error } from '@sveltejs/kit';
+import { authorizeEvaluationRoute } from '$lib/server/evaluation-route';
+import { loadDocumentFile } from '$lib/server/repositories/documents';
+import type { RequestHandler } from './$types';
+
+/** The original file, as uploaded. Served as an attachment so uploaded HTML is never rendered. */
+export const GET: RequestHandler = async ({ locals, params }) => {
+	const { scope } = await authorizeEvaluationRoute(locals, params.id, 'document.read');
+	const file = await loadDocumentFile(locals.db, scope.id, Number(params.docId) || 0);
+	if (!file) error(404, 'Dokumentet finns inte');
+	return new Response(new Uint8Array(file.content), {
+		headers: {
+			'content-type': file.mediaType === 'text/html' ? 'text/plain; charset=utf-8' : file.mediaType,
+			'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+			'x-content-type-options': 'nosniff',
+			'cache-control': 'private, no-store'
+		}
+	});
+};

@@ -1,0 +1,42 @@
+import { error } from '@sveltejs/kit';
+import { authorizeEvaluationRoute } from '$lib/server/evaluation-route';
+import { listAgreedScores, loadOwnSheet } from '$lib/server/repositories/scoring';
+import { listEvidence, listWrittenAnswers } from '$lib/server/repositories/sources';
+import { suggestPassages } from '$lib/server/documents/search';
+import { loadPreviousContext } from '$lib/server/repositories/follow-up';
+import { saveAgreed, saveOwnScore } from '$lib/server/scoring-actions';
+import { citePassage } from '$lib/server/documents/cite';
+import { areaOfSubarea, findSubarea } from '$lib/domain/rubric';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+	const { scope, rubric } = await authorizeEvaluationRoute(locals, params.id, 'evaluation.readDraft');
+	const subarea = findSubarea(rubric, params.subarea);
+	if (!subarea) error(404, 'Delområdet finns inte');
+	const area = areaOfSubarea(rubric, subarea.id)!;
+	const onTeam = scope.teamUserIds.includes(locals.user!.id);
+	const [sheet, agreed, evidence, answers, suggestions, previous] = await Promise.all([
+		onTeam ? loadOwnSheet(locals.db, scope.id, locals.user!.id) : null,
+		listAgreedScores(locals.db, scope.id),
+		listEvidence(locals.db, scope.id, subarea.id),
+		listWrittenAnswers(locals.db, scope.id),
+		suggestPassages(locals.db, scope.id, subarea, 5),
+		loadPreviousContext(locals.db, scope.id, subarea.id)
+	]);
+	const ids = rubric.areas.flatMap((a) => a.subareas.map((s) => s.id));
+	const i = ids.indexOf(subarea.id);
+	return {
+		subarea: { id: subarea.id, title: subarea.title, maxPoints: subarea.maxPoints, guidance: subarea.guidance ?? '', questions: subarea.questions ?? [] },
+		area: { id: area.id, title: area.title },
+		/** Only the user's own blind score. */
+		own: sheet ? { score: sheet.scores[subarea.id] ?? null, submitted: Boolean(sheet.submittedAt) } : null,
+		agreed: agreed[subarea.id] ?? null,
+		evidence,
+		answer: answers[subarea.id]?.answer ?? null,
+		suggestions,
+		previous,
+		neighbours: { prev: i > 0 ? ids[i - 1] : null, next: i < ids.length - 1 ? ids[i + 1] : null }
+	};
+};
+
+export const actions: Actions = { save: saveOwnScore, agree: saveAgreed, cite: citePassage };
