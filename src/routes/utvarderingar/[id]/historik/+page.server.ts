@@ -1,0 +1,8 @@
+import { authorizeEvaluationRoute } from '$lib/server/evaluation-route';
+import { listAuditEntries } from '$lib/server/repositories/audit-log';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+	const { scope } = await authorizeEvaluationRoute(locals, params.id, 'evaluation.history');
+	return { entries: await listAuditEntries(locals.db, { evaluationId: scope.id, limit: 500 }) };
+};

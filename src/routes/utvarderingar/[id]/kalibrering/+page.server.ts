@@ -1,0 +1,37 @@
+import { authorizeEvaluationRoute } from '$lib/server/evaluation-route';
+import { listAgreedScores, listSheets } from '$lib/server/repositories/scoring';
+import { saveAgreed } from '$lib/server/scoring-actions';
+import { agreement, needsDiscussion, type ScorePair } from '$lib/domain/agreement';
+import { listSubareas } from '$lib/domain/rubric';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+	const { scope, rubric } = await authorizeEvaluationRoute(locals, params.id, 'sheet.compare');
+	const sheets = await listSheets(locals.db, scope.id);
+	// Blind until every team member has submitted: then both sheets are shown.
+	const allSubmitted = sheets.length >= scope.teamUserIds.length && sheets.length > 0 && sheets.every((s) => s.submittedAt);
+	const subareas = listSubareas(rubric);
+	const pairs: ScorePair[] = [];
+	if (allSubmitted && sheets.length >= 2) {
+		for (const s of subareas) {
+			const a = sheets[0].scores[s.id]?.points;
+			const b = sheets[1].scores[s.id]?.points;
+			if (typeof a === 'number' && typeof b === 'number') pairs.push({ subareaId: s.id, max: s.maxPoints, a, b });
+		}
+	}
+	return {
+		allSubmitted,
+		evaluators: sheets.map((s) => s.name || s.email),
+		rows: subareas.map((s) => ({
+			id: s.id,
+			title: s.title,
+			max: s.maxPoints,
+			sheets: allSubmitted ? sheets.map((sheet) => sheet.scores[s.id] ?? null) : [],
+			flagged: pairs.some((p) => p.subareaId === s.id && needsDiscussion(p))
+		})),
+		agreed: await listAgreedScores(locals.db, scope.id),
+		stats: allSubmitted ? agreement(pairs) : null
+	};
+};
+
+export const actions: Actions = { agree: saveAgreed };
