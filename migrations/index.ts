@@ -5,6 +5,7 @@ import * as createWorkspace from './20261122000300_create_workspace';
 import * as createScoring from './20261122000310_create_scoring';
 import * as createSources from './20261122000350_create_sources';
 import * as createDocuments from './20261122000400_create_documents';
+import * as createReportCache from './20261122000450_create_report_cache';
 import * as createComparisons from './20261122000500_create_comparisons';
 import * as createActionPlans from './20261122000600_create_action_plans';
 
@@ -19,6 +20,7 @@ export const migrations: Record<string, Migration> = {
 	'20261122000310_create_scoring': createScoring,
 	'20261122000350_create_sources': createSources,
 	'20261122000400_create_documents': createDocuments,
+	'20261122000450_create_report_cache': createReportCache,
 	'20261122000500_create_comparisons': createComparisons,
 	'20261122000600_create_action_plans': createActionPlans
 };

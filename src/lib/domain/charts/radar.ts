@@ -42,6 +42,8 @@ export interface RadarGeometry {
 		labelY: number;
 		/** The label broken into lines of at most ~22 characters, so long titles stay inside. */
 		labelLines: string[];
+		/** Offset of the first line (SVG units, 13 per line) so labels grow away from the plot. */
+		labelFirstDy: number;
 		anchor: 'start' | 'middle' | 'end';
 	}[];
 	rings: { share: number; path: string; labelY: number; label: string }[];
@@ -95,6 +97,7 @@ export function radarGeometry(
 				labelX: label.x,
 				labelY: label.y,
 				labelLines: wrapLabel(axis.label),
+				labelFirstDy: firstLineOffset(Math.cos(angle), wrapLabel(axis.label).length),
 				anchor: Math.abs(sin) < 0.2 ? 'middle' : sin > 0 ? 'start' : 'end'
 			};
 		}),
@@ -122,6 +125,12 @@ export function radarGeometry(
 			};
 		})
 	};
+}
+
+function firstLineOffset(cos: number, lines: number): number {
+	if (cos > 0.3) return -(lines - 1) * 13 - 4; // above the plot: grow upwards
+	if (cos < -0.3) return 6; // below: grow downwards
+	return -((lines - 1) * 13) / 2; // at the sides: centred
 }
 
 /** Greedy word wrap for axis labels. */
@@ -187,9 +196,8 @@ export function radarSvg(
 		parts.push(
 			`<line x1="${geometry.center}" y1="${geometry.center}" x2="${round(axis.x)}" y2="${round(axis.y)}" stroke="#c5cbd3" stroke-width="1"/>`
 		);
-		const firstDy = -((axis.labelLines.length - 1) * 13) / 2;
 		const tspans = axis.labelLines
-			.map((line, i) => `<tspan x="${round(axis.labelX)}" dy="${i === 0 ? firstDy : 13}">${escapeXml(line)}</tspan>`)
+			.map((line, i) => `<tspan x="${round(axis.labelX)}" dy="${i === 0 ? axis.labelFirstDy : 13}">${escapeXml(line)}</tspan>`)
 			.join('');
 		parts.push(
 			`<text x="${round(axis.labelX)}" y="${round(axis.labelY)}" font-size="11" text-anchor="${axis.anchor}" dominant-baseline="middle" fill="#1b1b1f">${tspans}</text>`

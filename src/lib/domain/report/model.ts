@@ -1,0 +1,172 @@
+/**
+ * The report as data: everything the PDF and the HTML report show, derived from the evaluation's
+ * content, so points, profile and findings can never disagree with the data. Pure.
+ */
+import type { EvaluationContent, InterviewGroup } from '../evaluation-content';
+import type { Rubric } from '../rubric';
+import { computeTotals } from '../scoring';
+import { changeBetween, type ResultLevels } from '../comparison';
+import { whatIsKommunkompassen } from './standard-texts';
+
+export const groupLabels: Record<InterviewGroup, string> = {
+	fortroendevalda: 'Förtroendevalda',
+	ledande_tjanstepersoner: 'Ledande tjänstepersoner',
+	fackliga_foretradare: 'Fackliga företrädare',
+	forsta_linjens_chefer: 'Första linjens chefer',
+	bolagsledning: 'Bolagsledning',
+	annan: 'Annan'
+};
+
+export const judgementLabels = { atgardad: 'Åtgärdad', delvis: 'Delvis åtgärdad', kvarstar: 'Kvarstår' } as const;
+
+export interface ReportComparison {
+	averageLabel: string;
+	/** n and date of the average, for the caption. */
+	averageDescription: string;
+	averageAreas: Record<string, number | null>;
+	/** Earlier evaluations on the same rubric, drawn in the radar. */
+	earlier: { year: number; areaScores: Record<string, number> }[];
+}
+
+export interface ReportPrevious {
+	year: number;
+	rubric: Rubric;
+	result: ResultLevels;
+	followUps: { areaId: string; text: string; judgement: keyof typeof judgementLabels | null; comment: string }[];
+}
+
+export interface ReportSubarea {
+	id: string;
+	title: string;
+	max: number;
+	/** null: "ej bedömd" – never shown as 0. */
+	achieved: number | null;
+	narrative: string;
+}
+
+export interface ReportArea {
+	id: string;
+	title: string;
+	max: number;
+	achieved: number | null;
+	complete: boolean;
+	general: string;
+	subareas: ReportSubarea[];
+	strengths: { text: string; goldStar: boolean }[];
+	improvements: string[];
+}
+
+export interface ReportModel {
+	title: string;
+	municipality: { code: string; name: string };
+	year: number;
+	rubricTitle: string;
+	evaluators: string[];
+	date: string;
+	/** ISO date behind `date` (the PDF's creation date). */
+	dateIso: string;
+	draft: boolean;
+	generatedAt: string;
+	missing: string[];
+	whatIs: string;
+	method: { description: string; visit: string | null; interviews: { group: string; interviews: number; people: number }[]; interviewTotal: number; peopleTotal: number; documents: string[] };
+	total: number | null;
+	max: number;
+	areas: ReportArea[];
+	comparison: ReportComparison;
+	summary: string;
+	recommendations: string[];
+	development: null | {
+		previousYear: number;
+		sameRubric: boolean;
+		caveat: string | null;
+		total: { from: number | null; to: number | null; change: number | null };
+		areas: { id: string; title: string; from: number | null; to: number | null; change: number | null }[];
+		largest: { id: string; title: string; change: number }[];
+		followUps: ReportPrevious['followUps'];
+	};
+}
+
+const monthNames = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
+
+export function swedishDate(iso: string): string {
+	const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
+	return d ? `${d} ${monthNames[m - 1]} ${y}` : `${monthNames[m - 1]} ${y}`;
+}
+
+export function buildReportModel(input: {
+	content: EvaluationContent;
+	rubric: Rubric;
+	comparison: ReportComparison;
+	draft: boolean;
+	/** ISO date of publication (or of generation for a draft). */
+	date: string;
+	generatedAt: string;
+	previous?: ReportPrevious | null;
+}): ReportModel {
+	const { content, rubric } = input;
+	const totals = computeTotals(rubric, content.scores);
+	const areas: ReportArea[] = rubric.areas.map((area) => {
+		const a = totals.areas.find((x) => x.areaId === area.id)!;
+		const f = content.areas[area.id];
+		return {
+			id: area.id,
+			title: area.title,
+			max: area.maxPoints,
+			achieved: a.achieved,
+			complete: a.complete,
+			general: f?.general ?? '',
+			subareas: area.subareas.map((s) => ({ id: s.id, title: s.title, max: s.maxPoints, achieved: typeof content.scores[s.id] === 'number' ? (content.scores[s.id] as number) : null, narrative: f?.narratives[s.id] ?? '' })),
+			strengths: f?.strengths ?? [],
+			improvements: (f?.improvements ?? []).map((i) => i.text)
+		};
+	});
+	const missing = totals.missing.map((id) => {
+		const s = rubric.areas.flatMap((a) => a.subareas).find((x) => x.id === id)!;
+		return `${id} ${s.title}`;
+	});
+	const interviews = content.method.interviews.map((i) => ({ group: groupLabels[i.group], interviews: i.interviews, people: i.people }));
+	let development: ReportModel['development'] = null;
+	if (input.previous) {
+		const now: ResultLevels = { municipalityCode: content.municipality.code, year: content.year, subareaScores: null, areaScores: Object.fromEntries(areas.filter((a) => a.complete).map((a) => [a.id, a.achieved as number])), total: totals.complete ? totals.total : null };
+		const change = changeBetween({ rubric: input.previous.rubric, result: input.previous.result }, { rubric, result: now });
+		const areaChanges = change.sameRubric ? change.areas : [];
+		development = {
+			previousYear: input.previous.year,
+			sameRubric: change.sameRubric,
+			caveat: change.sameRubric ? null : `Utvärderingen ${input.previous.year} gjordes enligt ${input.previous.rubric.title}. Totalen jämförs med förbehåll; områdena jämförs inte eftersom de har reviderats.`,
+			total: { from: change.total.from, to: change.total.to, change: change.total.change },
+			areas: areaChanges.map((a) => ({ id: a.id, title: a.title, from: a.from, to: a.to, change: a.change })),
+			largest: areaChanges.filter((a) => a.change !== null && a.change !== 0).sort((x, y) => Math.abs(y.change!) - Math.abs(x.change!)).slice(0, 3).map((a) => ({ id: a.id, title: a.title, change: a.change! })),
+			followUps: input.previous.followUps
+		};
+	}
+	return {
+		title: `Kommunkompassen – Analys av ${content.municipality.name}`,
+		municipality: content.municipality,
+		year: content.year,
+		rubricTitle: rubric.title,
+		evaluators: content.evaluators,
+		date: swedishDate(input.date),
+		dateIso: input.date,
+		draft: input.draft,
+		generatedAt: input.generatedAt,
+		missing,
+		whatIs: whatIsKommunkompassen(rubric.id),
+		method: {
+			description: content.method.description,
+			visit: content.visit.start ? `${content.visit.start}${content.visit.end && content.visit.end !== content.visit.start ? ` – ${content.visit.end}` : ''}` : content.evaluatedAt ? swedishDate(`${content.evaluatedAt}-00`) : null,
+			interviews,
+			interviewTotal: interviews.reduce((n, i) => n + i.interviews, 0),
+			peopleTotal: interviews.reduce((n, i) => n + i.people, 0),
+			documents: content.method.documentsStudied.map((d) => `${d.title}${d.date ? ` (${d.date})` : ''}`)
+		},
+		total: totals.total,
+		max: rubric.maxPoints,
+		areas,
+		comparison: input.comparison,
+		summary: content.summary,
+		recommendations: content.recommendations.map((r) => r.text),
+		development
+	};
+}

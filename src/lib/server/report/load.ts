@@ -1,0 +1,71 @@
+/**
+ * Assembles a ReportModel from the database: the published snapshot (or the draft), the chosen
+ * average, earlier evaluations on the same rubric, and for a re-evaluation the previous result
+ * with the team's follow-up judgements.
+ */
+import type { Database } from '../db';
+import { getRubricOrThrow } from '../repositories/rubrics';
+import { loadEvaluationContent } from '../repositories/publishing';
+import { listPublishedResults } from '../repositories/comparisons';
+import { listFollowUps } from '../repositories/follow-up';
+import { chooseAverage } from '../profile';
+import { buildReportModel, type ReportModel, type ReportPrevious } from '$lib/domain/report/model';
+import type { EvaluationContent } from '$lib/domain/evaluation-content';
+import { renderReportPdf } from './pdf';
+
+const stockholmNow = () => new Date().toLocaleString('sv-SE', { timeZone: 'Europe/Stockholm' }).slice(0, 16);
+
+export async function loadReportModel(db: Database, evaluationId: number): Promise<{ model: ReportModel; publishedResultId: number | null }> {
+	const e = await db.selectFrom('evaluation').select(['status', 'rubric_id', 'municipality_code', 'year', 'previous_evaluation_id']).where('id', '=', evaluationId).executeTakeFirstOrThrow();
+	const rubric = await getRubricOrThrow(db, e.rubric_id);
+	const published = e.status === 'publicerad'
+		? await db.selectFrom('published_result').select(['id', 'content', 'published_at']).where('evaluation_id', '=', evaluationId).where('is_current', '=', true).executeTakeFirst()
+		: undefined;
+	const content = published ? (published.content as EvaluationContent) : await loadEvaluationContent(db, evaluationId);
+	const average = await chooseAverage(db, rubric, null, 'sv');
+	const history = await listPublishedResults(db, { rubricId: rubric.id, municipalityCodes: [e.municipality_code] });
+	const earlier = history.filter((r) => r.year < e.year && r.areaScores).map((r) => ({ year: r.year, areaScores: r.areaScores! }));
+	let previous: ReportPrevious | null = null;
+	if (e.previous_evaluation_id) {
+		const prev = (await listPublishedResults(db, { municipalityCodes: [e.municipality_code] })).find((r) => r.evaluationId === e.previous_evaluation_id);
+		if (prev) {
+			const followUps = await listFollowUps(db, evaluationId);
+			const improvements = await db.selectFrom('improvement').select(['id', 'area_id', 'text']).where('evaluation_id', '=', e.previous_evaluation_id).orderBy('area_id').orderBy('position').execute();
+			previous = {
+				year: prev.year,
+				rubric: await getRubricOrThrow(db, prev.rubricId),
+				result: prev,
+				followUps: improvements.map((i) => ({ areaId: i.area_id, text: i.text, judgement: followUps[i.id]?.judgement ?? null, comment: followUps[i.id]?.comment ?? '' }))
+			};
+		}
+	}
+	const model = buildReportModel({
+		content,
+		rubric,
+		comparison: { averageLabel: average.label, averageDescription: average.description, averageAreas: average.areas, earlier },
+		draft: !published,
+		date: published ? published.published_at.toISOString().slice(0, 10) : new Date().toISOString().slice(0, 10),
+		generatedAt: stockholmNow(),
+		previous
+	});
+	return { model, publishedResultId: published?.id ?? null };
+}
+
+/** The PDF; a published version's is generated once and then served from the cache. */
+export async function reportPdf(db: Database, evaluationId: number): Promise<{ pdf: Uint8Array; model: ReportModel }> {
+	const { model, publishedResultId } = await loadReportModel(db, evaluationId);
+	if (publishedResultId) {
+		const cached = await db.selectFrom('report_cache').select('pdf').where('published_result_id', '=', publishedResultId).executeTakeFirst();
+		if (cached) return { pdf: new Uint8Array(cached.pdf), model };
+		const pdf = await renderReportPdf(model);
+		await db.insertInto('report_cache').values({ published_result_id: publishedResultId, pdf }).onConflict((oc) => oc.column('published_result_id').doNothing()).execute();
+		return { pdf, model };
+	}
+	return { pdf: await renderReportPdf(model), model };
+}
+
+/** Content-Disposition that survives åäö: an ASCII fallback plus RFC 5987 `filename*`. */
+export function pdfDisposition(name: string, inline = true): string {
+	const ascii = name.normalize('NFD').replace(/[^\x20-\x7e]/g, '').replace(/["\\]/g, '');
+	return `${inline ? 'inline' : 'attachment'}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
