@@ -162,7 +162,14 @@ export function reportDocDefinition(model: ReportModel) {
 			content.push({ text: `${s.id} ${s.title} (${points(s.achieved)} av ${s.max})`, style: 'h3' }, ...paragraphs(s.narrative || '–'));
 		}
 		content.push({ text: 'Styrkor', style: 'h3' }, {
-			ul: area.strengths.length ? area.strengths.map((s) => (s.goldStar ? { text: [{ text: '★ Guldstjärna: ', bold: true, color: '#8a6d00' }, s.text] } : s.text)) : ['–'],
+			// Roboto has no ★ glyph: the star is drawn as SVG, the word guldstjärna carries it in text.
+			ul: area.strengths.length
+				? area.strengths.map((s) =>
+						s.goldStar
+							? { columns: [{ svg: starSvg, width: 9, margin: [0, 1.5, 0, 0] }, { width: '*', text: [{ text: 'Guldstjärna: ', bold: true, color: '#8a6d00' }, s.text] }], columnGap: 3 }
+							: s.text
+					)
+				: ['–'],
 			style: 'body'
 		});
 		content.push({ text: 'Förbättringsmöjligheter', style: 'h3' }, { ul: area.improvements.length ? area.improvements : ['–'], style: 'body' });
@@ -227,6 +234,9 @@ export function reportDocDefinition(model: ReportModel) {
 		}
 	};
 }
+
+const starSvg =
+	'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M12 1.5l3.1 6.9 7.4.7-5.6 5 1.7 7.4L12 17.6l-6.6 3.9 1.7-7.4-5.6-5 7.4-.7z" fill="#c99700" stroke="#8a6d00" stroke-width="1"/></svg>';
 
 const signed = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `−${Math.abs(n)}` : '±0');
 

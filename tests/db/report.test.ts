@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { extractText, getDocumentProxy } from 'unpdf';
+import { createTestDatabase, type TestDatabase } from '../helpers/db';
+import { createUser } from '../helpers/users';
+import { reportPdf } from '../../src/lib/server/report/load';
+import { createEvaluation } from '../../src/lib/server/repositories/evaluations';
+import { saveInterview } from '../../src/lib/server/repositories/sources';
+import { systemActor } from '../../src/lib/server/audit';
+import transcript from '../../src/lib/server/seed/data/karlskoga-2022.json';
+
+let t: TestDatabase;
+beforeAll(async () => {
+	t = await createTestDatabase({ demo: true });
+});
+afterAll(async () => {
+	await t?.close();
+});
+
+async function pagesOf(pdf: Uint8Array): Promise<string[]> {
+	const doc = await getDocumentProxy(new Uint8Array(pdf));
+	const { text } = await extractText(doc, { mergePages: false });
+	return (text as string[]).map((p) => p.replace(/\s+/g, ' '));
+}
+
+describe('the Karlskoga 2022 report (golden)', () => {
+	let pages: string[];
+	let all: string;
+	beforeAll(async () => {
+		const id = (await t.db.selectFrom('evaluation').select('id').where('municipality_code', '=', '1883').where('year', '=', 2022).executeTakeFirstOrThrow()).id;
+		const { pdf } = await reportPdf(t.db, id);
+		pages = await pagesOf(pdf);
+		all = pages.join(' ');
+	});
+
+	it('has the cover, the four sections and a page count in the stated range (25–45)', () => {
+		expect(pages.length).toBeGreaterThanOrEqual(25);
+		expect(pages.length).toBeLessThanOrEqual(45);
+		expect(pages[0]).toContain('Analys av Karlskoga');
+		for (const heading of ['1 Vad är Kommunkompassen?', '2 Karlskoga i förhållande till övriga som gjort Kommunkompassen', '3 Detaljerad genomgång per område', '4 Översikt av poängfördelning']) {
+			expect(all).toContain(heading);
+		}
+		expect(pages[pages.length - 1]).toContain(`Sida ${pages.length} av ${pages.length}`);
+	});
+
+	it('prints every subarea score, the computed area sums (62 and 65, not 61/64) and 536', () => {
+		const overview = pages.slice(pages.findIndex((p) => p.includes('4 Översikt av poängfördelning'))).join(' ');
+		for (const area of transcript.areas) {
+			expect(all).toContain(area.title);
+			for (const s of area.subareas) expect(overview).toMatch(new RegExp(`${s.number.replace('.', '\\.')} [^0-9]*${s.achieved} ${s.max}`));
+		}
+		expect(all).toContain('4. Effektivitet – 62 av 100 poäng');
+		expect(all).toContain('6. Kvalitetsutveckling – 65 av 100 poäng');
+		expect(all).not.toContain('Effektivitet – 61 av 100');
+		expect(overview).toContain('Total poäng: 536 av 800');
+	});
+
+	it('marks gold stars with the word guldstjärna beside the drawn star, and is no draft', () => {
+		const golden = transcript.areas.flatMap((a) => a.strengths.filter((s) => s.goldStar));
+		expect(golden.length).toBeGreaterThan(0);
+		expect(all.match(/Guldstjärna:/g)?.length).toBe(golden.length);
+		expect(all).toContain(golden[0].text.slice(0, 40));
+		expect(all).not.toContain('UTKAST');
+	});
+
+	it('is byte-identical on every download (cached per published version)', async () => {
+		const id = (await t.db.selectFrom('evaluation').select('id').where('municipality_code', '=', '1883').where('year', '=', 2022).executeTakeFirstOrThrow()).id;
+		const a = await reportPdf(t.db, id);
+		const b = await reportPdf(t.db, id);
+		expect(Buffer.from(a.pdf).equals(Buffer.from(b.pdf))).toBe(true);
+	});
+});
+
+describe('a draft report', () => {
+	it('carries UTKAST on every page, lists what is missing, shows "ej bedömd" and never interview notes', async () => {
+		const evaluator = await createUser(t.db, { role: 'evaluator' });
+		const id = await createEvaluation(t.db, systemActor, { municipalityCode: '0180', year: 2026, rubricId: 'kommunkompassen-2020', teamUserIds: [evaluator.id], contactUserId: null, visitStart: '2026-03-02', visitEnd: '2026-03-04' });
+		await t.db.insertInto('agreed_score').values({ evaluation_id: id, subarea_id: '1.1', points: 12, justification: 'Tydlig strategi' }).execute();
+		await saveInterview(t.db, systemActor, id, null, { heldOn: '2026-03-02', group: 'fortroendevalda', peopleCount: 3, interviewer: 'E', intervieweeNames: 'Anna Andersson', notes: 'HEMLIG-ANTECKNING om budgeten' }, 0);
+		const { pdf } = await reportPdf(t.db, id);
+		const pages = await pagesOf(pdf);
+		expect(pages.length).toBeGreaterThan(3);
+		for (const page of pages) expect(page).toContain('UTKAST');
+		expect(pages[0]).toContain('Ej bedömt ännu (35 delområden)');
+		const all = pages.join(' ');
+		expect(all).toContain('1.2 Kommunens information till medborgarna: ej bedömd av 10');
+		expect(all).toContain('1.1 Strategi för demokratiutveckling och information: 12 av 20');
+		expect(all).not.toContain('HEMLIG-ANTECKNING');
+		expect(all).not.toContain('Anna Andersson');
+		expect(all).toContain('Förtroendevalda');
+	});
+});
