@@ -1,4 +1,95 @@
+import { readFile } from 'node:fs/promises';
+import { cliActor } from '../../lib/server/audit';
+import { createEvaluation } from '../../lib/server/repositories/evaluations';
+import { exportEvaluation } from '../../lib/server/repositories/evaluation-export';
+import { importEvaluationFile } from '../../lib/server/repositories/evaluation-import';
+import { findMunicipalityByCode } from '../../lib/server/repositories/municipalities';
+import { listRubrics } from '../../lib/server/repositories/rubrics';
+import { DomainError } from '../../lib/server/repositories/versioned';
+import { isMessageKey, translate } from '../../lib/i18n';
+import { parseOptions } from '../args';
+import { findEvaluationByMunicipalityYear } from '../evaluation-lookup';
 import type { CliCommand } from '../context';
 
-/** CLI commands of the workspace feature. */
-export const workspaceCommands: CliCommand[] = [];
+const message = (e: unknown) => (e instanceof DomainError ? (isMessageKey(e.message) ? translate('sv', e.message) : e.message) : (e as Error).message);
+
+export const workspaceCommands: CliCommand[] = [
+	{
+		name: ['evaluation', 'create'],
+		usage: 'evaluation create --municipality CODE --year YEAR [--rubric ID]',
+		summary: 'Create an evaluation in planning (the newest rubric by default).',
+		run: async (args, { io, withDatabase }) => {
+			const { values } = parseOptions(args, { municipality: { type: 'string' }, year: { type: 'string' }, rubric: { type: 'string' } });
+			if (!values.municipality || !/^\d{4}$/.test(values.year ?? '')) {
+				io.err('Usage: evaluation create --municipality CODE --year YEAR [--rubric ID]');
+				return 2;
+			}
+			return withDatabase(async (db) => {
+				if (!(await findMunicipalityByCode(db, values.municipality!))) {
+					io.err(`Unknown municipality code ${values.municipality}`);
+					return 1;
+				}
+				const rubrics = await listRubrics(db);
+				const rubric = values.rubric ? rubrics.find((r) => r.id === values.rubric) : rubrics[0];
+				if (!rubric) {
+					io.err(`Unknown rubric ${values.rubric}; known: ${rubrics.map((r) => r.id).join(', ')}`);
+					return 1;
+				}
+				try {
+					const id = await createEvaluation(db, cliActor, { municipalityCode: values.municipality!, year: Number(values.year), rubricId: rubric.id, teamUserIds: [], contactUserId: null, visitStart: null, visitEnd: null });
+					io.out(`Created evaluation ${id}: ${values.municipality} ${values.year} (${rubric.id}).`);
+					return 0;
+				} catch (e) {
+					io.err(message(e));
+					return 1;
+				}
+			});
+		}
+	},
+	{
+		name: ['evaluation', 'export'],
+		usage: 'evaluation export --municipality CODE --year YEAR',
+		summary: 'Print the full team file of an evaluation as JSON.',
+		run: async (args, { io, withDatabase }) => {
+			const { values } = parseOptions(args, { municipality: { type: 'string' }, year: { type: 'string' } });
+			return withDatabase(async (db) => {
+				const evaluation = await findEvaluationByMunicipalityYear(db, values.municipality, values.year);
+				if (!evaluation) {
+					io.err(`No evaluation of ${values.municipality} in ${values.year}.`);
+					return 1;
+				}
+				io.out(JSON.stringify(await exportEvaluation(db, evaluation.id), null, 2));
+				return 0;
+			});
+		}
+	},
+	{
+		name: ['evaluation', 'import'],
+		usage: 'evaluation import FILE.json',
+		summary: 'Import an evaluation (team file or exchange format); all or nothing.',
+		run: async (args, { io, withDatabase }) => {
+			const [file] = args;
+			if (!file) {
+				io.err('Usage: evaluation import FILE.json');
+				return 2;
+			}
+			let json: unknown;
+			try {
+				json = JSON.parse(await readFile(file, 'utf8'));
+			} catch (e) {
+				io.err(`${file}: ${(e as Error).message}`);
+				return 1;
+			}
+			return withDatabase(async (db) => {
+				const outcome = await importEvaluationFile(db, cliActor, json);
+				if (!outcome.ok) {
+					for (const p of outcome.problems) io.err(`${file}: ${p.field}: ${p.message}`);
+					io.err('Nothing was imported.');
+					return 1;
+				}
+				io.out(`Imported evaluation ${outcome.evaluationId} (${outcome.status}).`);
+				return 0;
+			});
+		}
+	}
+];
