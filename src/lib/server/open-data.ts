@@ -93,15 +93,16 @@ export async function toXlsx(sheetName: string, header: string[], rows: (string 
 
 const corsHeaders = { 'access-control-allow-origin': '*', 'cache-control': 'public, max-age=300' };
 
-export async function tabularResponse(format: 'csv' | 'xlsx', name: string, header: string[], rows: (string | number | null)[][]) {
+export async function tabularResponse(format: 'csv' | 'xlsx', name: string, header: string[], rows: (string | number | null)[][], options: { open?: boolean } = {}) {
+	const headers = options.open === false ? { 'cache-control': 'private, no-store' } : corsHeaders;
 	if (format === 'csv') {
 		return new Response(toCsv(header, rows), {
-			headers: { ...corsHeaders, 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name)}.csv` }
+			headers: { ...headers, 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name)}.csv` }
 		});
 	}
 	return new Response(await toXlsx('Resultat', header, rows) as BodyInit, {
 		headers: {
-			...corsHeaders,
+			...headers,
 			'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 			'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name)}.xlsx`
 		}

@@ -141,6 +141,7 @@ export const sv = {
 	'ws.errors.sheetIncomplete': 'Alla delområden måste ha poäng innan poängbladet lämnas in.',
 	'ws.errors.justificationRequired': 'En överenskommen poäng måste ha en motivering.',
 	'ws.errors.notAllAgreed': 'Alla delområden måste ha en överenskommen poäng innan publicering.',
+	'ws.errors.previous': 'Den tidigare utvärderingen måste vara en publicerad utvärdering av samma kommun från ett tidigare år.',
 	'ws.errors.reasonRequired': 'Skriv en motivering (minst 10 tecken).'
 } as const;
 
@@ -286,5 +287,6 @@ export const en: Record<keyof typeof sv, string> = {
 	'ws.errors.sheetIncomplete': 'Every subarea needs points before the sheet is submitted.',
 	'ws.errors.justificationRequired': 'An agreed score needs a justification.',
 	'ws.errors.notAllAgreed': 'Every subarea needs an agreed score before publishing.',
+	'ws.errors.previous': 'The earlier evaluation must be a published evaluation of the same municipality from an earlier year.',
 	'ws.errors.reasonRequired': 'Write a reason (at least 10 characters).'
 };

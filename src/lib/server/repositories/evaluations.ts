@@ -36,6 +36,12 @@ export async function createEvaluation(db: Database, actor: Actor, input: NewEva
 			.where('rubric_id', '=', input.rubricId)
 			.executeTakeFirst();
 		if (duplicate) throw new DomainError('ws.errors.duplicate', 'year', 409);
+		if (input.previousEvaluationId) {
+			const previous = await trx.selectFrom('evaluation').select(['municipality_code', 'status', 'year']).where('id', '=', input.previousEvaluationId).executeTakeFirst();
+			if (!previous || previous.municipality_code !== input.municipalityCode || previous.status !== 'publicerad' || previous.year >= input.year) {
+				throw new DomainError('ws.errors.previous', 'previousEvaluationId');
+			}
+		}
 		const team = input.teamUserIds.length
 			? await trx.selectFrom('app_user').select(['id', 'role', 'active']).where('id', 'in', input.teamUserIds).execute()
 			: [];

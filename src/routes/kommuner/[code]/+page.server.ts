@@ -15,8 +15,20 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		const before = ordered[ordered.length - 2];
 		change = { fromYear: before.year, toYear: later.year, ...changeBetween({ rubric: rubricById.get(before.rubricId)!, result: before }, { rubric: rubricById.get(later.rubricId)!, result: later }) };
 	}
+	// Public action plans (the municipality chose to publish them) belong on the timeline.
+	const plans = await locals.db
+		.selectFrom('action_item as a')
+		.innerJoin('evaluation as e', 'e.id', 'a.evaluation_id')
+		.select(['e.year', 'a.title', 'a.status', 'a.target_date as targetDate'])
+		.where('e.municipality_code', '=', municipality.code)
+		.where('e.status', '=', 'publicerad')
+		.where('e.action_plan_public', '=', true)
+		.orderBy('e.year')
+		.orderBy('a.id')
+		.execute();
 	return {
 		municipality,
+		actionPlans: plans,
 		/** Every published result over the years (current versions). */
 		results: ordered.map((r) => ({ year: r.year, rubricId: r.rubricId, rubricTitle: rubricById.get(r.rubricId)?.title ?? r.rubricId, total: r.total, version: r.version, errataReason: r.errataReason, hasReport: Boolean(r.subareaScores) })),
 		/** The latest profile against the chosen average; null without area-level results. */
