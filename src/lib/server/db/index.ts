@@ -41,6 +41,11 @@ async function createPgDialect(databaseUrl: string, poolSize: number) {
 			}) as typeof types.getTypeParser
 		}
 	});
+	// An idle connection dropped by the server (restart, failover) must not crash the process;
+	// the pool replaces it on the next query.
+	pool.on('error', (e: Error & { code?: string }) => {
+		if (e.code !== '57P01') console.warn(`PostgreSQL connection error: ${e.message}`);
+	});
 	return { dialect: new PostgresDialect({ pool }), close: () => pool.end() };
 }
 
