@@ -31,3 +31,16 @@ export async function createTestAccounts(db: Database): Promise<Record<keyof typ
 	}
 	return ids;
 }
+
+/** Where the e2e server writes the ids the tests need (one file per port). */
+export function statePath(port: string | number): string {
+	return `${process.env.TMPDIR ?? '/tmp'}/kk-e2e-state-${port}.json`;
+}
+
+export interface E2eState {
+	/** Vallentuna 2026: a draft in collection with evaluator1 and evaluator2 and Vallentuna's contact. */
+	draftId: number;
+	/** Hedemora 2026 (demo): a draft without the test evaluators. */
+	otherDraftId: number;
+	karlskoga2022Id: number;
+}

@@ -1,5 +1,13 @@
-import { expect, type Page } from '@playwright/test';
-import type { TestAccount } from './accounts';
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { statePath, type E2eState, type TestAccount } from './accounts';
+
+export const port = Number(process.env.E2E_PORT ?? 4173);
+export const origin = `http://localhost:${port}`;
+
+export function state(): E2eState {
+	return JSON.parse(readFileSync(statePath(port), 'utf8'));
+}
 
 export async function signIn(page: Page, account: TestAccount) {
 	await page.goto('/logga-in');
@@ -12,4 +20,14 @@ export async function signIn(page: Page, account: TestAccount) {
 export async function signOut(page: Page) {
 	await page.getByRole('button', { name: 'Logga ut' }).click();
 	await expect(page.getByRole('link', { name: 'Logga in' })).toBeVisible();
+}
+
+/** Signs in over plain HTTP (the form posts email and password to /logga-in). */
+export async function signInRequest(request: APIRequestContext, account: TestAccount) {
+	const response = await request.post('/logga-in', {
+		form: { email: account.email, password: account.password },
+		headers: { origin, accept: 'text/html' },
+		maxRedirects: 0
+	});
+	expect(response.status()).toBe(303);
 }
