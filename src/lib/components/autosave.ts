@@ -9,11 +9,15 @@ export function autosave(form: HTMLFormElement, delayMs = 1200) {
 		clearTimeout(timer);
 		timer = setTimeout(() => form.requestSubmit(), delayMs);
 	};
+	// A submit by hand (or by the timer) cancels any pending autosave, so one edit saves once.
+	const onSubmit = () => clearTimeout(timer);
 	form.addEventListener('input', onInput);
+	form.addEventListener('submit', onSubmit);
 	return {
 		destroy() {
 			clearTimeout(timer);
 			form.removeEventListener('input', onInput);
+			form.removeEventListener('submit', onSubmit);
 		}
 	};
 }
