@@ -12,7 +12,13 @@ console.log(`Starting Kommunkompassen on http://localhost:${port}`);
 const server = spawn(process.execPath, ['build/index.js'], {
 	stdio: 'inherit',
 	// Kit's CSRF check compares form posts with ORIGIN; without it adapter-node assumes https.
-	env: { ...process.env, PORT: port, ORIGIN: process.env.ORIGIN ?? `http://localhost:${port}` }
+	env: {
+		...process.env,
+		PORT: port,
+		ORIGIN: process.env.ORIGIN ?? `http://localhost:${port}`,
+		// Governing documents of up to MAX_UPLOAD_MB (default 50) must get through adapter-node.
+		BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT ?? '60M'
+	}
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

@@ -68,6 +68,15 @@ describe('extraction of real files', () => {
 		expect(result.pages).toEqual([{ page: 1, sectionTitle: 'Policy', text: 'Text & mer' }]);
 	});
 
+	it('refuses a file over the configured limit with a reason', async () => {
+		process.env.MAX_UPLOAD_MB = '1';
+		try {
+			await expect(addDocument(t.db, systemActor, evaluationId, { fileName: 'stor.txt', bytes: new Uint8Array(1024 * 1024 + 1).fill(65) })).rejects.toThrow('doc.errors.tooLarge');
+		} finally {
+			delete process.env.MAX_UPLOAD_MB;
+		}
+	});
+
 	it('refuses empty files and unsupported types before storing anything', async () => {
 		const before = (await t.db.selectFrom('source_document').select('id').execute()).length;
 		await expect(addDocument(t.db, systemActor, evaluationId, { fileName: 'tom.pdf', bytes: new Uint8Array() })).rejects.toThrow('doc.errors.empty');

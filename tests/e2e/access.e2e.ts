@@ -41,6 +41,26 @@ test.describe('who may see what, over HTTP', () => {
 		expect(cross.status()).toBe(403);
 	});
 
+	test('bad uploads get a clear reason per file over HTTP and nothing is stored', async ({ request }) => {
+		const { draftId } = state();
+		await signInRequest(request, testAccounts.evaluator1);
+		const response = await request.post(`/utvarderingar/${draftId}/dokument?/upload`, {
+			headers: { origin, accept: 'application/json', 'x-sveltekit-action': 'true' },
+			multipart: {
+				files: { name: 'tom.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(0) },
+				kind: 'annat'
+			}
+		});
+		const body = await response.json();
+		expect(body.status).toBe(400);
+		expect(body.data).toContain('Filen är tom.');
+		const png = await request.post(`/utvarderingar/${draftId}/dokument?/upload`, {
+			headers: { origin, accept: 'application/json', 'x-sveltekit-action': 'true' },
+			multipart: { files: { name: 'bild.pdf', mimeType: 'application/pdf', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...new Array(64).fill(0)]) }, kind: 'annat' }
+		});
+		expect((await png.json()).data).toContain('Filtypen stöds inte');
+	});
+
 	test('security headers are set', async ({ request }) => {
 		const response = await request.get('/');
 		const headers = response.headers();

@@ -36,7 +36,7 @@ await opened.close();
 
 const server = spawn(process.execPath, ['build/index.js'], {
 	stdio: 'inherit',
-	env: { ...process.env, DATA_DIR: dataDir, PORT: port, ORIGIN: `http://localhost:${port}` }
+	env: { ...process.env, DATA_DIR: dataDir, PORT: port, ORIGIN: `http://localhost:${port}`, BODY_SIZE_LIMIT: '60M' }
 });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

@@ -12,6 +12,7 @@ export async function makePdf(pages: string[], options: { textLayer?: boolean } 
 	const dir = robotoDir();
 	pdfmake.addFonts({ Roboto: Object.fromEntries(Object.entries(robotoFiles).map(([k, f]) => [k, join(dir, f)])) });
 	pdfmake.setUrlAccessPolicy(() => false);
+	pdfmake.setLocalAccessPolicy((path: string) => path.startsWith(dir));
 	const content = pages.map((text, i) =>
 		options.textLayer === false
 			? { svg: '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100"><rect width="200" height="100" fill="#888"/></svg>', pageBreak: i < pages.length - 1 ? 'after' : undefined }

@@ -20,10 +20,12 @@ export async function loadMunicipalityProfile(db: Database, code: string, name: 
 		.sort((a, b) => rubricById.get(b.rubricId)!.year - rubricById.get(a.rubricId)!.year || b.year - a.year)[0];
 	if (!profiled) return { results, rubricById, profile: null };
 	const rubric = rubricById.get(profiled.rubricId) as Rubric;
-	const average = await chooseAverage(db, rubric, averageKey, locale);
+	const [average, content, totals] = await Promise.all([
+		chooseAverage(db, rubric, averageKey, locale),
+		findPublishedContent(db, code, profiled.year, rubric.id),
+		listLatestTotalsOnRubric(db, rubric.id)
+	]);
 	const earlier = results.filter((r) => r.rubricId === rubric.id && r.year < profiled.year && r.areaScores);
-	const content = await findPublishedContent(db, code, profiled.year, rubric.id);
-	const totals = await listLatestTotalsOnRubric(db, rubric.id);
 	const series: RadarSeriesInput[] = [
 		{ id: 'm', label: `${name} ${profiled.year}`, values: profiled.areaScores ?? {} },
 		{ id: 'avg', label: average.label, values: average.areas },

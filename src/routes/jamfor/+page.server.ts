@@ -30,9 +30,14 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const rubric = await getRubricOrThrow(locals.db, rubricId);
 	const countyCodes = county ? municipalities.filter((m) => m.countyCode === county).map((m) => m.code) : [];
 	const selected = [...new Set([...codes, ...countyCodes])];
-	const results = latestPerMunicipality(await listPublishedResults(locals.db, { rubricId, municipalityCodes: selected }));
-	const average = await chooseAverage(locals.db, rubric, url.searchParams.get('snitt'), locals.locale);
-	const totals = (await listLatestTotalsOnRubric(locals.db, rubricId)).map((t) => t.total);
+	// Independent queries run concurrently: the page is as slow as the slowest, not their sum.
+	const [published, average, latestTotals] = await Promise.all([
+		listPublishedResults(locals.db, { rubricId, municipalityCodes: selected }),
+		chooseAverage(locals.db, rubric, url.searchParams.get('snitt'), locals.locale),
+		listLatestTotalsOnRubric(locals.db, rubricId)
+	]);
+	const results = latestPerMunicipality(published);
+	const totals = latestTotals.map((t) => t.total);
 	const rows = results
 		.map((r) => ({
 			code: r.municipalityCode,
