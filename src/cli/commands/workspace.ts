@@ -58,7 +58,8 @@ export const workspaceCommands: CliCommand[] = [
 					io.err(`No evaluation of ${values.municipality} in ${values.year}.`);
 					return 1;
 				}
-				io.out(JSON.stringify(await exportEvaluation(db, evaluation.id), null, 2));
+				// The operator's copy of the team's own file, so interview notes are included.
+				io.out(JSON.stringify(await exportEvaluation(db, evaluation.id, { includeInterviewNotes: true }), null, 2));
 				return 0;
 			});
 		}

@@ -1,7 +1,9 @@
 /**
  * The full team file of an evaluation: the published part in the exchange format plus what only
- * the team holds (both blind sheets, sources, evidence, fact check). Interview notes are part of
- * it because the file is the team's own; it is only served to those who may `evaluation.export`.
+ * the team holds (both blind sheets, sources, evidence, fact check). It is served to those who may
+ * `evaluation.export` (team and coordinator), but interview notes and interviewee names never
+ * leave the team: they are in the file only when the caller says the reader may see them
+ * (`interview.readNotes`, or the CLI run by the operator).
  */
 import type { Database } from '../db';
 import { getRubricOrThrow } from './rubrics';
@@ -12,10 +14,15 @@ import { listFactCheckComments } from './fact-check';
 import { listDocuments } from './documents';
 import { listActionItems } from './action-plans';
 import { toExchangeFormat } from '$lib/domain/exchange';
+import { answerTargetId } from '$lib/domain/sources';
 
 export const teamFileFormat = 'kommunkompassen-evaluation/1';
 
-export async function exportEvaluation(db: Database, evaluationId: number) {
+export async function exportEvaluation(
+	db: Database,
+	evaluationId: number,
+	options: { includeInterviewNotes: boolean } = { includeInterviewNotes: false }
+) {
 	const content = await loadEvaluationContent(db, evaluationId);
 	const rubric = await getRubricOrThrow(db, content.rubricId);
 	const e = await db.selectFrom('evaluation').select(['status', 'visit_start', 'visit_end', 'previous_evaluation_id']).where('id', '=', evaluationId).executeTakeFirstOrThrow();
@@ -36,9 +43,16 @@ export async function exportEvaluation(db: Database, evaluationId: number) {
 		published: toExchangeFormat(content, rubric),
 		content,
 		sheets: sheets.map((s) => ({ evaluator: s.email, submittedAt: s.submittedAt, scores: s.scores })),
-		interviews: interviews.map(({ rowVersion: _v, ...i }) => i),
-		webObservations: web.map(({ rowVersion: _v, ...w }) => w),
-		writtenAnswers: Object.fromEntries(Object.entries(answers).map(([k, v]) => [k, v.answer])),
+		interviews: interviews.map((i) => ({
+			heldOn: i.heldOn,
+			group: i.group,
+			peopleCount: i.peopleCount,
+			interviewer: i.interviewer,
+			...(options.includeInterviewNotes ? { intervieweeNames: i.intervieweeNames, notes: i.notes } : {})
+		})),
+		webObservations: web.map((w) => ({ url: w.url, seenOn: w.seenOn, note: w.note })),
+		/** Keyed by the answered rubric id: the question's where the subarea has questions. */
+		writtenAnswers: Object.fromEntries(answers.map((a) => [answerTargetId(a), a.answer])),
 		evidence,
 		documents: documents.map((d) => ({ id: d.id, title: d.title, kind: d.kind, date: d.documentDate, url: d.url, fileName: d.fileName, status: d.status })),
 		factCheck,

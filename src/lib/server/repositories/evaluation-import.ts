@@ -14,6 +14,7 @@ import { teamFileFormat } from './evaluation-export';
 import { checkResultRecord, resultRecordSchema, resultFormatId } from '$lib/schemas/result-format';
 import { validateSubareaScores } from '$lib/domain/scoring';
 import { interviewGroups } from '$lib/domain/evaluation-content';
+import { resolveAnswerTarget, sourceLimits } from '$lib/domain/sources';
 
 const findingsSchema = z.object({
 	general: z.string(),
@@ -39,9 +40,9 @@ const teamFileSchema = z.object({
 		recommendations: z.array(z.object({ text: z.string().min(1) }).passthrough()),
 		source: z.string().nullable()
 	}).passthrough(),
-	interviews: z.array(z.object({ heldOn: z.string(), group: z.enum(interviewGroups), peopleCount: z.number().int().min(1), interviewer: z.string(), intervieweeNames: z.string(), notes: z.string() }).passthrough()).default([]),
+	interviews: z.array(z.object({ heldOn: z.string(), group: z.enum(interviewGroups), peopleCount: z.number().int().min(1), interviewer: z.string(), intervieweeNames: z.string().default(''), notes: z.string().default('') }).passthrough()).default([]),
 	webObservations: z.array(z.object({ url: z.string(), seenOn: z.string(), note: z.string() }).passthrough()).default([]),
-	writtenAnswers: z.record(z.string(), z.string()).default({})
+	writtenAnswers: z.record(z.string(), z.string().max(sourceLimits.answer)).default({})
 }).passthrough();
 
 export type EvaluationImportOutcome = { ok: true; evaluationId: number; status: string } | { ok: false; problems: { field: string; message: string }[] };
@@ -66,6 +67,9 @@ export async function importEvaluationFile(db: Database, actor: Actor & { id: nu
 	// The published part must say what the scores say.
 	for (const [id, points] of Object.entries(file.published.scores ?? {})) {
 		if (file.content.scores[id] !== points) problems.push({ field: `published.scores.${id}`, message: `is ${points} but content.scores says ${file.content.scores[id]}` });
+	}
+	for (const targetId of Object.keys(file.writtenAnswers)) {
+		if (!resolveAnswerTarget(rubric, targetId)) problems.push({ field: `writtenAnswers.${targetId}`, message: `"${targetId}" is not a subarea or question this rubric asks the municipality to answer` });
 	}
 	for (const areaId of Object.keys(file.content.areas)) {
 		if (!rubric.areas.some((a) => a.id === areaId)) problems.push({ field: `content.areas.${areaId}`, message: `unknown area "${areaId}"` });
@@ -104,7 +108,10 @@ export async function importEvaluationFile(db: Database, actor: Actor & { id: nu
 		for (const [i, r] of file.content.recommendations.entries()) await trx.insertInto('recommendation').values({ evaluation_id: id, text: r.text, position: i }).execute();
 		for (const i of file.interviews) await trx.insertInto('interview').values({ evaluation_id: id, held_on: i.heldOn, group_kind: i.group, people_count: i.peopleCount, interviewer: i.interviewer, interviewee_names: i.intervieweeNames, notes: i.notes }).execute();
 		for (const w of file.webObservations) await trx.insertInto('web_observation').values({ evaluation_id: id, url: w.url, seen_on: w.seenOn, note: w.note }).execute();
-		for (const [subareaId, answer] of Object.entries(file.writtenAnswers)) await trx.insertInto('written_answer').values({ evaluation_id: id, subarea_id: subareaId, answer }).execute();
+		for (const [targetId, answer] of Object.entries(file.writtenAnswers)) {
+			const target = resolveAnswerTarget(rubric, targetId)!;
+			await trx.insertInto('written_answer').values({ evaluation_id: id, subarea_id: target.subareaId, question_id: target.questionId ?? '', answer }).execute();
+		}
 		await recordAudit(trx, { actor, entity: 'evaluation', entityId: id, evaluationId: id, action: 'import', after: { municipality: file.content.municipality.code, year: file.content.year, rubric: rubric.id } });
 		return id;
 	});

@@ -6,12 +6,8 @@ import { getRubricOrThrow } from './rubrics';
 import { DomainError } from './versioned';
 import { loadProgressFacts } from './evaluations';
 import { blockers } from '$lib/domain/lifecycle';
-import {
-	emptyAreaFindings,
-	interviewGroups,
-	type EvaluationContent,
-	type InterviewGroup
-} from '$lib/domain/evaluation-content';
+import { emptyAreaFindings, type EvaluationContent } from '$lib/domain/evaluation-content';
+import { countInterviewsByGroup } from './sources';
 import { svCollator } from '$lib/i18n';
 
 /**
@@ -34,12 +30,8 @@ export async function loadEvaluationContent(db: Database, evaluationId: number):
 		db.selectFrom('improvement').select(['id', 'area_id', 'text']).where('evaluation_id', '=', evaluationId).orderBy('position').orderBy('id').execute(),
 		db.selectFrom('recommendation').select(['id', 'text']).where('evaluation_id', '=', evaluationId).orderBy('position').orderBy('id').execute(),
 		db.selectFrom('evaluation_member as em').innerJoin('app_user as u', 'u.id', 'em.user_id').select(['u.name', 'u.email']).where('em.evaluation_id', '=', evaluationId).execute(),
-		db
-			.selectFrom('interview')
-			.select(['group_kind', (eb) => eb.fn.countAll<number>().as('interviews'), (eb) => eb.fn.sum<number>('people_count').as('people')])
-			.where('evaluation_id', '=', evaluationId)
-			.groupBy('group_kind')
-			.execute(),
+		// Counts only: interview notes and names never reach the content.
+		countInterviewsByGroup(db, evaluationId),
 		db.selectFrom('source_document').select(['title', 'kind', 'document_date']).where('evaluation_id', '=', evaluationId).orderBy('title').execute()
 	]);
 	const areas: EvaluationContent['areas'] = {};
@@ -54,7 +46,6 @@ export async function loadEvaluationContent(db: Database, evaluationId: number):
 		findings.improvements = improvements.filter((i) => i.area_id === area.id).map((i) => ({ id: i.id, text: i.text }));
 		areas[area.id] = findings;
 	}
-	const byGroup = new Map(interviews.map((i) => [i.group_kind as InterviewGroup, i]));
 	return {
 		rubricId: rubric.id,
 		municipality: { code: e.municipality_code, name: e.name },
@@ -64,9 +55,7 @@ export async function loadEvaluationContent(db: Database, evaluationId: number):
 		visit: { start: e.visit_start, end: e.visit_end },
 		method: {
 			description: '',
-			interviews: interviewGroups
-				.filter((g) => byGroup.has(g))
-				.map((g) => ({ group: g, interviews: Number(byGroup.get(g)!.interviews), people: Number(byGroup.get(g)!.people) })),
+			interviews,
 			documentsStudied: documents.map((d) => ({ title: d.title, kind: d.kind, date: d.document_date }))
 		},
 		scores: Object.fromEntries(agreed.map((a) => [a.subarea_id, a.points])),

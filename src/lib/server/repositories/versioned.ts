@@ -34,7 +34,18 @@ export async function saveVersioned(
 	const before = (await select.executeTakeFirst()) as Record<string, unknown> | undefined;
 	if (!before) {
 		if (expectedVersion !== 0) throw new StaleWriteError(null);
-		await t.insertInto(table).values({ ...key, ...values, row_version: 1 }).execute();
+		// Two first saves can race past the read above; the loser sees the winner's row, not a 500.
+		const inserted = await t
+			.insertInto(table)
+			.values({ ...key, ...values, row_version: 1 })
+			.onConflict((oc) => oc.doNothing())
+			.returning('row_version')
+			.executeTakeFirst();
+		if (!inserted) {
+			let winner = t.selectFrom(table).selectAll();
+			for (const [column, value] of Object.entries(key)) winner = winner.where(column, '=', value);
+			throw new StaleWriteError(((await winner.executeTakeFirst()) as Record<string, unknown>) ?? null);
+		}
 		return { version: 1, before: null };
 	}
 	if (before.row_version !== expectedVersion) throw new StaleWriteError(before);

@@ -27,16 +27,20 @@ export interface WebObservationTable {
 	row_version: Generated<number>;
 }
 
+/** The municipality's answer to one subarea or one rubric question, written before the visit. */
 export interface WrittenAnswerTable {
 	id: Generated<number>;
 	evaluation_id: number;
 	subarea_id: string;
+	/** The rubric question answered, or '' for an answer to the subarea as a whole. */
+	question_id: Generated<string>;
 	answer: string;
 	row_version: Generated<number>;
 	updated_by: number | null;
 	updated_at: Timestamp;
 }
 
+/** An excerpt of one source (interview, document, web observation) backing one or more subareas. */
 export interface EvidenceTable {
 	id: Generated<number>;
 	evaluation_id: number;
@@ -45,6 +49,7 @@ export interface EvidenceTable {
 	web_observation_id: number | null;
 	document_id: number | null;
 	page: number | null;
+	/** The exact excerpt. */
 	quote: string;
 	note: Generated<string>;
 	created_by: number | null;

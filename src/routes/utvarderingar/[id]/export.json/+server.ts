@@ -1,11 +1,15 @@
 import { authorizeEvaluationRoute } from '$lib/server/evaluation-route';
+import { canOnEvaluation } from '$lib/server/auth/policy';
 import { exportEvaluation } from '$lib/server/repositories/evaluation-export';
 import type { RequestHandler } from './$types';
 
-/** The evaluation's full team file as JSON (team and coordinator only). */
+/** The evaluation's full team file as JSON (team and coordinator only; notes for the team only). */
 export const GET: RequestHandler = async ({ locals, params }) => {
 	const { scope } = await authorizeEvaluationRoute(locals, params.id, 'evaluation.export');
-	const file = await exportEvaluation(locals.db, scope.id);
+	// A coordinator gets the team file without interview notes and names: they never leave the team.
+	const file = await exportEvaluation(locals.db, scope.id, {
+		includeInterviewNotes: canOnEvaluation(locals.user, 'interview.readNotes', scope)
+	});
 	const name = `kommunkompassen-${file.content.municipality.name}-${file.content.year}.json`;
 	return new Response(JSON.stringify(file, null, 2), {
 		headers: {

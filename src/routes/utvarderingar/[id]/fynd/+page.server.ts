@@ -5,6 +5,7 @@ import { addFindingItem, deleteFindingItem, loadDraftFindings, saveFindingText, 
 import { listAgreedScores } from '$lib/server/repositories/scoring';
 import { listFollowUps, saveFollowUp } from '$lib/server/repositories/follow-up';
 import { listImprovementsWithActions } from '$lib/server/repositories/action-plans';
+import { citeEvidenceAction, loadFindingCitations, removeCitationAction } from '$lib/server/evidence-citations';
 import { findSubarea } from '$lib/domain/rubric';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -17,13 +18,18 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		agreed: await listAgreedScores(locals.db, scope.id),
 		/** A re-evaluation judges the previous evaluation's improvement possibilities. */
 		earlierImprovements: previous.previous_evaluation_id ? await listImprovementsWithActions(locals.db, previous.previous_evaluation_id) : [],
-		followUps: await listFollowUps(locals.db, scope.id)
+		followUps: await listFollowUps(locals.db, scope.id),
+		/** The evidence each finding cites, and the evidence items it may cite. */
+		citations: await loadFindingCitations(locals.db, scope.id)
 	};
 };
 
 const kinds: ListKind[] = ['strength', 'improvement', 'recommendation'];
 
 export const actions: Actions = {
+	/** A finding cites an evidence item; and the reverse. */
+	citeEvidence: citeEvidenceAction,
+	removeCitation: removeCitationAction,
 	/** Saves Allmänt, a narrative or the summary (version-checked, autosaved). */
 	text: async ({ locals, params, request }) => {
 		const { scope, rubric } = await authorizeEvaluationRoute(locals, params.id, 'findings.edit');

@@ -1,42 +1,97 @@
-import { fail } from '@sveltejs/kit';
-import { z } from 'zod';
+import { fail, redirect } from '@sveltejs/kit';
 import { actorOf } from '$lib/server/audit';
 import { attempt, authorizeEvaluationRoute, intField } from '$lib/server/evaluation-route';
-import { deleteInterview, listInterviewsWithNotes, saveInterview } from '$lib/server/repositories/sources';
+import {
+	countInterviewsByGroup,
+	createInterview,
+	deleteInterview,
+	listInterviewsWithNotes,
+	updateInterview
+} from '$lib/server/repositories/sources';
 import { fieldErrors } from '$lib/schemas/errors';
-import { interviewGroups } from '$lib/domain/evaluation-content';
+import { formValues, interviewSchema } from '$lib/schemas/sources';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, params }) => {
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+	// Notes and names: the team only. Coordinators and the municipality get 403/404 here.
 	const { scope } = await authorizeEvaluationRoute(locals, params.id, 'interview.readNotes');
-	return { interviews: await listInterviewsWithNotes(locals.db, scope.id) };
+	const [interviews, counts] = await Promise.all([
+		listInterviewsWithNotes(locals.db, scope.id),
+		countInterviewsByGroup(locals.db, scope.id)
+	]);
+	const editId = Number(url.searchParams.get('redigera'));
+	return {
+		/** Every interview with its notes and interviewee names. */
+		interviews,
+		/** Interviews and people per group (what the report will show). */
+		counts,
+		/** The interview whose edit form is open (?redigera=ID), if any. */
+		editingId: interviews.some((i) => i.id === editId) ? editId : null,
+		/** The interview just saved (?sparad=ID) or whether one was just deleted, for the notice. */
+		savedId: Number(url.searchParams.get('sparad')) || null,
+		deleted: url.searchParams.has('borttagen')
+	};
 };
 
-const schema = z.object({
-	heldOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'errors.date'),
-	group: z.enum(interviewGroups, { error: 'errors.required' }),
-	peopleCount: z.coerce.number({ error: 'errors.integer' }).int('errors.integer').min(1, 'errors.invalid').max(200, 'errors.invalid'),
-	interviewer: z.string().trim().max(200, 'errors.invalid').default(''),
-	intervieweeNames: z.string().trim().max(2000, 'errors.invalid').default(''),
-	notes: z.string().max(100000, 'errors.invalid').default('')
-});
+const page = (id: number) => `/utvarderingar/${id}/intervjuer`;
 
 export const actions: Actions = {
-	/** Creates or updates an interview (version-checked). */
-	save: async ({ locals, params, request }) => {
+	/** Records a new interview. */
+	create: async ({ locals, params, request }) => {
+		const { scope } = await authorizeEvaluationRoute(locals, params.id, 'sources.edit');
+		const values = formValues(await request.formData());
+		const parsed = interviewSchema.safeParse(values);
+		if (!parsed.success) {
+			return fail(400, {
+				action: 'create',
+				values,
+				errors: fieldErrors(parsed.error, locals.locale)
+			});
+		}
+		const id = await createInterview(locals.db, actorOf(locals.user!), scope.id, parsed.data);
+		redirect(303, `${page(scope.id)}?sparad=${id}#intervju-${id}`);
+	},
+	/** Saves an edited interview; a stale version is refused (409) with the saved notes beside yours. */
+	update: async ({ locals, params, request }) => {
 		const { scope } = await authorizeEvaluationRoute(locals, params.id, 'sources.edit');
 		const form = await request.formData();
-		const values = Object.fromEntries(form) as Record<string, string>;
+		const values = formValues(form);
 		const id = intField(form, 'id');
-		const parsed = schema.safeParse(values);
-		if (!parsed.success) return fail(400, { id: values.id, values, errors: fieldErrors(parsed.error, locals.locale) });
-		const result = await attempt(locals, () => saveInterview(locals.db, actorOf(locals.user!), scope.id, Number.isNaN(id) ? null : id, parsed.data, intField(form, 'version') || 0), { id: values.id, values });
-		return typeof result === 'number' ? { savedId: result } : result;
+		const parsed = interviewSchema.safeParse(values);
+		if (!parsed.success) {
+			return fail(400, {
+				action: 'update',
+				id,
+				values,
+				errors: fieldErrors(parsed.error, locals.locale)
+			});
+		}
+		const result = await attempt(
+			locals,
+			() =>
+				updateInterview(
+					locals.db,
+					actorOf(locals.user!),
+					scope.id,
+					id,
+					parsed.data,
+					intField(form, 'version')
+				),
+			{ action: 'update', id, values }
+		);
+		if (typeof result !== 'number') return result;
+		redirect(303, `${page(scope.id)}?sparad=${id}#intervju-${id}`);
 	},
+	/** Deletes an interview; refused (409) while an evidence item quotes it. */
 	delete: async ({ locals, params, request }) => {
 		const { scope } = await authorizeEvaluationRoute(locals, params.id, 'sources.edit');
 		const id = intField(await request.formData(), 'id');
-		const result = await attempt(locals, () => deleteInterview(locals.db, actorOf(locals.user!), scope.id, id));
-		return result === undefined ? { deleted: id } : result;
+		const result = await attempt(
+			locals,
+			() => deleteInterview(locals.db, actorOf(locals.user!), scope.id, id),
+			{ action: 'delete', id }
+		);
+		if (result !== undefined) return result;
+		redirect(303, `${page(scope.id)}?borttagen`);
 	}
 };

@@ -1,33 +1,96 @@
+import { fail } from '@sveltejs/kit';
 import { actorOf } from '$lib/server/audit';
-import { attempt, authorizeEvaluationRoute, intField, textField } from '$lib/server/evaluation-route';
+import {
+	attempt,
+	authorizeEvaluationRoute,
+	intField,
+	textField
+} from '$lib/server/evaluation-route';
 import { listWrittenAnswers, saveWrittenAnswer } from '$lib/server/repositories/sources';
-import { findSubarea } from '$lib/domain/rubric';
-import { DomainError } from '$lib/server/repositories/versioned';
+import {
+	answerTargetId,
+	answerTargetsOf,
+	resolveAnswerTarget,
+	sourceLimits
+} from '$lib/domain/sources';
+import { translate } from '$lib/i18n';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const { scope, rubric } = await authorizeEvaluationRoute(locals, params.id, 'writtenAnswer.read');
+	const answers = await listWrittenAnswers(locals.db, scope.id);
 	return {
-		areas: rubric.areas.map((a) => ({ id: a.id, title: a.title, subareas: a.subareas.map((s) => ({ id: s.id, title: s.title, guidance: s.guidance ?? '' })) })),
-		answers: await listWrittenAnswers(locals.db, scope.id)
+		/** The rubric as the municipality answers it: per subarea, or per question where it has them. */
+		areas: rubric.areas.map((a) => ({
+			id: a.id,
+			title: a.title,
+			subareas: a.subareas.map((s) => ({
+				id: s.id,
+				title: s.title,
+				targets: answerTargetsOf(s).map((t) => ({
+					targetId: answerTargetId(t),
+					questionText: t.questionText
+				}))
+			}))
+		})),
+		/** Answer per target id (subarea id, or question id). */
+		answers: Object.fromEntries(
+			answers.map((a) => [
+				answerTargetId(a),
+				{
+					answer: a.answer,
+					rowVersion: a.rowVersion,
+					updatedAt: a.updatedAt,
+					updatedBy: a.updatedBy
+				}
+			])
+		)
 	};
 };
 
 export const actions: Actions = {
-	/** The municipality contact saves the answer for one subarea (version-checked). */
-	default: async ({ locals, params, request }) => {
-		const { scope, rubric } = await authorizeEvaluationRoute(locals, params.id, 'writtenAnswer.edit');
+	/**
+	 * The municipality contact saves the answer to one subarea or question (autosaved; version-
+	 * checked: a stale save is refused with 409 and the saved text beside the user's).
+	 */
+	save: async ({ locals, params, request }) => {
+		const { scope, rubric } = await authorizeEvaluationRoute(
+			locals,
+			params.id,
+			'writtenAnswer.edit'
+		);
 		const form = await request.formData();
-		const subareaId = textField(form, 'subareaId', 10);
-		const answer = textField(form, 'answer', 50000);
+		const targetId = textField(form, 'targetId', 20);
+		const answer = String(form.get('answer') ?? '');
+		const values = { answer };
+		const target = resolveAnswerTarget(rubric, targetId);
+		if (!target) {
+			return fail(400, {
+				targetId,
+				values,
+				errors: { _form: translate(locals.locale, 'src.errors.unknownTarget') }
+			});
+		}
+		if (answer.length > sourceLimits.answer) {
+			return fail(400, {
+				targetId,
+				values,
+				errors: { answer: translate(locals.locale, 'errors.tooLong', { max: sourceLimits.answer }) }
+			});
+		}
 		const result = await attempt(
 			locals,
-			async () => {
-				if (!findSubarea(rubric, subareaId)) throw new DomainError('ws.errors.unknownSubarea', 'subareaId', 404);
-				return saveWrittenAnswer(locals.db, actorOf(locals.user!), scope.id, subareaId, answer, intField(form, 'version') || 0);
-			},
-			{ subareaId, values: { justification: answer } }
+			() =>
+				saveWrittenAnswer(
+					locals.db,
+					actorOf(locals.user!),
+					scope.id,
+					target,
+					answer,
+					intField(form, 'version')
+				),
+			{ targetId, values }
 		);
-		return typeof result === 'number' ? { subareaId, saved: true, version: result } : result;
+		return typeof result === 'number' ? { targetId, saved: true, version: result } : result;
 	}
 };

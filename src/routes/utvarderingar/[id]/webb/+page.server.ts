@@ -1,30 +1,90 @@
-import { fail } from '@sveltejs/kit';
-import { z } from 'zod';
+import { fail, redirect } from '@sveltejs/kit';
 import { actorOf } from '$lib/server/audit';
-import { authorizeEvaluationRoute } from '$lib/server/evaluation-route';
-import { createWebObservation, listWebObservations } from '$lib/server/repositories/sources';
+import { attempt, authorizeEvaluationRoute, intField } from '$lib/server/evaluation-route';
+import {
+	createWebObservation,
+	deleteWebObservation,
+	listWebObservations,
+	updateWebObservation
+} from '$lib/server/repositories/sources';
 import { fieldErrors } from '$lib/schemas/errors';
+import { formValues, webObservationSchema } from '$lib/schemas/sources';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, params }) => {
+export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const { scope } = await authorizeEvaluationRoute(locals, params.id, 'evaluation.readDraft');
-	return { observations: await listWebObservations(locals.db, scope.id) };
+	const observations = await listWebObservations(locals.db, scope.id);
+	const editId = Number(url.searchParams.get('redigera'));
+	return {
+		/** Observations of the municipality's website and social media. */
+		observations,
+		/** The observation whose edit form is open (?redigera=ID), if any. */
+		editingId: observations.some((o) => o.id === editId) ? editId : null,
+		/** For the notice after a redirect: the observation just saved, or that one was deleted. */
+		savedId: Number(url.searchParams.get('sparad')) || null,
+		deleted: url.searchParams.has('borttagen')
+	};
 };
 
-const schema = z.object({
-	url: z.string().trim().regex(/^https?:\/\/\S+$/, 'src.errors.url').max(2000, 'errors.invalid'),
-	seenOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'errors.date'),
-	note: z.string().max(20000, 'errors.invalid').default('')
-});
+const page = (id: number) => `/utvarderingar/${id}/webb`;
 
 export const actions: Actions = {
 	/** Records an observation of the website or social media. */
-	default: async ({ locals, params, request }) => {
+	create: async ({ locals, params, request }) => {
 		const { scope } = await authorizeEvaluationRoute(locals, params.id, 'sources.edit');
-		const values = Object.fromEntries(await request.formData()) as Record<string, string>;
-		const parsed = schema.safeParse(values);
-		if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error, locals.locale) });
-		await createWebObservation(locals.db, actorOf(locals.user!), scope.id, parsed.data);
-		return { created: true };
+		const values = formValues(await request.formData());
+		const parsed = webObservationSchema.safeParse(values);
+		if (!parsed.success) {
+			return fail(400, {
+				action: 'create',
+				values,
+				errors: fieldErrors(parsed.error, locals.locale)
+			});
+		}
+		const id = await createWebObservation(locals.db, actorOf(locals.user!), scope.id, parsed.data);
+		redirect(303, `${page(scope.id)}?sparad=${id}#webb-${id}`);
+	},
+	/** Saves an edited observation (version-checked). */
+	update: async ({ locals, params, request }) => {
+		const { scope } = await authorizeEvaluationRoute(locals, params.id, 'sources.edit');
+		const form = await request.formData();
+		const values = formValues(form);
+		const id = intField(form, 'id');
+		const parsed = webObservationSchema.safeParse(values);
+		if (!parsed.success) {
+			return fail(400, {
+				action: 'update',
+				id,
+				values,
+				errors: fieldErrors(parsed.error, locals.locale)
+			});
+		}
+		const result = await attempt(
+			locals,
+			() =>
+				updateWebObservation(
+					locals.db,
+					actorOf(locals.user!),
+					scope.id,
+					id,
+					parsed.data,
+					intField(form, 'version')
+				),
+			{ action: 'update', id, values }
+		);
+		if (typeof result !== 'number') return result;
+		redirect(303, `${page(scope.id)}?sparad=${id}#webb-${id}`);
+	},
+	/** Deletes an observation; refused (409) while an evidence item quotes it. */
+	delete: async ({ locals, params, request }) => {
+		const { scope } = await authorizeEvaluationRoute(locals, params.id, 'sources.edit');
+		const id = intField(await request.formData(), 'id');
+		const result = await attempt(
+			locals,
+			() => deleteWebObservation(locals.db, actorOf(locals.user!), scope.id, id),
+			{ action: 'delete', id }
+		);
+		if (result !== undefined) return result;
+		redirect(303, `${page(scope.id)}?borttagen`);
 	}
 };

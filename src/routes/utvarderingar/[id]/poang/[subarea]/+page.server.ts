@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { authorizeEvaluationRoute } from '$lib/server/evaluation-route';
 import { listAgreedScores, loadOwnSheet } from '$lib/server/repositories/scoring';
-import { listEvidence, listWrittenAnswers } from '$lib/server/repositories/sources';
+import { loadSubareaSources } from '$lib/server/repositories/sources';
 import { suggestPassages } from '$lib/server/documents/search';
 import { loadPreviousContext } from '$lib/server/repositories/follow-up';
 import { saveAgreed, saveOwnScore } from '$lib/server/scoring-actions';
@@ -15,11 +15,10 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	if (!subarea) error(404, 'Delområdet finns inte');
 	const area = areaOfSubarea(rubric, subarea.id)!;
 	const onTeam = scope.teamUserIds.includes(locals.user!.id);
-	const [sheet, agreed, evidence, answers, suggestions, previous] = await Promise.all([
+	const [sheet, agreed, sources, suggestions, previous] = await Promise.all([
 		onTeam ? loadOwnSheet(locals.db, scope.id, locals.user!.id) : null,
 		listAgreedScores(locals.db, scope.id),
-		listEvidence(locals.db, scope.id, subarea.id),
-		listWrittenAnswers(locals.db, scope.id),
+		loadSubareaSources(locals.db, scope.id, subarea.id),
 		suggestPassages(locals.db, scope.id, subarea, 5),
 		loadPreviousContext(locals.db, scope.id, subarea.id)
 	]);
@@ -31,8 +30,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		/** Only the user's own blind score. */
 		own: sheet ? { score: sheet.scores[subarea.id] ?? null, submitted: Boolean(sheet.submittedAt) } : null,
 		agreed: agreed[subarea.id] ?? null,
-		evidence,
-		answer: answers[subarea.id]?.answer ?? null,
+		/** The municipality's written answer(s) and the evidence items, shown side by side. */
+		sources,
 		suggestions,
 		previous,
 		neighbours: { prev: i > 0 ? ids[i - 1] : null, next: i < ids.length - 1 ? ids[i + 1] : null }

@@ -1,0 +1,208 @@
+/**
+ * Pure rules of an evaluation's sources: what the municipality answers (per subarea, or per
+ * question where the rubric has questions), when a quote really is an excerpt of interview notes,
+ * and how a finding that cites evidence is named. No I/O.
+ */
+import type { Rubric } from './rubric';
+import { interviewGroups, type InterviewGroup } from './evaluation-content';
+
+/** What one written answer answers: a subarea as a whole, or one question of it. */
+export interface AnswerTarget {
+	subareaId: string;
+	/** Null when the subarea has no questions and is answered as a whole. */
+	questionId: string | null;
+}
+
+/** The answers a subarea asks for: one per question, or one for the subarea if it has none. */
+export function answerTargetsOf(subarea: {
+	id: string;
+	questions?: { id: string; text: string }[];
+}): (AnswerTarget & { questionText: string | null })[] {
+	if (subarea.questions?.length) {
+		return subarea.questions.map((q) => ({
+			subareaId: subarea.id,
+			questionId: q.id,
+			questionText: q.text
+		}));
+	}
+	return [{ subareaId: subarea.id, questionId: null, questionText: null }];
+}
+
+/** Every answer the rubric asks the municipality for, in rubric order. */
+export function listAnswerTargets(
+	rubric: Rubric
+): (AnswerTarget & { questionText: string | null })[] {
+	return rubric.areas.flatMap((a) => a.subareas.flatMap((s) => answerTargetsOf(s)));
+}
+
+/**
+ * The target a form or an import names by one id: a subarea id (for subareas without questions)
+ * or a question id. Rubric ids are unique across levels, so one id is enough. Undefined for an
+ * unknown id and for a subarea that must be answered question by question.
+ */
+export function resolveAnswerTarget(rubric: Rubric, targetId: string): AnswerTarget | undefined {
+	for (const area of rubric.areas) {
+		for (const subarea of area.subareas) {
+			if (subarea.id === targetId) {
+				return subarea.questions?.length ? undefined : { subareaId: subarea.id, questionId: null };
+			}
+			if (subarea.questions?.some((q) => q.id === targetId)) {
+				return { subareaId: subarea.id, questionId: targetId };
+			}
+		}
+	}
+	return undefined;
+}
+
+/** The one id of a target: the question's id, else the subarea's. */
+export function answerTargetId(target: AnswerTarget): string {
+	return target.questionId ?? target.subareaId;
+}
+
+/** Whitespace and Unicode form do not make a quote different: notes are typed, quotes pasted. */
+export function normalizeExcerpt(text: string): string {
+	return text.normalize('NFC').replace(/\s+/g, ' ').trim();
+}
+
+/** True when `quote` occurs in `source` (ignoring differences in whitespace). */
+export function isExcerptOf(quote: string, source: string): boolean {
+	const q = normalizeExcerpt(quote);
+	return q.length > 0 && normalizeExcerpt(source).includes(q);
+}
+
+/** Limits shared by forms, repository and import. */
+export const sourceLimits = {
+	quote: 5000,
+	evidenceNote: 2000,
+	notes: 100_000,
+	names: 2000,
+	interviewer: 200,
+	peopleCount: 200,
+	url: 2000,
+	webNote: 20_000,
+	answer: 20_000
+} as const;
+
+/** Kinds of findings that can cite evidence (see the finding_evidence table). */
+export const findingKinds = [
+	'strength',
+	'improvement',
+	'recommendation',
+	'narrative',
+	'general'
+] as const;
+export type FindingKind = (typeof findingKinds)[number];
+
+/**
+ * A finding that cites evidence: list items by their row id, a subarea's narrative by the
+ * subarea, an area's introduction (Allmänt) by the area.
+ */
+export type FindingRef =
+	| { kind: 'strength' | 'improvement' | 'recommendation'; id: number }
+	| { kind: 'narrative'; subareaId: string }
+	| { kind: 'general'; areaId: string };
+
+/** 'strength:12', 'narrative:1.3', 'general:2': how a finding is named in forms and maps. */
+export function findingKey(ref: FindingRef): string {
+	return `${ref.kind}:${findingKeyValue(ref)}`;
+}
+
+/** The finding_key column's value. */
+export function findingKeyValue(ref: FindingRef): string {
+	switch (ref.kind) {
+		case 'narrative':
+			return ref.subareaId;
+		case 'general':
+			return ref.areaId;
+		default:
+			return String(ref.id);
+	}
+}
+
+/** The inverse of `findingKey`; null for anything malformed. */
+export function parseFindingKey(value: string): FindingRef | null {
+	const match = /^([a-z]+):(.+)$/.exec(value);
+	if (!match) return null;
+	const [, kind, key] = match;
+	switch (kind) {
+		case 'strength':
+		case 'improvement':
+		case 'recommendation':
+			return /^[1-9][0-9]{0,9}$/.test(key) ? { kind, id: Number(key) } : null;
+		case 'narrative':
+			return /^[0-9]+\.[0-9]+$/.test(key) ? { kind, subareaId: key } : null;
+		case 'general':
+			return /^[0-9]+$/.test(key) ? { kind, areaId: key } : null;
+		default:
+			return null;
+	}
+}
+
+export interface InterviewCount {
+	group: InterviewGroup;
+	interviews: number;
+	people: number;
+}
+
+/** Totals over the groups, for the method section and the interview page. */
+export function interviewTotals(counts: InterviewCount[]): { interviews: number; people: number } {
+	return counts.reduce(
+		(acc, c) => ({ interviews: acc.interviews + c.interviews, people: acc.people + c.people }),
+		{ interviews: 0, people: 0 }
+	);
+}
+
+/** Groups in the canonical order (the report's order), whatever order the rows came in. */
+export function sortByGroup<T extends { group: InterviewGroup }>(rows: T[]): T[] {
+	return [...rows].sort(
+		(a, b) => interviewGroups.indexOf(a.group) - interviewGroups.indexOf(b.group)
+	);
+}
+
+// View types shared by the repository (which builds them) and the components (which show them).
+
+export type EvidenceSourceKind = 'interview' | 'document' | 'web';
+
+/** An evidence item as the draft's readers see it. Interviews are named by date and group only. */
+export interface EvidenceView {
+	id: number;
+	sourceKind: EvidenceSourceKind;
+	interview: { id: number; heldOn: string; group: InterviewGroup } | null;
+	web: { id: number; url: string; seenOn: string } | null;
+	document: { id: number; title: string } | null;
+	/** Kept for the document views: the document and page to open. */
+	documentId: number | null;
+	page: number | null;
+	quote: string;
+	note: string;
+	subareaIds: string[];
+	rowVersion: number;
+	createdBy: string | null;
+	createdAt: Date;
+	/** How many findings cite it. */
+	citedBy: number;
+}
+
+/** One answer the subarea asks for, with the municipality's text if written. */
+export interface SubareaAnswer extends AnswerTarget {
+	/** The rubric question, when the subarea is answered question by question. */
+	questionText: string | null;
+	answer: string | null;
+	updatedAt: Date | null;
+	updatedBy: string | null;
+}
+
+/** What `SubareaSources.svelte` shows beside the score of one subarea. */
+export interface SubareaSources {
+	subareaId: string;
+	answers: SubareaAnswer[];
+	evidence: EvidenceView[];
+}
+
+/** What `EvidenceCitations.svelte` needs for every finding of one evaluation. */
+export interface FindingCitations {
+	/** Finding key ('strength:12', 'narrative:1.3', 'general:2', …) → cited evidence ids. */
+	byFinding: Record<string, number[]>;
+	/** The evaluation's evidence items (no interview notes or names: safe for draft readers). */
+	evidence: EvidenceView[];
+}

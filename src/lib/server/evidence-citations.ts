@@ -1,0 +1,87 @@
+/**
+ * Findings citing evidence, for any page that edits findings (the /fynd page includes it):
+ * a loader for `EvidenceCitations.svelte` and two form actions to spread into the page's actions.
+ *
+ *   +page.server.ts:
+ *     import { citeEvidenceAction, loadFindingCitations, removeCitationAction } from '$lib/server/evidence-citations';
+ *     load:    citations: await loadFindingCitations(locals.db, scope.id)
+ *     actions: { …, citeEvidence: citeEvidenceAction, removeCitation: removeCitationAction }
+ */
+import { fail, type RequestEvent } from '@sveltejs/kit';
+import { actorOf } from './audit';
+import { attempt, authorizeEvaluationRoute, intField, textField } from './evaluation-route';
+import type { Database } from './db';
+import {
+	citeEvidence,
+	listEvidence,
+	listFindingCitations,
+	removeCitation
+} from './repositories/sources';
+import { parseFindingKey, type FindingCitations } from '$lib/domain/sources';
+
+export type { FindingCitations } from '$lib/domain/sources';
+import { translate } from '$lib/i18n';
+
+/** Loads the citations and the evidence items they may point at. */
+export async function loadFindingCitations(
+	db: Database,
+	evaluationId: number
+): Promise<FindingCitations> {
+	const [byFinding, evidence] = await Promise.all([
+		listFindingCitations(db, evaluationId),
+		listEvidence(db, evaluationId)
+	]);
+	return { byFinding, evidence };
+}
+
+type Event = RequestEvent<{ id: string }>;
+
+async function parseCitation({ locals, params, request }: Event) {
+	const { scope } = await authorizeEvaluationRoute(locals, params.id, 'findings.edit');
+	const form = await request.formData();
+	const key = textField(form, 'finding', 40);
+	const evidenceId = intField(form, 'evidenceId');
+	return { scope, key, ref: parseFindingKey(key), evidenceId };
+}
+
+/** Form action: a finding cites an evidence item (fields `finding`, `evidenceId`). */
+export async function citeEvidenceAction(event: Event) {
+	const { locals } = event;
+	const { scope, key, ref, evidenceId } = await parseCitation(event);
+	if (!ref) {
+		return fail(400, {
+			citationFor: key,
+			errors: { _form: translate(locals.locale, 'src.errors.unknownFinding') }
+		});
+	}
+	if (Number.isNaN(evidenceId)) {
+		return fail(400, {
+			citationFor: key,
+			errors: { evidenceId: translate(locals.locale, 'src.errors.evidenceRequired') }
+		});
+	}
+	const result = await attempt(
+		locals,
+		() => citeEvidence(locals.db, actorOf(locals.user!), scope.id, ref, evidenceId),
+		{ citationFor: key }
+	);
+	return result === undefined ? { citationFor: key, citation: 'added' as const } : result;
+}
+
+/** Form action: removes a finding's citation (fields `finding`, `evidenceId`). */
+export async function removeCitationAction(event: Event) {
+	const { locals } = event;
+	const { scope, key, ref, evidenceId } = await parseCitation(event);
+	if (!ref || Number.isNaN(evidenceId)) {
+		return fail(400, {
+			citationFor: key,
+			errors: { _form: translate(locals.locale, 'src.errors.unknownFinding') }
+		});
+	}
+	const result = await attempt(
+		locals,
+		() => removeCitation(locals.db, actorOf(locals.user!), scope.id, ref, evidenceId),
+		{ citationFor: key }
+	);
+	return result === undefined ? { citationFor: key, citation: 'removed' as const } : result;
+}
