@@ -4,8 +4,10 @@ import { createUser } from '../helpers/users';
 import { createEvaluation } from '../../src/lib/server/repositories/evaluations';
 import { getRubricOrThrow, syncRubrics } from '../../src/lib/server/repositories/rubrics';
 import { addFindingItem, deleteFindingItem } from '../../src/lib/server/repositories/findings';
+import { saveAgreedScore } from '../../src/lib/server/repositories/scoring';
 import { loadEvaluationContent } from '../../src/lib/server/repositories/publishing';
 import { exportEvaluation } from '../../src/lib/server/repositories/evaluation-export';
+import { importEvaluationFile } from '../../src/lib/server/repositories/evaluation-import';
 import { loadReportModel } from '../../src/lib/server/report/load';
 import { loadFindingCitations } from '../../src/lib/server/evidence-citations';
 import {
@@ -631,5 +633,76 @@ describe('interviews', () => {
 		expect(
 			JSON.stringify(await exportEvaluation(t.db, id, { includeInterviewNotes: true }))
 		).toContain('Greta Granskad');
+	});
+});
+
+describe('the team file', () => {
+	it('carries written answers per subarea and question, and interviews, through export and import', async () => {
+		const id = await newEvaluation('kommunkompassen-test-fragor', '0117');
+		await saveWrittenAnswer(
+			t.db,
+			contact,
+			id,
+			{ subareaId: '1.1', questionId: '1.1.1' },
+			'Ja, sedan 2024.',
+			0
+		);
+		await saveWrittenAnswer(
+			t.db,
+			contact,
+			id,
+			{ subareaId: '2.1', questionId: null },
+			'Översiktsplanen.',
+			0
+		);
+		await createInterview(
+			t.db,
+			a,
+			id,
+			interview({ intervieweeNames: 'N.N.', notes: 'Anteckning' })
+		);
+		// The exchange part of a team file carries scores only once every subarea has one.
+		const rubric = await getRubricOrThrow(t.db, 'kommunkompassen-test-fragor');
+		for (const s of rubric.areas.flatMap((area) => area.subareas)) {
+			await saveAgreedScore(t.db, a, rubric, id, {
+				subareaId: s.id,
+				points: 1,
+				justification: 'Test',
+				expectedVersion: 0
+			});
+		}
+		const file = await exportEvaluation(t.db, id, { includeInterviewNotes: true });
+		const copy = structuredClone(file) as typeof file;
+		copy.content.year -= 10;
+		copy.published.year -= 10;
+		const outcome = await importEvaluationFile(t.db, systemActor, copy);
+		expect(outcome).toMatchObject({ ok: true });
+		const imported = (outcome as { evaluationId: number }).evaluationId;
+		expect(
+			(await listWrittenAnswers(t.db, imported))
+				.map((x) => [x.subareaId, x.questionId, x.answer])
+				.sort()
+		).toEqual([
+			['1.1', '1.1.1', 'Ja, sedan 2024.'],
+			['2.1', null, 'Översiktsplanen.']
+		]);
+		expect(
+			(await listInterviewsWithNotes(t.db, imported)).map((i) => [i.notes, i.intervieweeNames])
+		).toEqual([['Anteckning', 'N.N.']]);
+		// A coordinator's copy (without notes) imports too, and an answer to an unknown id is refused.
+		const coordinatorCopy = structuredClone(await exportEvaluation(t.db, id)) as typeof file;
+		coordinatorCopy.content.year -= 20;
+		coordinatorCopy.published.year -= 20;
+		expect(await importEvaluationFile(t.db, systemActor, coordinatorCopy)).toMatchObject({
+			ok: true
+		});
+		const bad = structuredClone(file) as typeof file;
+		bad.content.year -= 30;
+		bad.published.year -= 30;
+		bad.writtenAnswers = { '1.1': 'Helheten, fast frågor finns' };
+		expect(await importEvaluationFile(t.db, systemActor, bad)).toMatchObject({
+			ok: false,
+			problems: [{ field: 'writtenAnswers.1.1' }]
+		});
 	});
 });
