@@ -168,3 +168,31 @@ export async function deleteEvidence(db: Database, actor: Actor, evaluationId: n
 		await recordAudit(trx, { actor, entity: 'evidence', entityId: id, evaluationId, action: 'delete' });
 	});
 }
+
+export type FindingKind = 'strength' | 'improvement' | 'narrative' | 'recommendation' | 'general';
+
+/** A finding cites an evidence item of the same evaluation. */
+export async function citeEvidence(db: Database, actor: Actor, evaluationId: number, kind: FindingKind, key: string, evidenceId: number) {
+	await db.transaction().execute(async (trx) => {
+		await ensureOwned(trx, 'evidence', evidenceId, evaluationId);
+		if (kind === 'strength' || kind === 'improvement' || kind === 'recommendation') {
+			const finding = await trx.selectFrom(kind).select('evaluation_id').where('id', '=', Number(key) || 0).executeTakeFirst();
+			if (!finding || finding.evaluation_id !== evaluationId) throw new DomainError('errors.notFound', '_form', 404);
+		}
+		await trx.insertInto('finding_evidence').values({ finding_kind: kind, finding_key: key, evidence_id: evidenceId }).onConflict((oc) => oc.doNothing()).execute();
+		await recordAudit(trx, { actor, entity: 'finding_evidence', entityId: `${kind}:${key}:${evidenceId}`, evaluationId, action: 'create' });
+	});
+}
+
+/** Citations of an evaluation's findings: "kind:key" → evidence ids. */
+export async function listFindingCitations(db: Database, evaluationId: number): Promise<Record<string, number[]>> {
+	const rows = await db
+		.selectFrom('finding_evidence as f')
+		.innerJoin('evidence as e', 'e.id', 'f.evidence_id')
+		.select(['f.finding_kind', 'f.finding_key', 'f.evidence_id'])
+		.where('e.evaluation_id', '=', evaluationId)
+		.execute();
+	const out: Record<string, number[]> = {};
+	for (const r of rows) (out[`${r.finding_kind}:${r.finding_key}`] ??= []).push(r.evidence_id);
+	return out;
+}

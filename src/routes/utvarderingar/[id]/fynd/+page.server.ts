@@ -6,6 +6,7 @@ import { listAgreedScores } from '$lib/server/repositories/scoring';
 import { listFollowUps, saveFollowUp } from '$lib/server/repositories/follow-up';
 import { listImprovementsWithActions } from '$lib/server/repositories/action-plans';
 import { findSubarea } from '$lib/domain/rubric';
+import { citeEvidence, listEvidence, listFindingCitations, type FindingKind } from '$lib/server/repositories/sources';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
@@ -17,7 +18,10 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		agreed: await listAgreedScores(locals.db, scope.id),
 		/** A re-evaluation judges the previous evaluation's improvement possibilities. */
 		earlierImprovements: previous.previous_evaluation_id ? await listImprovementsWithActions(locals.db, previous.previous_evaluation_id) : [],
-		followUps: await listFollowUps(locals.db, scope.id)
+		followUps: await listFollowUps(locals.db, scope.id),
+		/** Evidence the findings can cite, and what each finding cites. */
+		evidence: (await listEvidence(locals.db, scope.id)).map((e) => ({ id: e.id, label: `${e.sourceLabel}: ${e.quote.slice(0, 80)}` })),
+		citations: await listFindingCitations(locals.db, scope.id)
 	};
 };
 
@@ -67,6 +71,16 @@ export const actions: Actions = {
 		if (!kinds.includes(kind)) return fail(400, { errors: { _form: 'Okänd lista' } });
 		const result = await attempt(locals, () => deleteFindingItem(locals.db, actorOf(locals.user!), scope.id, kind, intField(form, 'id')));
 		return result === undefined ? { removed: true } : result;
+	},
+	/** A finding cites an evidence item. */
+	cite: async ({ locals, params, request }) => {
+		const { scope } = await authorizeEvaluationRoute(locals, params.id, 'findings.edit');
+		const form = await request.formData();
+		const kind = textField(form, 'kind', 20) as FindingKind;
+		if (!['strength', 'improvement', 'recommendation'].includes(kind)) return fail(400, { errors: { _form: 'Okänd lista' } });
+		const key = textField(form, 'key', 20);
+		const result = await attempt(locals, () => citeEvidence(locals.db, actorOf(locals.user!), scope.id, kind, key, intField(form, 'evidenceId')), { itemId: Number(key) });
+		return result === undefined ? { citedFor: `${kind}:${key}` } : result;
 	},
 	/** Judges an improvement possibility of the previous evaluation: åtgärdad, delvis, kvarstår. */
 	followUp: async ({ locals, params, request }) => {
