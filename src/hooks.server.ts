@@ -6,6 +6,11 @@ import { ConfigurationError } from '$lib/server/errors';
 import { authenticate } from '$lib/server/auth/handle';
 
 export const init: ServerInit = async () => {
+	// adapter-node emits this after in-flight requests finished: close the database cleanly so
+	// PGlite's files are consistent and its lock released for the next start.
+	process.once('sveltekit:shutdown' as 'exit', async () => {
+		await (await getReadyDatabase().catch(() => null))?.close();
+	});
 	try {
 		await getReadyDatabase();
 	} catch (e) {
