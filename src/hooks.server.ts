@@ -30,10 +30,7 @@ const database: Handle = async ({ event, resolve }) => {
 };
 
 const locale: Handle = async ({ event, resolve }) => {
-	const chosen = resolveLocale(
-		event.cookies.get(localeCookie),
-		event.request.headers.get('accept-language')
-	);
+	const chosen = resolveLocale(event.cookies.get(localeCookie));
 	event.locals.locale = chosen;
 	return resolve(event, {
 		transformPageChunk: ({ html }) => html.replace('%lang%', chosen)

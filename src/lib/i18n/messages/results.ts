@@ -1,6 +1,9 @@
 /** Messages of results, comparisons and the open-data API. */
 export const sv = {
 	'results.legend': 'Förklaring',
+	'results.code': 'kommunkod {code}',
+	'results.ofMax': '{achieved} av {max}',
+	'results.mean': 'medel {value}',
 	'results.incomplete': 'ofullständig',
 	'results.tableOf': 'Tabell: {title}',
 	'results.barKey': 'Stapeln visar uppnådda poäng av max; den streckade linjen visar {reference}.',
@@ -92,6 +95,9 @@ export const sv = {
 
 export const en: Record<keyof typeof sv, string> = {
 	'results.legend': 'Legend',
+	'results.code': 'municipality code {code}',
+	'results.ofMax': '{achieved} of {max}',
+	'results.mean': 'mean {value}',
 	'results.incomplete': 'incomplete',
 	'results.tableOf': 'Table: {title}',
 	'results.barKey': 'The bar shows points achieved of the maximum; the dashed line shows {reference}.',
