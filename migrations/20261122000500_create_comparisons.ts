@@ -1,6 +1,17 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 
-/** Reserved for a feature that has not landed yet; intentionally empty. */
-export async function up(_db: Kysely<any>): Promise<void> {}
+/** Saved peer groups ("jämförelsegrupper") for the compare page. */
+export async function up(db: Kysely<any>): Promise<void> {
+	await db.schema
+		.createTable('peer_group')
+		.addColumn('id', 'serial', (c) => c.primaryKey())
+		.addColumn('name', 'text', (c) => c.notNull().unique())
+		.addColumn('municipality_codes', sql`text[]`, (c) => c.notNull())
+		.addColumn('created_by', 'integer', (c) => c.references('app_user.id'))
+		.addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+		.execute();
+}
 
-export async function down(_db: Kysely<any>): Promise<void> {}
+export async function down(db: Kysely<any>): Promise<void> {
+	await db.schema.dropTable('peer_group').execute();
+}

@@ -6,6 +6,11 @@ import { ConfigurationError } from '$lib/server/errors';
 import { authenticate } from '$lib/server/auth/handle';
 
 export const init: ServerInit = async () => {
+	// adapter-node emits this after in-flight requests finished: close the database cleanly so
+	// PGlite's files are consistent and its lock released for the next start.
+	process.once('sveltekit:shutdown' as 'exit', async () => {
+		await (await getReadyDatabase().catch(() => null))?.close();
+	});
 	try {
 		await getReadyDatabase();
 	} catch (e) {
@@ -25,10 +30,7 @@ const database: Handle = async ({ event, resolve }) => {
 };
 
 const locale: Handle = async ({ event, resolve }) => {
-	const chosen = resolveLocale(
-		event.cookies.get(localeCookie),
-		event.request.headers.get('accept-language')
-	);
+	const chosen = resolveLocale(event.cookies.get(localeCookie));
 	event.locals.locale = chosen;
 	return resolve(event, {
 		transformPageChunk: ({ html }) => html.replace('%lang%', chosen)

@@ -6,7 +6,7 @@ import { reportPdf } from '../../src/lib/server/report/load';
 import { createEvaluation } from '../../src/lib/server/repositories/evaluations';
 import { saveInterview } from '../../src/lib/server/repositories/sources';
 import { systemActor } from '../../src/lib/server/audit';
-import transcript from '../../src/lib/server/seed/data/karlskoga-2022.json';
+import transcript from '../../src/lib/server/seed/reference/karlskoga-2022.json';
 
 let t: TestDatabase;
 beforeAll(async () => {

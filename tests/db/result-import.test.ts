@@ -86,3 +86,13 @@ describe('results import', () => {
 		]);
 	});
 });
+
+describe('peer groups', () => {
+	it('saves a named group of at least two municipalities, once per name', async () => {
+		const { createPeerGroup, listPeerGroups } = await import('../../src/lib/server/repositories/peer-groups');
+		await expect(createPeerGroup(t.db, { id: null, label: 'cli' }, 'Bruksorter', ['1883'])).rejects.toThrow('results.compare.groupTooSmall');
+		await createPeerGroup(t.db, { id: null, label: 'cli' }, 'Bruksorter', ['1883', '2083']);
+		await expect(createPeerGroup(t.db, { id: null, label: 'cli' }, 'Bruksorter', ['1883', '1882'])).rejects.toThrow('admin.ref.duplicate');
+		expect(await listPeerGroups(t.db)).toEqual([{ id: expect.any(Number), name: 'Bruksorter', municipalityCodes: ['1883', '2083'] }]);
+	});
+});

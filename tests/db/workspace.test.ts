@@ -134,3 +134,20 @@ describe('action plans and re-evaluation', () => {
 		await expect(createEvaluation(t.db, systemActor, { municipalityCode: '0123', year: 2027, rubricId: rubric.id, teamUserIds: [], contactUserId: null, visitStart: null, visitEnd: null, previousEvaluationId: id })).rejects.toBeInstanceOf(DomainError);
 	});
 });
+
+describe('findings cite evidence', () => {
+	it('links a strength to an evidence item of the same evaluation only', async () => {
+		const { saveInterview, createEvidence, citeEvidence, listFindingCitations } = await import('../../src/lib/server/repositories/sources');
+		const id = await newEvaluation('0125', 2026);
+		const other = await newEvaluation('0126', 2026);
+		const interview = await saveInterview(t.db, systemActor, id, null, { heldOn: '2026-05-01', group: 'ledande_tjanstepersoner', peopleCount: 2, interviewer: 'E', intervieweeNames: '', notes: 'Vi följer upp varje kvartal.' }, 0);
+		const evidence = await t.db.transaction().execute((trx) => createEvidence(trx, a, id, { sourceKind: 'interview', interviewId: interview, quote: 'Vi följer upp varje kvartal.', subareaIds: ['3.3'] }));
+		const strength = await addFindingItem(t.db, a, id, 'strength', { areaId: '3', text: 'Tät uppföljning' });
+		const foreign = await addFindingItem(t.db, a, other, 'strength', { areaId: '3', text: 'Annan' });
+		await citeEvidence(t.db, a, id, { kind: 'strength', id: strength }, evidence);
+		await expect(citeEvidence(t.db, a, other, { kind: 'strength', id: foreign }, evidence)).rejects.toThrow('errors.notFound');
+		await expect(citeEvidence(t.db, a, id, { kind: 'strength', id: foreign }, evidence)).rejects.toThrow('src.errors.unknownFinding');
+		expect(await listFindingCitations(t.db, id)).toEqual({ [`strength:${strength}`]: [evidence] });
+		await expect(t.db.transaction().execute((trx) => createEvidence(trx, a, other, { sourceKind: 'interview', interviewId: interview, quote: 'x', subareaIds: ['3.3'] }))).rejects.toThrow('src.errors.sourceRequired');
+	});
+});

@@ -46,15 +46,12 @@ export const accountsCommands: CliCommand[] = [
 				io.err('--municipality: required for role municipality (four-digit code, e.g. 1883)');
 				return 1;
 			}
-			let password: string | undefined;
-			if (values['password-stdin']) {
-				const read = await passwordFromStdin(io);
-				if (typeof read !== 'string') {
-					io.err(read.error);
-					return 1;
-				}
-				password = read;
+			const read = values['password-stdin'] ? await passwordFromStdin(io) : undefined;
+			if (typeof read === 'object') {
+				io.err(read.error);
+				return 1;
 			}
+			const password = read;
 			return withDatabase(async (db) => {
 				if (role === 'municipality' && !(await findMunicipalityByCode(db, values.municipality!))) {
 					io.err(`--municipality: unknown municipality code ${values.municipality}`);
@@ -96,15 +93,12 @@ export const accountsCommands: CliCommand[] = [
 				io.err('--email is required');
 				return 1;
 			}
-			let password: string | undefined;
-			if (values['password-stdin']) {
-				const read = await passwordFromStdin(io);
-				if (typeof read !== 'string') {
-					io.err(read.error);
-					return 1;
-				}
-				password = read;
+			const read = values['password-stdin'] ? await passwordFromStdin(io) : undefined;
+			if (typeof read === 'object') {
+				io.err(read.error);
+				return 1;
 			}
+			const password = read;
 			return withDatabase(async (db) => {
 				const user = await findUserForSignIn(db, values.email!);
 				if (!user) {

@@ -4,7 +4,12 @@ import { getRubricOrThrow } from '$lib/server/repositories/rubrics';
 import { chooseAverage } from '$lib/server/profile';
 import { latestPerMunicipality, rankOf } from '$lib/domain/comparison';
 import { svCollator } from '$lib/i18n';
-import type { PageServerLoad } from './$types';
+import { fail } from '@sveltejs/kit';
+import { createPeerGroup, listPeerGroups } from '$lib/server/repositories/peer-groups';
+import { authorizeGlobal } from '$lib/server/auth/guard';
+import { attempt } from '$lib/server/evaluation-route';
+import { canGlobal } from '$lib/server/auth/policy';
+import type { Actions, PageServerLoad } from './$types';
 
 const rubricId = 'kommunkompassen-2020';
 
@@ -26,7 +31,11 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const municipalities = await listMunicipalities(locals.db);
 	const input = url.searchParams.get('kommuner') ?? '';
 	const county = url.searchParams.get('lan') ?? '';
-	const { codes, unknown } = resolveNames(input, municipalities);
+	const groups = await listPeerGroups(locals.db);
+	const group = groups.find((g) => String(g.id) === url.searchParams.get('grupp'));
+	const resolved = resolveNames(input, municipalities);
+	const codes = [...resolved.codes, ...(group?.municipalityCodes ?? [])];
+	const unknown = resolved.unknown;
 	const rubric = await getRubricOrThrow(locals.db, rubricId);
 	const countyCodes = county ? municipalities.filter((m) => m.countyCode === county).map((m) => m.code) : [];
 	const selected = [...new Set([...codes, ...countyCodes])];
@@ -52,6 +61,9 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	return {
 		input,
 		county,
+		groups: groups.map((g) => ({ id: g.id, name: g.name, size: g.municipalityCodes.length })),
+		group: group?.id ?? null,
+		canSaveGroup: canGlobal(locals.user, 'peerGroup.manage'),
 		counties: [...new Map(municipalities.map((m) => [m.countyCode, m.county]))].map(([code, name]) => ({ code, name })).sort((a, b) => svCollator.compare(a.name, b.name)),
 		unknown,
 		withoutResult: codes.length ? withoutResult.filter((n) => codes.some((c) => municipalities.find((m) => m.code === c)?.name === n)) : [],
@@ -59,4 +71,16 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		average: { key: average.key, label: average.label, areas: average.areas, options: average.options },
 		rows
 	};
+};
+
+export const actions: Actions = {
+	/** Saves the municipalities typed in as a named peer group. */
+	saveGroup: async ({ locals, request, url }) => {
+		const user = authorizeGlobal(locals, 'peerGroup.manage', url);
+		const form = await request.formData();
+		const { codes, unknown } = resolveNames(String(form.get('kommuner') ?? ''), await listMunicipalities(locals.db));
+		if (unknown.length) return fail(400, { errors: { kommuner: unknown.join(', ') } });
+		const result = await attempt(locals, () => createPeerGroup(locals.db, { id: user.id, email: user.email }, String(form.get('name') ?? ''), codes));
+		return typeof result === 'number' ? { savedGroup: result } : result;
+	}
 };

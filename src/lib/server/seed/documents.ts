@@ -5,7 +5,7 @@ import { addDocument, extractStoredDocument } from '../repositories/documents';
 import { createEvaluation } from '../repositories/evaluations';
 
 // Bundled as JSON so the built server and the CLI both carry the texts (no file reads at run time).
-import demoDocuments from './data/demo-documents.json';
+import demoDocuments from './reference/demo-documents.json';
 
 const karlskogaOcr = demoDocuments['karlskoga-kommunkompassen-2022-ocr.txt'];
 const hedemora = demoDocuments['hedemora-styrmodell-2024.txt'];

@@ -1,6 +1,6 @@
 import type { Database } from '../db';
 import { upsertMunicipalities } from '../repositories/municipalities';
-import municipalitiesFile from './data/municipalities.json';
+import municipalitiesFile from './reference/municipalities.json';
 import { seedPublishedResults } from './published-results';
 import { seedKarlskoga } from './karlskoga';
 import { seedDocuments } from './documents';

@@ -1,7 +1,7 @@
 import type { Database } from '../db';
 import type { SeedLog } from './index';
 import { systemActor } from '../audit';
-import transcript from './data/karlskoga-2022.json';
+import transcript from './reference/karlskoga-2022.json';
 import { publishEvaluation } from '../repositories/publishing';
 import { getRubricOrThrow } from '../repositories/rubrics';
 import { computeTotals } from '$lib/domain/scoring';

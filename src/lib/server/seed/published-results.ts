@@ -3,8 +3,8 @@ import type { SeedLog } from './index';
 import { systemActor } from '../audit';
 import { importResults } from '../repositories/result-import';
 import { createReferenceAverage, listReferenceAverages } from '../repositories/reference-averages';
-import publishedResults from './data/published-results.json';
-import referenceAverages from './data/reference-averages.json';
+import publishedResults from './reference/published-results.json';
+import referenceAverages from './reference/reference-averages.json';
 
 /**
  * The published results of the reference data, through the same import as the UI and CLI.

@@ -1,3 +1,14 @@
-/** Tables of the comparisons feature; filled in by its migration. */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface ComparisonsTables {}
+import type { Generated } from 'kysely';
+import type { Timestamp } from './foundation';
+
+export interface PeerGroupTable {
+	id: Generated<number>;
+	name: string;
+	municipality_codes: string[];
+	created_by: number | null;
+	created_at: Timestamp;
+}
+
+export interface ComparisonsTables {
+	peer_group: PeerGroupTable;
+}
