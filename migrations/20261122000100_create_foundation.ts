@@ -45,7 +45,10 @@ export async function up(db: Kysely<any>): Promise<void> {
 				)
 		)
 		.addColumn('origin', 'text', (c) =>
-			c.notNull().defaultTo('workspace').check(sql`origin IN ('workspace','import')`)
+			c
+				.notNull()
+				.defaultTo('workspace')
+				.check(sql`origin IN ('workspace','import')`)
 		)
 		.addColumn('previous_evaluation_id', 'integer', (c) => c.references('evaluation.id'))
 		.addColumn('evaluated_at', 'text', (c) => c.check(sql`evaluated_at ~ '^[0-9]{4}-[0-9]{2}$'`))

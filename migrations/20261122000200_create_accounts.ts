@@ -29,7 +29,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 	await db.schema
 		.createTable('user_session')
 		.addColumn('id', 'text', (c) => c.primaryKey())
-		.addColumn('user_id', 'integer', (c) => c.notNull().references('app_user.id').onDelete('cascade'))
+		.addColumn('user_id', 'integer', (c) =>
+			c.notNull().references('app_user.id').onDelete('cascade')
+		)
 		.addColumn('secret_hash', 'bytea', (c) => c.notNull())
 		.addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
 		.addColumn('last_verified_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
@@ -58,8 +60,16 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('after', 'jsonb')
 		.addColumn('reason', 'text')
 		.execute();
-	await db.schema.createIndex('audit_log_evaluation').on('audit_log').columns(['evaluation_id', 'at']).execute();
-	await db.schema.createIndex('audit_log_actor').on('audit_log').columns(['actor_id', 'at']).execute();
+	await db.schema
+		.createIndex('audit_log_evaluation')
+		.on('audit_log')
+		.columns(['evaluation_id', 'at'])
+		.execute();
+	await db.schema
+		.createIndex('audit_log_actor')
+		.on('audit_log')
+		.columns(['actor_id', 'at'])
+		.execute();
 	await db.schema.createIndex('audit_log_at').on('audit_log').column('at').execute();
 
 	// Append-only, enforced by the database itself: no code path can rewrite history.

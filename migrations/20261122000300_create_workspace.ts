@@ -21,7 +21,11 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('added_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
 		.addPrimaryKeyConstraint('evaluation_member_pkey', ['evaluation_id', 'user_id'])
 		.execute();
-	await db.schema.createIndex('evaluation_member_user').on('evaluation_member').column('user_id').execute();
+	await db.schema
+		.createIndex('evaluation_member_user')
+		.on('evaluation_member')
+		.column('user_id')
+		.execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

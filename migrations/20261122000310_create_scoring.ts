@@ -21,7 +21,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 	await db.schema
 		.createTable('sheet_score')
-		.addColumn('sheet_id', 'integer', (c) => c.notNull().references('score_sheet.id').onDelete('cascade'))
+		.addColumn('sheet_id', 'integer', (c) =>
+			c.notNull().references('score_sheet.id').onDelete('cascade')
+		)
 		.addColumn('subarea_id', 'text', (c) => c.notNull())
 		.addColumn('points', 'integer', (c) => c.check(sql`points >= 0`))
 		.addColumn('justification', 'text', (c) => c.notNull().defaultTo(''))
@@ -69,9 +71,14 @@ export async function up(db: Kysely<any>): Promise<void> {
 			.addColumn('text', 'text', (c) => c.notNull())
 			.addColumn('position', 'integer', (c) => c.notNull().defaultTo(0))
 			.addColumn('row_version', 'integer', version);
-		if (table === 'strength') builder = builder.addColumn('gold_star', 'boolean', (c) => c.notNull().defaultTo(false));
+		if (table === 'strength')
+			builder = builder.addColumn('gold_star', 'boolean', (c) => c.notNull().defaultTo(false));
 		await builder.execute();
-		await db.schema.createIndex(`${table}_evaluation`).on(table).columns(['evaluation_id', 'area_id']).execute();
+		await db.schema
+			.createIndex(`${table}_evaluation`)
+			.on(table)
+			.columns(['evaluation_id', 'area_id'])
+			.execute();
 	}
 
 	await db.schema
@@ -98,7 +105,17 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-	for (const table of ['fact_check_comment', 'recommendation', 'improvement', 'strength', 'subarea_narrative', 'area_finding', 'agreed_score', 'sheet_score', 'score_sheet']) {
+	for (const table of [
+		'fact_check_comment',
+		'recommendation',
+		'improvement',
+		'strength',
+		'subarea_narrative',
+		'area_finding',
+		'agreed_score',
+		'sheet_score',
+		'score_sheet'
+	]) {
 		await db.schema.dropTable(table).execute();
 	}
 }

@@ -13,9 +13,15 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('evaluation_id', 'integer', evaluationRef)
 		.addColumn('held_on', 'date', (c) => c.notNull())
 		.addColumn('group_kind', 'text', (c) =>
-			c.notNull().check(sql`group_kind IN ('fortroendevalda','ledande_tjanstepersoner','fackliga_foretradare','forsta_linjens_chefer','bolagsledning','annan')`)
+			c
+				.notNull()
+				.check(
+					sql`group_kind IN ('fortroendevalda','ledande_tjanstepersoner','fackliga_foretradare','forsta_linjens_chefer','bolagsledning','annan')`
+				)
 		)
-		.addColumn('people_count', 'integer', (c) => c.notNull().check(sql`people_count BETWEEN 1 AND 200`))
+		.addColumn('people_count', 'integer', (c) =>
+			c.notNull().check(sql`people_count BETWEEN 1 AND 200`)
+		)
 		.addColumn('interviewer', 'text', (c) => c.notNull().defaultTo(''))
 		.addColumn('interviewee_names', 'text', (c) => c.notNull().defaultTo(''))
 		.addColumn('notes', 'text', (c) => c.notNull().defaultTo(''))
@@ -46,7 +52,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.createTable('evidence')
 		.addColumn('id', 'serial', (c) => c.primaryKey())
 		.addColumn('evaluation_id', 'integer', evaluationRef)
-		.addColumn('source_kind', 'text', (c) => c.notNull().check(sql`source_kind IN ('interview','document','web')`))
+		.addColumn('source_kind', 'text', (c) =>
+			c.notNull().check(sql`source_kind IN ('interview','document','web')`)
+		)
 		.addColumn('interview_id', 'integer', (c) => c.references('interview.id'))
 		.addColumn('web_observation_id', 'integer', (c) => c.references('web_observation.id'))
 		// The documents migration adds the foreign key to source_document.
@@ -64,16 +72,30 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.execute();
 	await db.schema
 		.createTable('evidence_subarea')
-		.addColumn('evidence_id', 'integer', (c) => c.notNull().references('evidence.id').onDelete('cascade'))
+		.addColumn('evidence_id', 'integer', (c) =>
+			c.notNull().references('evidence.id').onDelete('cascade')
+		)
 		.addColumn('subarea_id', 'text', (c) => c.notNull())
 		.addPrimaryKeyConstraint('evidence_subarea_pkey', ['evidence_id', 'subarea_id'])
 		.execute();
 	await db.schema
 		.createTable('finding_evidence')
-		.addColumn('finding_kind', 'text', (c) => c.notNull().check(sql`finding_kind IN ('strength','improvement','narrative','recommendation','general')`))
+		.addColumn('finding_kind', 'text', (c) =>
+			c
+				.notNull()
+				.check(
+					sql`finding_kind IN ('strength','improvement','narrative','recommendation','general')`
+				)
+		)
 		.addColumn('finding_key', 'text', (c) => c.notNull())
-		.addColumn('evidence_id', 'integer', (c) => c.notNull().references('evidence.id').onDelete('cascade'))
-		.addPrimaryKeyConstraint('finding_evidence_pkey', ['finding_kind', 'finding_key', 'evidence_id'])
+		.addColumn('evidence_id', 'integer', (c) =>
+			c.notNull().references('evidence.id').onDelete('cascade')
+		)
+		.addPrimaryKeyConstraint('finding_evidence_pkey', [
+			'finding_kind',
+			'finding_key',
+			'evidence_id'
+		])
 		.execute();
 	for (const table of ['interview', 'web_observation', 'evidence']) {
 		await db.schema.createIndex(`${table}_evaluation`).on(table).column('evaluation_id').execute();
@@ -81,7 +103,14 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-	for (const table of ['finding_evidence', 'evidence_subarea', 'evidence', 'written_answer', 'web_observation', 'interview']) {
+	for (const table of [
+		'finding_evidence',
+		'evidence_subarea',
+		'evidence',
+		'written_answer',
+		'web_observation',
+		'interview'
+	]) {
 		await db.schema.dropTable(table).execute();
 	}
 }

@@ -4,7 +4,9 @@ import { sql, type Kysely } from 'kysely';
 export async function up(db: Kysely<any>): Promise<void> {
 	await db.schema
 		.createTable('report_cache')
-		.addColumn('published_result_id', 'integer', (c) => c.primaryKey().references('published_result.id').onDelete('cascade'))
+		.addColumn('published_result_id', 'integer', (c) =>
+			c.primaryKey().references('published_result.id').onDelete('cascade')
+		)
 		.addColumn('pdf', 'bytea', (c) => c.notNull())
 		.addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
 		.execute();

@@ -15,17 +15,40 @@ import { makePdf } from '../helpers/files';
 export async function run(): Promise<string[]> {
 	const db = await benchDatabase();
 	const { db: k } = db.opened;
-	const corpus = ['hedemora-styrmodell-2024.txt', 'askersund-pm-organisationsutveckling-2025.txt', 'karlskoga-kommunkompassen-2022-ocr.txt']
+	const corpus = [
+		'hedemora-styrmodell-2024.txt',
+		'askersund-pm-organisationsutveckling-2025.txt',
+		'karlskoga-kommunkompassen-2022-ocr.txt'
+	]
 		.map((f) => readFileSync(`tests/fixtures/documents/${f}`, 'utf8'))
 		.join('\n\n')
 		.split(/\s+/);
-	const evaluationId = await createEvaluation(k, systemActor, { municipalityCode: '0180', year: 2026, rubricId: 'kommunkompassen-2020', teamUserIds: [], contactUserId: null, visitStart: null, visitEnd: null });
+	const evaluationId = await createEvaluation(k, systemActor, {
+		municipalityCode: '0180',
+		year: 2026,
+		rubricId: 'kommunkompassen-2020',
+		teamUserIds: [],
+		contactUserId: null,
+		visitStart: null,
+		visitEnd: null
+	});
 	const started = performance.now();
 	let chars = 0;
 	for (let d = 0; d < 500; d++) {
 		const { id } = await k
 			.insertInto('source_document')
-			.values({ evaluation_id: evaluationId, title: `Dokument ${d + 1}`, kind: 'annat', file_name: `d${d}.txt`, media_type: 'text/plain', size_bytes: 0, sha256: '', content: new Uint8Array(), status: 'klar', page_count: 50 })
+			.values({
+				evaluation_id: evaluationId,
+				title: `Dokument ${d + 1}`,
+				kind: 'annat',
+				file_name: `d${d}.txt`,
+				media_type: 'text/plain',
+				size_bytes: 0,
+				sha256: '',
+				content: new Uint8Array(),
+				status: 'klar',
+				page_count: 50
+			})
 			.returning('id')
 			.executeTakeFirstOrThrow();
 		const pages = Array.from({ length: 50 }, (_, p) => {
@@ -38,7 +61,13 @@ export async function run(): Promise<string[]> {
 	}
 	await sql`ANALYZE document_page`.execute(k);
 	const load = performance.now() - started;
-	const queries = ['styrmodell', 'medborgardialog', '"politisk styrning"', 'förvaltning*', 'uppföljning analys'];
+	const queries = [
+		'styrmodell',
+		'medborgardialog',
+		'"politisk styrning"',
+		'förvaltning*',
+		'uppföljning analys'
+	];
 	const search: string[] = [];
 	let total = 0;
 	for (const q of queries) {
@@ -47,10 +76,14 @@ export async function run(): Promise<string[]> {
 		search.push(`  ${q}: ${fmt(ms)}`);
 	}
 	const ilike = await medianMs(5, () =>
-		sql`SELECT p.document_id, p.page_number FROM document_page p JOIN source_document d ON d.id = p.document_id WHERE d.evaluation_id = ${evaluationId} AND p.text ILIKE ${'%medborgardialog%'} LIMIT 20000`.execute(k)
+		sql`SELECT p.document_id, p.page_number FROM document_page p JOIN source_document d ON d.id = p.document_id WHERE d.evaluation_id = ${evaluationId} AND p.text ILIKE ${'%medborgardialog%'} LIMIT 20000`.execute(
+			k
+		)
 	);
 	const fts = await medianMs(15, () => searchDocuments(k, evaluationId, 'medborgardialog', 20));
-	const pdf = await makePdf(Array.from({ length: 100 }, (_, i) => corpus.slice(i * 120, i * 120 + 300).join(' ')));
+	const pdf = await makePdf(
+		Array.from({ length: 100 }, (_, i) => corpus.slice(i * 120, i * 120 + 300).join(' '))
+	);
 	const extraction = await medianMs(3, () => extractDocument(pdf, 'pdf'));
 	await db.drop();
 	return [

@@ -9,7 +9,14 @@ import { renderReportPdf } from '../../src/lib/server/report/pdf';
 export async function run(): Promise<string[]> {
 	const db = await benchDatabase();
 	const { db: k } = db.opened;
-	const id = (await k.selectFrom('evaluation').select('id').where('municipality_code', '=', '1883').where('year', '=', 2022).executeTakeFirstOrThrow()).id;
+	const id = (
+		await k
+			.selectFrom('evaluation')
+			.select('id')
+			.where('municipality_code', '=', '1883')
+			.where('year', '=', 2022)
+			.executeTakeFirstOrThrow()
+	).id;
 	const { model } = await loadReportModel(k, id);
 	let pages = 0;
 	await renderReportPdf(model); // warm-up: fonts and modules loaded
@@ -29,7 +36,11 @@ export async function run(): Promise<string[]> {
 		const m = process.memoryUsage();
 		peakHeap = Math.max(peakHeap, m.heapUsed);
 		peak = Math.max(peak, m.rss);
-		pages = (Buffer.from(pdf).toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+		pages = (
+			Buffer.from(pdf)
+				.toString('latin1')
+				.match(/\/Type\s*\/Page[^s]/g) ?? []
+		).length;
 	});
 	clearInterval(sampler);
 	const withLoad = await medianMs(5, () => loadReportModel(k, id));

@@ -22,7 +22,13 @@ export async function run(): Promise<string[]> {
 		SELECT id, 1, true, municipality_code, year, 'kommunkompassen-2020', NULL, true, true,
 			jsonb_build_object('rubricId', 'kommunkompassen-2020', 'municipality', jsonb_build_object('code', municipality_code, 'name', ''), 'year', year, 'evaluatedAt', NULL, 'evaluators', '[]'::jsonb, 'visit', '{}'::jsonb, 'method', '{}'::jsonb, 'scores', '{}'::jsonb, 'areas', '{}'::jsonb, 'summary', '', 'recommendations', '[]'::jsonb, 'source', NULL)
 		FROM ev`.execute(k);
-	const rubric = (await k.selectFrom('rubric').select('definition').where('id', '=', 'kommunkompassen-2020').executeTakeFirstOrThrow()).definition as { areas: { id: string; subareas: { id: string; maxPoints: number }[] }[] };
+	const rubric = (
+		await k
+			.selectFrom('rubric')
+			.select('definition')
+			.where('id', '=', 'kommunkompassen-2020')
+			.executeTakeFirstOrThrow()
+	).definition as { areas: { id: string; subareas: { id: string; maxPoints: number }[] }[] };
 	const subareas = rubric.areas.flatMap((a) => a.subareas.map((s) => ({ ...s, area: a.id })));
 	await sql`
 		INSERT INTO published_subarea_score (published_result_id, subarea_id, points)
@@ -35,9 +41,13 @@ export async function run(): Promise<string[]> {
 		SELECT published_result_id, split_part(subarea_id, '.', 1), sum(points) FROM published_subarea_score ps
 		JOIN published_result pr ON pr.id = ps.published_result_id WHERE pr.year >= 2030
 		GROUP BY published_result_id, split_part(subarea_id, '.', 1)`.execute(k);
-	await sql`UPDATE published_result pr SET total = s.total FROM (SELECT published_result_id, sum(points) AS total FROM published_area_score GROUP BY published_result_id) s WHERE s.published_result_id = pr.id AND pr.year >= 2030`.execute(k);
+	await sql`UPDATE published_result pr SET total = s.total FROM (SELECT published_result_id, sum(points) AS total FROM published_area_score GROUP BY published_result_id) s WHERE s.published_result_id = pr.id AND pr.year >= 2030`.execute(
+		k
+	);
 	await sql`ANALYZE`.execute(k);
-	const scores = (await sql<{ n: number }>`SELECT count(*) AS n FROM published_subarea_score`.execute(k)).rows[0].n;
+	const scores = (
+		await sql<{ n: number }>`SELECT count(*) AS n FROM published_subarea_score`.execute(k)
+	).rows[0].n;
 	const setup = performance.now() - started;
 
 	const port = 4400 + Math.floor(Math.random() * 100);
@@ -46,8 +56,12 @@ export async function run(): Promise<string[]> {
 	try {
 		const ping = await httpMedian(`${base}/api/v1/ping`, 100);
 		const average = await httpMedian(`${base}/api/v1/national-average?rubric=kommunkompassen-2020`);
-		const averageLatest = await httpMedian(`${base}/api/v1/national-average?rubric=kommunkompassen-2020&latest=true`);
-		const compare = await httpMedian(`${base}/jamfor?kommuner=${encodeURIComponent('Karlskoga, Vallentuna, Tomelilla, Ale, Bjuv, Boden')}`);
+		const averageLatest = await httpMedian(
+			`${base}/api/v1/national-average?rubric=kommunkompassen-2020&latest=true`
+		);
+		const compare = await httpMedian(
+			`${base}/jamfor?kommuner=${encodeURIComponent('Karlskoga, Vallentuna, Tomelilla, Ale, Bjuv, Boden')}`
+		);
 		const municipality = await httpMedian(`${base}/kommuner/1883`);
 		return [
 			`database: ${db.label}; ${scores} subarea scores in ${(setup / 1000).toFixed(1)} s`,

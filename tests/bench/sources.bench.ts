@@ -66,28 +66,26 @@ export async function run(): Promise<string[]> {
 				0,
 				1 + (i % 3)
 			);
-			await k
-				.transaction()
-				.execute((trx) =>
-					createEvidence(
-						trx,
-						systemActor,
-						id,
-						i % 5 === 0
-							? {
-									sourceKind: 'web',
-									webObservationId: web[i % 20],
-									quote: sentence(i % 20),
-									subareaIds: links
-								}
-							: {
-									sourceKind: 'interview',
-									interviewId: interviews[i % 40],
-									quote: sentence(i % 50),
-									subareaIds: links
-								}
-					)
-				);
+			await k.transaction().execute((trx) =>
+				createEvidence(
+					trx,
+					systemActor,
+					id,
+					i % 5 === 0
+						? {
+								sourceKind: 'web',
+								webObservationId: web[i % 20],
+								quote: sentence(i % 20),
+								subareaIds: links
+							}
+						: {
+								sourceKind: 'interview',
+								interviewId: interviews[i % 40],
+								quote: sentence(i % 50),
+								subareaIds: links
+							}
+				)
+			);
 		}
 		for (const s of subareas)
 			await saveWrittenAnswer(
@@ -116,16 +114,14 @@ export async function run(): Promise<string[]> {
 			);
 		});
 		const evidence = await medianMs(50, () =>
-			k
-				.transaction()
-				.execute((trx) =>
-					createEvidence(trx, systemActor, id, {
-						sourceKind: 'interview',
-						interviewId: interviews[0],
-						quote: sentence(7),
-						subareaIds: ['1.1', '1.3']
-					})
-				)
+			k.transaction().execute((trx) =>
+				createEvidence(trx, systemActor, id, {
+					sourceKind: 'interview',
+					interviewId: interviews[0],
+					quote: sentence(7),
+					subareaIds: ['1.1', '1.3']
+				})
+			)
 		);
 		return [
 			`database: ${db.label}; 40 interviews, 20 web observations, 600 evidence items, 36 answers`,

@@ -42,14 +42,26 @@ export async function benchDatabase(): Promise<BenchDatabase> {
 	const dataDir = mkdtempSync(join(tmpdir(), 'kk-bench-'));
 	const opened = await openDatabase({ dataDir });
 	await prepareDatabase(opened.db, { demo: true });
-	return { opened, url: null, dataDir, label: 'PGlite (set TEST_DATABASE_URL for PostgreSQL)', drop: async () => {} };
+	return {
+		opened,
+		url: null,
+		dataDir,
+		label: 'PGlite (set TEST_DATABASE_URL for PostgreSQL)',
+		drop: async () => {}
+	};
 }
 
 /** Starts the built server (npm run build first) on the database; resolves when it answers. */
 export async function startServer(db: BenchDatabase, port: number): Promise<ChildProcess> {
 	if (!existsSync('build/index.js')) throw new Error('Run `npm run build` before `npm run bench`.');
 	if (!db.url) await db.opened.close(); // PGlite: one process per directory
-	const env = { ...process.env, PORT: String(port), ORIGIN: `http://localhost:${port}`, DEMO_DATA: 'false', ...(db.url ? { DATABASE_URL: db.url } : { DATA_DIR: db.dataDir! }) };
+	const env = {
+		...process.env,
+		PORT: String(port),
+		ORIGIN: `http://localhost:${port}`,
+		DEMO_DATA: 'false',
+		...(db.url ? { DATABASE_URL: db.url } : { DATA_DIR: db.dataDir! })
+	};
 	delete (env as Record<string, string | undefined>)[db.url ? 'DATA_DIR' : 'DATABASE_URL'];
 	const server = spawn(process.execPath, ['build/index.js'], { env, stdio: 'ignore' });
 	for (let i = 0; i < 200; i++) {

@@ -3,7 +3,11 @@ import { readFileSync } from 'node:fs';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { makeDocx, makePdf } from '../helpers/files';
 import { createEvaluation } from '../../src/lib/server/repositories/evaluations';
-import { addDocument, extractStoredDocument, listDocumentPages } from '../../src/lib/server/repositories/documents';
+import {
+	addDocument,
+	extractStoredDocument,
+	listDocumentPages
+} from '../../src/lib/server/repositories/documents';
 import { searchDocuments } from '../../src/lib/server/documents/search';
 import { detectDocumentType, extractDocument } from '../../src/lib/server/documents/extract';
 import { systemActor } from '../../src/lib/server/audit';
@@ -12,7 +16,15 @@ let t: TestDatabase;
 let evaluationId: number;
 beforeAll(async () => {
 	t = await createTestDatabase();
-	evaluationId = await createEvaluation(t.db, systemActor, { municipalityCode: '2083', year: 2026, rubricId: 'kommunkompassen-2020', teamUserIds: [], contactUserId: null, visitStart: null, visitEnd: null });
+	evaluationId = await createEvaluation(t.db, systemActor, {
+		municipalityCode: '2083',
+		year: 2026,
+		rubricId: 'kommunkompassen-2020',
+		teamUserIds: [],
+		contactUserId: null,
+		visitStart: null,
+		visitEnd: null
+	});
 });
 afterAll(async () => {
 	await t?.close();
@@ -22,12 +34,19 @@ const enc = new TextEncoder();
 async function store(fileName: string, bytes: Uint8Array, title?: string) {
 	const id = await addDocument(t.db, systemActor, evaluationId, { fileName, bytes, title });
 	await extractStoredDocument(t.db, id);
-	return t.db.selectFrom('source_document').select(['id', 'status', 'status_message', 'page_count', 'media_type']).where('id', '=', id).executeTakeFirstOrThrow();
+	return t.db
+		.selectFrom('source_document')
+		.select(['id', 'status', 'status_message', 'page_count', 'media_type'])
+		.where('id', '=', id)
+		.executeTakeFirstOrThrow();
 }
 
 describe('extraction of real files', () => {
 	it('reads a PDF page by page, type detected from content whatever the name', async () => {
-		const pdf = await makePdf(['Styrmodell för kommunen och dess förvaltningar.', 'Uppföljning sker i delårsrapporten.']);
+		const pdf = await makePdf([
+			'Styrmodell för kommunen och dess förvaltningar.',
+			'Uppföljning sker i delårsrapporten.'
+		]);
 		const doc = await store('rapport.txt', pdf);
 		expect(doc).toMatchObject({ status: 'klar', page_count: 2, media_type: 'application/pdf' });
 		const pages = await listDocumentPages(t.db, doc.id);
@@ -36,11 +55,19 @@ describe('extraction of real files', () => {
 
 	it('marks a PDF without a text layer as a probable scan, not as failed', async () => {
 		const doc = await store('skannad.pdf', await makePdf(['x', 'y'], { textLayer: false }));
-		expect(doc).toMatchObject({ status: 'ingen_text', status_message: 'ingen text – skannat dokument?' });
+		expect(doc).toMatchObject({
+			status: 'ingen_text',
+			status_message: 'ingen text – skannat dokument?'
+		});
 	});
 
 	it('reads a DOCX per heading section', async () => {
-		const docx = await makeDocx([{ text: 'Medborgardialog', heading: true }, { text: 'Kommunen för medborgardialog i alla nämnder.' }, { text: 'Budget', heading: true }, { text: 'Mål och budget antas i juni.' }]);
+		const docx = await makeDocx([
+			{ text: 'Medborgardialog', heading: true },
+			{ text: 'Kommunen för medborgardialog i alla nämnder.' },
+			{ text: 'Budget', heading: true },
+			{ text: 'Mål och budget antas i juni.' }
+		]);
 		expect(await detectDocumentType(docx)).toBe('docx');
 		const doc = await store('plan.docx', docx);
 		expect(doc.status).toBe('klar');
@@ -49,10 +76,16 @@ describe('extraction of real files', () => {
 	});
 
 	it('refuses a DOCX that would inflate beyond the limit (zip bomb) with a message', async () => {
-		const bomb = await makeDocx([{ text: 'x' }], { name: 'word/media/big.bin', bytes: new Uint8Array(210 * 1024 * 1024) });
+		const bomb = await makeDocx([{ text: 'x' }], {
+			name: 'word/media/big.bin',
+			bytes: new Uint8Array(210 * 1024 * 1024)
+		});
 		expect(bomb.length).toBeLessThan(2 * 1024 * 1024);
 		const doc = await store('bomb.docx', bomb);
-		expect(doc).toMatchObject({ status: 'fel', status_message: 'Word-filen packas upp till orimligt stor storlek och avvisas.' });
+		expect(doc).toMatchObject({
+			status: 'fel',
+			status_message: 'Word-filen packas upp till orimligt stor storlek och avvisas.'
+		});
 	});
 
 	it('records a corrupt PDF as an error with a clear message', async () => {
@@ -64,14 +97,24 @@ describe('extraction of real files', () => {
 	});
 
 	it('stores HTML as text: scripts are dropped', async () => {
-		const result = await extractDocument(enc.encode('<html><body><h1>Policy</h1><p>Text &amp; mer</p><script>alert(1)</script></body></html>'), 'html');
+		const result = await extractDocument(
+			enc.encode(
+				'<html><body><h1>Policy</h1><p>Text &amp; mer</p><script>alert(1)</script></body></html>'
+			),
+			'html'
+		);
 		expect(result.pages).toEqual([{ page: 1, sectionTitle: 'Policy', text: 'Text & mer' }]);
 	});
 
 	it('refuses a file over the configured limit with a reason', async () => {
 		process.env.MAX_UPLOAD_MB = '1';
 		try {
-			await expect(addDocument(t.db, systemActor, evaluationId, { fileName: 'stor.txt', bytes: new Uint8Array(1024 * 1024 + 1).fill(65) })).rejects.toThrow('doc.errors.tooLarge');
+			await expect(
+				addDocument(t.db, systemActor, evaluationId, {
+					fileName: 'stor.txt',
+					bytes: new Uint8Array(1024 * 1024 + 1).fill(65)
+				})
+			).rejects.toThrow('doc.errors.tooLarge');
 		} finally {
 			delete process.env.MAX_UPLOAD_MB;
 		}
@@ -79,18 +122,49 @@ describe('extraction of real files', () => {
 
 	it('refuses empty files and unsupported types before storing anything', async () => {
 		const before = (await t.db.selectFrom('source_document').select('id').execute()).length;
-		await expect(addDocument(t.db, systemActor, evaluationId, { fileName: 'tom.pdf', bytes: new Uint8Array() })).rejects.toThrow('doc.errors.empty');
-		const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...new Uint8Array(64)]);
-		await expect(addDocument(t.db, systemActor, evaluationId, { fileName: 'bild.pdf', bytes: png })).rejects.toThrow('doc.errors.type');
+		await expect(
+			addDocument(t.db, systemActor, evaluationId, { fileName: 'tom.pdf', bytes: new Uint8Array() })
+		).rejects.toThrow('doc.errors.empty');
+		const png = new Uint8Array([
+			0x89,
+			0x50,
+			0x4e,
+			0x47,
+			0x0d,
+			0x0a,
+			0x1a,
+			0x0a,
+			...new Uint8Array(64)
+		]);
+		await expect(
+			addDocument(t.db, systemActor, evaluationId, { fileName: 'bild.pdf', bytes: png })
+		).rejects.toThrow('doc.errors.type');
 		expect((await t.db.selectFrom('source_document').select('id').execute()).length).toBe(before);
 	});
 });
 
 describe('Swedish search', () => {
 	beforeAll(async () => {
-		await store('hedemora.txt', enc.encode(readFileSync('tests/fixtures/documents/hedemora-styrmodell-2024.txt', 'utf8')), 'Styrmodell Hedemora');
-		await store('askersund.txt', enc.encode(readFileSync('tests/fixtures/documents/askersund-pm-organisationsutveckling-2025.txt', 'utf8')), 'PM Askersund');
-		await store('ocr.txt', enc.encode('Kommunens forvaltningar samverkar i ett gemensamt arbete for battre styrning.'), 'OCR-text');
+		await store(
+			'hedemora.txt',
+			enc.encode(readFileSync('tests/fixtures/documents/hedemora-styrmodell-2024.txt', 'utf8')),
+			'Styrmodell Hedemora'
+		);
+		await store(
+			'askersund.txt',
+			enc.encode(
+				readFileSync(
+					'tests/fixtures/documents/askersund-pm-organisationsutveckling-2025.txt',
+					'utf8'
+				)
+			),
+			'PM Askersund'
+		);
+		await store(
+			'ocr.txt',
+			enc.encode('Kommunens forvaltningar samverkar i ett gemensamt arbete for battre styrning.'),
+			'OCR-text'
+		);
 	});
 
 	it('finds the OCR text without diacritics for "förvaltning", and accented text for "forvaltning"', async () => {

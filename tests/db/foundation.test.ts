@@ -2,7 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { listMunicipalities } from '../../src/lib/server/repositories/municipalities';
-import { listRubrics, syncRubrics, findRubricById } from '../../src/lib/server/repositories/rubrics';
+import {
+	listRubrics,
+	syncRubrics,
+	findRubricById
+} from '../../src/lib/server/repositories/rubrics';
 import type { Rubric } from '../../src/lib/domain/rubric';
 
 let t: TestDatabase;
@@ -70,7 +74,9 @@ describe('foundation schema', () => {
 
 	it('finds "forvaltning" for "förvaltning" with swedish_unaccent, and the reverse', async () => {
 		const match = async (text: string, query: string) =>
-			sql<{ hit: boolean }>`SELECT to_tsvector('swedish_unaccent', ${text}) @@ plainto_tsquery('swedish_unaccent', ${query}) AS hit`
+			sql<{
+				hit: boolean;
+			}>`SELECT to_tsvector('swedish_unaccent', ${text}) @@ plainto_tsquery('swedish_unaccent', ${query}) AS hit`
 				.execute(t.db)
 				.then((r) => r.rows[0].hit);
 		expect(await match('Kommunens forvaltningar samverkar', 'förvaltning')).toBe(true);

@@ -22,7 +22,11 @@ describe('demo data', () => {
 			.executeTakeFirstOrThrow();
 		expect(result.total).toBe(536);
 		expect(result.version).toBe(1);
-		const areas = await t.db.selectFrom('published_area_score').select(['area_id', 'points']).where('published_result_id', '=', result.id).execute();
+		const areas = await t.db
+			.selectFrom('published_area_score')
+			.select(['area_id', 'points'])
+			.where('published_result_id', '=', result.id)
+			.execute();
 		const byArea = Object.fromEntries(areas.map((a) => [a.area_id, a.points]));
 		expect(byArea['4']).toBe(62);
 		expect(byArea['6']).toBe(65);
@@ -34,7 +38,11 @@ describe('demo data', () => {
 	});
 
 	it('imports the other published results without duplicating Karlskoga 2022', async () => {
-		const all = await t.db.selectFrom('published_result').select(['municipality_code', 'year', 'rubric_id']).where('is_current', '=', true).execute();
+		const all = await t.db
+			.selectFrom('published_result')
+			.select(['municipality_code', 'year', 'rubric_id'])
+			.where('is_current', '=', true)
+			.execute();
 		expect(all).toHaveLength(15);
 		const latest = await listLatestTotals(t.db);
 		expect(latest.find((m) => m.code === '0115')).toMatchObject({ year: 2021, total: 648 });

@@ -26,7 +26,14 @@ describe('the Karlskoga 2022 report (golden)', () => {
 	let pages: string[];
 	let all: string;
 	beforeAll(async () => {
-		const id = (await t.db.selectFrom('evaluation').select('id').where('municipality_code', '=', '1883').where('year', '=', 2022).executeTakeFirstOrThrow()).id;
+		const id = (
+			await t.db
+				.selectFrom('evaluation')
+				.select('id')
+				.where('municipality_code', '=', '1883')
+				.where('year', '=', 2022)
+				.executeTakeFirstOrThrow()
+		).id;
 		const { pdf } = await reportPdf(t.db, id);
 		pages = await pagesOf(pdf);
 		all = pages.join(' ');
@@ -36,17 +43,27 @@ describe('the Karlskoga 2022 report (golden)', () => {
 		expect(pages.length).toBeGreaterThanOrEqual(25);
 		expect(pages.length).toBeLessThanOrEqual(45);
 		expect(pages[0]).toContain('Analys av Karlskoga');
-		for (const heading of ['1 Vad är Kommunkompassen?', '2 Karlskoga i förhållande till övriga som gjort Kommunkompassen', '3 Detaljerad genomgång per område', '4 Översikt av poängfördelning']) {
+		for (const heading of [
+			'1 Vad är Kommunkompassen?',
+			'2 Karlskoga i förhållande till övriga som gjort Kommunkompassen',
+			'3 Detaljerad genomgång per område',
+			'4 Översikt av poängfördelning'
+		]) {
 			expect(all).toContain(heading);
 		}
 		expect(pages[pages.length - 1]).toContain(`Sida ${pages.length} av ${pages.length}`);
 	});
 
 	it('prints every subarea score, the computed area sums (62 and 65, not 61/64) and 536', () => {
-		const overview = pages.slice(pages.findIndex((p) => p.includes('4 Översikt av poängfördelning'))).join(' ');
+		const overview = pages
+			.slice(pages.findIndex((p) => p.includes('4 Översikt av poängfördelning')))
+			.join(' ');
 		for (const area of transcript.areas) {
 			expect(all).toContain(area.title);
-			for (const s of area.subareas) expect(overview).toMatch(new RegExp(`${s.number.replace('.', '\\.')} [^0-9]*${s.achieved} ${s.max}`));
+			for (const s of area.subareas)
+				expect(overview).toMatch(
+					new RegExp(`${s.number.replace('.', '\\.')} [^0-9]*${s.achieved} ${s.max}`)
+				);
 		}
 		expect(all).toContain('4. Effektivitet – 62 av 100 poäng');
 		expect(all).toContain('6. Kvalitetsutveckling – 65 av 100 poäng');
@@ -63,7 +80,14 @@ describe('the Karlskoga 2022 report (golden)', () => {
 	});
 
 	it('is byte-identical on every download (cached per published version)', async () => {
-		const id = (await t.db.selectFrom('evaluation').select('id').where('municipality_code', '=', '1883').where('year', '=', 2022).executeTakeFirstOrThrow()).id;
+		const id = (
+			await t.db
+				.selectFrom('evaluation')
+				.select('id')
+				.where('municipality_code', '=', '1883')
+				.where('year', '=', 2022)
+				.executeTakeFirstOrThrow()
+		).id;
 		const a = await reportPdf(t.db, id);
 		const b = await reportPdf(t.db, id);
 		expect(Buffer.from(a.pdf).equals(Buffer.from(b.pdf))).toBe(true);
@@ -73,9 +97,39 @@ describe('the Karlskoga 2022 report (golden)', () => {
 describe('a draft report', () => {
 	it('carries UTKAST on every page, lists what is missing, shows "ej bedömd" and never interview notes', async () => {
 		const evaluator = await createUser(t.db, { role: 'evaluator' });
-		const id = await createEvaluation(t.db, systemActor, { municipalityCode: '0180', year: 2026, rubricId: 'kommunkompassen-2020', teamUserIds: [evaluator.id], contactUserId: null, visitStart: '2026-03-02', visitEnd: '2026-03-04' });
-		await t.db.insertInto('agreed_score').values({ evaluation_id: id, subarea_id: '1.1', points: 12, justification: 'Tydlig strategi' }).execute();
-		await saveInterview(t.db, systemActor, id, null, { heldOn: '2026-03-02', group: 'fortroendevalda', peopleCount: 3, interviewer: 'E', intervieweeNames: 'Anna Andersson', notes: 'HEMLIG-ANTECKNING om budgeten' }, 0);
+		const id = await createEvaluation(t.db, systemActor, {
+			municipalityCode: '0180',
+			year: 2026,
+			rubricId: 'kommunkompassen-2020',
+			teamUserIds: [evaluator.id],
+			contactUserId: null,
+			visitStart: '2026-03-02',
+			visitEnd: '2026-03-04'
+		});
+		await t.db
+			.insertInto('agreed_score')
+			.values({
+				evaluation_id: id,
+				subarea_id: '1.1',
+				points: 12,
+				justification: 'Tydlig strategi'
+			})
+			.execute();
+		await saveInterview(
+			t.db,
+			systemActor,
+			id,
+			null,
+			{
+				heldOn: '2026-03-02',
+				group: 'fortroendevalda',
+				peopleCount: 3,
+				interviewer: 'E',
+				intervieweeNames: 'Anna Andersson',
+				notes: 'HEMLIG-ANTECKNING om budgeten'
+			},
+			0
+		);
 		const { pdf } = await reportPdf(t.db, id);
 		const pages = await pagesOf(pdf);
 		expect(pages.length).toBeGreaterThan(3);

@@ -13,10 +13,54 @@ afterAll(async () => {
 });
 
 const count = async () =>
-	Number((await t.db.selectFrom('published_result').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+	Number(
+		(
+			await t.db
+				.selectFrom('published_result')
+				.select((eb) => eb.fn.countAll().as('n'))
+				.executeTakeFirstOrThrow()
+		).n
+	);
 
 const scores2020 = (value: number) => {
-	const max: Record<string, number> = { '1.1': 20, '1.2': 10, '1.3': 30, '1.4': 10, '1.5': 30, '2.1': 15, '2.2': 30, '2.3': 30, '2.4': 25, '3.1': 10, '3.2': 30, '3.3': 25, '3.4': 20, '3.5': 15, '4.1': 20, '4.2': 20, '4.3': 20, '4.4': 20, '4.5': 20, '5.1': 20, '5.2': 20, '5.3': 20, '5.4': 20, '5.5': 20, '6.1': 20, '6.2': 20, '6.3': 30, '6.4': 30, '7.1': 15, '7.2': 40, '7.3': 25, '7.4': 20, '8.1': 20, '8.2': 30, '8.3': 20, '8.4': 30 };
+	const max: Record<string, number> = {
+		'1.1': 20,
+		'1.2': 10,
+		'1.3': 30,
+		'1.4': 10,
+		'1.5': 30,
+		'2.1': 15,
+		'2.2': 30,
+		'2.3': 30,
+		'2.4': 25,
+		'3.1': 10,
+		'3.2': 30,
+		'3.3': 25,
+		'3.4': 20,
+		'3.5': 15,
+		'4.1': 20,
+		'4.2': 20,
+		'4.3': 20,
+		'4.4': 20,
+		'4.5': 20,
+		'5.1': 20,
+		'5.2': 20,
+		'5.3': 20,
+		'5.4': 20,
+		'5.5': 20,
+		'6.1': 20,
+		'6.2': 20,
+		'6.3': 30,
+		'6.4': 30,
+		'7.1': 15,
+		'7.2': 40,
+		'7.3': 25,
+		'7.4': 20,
+		'8.1': 20,
+		'8.2': 30,
+		'8.3': 20,
+		'8.4': 30
+	};
 	return Object.fromEntries(Object.entries(max).map(([id, m]) => [id, Math.round(m * value)]));
 };
 
@@ -29,21 +73,48 @@ async function importText(text: string, options = {}) {
 describe('results import', () => {
 	it('refuses a whole file when one record is wrong, naming record, field and reason', async () => {
 		const before = await count();
-		const good = { format: 'kommunkompassen-result/1', rubric: 'kommunkompassen-2020', municipality: { code: '0114' }, year: 2023, total: 500 };
+		const good = {
+			format: 'kommunkompassen-result/1',
+			rubric: 'kommunkompassen-2020',
+			municipality: { code: '0114' },
+			year: 2023,
+			total: 500
+		};
 		const bad = [
 			good,
 			{ ...good, municipality: { code: '9999' }, year: 2024 },
-			{ ...good, year: 2025, areaScores: { '1': 70, '2': 70, '3': 70, '4': 70, '5': 70, '6': 70, '7': 70, '8': 70 }, total: 561 },
+			{
+				...good,
+				year: 2025,
+				areaScores: { '1': 70, '2': 70, '3': 70, '4': 70, '5': 70, '6': 70, '7': 70, '8': 70 },
+				total: 561
+			},
 			{ ...good, year: 2026, totl: 5 },
 			{ ...good, year: 2022, scores: { ...scores2020(0.5), '1.1': 25 } }
 		];
 		const outcome = await importText(JSON.stringify(bad));
 		expect(outcome.ok).toBe(false);
 		if (!outcome.ok) {
-			expect(outcome.problems).toContainEqual({ record: 'record 2', field: 'municipality.code', message: 'unknown municipality code "9999"' });
-			expect(outcome.problems).toContainEqual({ record: 'record 3', field: 'total', message: 'total is given as 561 but the areas sum to 560' });
-			expect(outcome.problems).toContainEqual({ record: 'record 4', field: '(record)', message: 'unknown field(s): totl' });
-			expect(outcome.problems).toContainEqual({ record: 'record 5', field: 'scores.1.1', message: '25 is above the maximum 20' });
+			expect(outcome.problems).toContainEqual({
+				record: 'record 2',
+				field: 'municipality.code',
+				message: 'unknown municipality code "9999"'
+			});
+			expect(outcome.problems).toContainEqual({
+				record: 'record 3',
+				field: 'total',
+				message: 'total is given as 561 but the areas sum to 560'
+			});
+			expect(outcome.problems).toContainEqual({
+				record: 'record 4',
+				field: '(record)',
+				message: 'unknown field(s): totl'
+			});
+			expect(outcome.problems).toContainEqual({
+				record: 'record 5',
+				field: 'scores.1.1',
+				message: '25 is above the maximum 20'
+			});
 		}
 		expect(await count()).toBe(before);
 	});
@@ -54,32 +125,73 @@ describe('results import', () => {
 		const row = ['180', '2024', 'kommunkompassen-2020', ...Object.values(s)].join(';');
 		const outcome = await importText(`\uFEFF${header}\n${row}\n`);
 		expect(outcome).toMatchObject({ ok: true, written: true });
-		const result = await t.db.selectFrom('published_result').select(['total', 'has_subarea_scores', 'municipality_code']).where('municipality_code', '=', '0180').executeTakeFirstOrThrow();
+		const result = await t.db
+			.selectFrom('published_result')
+			.select(['total', 'has_subarea_scores', 'municipality_code'])
+			.where('municipality_code', '=', '0180')
+			.executeTakeFirstOrThrow();
 		const expected = Object.values(s).reduce((a, b) => a + b, 0);
-		expect(result).toEqual({ total: expected, has_subarea_scores: true, municipality_code: '0180' });
-		const areas = await t.db.selectFrom('published_area_score as a').innerJoin('published_result as p', 'p.id', 'a.published_result_id').select(['a.area_id', 'a.points']).where('p.municipality_code', '=', '0180').execute();
+		expect(result).toEqual({
+			total: expected,
+			has_subarea_scores: true,
+			municipality_code: '0180'
+		});
+		const areas = await t.db
+			.selectFrom('published_area_score as a')
+			.innerJoin('published_result as p', 'p.id', 'a.published_result_id')
+			.select(['a.area_id', 'a.points'])
+			.where('p.municipality_code', '=', '0180')
+			.execute();
 		expect(areas).toHaveLength(8);
 	});
 
 	it('names the CSV line of a bad value and an unknown column', async () => {
-		const outcome = await importText('municipality_code,year,rubric,total,colour\n0114,2020,kommunkompassen-2020,500,red\n');
+		const outcome = await importText(
+			'municipality_code,year,rubric,total,colour\n0114,2020,kommunkompassen-2020,500,red\n'
+		);
 		expect(outcome.ok).toBe(false);
-		if (!outcome.ok) expect(outcome.problems).toContainEqual({ record: 'line 1', field: 'colour', message: 'unknown column' });
-		const second = await importText('municipality_code,year,rubric,total\n0114,2020,kommunkompassen-2020,900\n');
+		if (!outcome.ok)
+			expect(outcome.problems).toContainEqual({
+				record: 'line 1',
+				field: 'colour',
+				message: 'unknown column'
+			});
+		const second = await importText(
+			'municipality_code,year,rubric,total\n0114,2020,kommunkompassen-2020,900\n'
+		);
 		expect(second.ok).toBe(false);
 		if (!second.ok) expect(second.problems[0]).toMatchObject({ record: 'line 2', field: 'total' });
 	});
 
 	it('refuses a duplicate unless replace is asked for, which writes a new version', async () => {
-		const record = { format: 'kommunkompassen-result/1', rubric: 'kommunkompassen-2016', municipality: { code: '0115' }, year: 2015, total: 480 };
+		const record = {
+			format: 'kommunkompassen-result/1',
+			rubric: 'kommunkompassen-2016',
+			municipality: { code: '0115' },
+			year: 2015,
+			total: 480
+		};
 		expect((await importText(JSON.stringify(record))).ok).toBe(true);
 		const again = await importText(JSON.stringify({ ...record, total: 490 }));
 		expect(again.ok).toBe(false);
-		const dry = await importText(JSON.stringify({ ...record, total: 490 }), { replace: true, dryRun: true });
-		expect(dry).toMatchObject({ ok: true, written: false, planned: [{ action: 'replace', total: 490 }] });
+		const dry = await importText(JSON.stringify({ ...record, total: 490 }), {
+			replace: true,
+			dryRun: true
+		});
+		expect(dry).toMatchObject({
+			ok: true,
+			written: false,
+			planned: [{ action: 'replace', total: 490 }]
+		});
 		const replaced = await importText(JSON.stringify({ ...record, total: 490 }), { replace: true });
 		expect(replaced.ok).toBe(true);
-		const versions = await t.db.selectFrom('published_result').select(['version', 'is_current', 'total']).where('municipality_code', '=', '0115').where('year', '=', 2015).orderBy('version').execute();
+		const versions = await t.db
+			.selectFrom('published_result')
+			.select(['version', 'is_current', 'total'])
+			.where('municipality_code', '=', '0115')
+			.where('year', '=', 2015)
+			.orderBy('version')
+			.execute();
 		expect(versions).toEqual([
 			{ version: 1, is_current: false, total: 480 },
 			{ version: 2, is_current: true, total: 490 }
@@ -89,10 +201,17 @@ describe('results import', () => {
 
 describe('peer groups', () => {
 	it('saves a named group of at least two municipalities, once per name', async () => {
-		const { createPeerGroup, listPeerGroups } = await import('../../src/lib/server/repositories/peer-groups');
-		await expect(createPeerGroup(t.db, { id: null, label: 'cli' }, 'Bruksorter', ['1883'])).rejects.toThrow('results.compare.groupTooSmall');
+		const { createPeerGroup, listPeerGroups } =
+			await import('../../src/lib/server/repositories/peer-groups');
+		await expect(
+			createPeerGroup(t.db, { id: null, label: 'cli' }, 'Bruksorter', ['1883'])
+		).rejects.toThrow('results.compare.groupTooSmall');
 		await createPeerGroup(t.db, { id: null, label: 'cli' }, 'Bruksorter', ['1883', '2083']);
-		await expect(createPeerGroup(t.db, { id: null, label: 'cli' }, 'Bruksorter', ['1883', '1882'])).rejects.toThrow('admin.ref.duplicate');
-		expect(await listPeerGroups(t.db)).toEqual([{ id: expect.any(Number), name: 'Bruksorter', municipalityCodes: ['1883', '2083'] }]);
+		await expect(
+			createPeerGroup(t.db, { id: null, label: 'cli' }, 'Bruksorter', ['1883', '1882'])
+		).rejects.toThrow('admin.ref.duplicate');
+		expect(await listPeerGroups(t.db)).toEqual([
+			{ id: expect.any(Number), name: 'Bruksorter', municipalityCodes: ['1883', '2083'] }
+		]);
 	});
 });

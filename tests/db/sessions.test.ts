@@ -10,8 +10,17 @@ import {
 	renewalIntervalMs,
 	validateSessionToken
 } from '../../src/lib/server/auth/session';
-import { updateUser, setPassword, ensureFirstCoordinator } from '../../src/lib/server/repositories/users';
-import { blockedUntil, recordFailure, clearFailures, limits } from '../../src/lib/server/auth/rate-limit';
+import {
+	updateUser,
+	setPassword,
+	ensureFirstCoordinator
+} from '../../src/lib/server/repositories/users';
+import {
+	blockedUntil,
+	recordFailure,
+	clearFailures,
+	limits
+} from '../../src/lib/server/auth/rate-limit';
 import { verifyPassword } from '../../src/lib/server/auth/password';
 import { systemActor } from '../../src/lib/server/audit';
 
@@ -28,7 +37,11 @@ describe('sessions', () => {
 		const user = await createUser(t.db, { role: 'evaluator' });
 		const { id, token } = await createSession(t.db, user.id);
 		const [, secret] = token.split('.');
-		const row = await t.db.selectFrom('user_session').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+		const row = await t.db
+			.selectFrom('user_session')
+			.selectAll()
+			.where('id', '=', id)
+			.executeTakeFirstOrThrow();
 		expect(Buffer.from(row.secret_hash).toString('utf8')).not.toContain(secret);
 		expect(row.secret_hash.length).toBe(32);
 		const result = await validateSessionToken(t.db, token);
@@ -53,7 +66,9 @@ describe('sessions', () => {
 		const { id, token } = await createSession(t.db, user.id, start);
 		const late = new Date(start.getTime() + inactivityTimeoutMs + 1000);
 		expect(await validateSessionToken(t.db, token, late)).toBeNull();
-		expect(await t.db.selectFrom('user_session').select('id').where('id', '=', id).executeTakeFirst()).toBeUndefined();
+		expect(
+			await t.db.selectFrom('user_session').select('id').where('id', '=', id).executeTakeFirst()
+		).toBeUndefined();
 	});
 
 	it('slides forward with activity, writing at most once per renewal interval', async () => {
@@ -78,7 +93,10 @@ describe('sessions', () => {
 		await invalidateSession(t.db, a.id);
 		expect(await validateSessionToken(t.db, a.token)).toBeNull();
 		const c = await createSession(t.db, user.id);
-		await setPassword(t.db, systemActor, user.id, 'a-new-password-1234', { mustChange: false, keepSessionId: c.id });
+		await setPassword(t.db, systemActor, user.id, 'a-new-password-1234', {
+			mustChange: false,
+			keepSessionId: c.id
+		});
 		expect(await validateSessionToken(t.db, b.token)).toBeNull();
 		expect(await validateSessionToken(t.db, c.token)).not.toBeNull();
 		await invalidateUserSessions(t.db, user.id);
@@ -90,7 +108,12 @@ describe('sessions', () => {
 		const { token } = await createSession(t.db, user.id);
 		await updateUser(t.db, systemActor, user.id, { active: false });
 		expect(await validateSessionToken(t.db, token)).toBeNull();
-		const audit = await t.db.selectFrom('audit_log').select(['action']).where('entity', '=', 'app_user').where('entity_id', '=', String(user.id)).execute();
+		const audit = await t.db
+			.selectFrom('audit_log')
+			.select(['action'])
+			.where('entity', '=', 'app_user')
+			.where('entity_id', '=', String(user.id))
+			.execute();
 		expect(audit.map((a) => a.action)).toContain('deactivate');
 	});
 });
@@ -101,7 +124,10 @@ describe('first coordinator', () => {
 		try {
 			const first = await ensureFirstCoordinator(empty.db);
 			expect(first?.oneTimePassword).toMatch(/^[A-Za-z0-9]{16}$/);
-			const row = await empty.db.selectFrom('app_user').select(['role', 'must_change_password', 'password_hash']).executeTakeFirstOrThrow();
+			const row = await empty.db
+				.selectFrom('app_user')
+				.select(['role', 'must_change_password', 'password_hash'])
+				.executeTakeFirstOrThrow();
 			expect(row.role).toBe('coordinator');
 			expect(row.must_change_password).toBe(true);
 			expect(await verifyPassword(row.password_hash, first!.oneTimePassword)).toBe(true);
@@ -123,9 +149,13 @@ describe('login rate limiting', () => {
 		await recordFailure(t.db, [{ key, limit: limits.perAccount }], now);
 		const until = await blockedUntil(t.db, [key], now);
 		expect(until?.getTime()).toBe(now.getTime() + limits.blockMs);
-		expect(await blockedUntil(t.db, [key], new Date(now.getTime() + limits.blockMs + 1))).toBeNull();
+		expect(
+			await blockedUntil(t.db, [key], new Date(now.getTime() + limits.blockMs + 1))
+		).toBeNull();
 		await clearFailures(t.db, key);
-		expect(await t.db.selectFrom('login_attempt').select('key').where('key', '=', key).executeTakeFirst()).toBeUndefined();
+		expect(
+			await t.db.selectFrom('login_attempt').select('key').where('key', '=', key).executeTakeFirst()
+		).toBeUndefined();
 	});
 
 	it('starts a new window after the old one passed', async () => {
@@ -134,7 +164,11 @@ describe('login rate limiting', () => {
 		for (let i = 0; i < 3; i++) await recordFailure(t.db, [{ key, limit: 4 }], start);
 		const later = new Date(start.getTime() + limits.windowMs + 1000);
 		await recordFailure(t.db, [{ key, limit: 4 }], later);
-		const row = await t.db.selectFrom('login_attempt').select(['failures']).where('key', '=', key).executeTakeFirstOrThrow();
+		const row = await t.db
+			.selectFrom('login_attempt')
+			.select(['failures'])
+			.where('key', '=', key)
+			.executeTakeFirstOrThrow();
 		expect(row.failures).toBe(1);
 		expect(await blockedUntil(t.db, [key], later)).toBeNull();
 	});
@@ -143,9 +177,14 @@ describe('login rate limiting', () => {
 describe('audit trail', () => {
 	it('refuses updates and deletes', async () => {
 		await createUser(t.db, { role: 'evaluator' });
-		await expect(sql`UPDATE audit_log SET action = 'x'`.execute(t.db)).rejects.toThrow(/append-only/);
+		await expect(sql`UPDATE audit_log SET action = 'x'`.execute(t.db)).rejects.toThrow(
+			/append-only/
+		);
 		await expect(sql`DELETE FROM audit_log`.execute(t.db)).rejects.toThrow(/append-only/);
-		const count = await t.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+		const count = await t.db
+			.selectFrom('audit_log')
+			.select((eb) => eb.fn.countAll<number>().as('n'))
+			.executeTakeFirstOrThrow();
 		expect(count.n).toBeGreaterThan(0);
 	});
 });

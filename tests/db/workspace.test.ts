@@ -1,10 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { createUser } from '../helpers/users';
-import { createEvaluation, declareNoConflict, transitionEvaluation } from '../../src/lib/server/repositories/evaluations';
-import { saveAgreedScore, saveSheetScore, submitSheet } from '../../src/lib/server/repositories/scoring';
+import {
+	createEvaluation,
+	declareNoConflict,
+	transitionEvaluation
+} from '../../src/lib/server/repositories/evaluations';
+import {
+	saveAgreedScore,
+	saveSheetScore,
+	submitSheet
+} from '../../src/lib/server/repositories/scoring';
 import { saveFindingText, addFindingItem } from '../../src/lib/server/repositories/findings';
-import { publishEvaluation, reopenEvaluation, listPublishedVersions } from '../../src/lib/server/repositories/publishing';
+import {
+	publishEvaluation,
+	reopenEvaluation,
+	listPublishedVersions
+} from '../../src/lib/server/repositories/publishing';
 import { getRubricOrThrow } from '../../src/lib/server/repositories/rubrics';
 import { StaleWriteError, DomainError } from '../../src/lib/server/repositories/versioned';
 import { saveActionItem, deleteActionItem } from '../../src/lib/server/repositories/action-plans';
@@ -30,7 +42,16 @@ afterAll(async () => {
 const subareas = () => rubric.areas.flatMap((x) => x.subareas);
 
 async function newEvaluation(code: string, year: number, previousEvaluationId?: number) {
-	const id = await createEvaluation(t.db, systemActor, { municipalityCode: code, year, rubricId: rubric.id, teamUserIds: [a.id, b.id], contactUserId: null, visitStart: null, visitEnd: null, previousEvaluationId });
+	const id = await createEvaluation(t.db, systemActor, {
+		municipalityCode: code,
+		year,
+		rubricId: rubric.id,
+		teamUserIds: [a.id, b.id],
+		contactUserId: null,
+		visitStart: null,
+		visitEnd: null,
+		previousEvaluationId
+	});
 	await declareNoConflict(t.db, a, id);
 	await declareNoConflict(t.db, b, id);
 	return id;
@@ -39,18 +60,37 @@ async function newEvaluation(code: string, year: number, previousEvaluationId?: 
 describe('saving without losing work', () => {
 	it('refuses the second of two concurrent writers based on the same version, keeping the first', async () => {
 		const id = await newEvaluation('0114', 2026);
-		const v1 = await saveAgreedScore(t.db, a, rubric, id, { subareaId: '1.1', points: 10, justification: 'Första', expectedVersion: 0 });
+		const v1 = await saveAgreedScore(t.db, a, rubric, id, {
+			subareaId: '1.1',
+			points: 10,
+			justification: 'Första',
+			expectedVersion: 0
+		});
 		expect(v1).toBe(1);
 		const results = await Promise.allSettled([
-			saveAgreedScore(t.db, a, rubric, id, { subareaId: '1.1', points: 12, justification: 'A:s text', expectedVersion: 1 }),
-			saveAgreedScore(t.db, b, rubric, id, { subareaId: '1.1', points: 14, justification: 'B:s text', expectedVersion: 1 })
+			saveAgreedScore(t.db, a, rubric, id, {
+				subareaId: '1.1',
+				points: 12,
+				justification: 'A:s text',
+				expectedVersion: 1
+			}),
+			saveAgreedScore(t.db, b, rubric, id, {
+				subareaId: '1.1',
+				points: 14,
+				justification: 'B:s text',
+				expectedVersion: 1
+			})
 		]);
 		const fulfilled = results.filter((r) => r.status === 'fulfilled');
 		const rejected = results.filter((r) => r.status === 'rejected') as PromiseRejectedResult[];
 		expect(fulfilled).toHaveLength(1);
 		expect(rejected).toHaveLength(1);
 		expect(rejected[0].reason).toBeInstanceOf(StaleWriteError);
-		const row = await t.db.selectFrom('agreed_score').select(['points', 'justification', 'row_version']).where('evaluation_id', '=', id).executeTakeFirstOrThrow();
+		const row = await t.db
+			.selectFrom('agreed_score')
+			.select(['points', 'justification', 'row_version'])
+			.where('evaluation_id', '=', id)
+			.executeTakeFirstOrThrow();
 		expect(row.row_version).toBe(2);
 		// The refused writer is shown the text that won.
 		expect((rejected[0].reason as StaleWriteError).current?.justification).toBe(row.justification);
@@ -59,11 +99,38 @@ describe('saving without losing work', () => {
 	it('refuses a stale narrative with the saved text, and bad scores with a reason, writing nothing', async () => {
 		const id = await newEvaluation('0115', 2026);
 		await saveFindingText(t.db, a, id, { kind: 'narrative', subareaId: '2.1' }, 'Version ett', 0);
-		await expect(saveFindingText(t.db, b, id, { kind: 'narrative', subareaId: '2.1' }, 'Min version', 0)).rejects.toMatchObject({ current: { text: 'Version ett' } });
-		await expect(saveAgreedScore(t.db, a, rubric, id, { subareaId: '1.2', points: 11, justification: 'x', expectedVersion: 0 })).rejects.toThrow('ws.errors.pointsRange');
-		await expect(saveAgreedScore(t.db, a, rubric, id, { subareaId: '1.2', points: 5, justification: '  ', expectedVersion: 0 })).rejects.toThrow('ws.errors.justificationRequired');
-		await expect(saveAgreedScore(t.db, a, rubric, id, { subareaId: '9.9', points: 5, justification: 'x', expectedVersion: 0 })).rejects.toThrow('ws.errors.unknownSubarea');
-		const rows = await t.db.selectFrom('agreed_score').select('subarea_id').where('evaluation_id', '=', id).execute();
+		await expect(
+			saveFindingText(t.db, b, id, { kind: 'narrative', subareaId: '2.1' }, 'Min version', 0)
+		).rejects.toMatchObject({ current: { text: 'Version ett' } });
+		await expect(
+			saveAgreedScore(t.db, a, rubric, id, {
+				subareaId: '1.2',
+				points: 11,
+				justification: 'x',
+				expectedVersion: 0
+			})
+		).rejects.toThrow('ws.errors.pointsRange');
+		await expect(
+			saveAgreedScore(t.db, a, rubric, id, {
+				subareaId: '1.2',
+				points: 5,
+				justification: '  ',
+				expectedVersion: 0
+			})
+		).rejects.toThrow('ws.errors.justificationRequired');
+		await expect(
+			saveAgreedScore(t.db, a, rubric, id, {
+				subareaId: '9.9',
+				points: 5,
+				justification: 'x',
+				expectedVersion: 0
+			})
+		).rejects.toThrow('ws.errors.unknownSubarea');
+		const rows = await t.db
+			.selectFrom('agreed_score')
+			.select('subarea_id')
+			.where('evaluation_id', '=', id)
+			.execute();
 		expect(rows).toEqual([]);
 	});
 });
@@ -71,34 +138,83 @@ describe('saving without losing work', () => {
 describe('blind scoring, calibration and publishing', () => {
 	it('goes through the stages, publishes a frozen version and an erratum after reopening', async () => {
 		const id = await newEvaluation('0117', 2026);
-		expect(await transitionEvaluation(t.db, systemActor, id, 'insamling', { confirmGaps: false })).toEqual({ ok: true });
-		const toScoring = await transitionEvaluation(t.db, systemActor, id, 'poangsattning', { confirmGaps: false });
+		expect(
+			await transitionEvaluation(t.db, systemActor, id, 'insamling', { confirmGaps: false })
+		).toEqual({ ok: true });
+		const toScoring = await transitionEvaluation(t.db, systemActor, id, 'poangsattning', {
+			confirmGaps: false
+		});
 		expect(toScoring).toEqual({ ok: false, blocked: false, gaps: [{ code: 'noInterviews' }] });
-		expect(await transitionEvaluation(t.db, systemActor, id, 'poangsattning', { confirmGaps: true })).toEqual({ ok: true });
+		expect(
+			await transitionEvaluation(t.db, systemActor, id, 'poangsattning', { confirmGaps: true })
+		).toEqual({ ok: true });
 		for (const s of subareas()) {
-			await saveSheetScore(t.db, a, rubric, id, { subareaId: s.id, points: Math.floor(s.maxPoints / 2), justification: 'A', expectedVersion: 0 });
+			await saveSheetScore(t.db, a, rubric, id, {
+				subareaId: s.id,
+				points: Math.floor(s.maxPoints / 2),
+				justification: 'A',
+				expectedVersion: 0
+			});
 		}
 		await submitSheet(t.db, a, rubric, id);
 		await expect(submitSheet(t.db, b, rubric, id)).rejects.toThrow('ws.errors.sheetIncomplete');
-		expect(await transitionEvaluation(t.db, systemActor, id, 'kalibrering', { confirmGaps: true })).toMatchObject({ ok: false, blocked: true });
+		expect(
+			await transitionEvaluation(t.db, systemActor, id, 'kalibrering', { confirmGaps: true })
+		).toMatchObject({ ok: false, blocked: true });
 		for (const s of subareas()) {
-			await saveSheetScore(t.db, b, rubric, id, { subareaId: s.id, points: Math.floor(s.maxPoints / 2) + 1, justification: 'B', expectedVersion: 0 });
+			await saveSheetScore(t.db, b, rubric, id, {
+				subareaId: s.id,
+				points: Math.floor(s.maxPoints / 2) + 1,
+				justification: 'B',
+				expectedVersion: 0
+			});
 		}
 		await submitSheet(t.db, b, rubric, id);
-		await expect(saveSheetScore(t.db, b, rubric, id, { subareaId: '1.1', points: 1, justification: 'sent', expectedVersion: 1 })).rejects.toThrow('ws.errors.sheetSubmitted');
-		expect(await transitionEvaluation(t.db, systemActor, id, 'kalibrering', { confirmGaps: true })).toEqual({ ok: true });
-		for (const s of subareas()) await saveAgreedScore(t.db, a, rubric, id, { subareaId: s.id, points: Math.floor(s.maxPoints / 2), justification: 'Överens', expectedVersion: 0 });
+		await expect(
+			saveSheetScore(t.db, b, rubric, id, {
+				subareaId: '1.1',
+				points: 1,
+				justification: 'sent',
+				expectedVersion: 1
+			})
+		).rejects.toThrow('ws.errors.sheetSubmitted');
+		expect(
+			await transitionEvaluation(t.db, systemActor, id, 'kalibrering', { confirmGaps: true })
+		).toEqual({ ok: true });
+		for (const s of subareas())
+			await saveAgreedScore(t.db, a, rubric, id, {
+				subareaId: s.id,
+				points: Math.floor(s.maxPoints / 2),
+				justification: 'Överens',
+				expectedVersion: 0
+			});
 		await addFindingItem(t.db, a, id, 'improvement', { areaId: '1', text: 'Följ upp dialoger' });
-		expect(await transitionEvaluation(t.db, systemActor, id, 'faktagranskning', { confirmGaps: true })).toEqual({ ok: true });
+		expect(
+			await transitionEvaluation(t.db, systemActor, id, 'faktagranskning', { confirmGaps: true })
+		).toEqual({ ok: true });
 		const v1 = await publishEvaluation(t.db, systemActor, id);
 		expect(v1.version).toBe(1);
 		const total = subareas().reduce((n, s) => n + Math.floor(s.maxPoints / 2), 0);
-		expect((await listPublishedVersions(t.db, id))[0]).toMatchObject({ version: 1, isCurrent: true, total, errataReason: null });
+		expect((await listPublishedVersions(t.db, id))[0]).toMatchObject({
+			version: 1,
+			isCurrent: true,
+			total,
+			errataReason: null
+		});
 		// Nothing of a published evaluation changes through a transition.
-		await expect(transitionEvaluation(t.db, systemActor, id, 'faktagranskning', { confirmGaps: true })).rejects.toThrow('ws.errors.badMove');
-		await expect(reopenEvaluation(t.db, systemActor, id, 'kort')).rejects.toThrow('ws.errors.reasonRequired');
+		await expect(
+			transitionEvaluation(t.db, systemActor, id, 'faktagranskning', { confirmGaps: true })
+		).rejects.toThrow('ws.errors.badMove');
+		await expect(reopenEvaluation(t.db, systemActor, id, 'kort')).rejects.toThrow(
+			'ws.errors.reasonRequired'
+		);
 		await reopenEvaluation(t.db, systemActor, id, 'Fel poäng i delområde 1.1 rättat');
-		await saveAgreedScore(t.db, a, rubric, id, { subareaId: '1.1', points: 11, justification: 'Rättad', expectedVersion: 1 });
+		await saveAgreedScore(t.db, a, rubric, id, {
+			subareaId: '1.1',
+			points: 11,
+			justification: 'Rättad',
+			expectedVersion: 1
+		});
 		const v2 = await publishEvaluation(t.db, systemActor, id);
 		const versions = await listPublishedVersions(t.db, id);
 		expect(v2.version).toBe(2);
@@ -112,42 +228,146 @@ describe('blind scoring, calibration and publishing', () => {
 describe('action plans and re-evaluation', () => {
 	it('links actions only to the evaluation’s own improvements, checks dates, and refuses deletion once re-evaluated', async () => {
 		const id = await newEvaluation('0120', 2022);
-		for (const s of subareas()) await saveAgreedScore(t.db, a, rubric, id, { subareaId: s.id, points: 5, justification: 'x', expectedVersion: 0 });
-		await t.db.updateTable('evaluation').set({ status: 'faktagranskning' }).where('id', '=', id).execute();
-		const improvementId = await addFindingItem(t.db, a, id, 'improvement', { areaId: '1', text: 'Analysera demokratins tillstånd' });
+		for (const s of subareas())
+			await saveAgreedScore(t.db, a, rubric, id, {
+				subareaId: s.id,
+				points: 5,
+				justification: 'x',
+				expectedVersion: 0
+			});
+		await t.db
+			.updateTable('evaluation')
+			.set({ status: 'faktagranskning' })
+			.where('id', '=', id)
+			.execute();
+		const improvementId = await addFindingItem(t.db, a, id, 'improvement', {
+			areaId: '1',
+			text: 'Analysera demokratins tillstånd'
+		});
 		await publishEvaluation(t.db, systemActor, id);
 		const other = await newEvaluation('0123', 2022);
-		const foreign = await addFindingItem(t.db, a, other, 'improvement', { areaId: '1', text: 'Annan kommun' });
-		const base = { title: 'Demokratianalys', description: '', ownerRole: 'Kanslichef', startDate: '2023-01-01', targetDate: '2023-12-31', status: 'pagar' as const, recommendationIds: [] };
-		await expect(saveActionItem(t.db, systemActor, id, null, { ...base, improvementIds: [foreign] })).rejects.toThrow('ap.errors.foreignLink');
-		await expect(saveActionItem(t.db, systemActor, id, null, { ...base, targetDate: '2022-01-01', improvementIds: [improvementId] })).rejects.toThrow('ap.errors.dateOrder');
-		expect(await t.db.selectFrom('action_item').select('id').where('evaluation_id', '=', id).execute()).toEqual([]);
-		const actionId = await saveActionItem(t.db, systemActor, id, null, { ...base, improvementIds: [improvementId] });
+		const foreign = await addFindingItem(t.db, a, other, 'improvement', {
+			areaId: '1',
+			text: 'Annan kommun'
+		});
+		const base = {
+			title: 'Demokratianalys',
+			description: '',
+			ownerRole: 'Kanslichef',
+			startDate: '2023-01-01',
+			targetDate: '2023-12-31',
+			status: 'pagar' as const,
+			recommendationIds: []
+		};
+		await expect(
+			saveActionItem(t.db, systemActor, id, null, { ...base, improvementIds: [foreign] })
+		).rejects.toThrow('ap.errors.foreignLink');
+		await expect(
+			saveActionItem(t.db, systemActor, id, null, {
+				...base,
+				targetDate: '2022-01-01',
+				improvementIds: [improvementId]
+			})
+		).rejects.toThrow('ap.errors.dateOrder');
+		expect(
+			await t.db.selectFrom('action_item').select('id').where('evaluation_id', '=', id).execute()
+		).toEqual([]);
+		const actionId = await saveActionItem(t.db, systemActor, id, null, {
+			...base,
+			improvementIds: [improvementId]
+		});
 
 		const reevaluation = await newEvaluation('0120', 2026, id);
-		await expect(deleteActionItem(t.db, systemActor, id, actionId)).rejects.toThrow('ap.errors.referenced');
+		await expect(deleteActionItem(t.db, systemActor, id, actionId)).rejects.toThrow(
+			'ap.errors.referenced'
+		);
 		const context = await loadPreviousContext(t.db, reevaluation, '1.1');
 		expect(context).toMatchObject({ year: 2022, sameRubric: true, score: { points: 5, max: 20 } });
-		expect(context?.improvements[0]).toMatchObject({ text: 'Analysera demokratins tillstånd', actions: [{ title: 'Demokratianalys', status: 'pagar' }] });
+		expect(context?.improvements[0]).toMatchObject({
+			text: 'Analysera demokratins tillstånd',
+			actions: [{ title: 'Demokratianalys', status: 'pagar' }]
+		});
 		// Nothing is copied into the new evaluation's scores.
-		expect(await t.db.selectFrom('agreed_score').select('subarea_id').where('evaluation_id', '=', reevaluation).execute()).toEqual([]);
-		await expect(createEvaluation(t.db, systemActor, { municipalityCode: '0123', year: 2027, rubricId: rubric.id, teamUserIds: [], contactUserId: null, visitStart: null, visitEnd: null, previousEvaluationId: id })).rejects.toBeInstanceOf(DomainError);
+		expect(
+			await t.db
+				.selectFrom('agreed_score')
+				.select('subarea_id')
+				.where('evaluation_id', '=', reevaluation)
+				.execute()
+		).toEqual([]);
+		await expect(
+			createEvaluation(t.db, systemActor, {
+				municipalityCode: '0123',
+				year: 2027,
+				rubricId: rubric.id,
+				teamUserIds: [],
+				contactUserId: null,
+				visitStart: null,
+				visitEnd: null,
+				previousEvaluationId: id
+			})
+		).rejects.toBeInstanceOf(DomainError);
 	});
 });
 
 describe('findings cite evidence', () => {
 	it('links a strength to an evidence item of the same evaluation only', async () => {
-		const { saveInterview, createEvidence, citeEvidence, listFindingCitations } = await import('../../src/lib/server/repositories/sources');
+		const { saveInterview, createEvidence, citeEvidence, listFindingCitations } =
+			await import('../../src/lib/server/repositories/sources');
 		const id = await newEvaluation('0125', 2026);
 		const other = await newEvaluation('0126', 2026);
-		const interview = await saveInterview(t.db, systemActor, id, null, { heldOn: '2026-05-01', group: 'ledande_tjanstepersoner', peopleCount: 2, interviewer: 'E', intervieweeNames: '', notes: 'Vi följer upp varje kvartal.' }, 0);
-		const evidence = await t.db.transaction().execute((trx) => createEvidence(trx, a, id, { sourceKind: 'interview', interviewId: interview, quote: 'Vi följer upp varje kvartal.', subareaIds: ['3.3'] }));
-		const strength = await addFindingItem(t.db, a, id, 'strength', { areaId: '3', text: 'Tät uppföljning' });
-		const foreign = await addFindingItem(t.db, a, other, 'strength', { areaId: '3', text: 'Annan' });
+		const interview = await saveInterview(
+			t.db,
+			systemActor,
+			id,
+			null,
+			{
+				heldOn: '2026-05-01',
+				group: 'ledande_tjanstepersoner',
+				peopleCount: 2,
+				interviewer: 'E',
+				intervieweeNames: '',
+				notes: 'Vi följer upp varje kvartal.'
+			},
+			0
+		);
+		const evidence = await t.db
+			.transaction()
+			.execute((trx) =>
+				createEvidence(trx, a, id, {
+					sourceKind: 'interview',
+					interviewId: interview,
+					quote: 'Vi följer upp varje kvartal.',
+					subareaIds: ['3.3']
+				})
+			);
+		const strength = await addFindingItem(t.db, a, id, 'strength', {
+			areaId: '3',
+			text: 'Tät uppföljning'
+		});
+		const foreign = await addFindingItem(t.db, a, other, 'strength', {
+			areaId: '3',
+			text: 'Annan'
+		});
 		await citeEvidence(t.db, a, id, { kind: 'strength', id: strength }, evidence);
-		await expect(citeEvidence(t.db, a, other, { kind: 'strength', id: foreign }, evidence)).rejects.toThrow('errors.notFound');
-		await expect(citeEvidence(t.db, a, id, { kind: 'strength', id: foreign }, evidence)).rejects.toThrow('src.errors.unknownFinding');
+		await expect(
+			citeEvidence(t.db, a, other, { kind: 'strength', id: foreign }, evidence)
+		).rejects.toThrow('errors.notFound');
+		await expect(
+			citeEvidence(t.db, a, id, { kind: 'strength', id: foreign }, evidence)
+		).rejects.toThrow('src.errors.unknownFinding');
 		expect(await listFindingCitations(t.db, id)).toEqual({ [`strength:${strength}`]: [evidence] });
-		await expect(t.db.transaction().execute((trx) => createEvidence(trx, a, other, { sourceKind: 'interview', interviewId: interview, quote: 'x', subareaIds: ['3.3'] }))).rejects.toThrow('src.errors.sourceRequired');
+		await expect(
+			t.db
+				.transaction()
+				.execute((trx) =>
+					createEvidence(trx, a, other, {
+						sourceKind: 'interview',
+						interviewId: interview,
+						quote: 'x',
+						subareaIds: ['3.3']
+					})
+				)
+		).rejects.toThrow('src.errors.sourceRequired');
 	});
 });

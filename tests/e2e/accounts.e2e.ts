@@ -20,7 +20,9 @@ test('an evaluator signs in, sees their own evaluations, and signs out', async (
 	await expect(page).toHaveURL(/\/logga-in\?returnTo=%2Futvarderingar/);
 });
 
-test('a coordinator manages users: creating one shows a one-time password once', async ({ page }) => {
+test('a coordinator manages users: creating one shows a one-time password once', async ({
+	page
+}) => {
 	await signIn(page, testAccounts.coordinator);
 	await page.goto('/admin/anvandare');
 	await page.getByLabel('E-postadress').fill('ny.utvarderare@test.se');
@@ -28,5 +30,7 @@ test('a coordinator manages users: creating one shows a one-time password once',
 	await page.getByLabel('Roll', { exact: true }).selectOption('evaluator');
 	await page.getByRole('button', { name: 'Skapa användare' }).click();
 	await expect(page.getByRole('status').first()).toContainText('Engångslösenord:');
-	await expect(page.getByRole('cell', { name: 'ny.utvarderare@test.se', exact: true })).toBeVisible();
+	await expect(
+		page.getByRole('cell', { name: 'ny.utvarderare@test.se', exact: true })
+	).toBeVisible();
 });

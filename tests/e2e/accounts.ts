@@ -15,17 +15,58 @@ const password = 'testlösenord-2026!';
 
 /** Known accounts for the browser tests; passwords chosen (so no change is forced). */
 export const testAccounts = {
-	coordinator: { email: 'samordnare@test.se', password, name: 'Sara Samordnare', role: 'coordinator', municipalityCode: null },
-	evaluator1: { email: 'utvarderare1@test.se', password, name: 'Erik Utvärderare', role: 'evaluator', municipalityCode: null },
-	evaluator2: { email: 'utvarderare2@test.se', password, name: 'Eva Utvärderare', role: 'evaluator', municipalityCode: null },
-	evaluator3: { email: 'utvarderare3@test.se', password, name: 'Emil Utanför', role: 'evaluator', municipalityCode: null },
-	karlskoga: { email: 'kontakt@karlskoga.test.se', password, name: 'Kim Karlskoga', role: 'municipality', municipalityCode: '1883' },
-	vallentuna: { email: 'kontakt@vallentuna.test.se', password, name: 'Vera Vallentuna', role: 'municipality', municipalityCode: '0115' }
+	coordinator: {
+		email: 'samordnare@test.se',
+		password,
+		name: 'Sara Samordnare',
+		role: 'coordinator',
+		municipalityCode: null
+	},
+	evaluator1: {
+		email: 'utvarderare1@test.se',
+		password,
+		name: 'Erik Utvärderare',
+		role: 'evaluator',
+		municipalityCode: null
+	},
+	evaluator2: {
+		email: 'utvarderare2@test.se',
+		password,
+		name: 'Eva Utvärderare',
+		role: 'evaluator',
+		municipalityCode: null
+	},
+	evaluator3: {
+		email: 'utvarderare3@test.se',
+		password,
+		name: 'Emil Utanför',
+		role: 'evaluator',
+		municipalityCode: null
+	},
+	karlskoga: {
+		email: 'kontakt@karlskoga.test.se',
+		password,
+		name: 'Kim Karlskoga',
+		role: 'municipality',
+		municipalityCode: '1883'
+	},
+	vallentuna: {
+		email: 'kontakt@vallentuna.test.se',
+		password,
+		name: 'Vera Vallentuna',
+		role: 'municipality',
+		municipalityCode: '0115'
+	}
 } satisfies Record<string, TestAccount>;
 
-export async function createTestAccounts(db: Database): Promise<Record<keyof typeof testAccounts, number>> {
+export async function createTestAccounts(
+	db: Database
+): Promise<Record<keyof typeof testAccounts, number>> {
 	const ids = {} as Record<keyof typeof testAccounts, number>;
-	for (const [key, account] of Object.entries(testAccounts) as [keyof typeof testAccounts, TestAccount][]) {
+	for (const [key, account] of Object.entries(testAccounts) as [
+		keyof typeof testAccounts,
+		TestAccount
+	][]) {
 		const { user } = await createUser(db, systemActor, account);
 		ids[key] = user.id;
 	}

@@ -2,7 +2,9 @@ import { expect, test } from '@playwright/test';
 import { testAccounts } from './accounts';
 import { signIn, signOut, state } from './helpers';
 
-test('a contact adds an action to a Karlskoga 2022 improvement; the 2026 re-evaluation team sees the earlier score and the action status', async ({ page }) => {
+test('a contact adds an action to a Karlskoga 2022 improvement; the 2026 re-evaluation team sees the earlier score and the action status', async ({
+	page
+}) => {
 	test.setTimeout(120_000);
 	const { karlskoga2022Id } = state();
 	await signIn(page, testAccounts.karlskoga);
@@ -16,7 +18,9 @@ test('a contact adds an action to a Karlskoga 2022 improvement; the 2026 re-eval
 	await form.getByLabel('Status').selectOption('pagar');
 	await form.getByLabel(/Följ upp utfall och effekter av tidigare medborgardialoger/).check();
 	await form.getByRole('button', { name: 'Lägg till åtgärd' }).click();
-	await expect(page.getByRole('heading', { name: 'Dialogforum för unga vuxna – pågår' })).toBeVisible();
+	await expect(
+		page.getByRole('heading', { name: 'Dialogforum för unga vuxna – pågår' })
+	).toBeVisible();
 	await signOut(page);
 
 	// The coordinator starts Karlskoga 2026 from 2022.
@@ -33,7 +37,9 @@ test('a contact adds an action to a Karlskoga 2022 improvement; the 2026 re-eval
 
 	await signIn(page, testAccounts.evaluator1);
 	await page.goto(`${url}/poang/1.3`);
-	const previous = page.getByRole('complementary', { name: 'Förra utvärderingen (2022) – tidigare bedömning' });
+	const previous = page.getByRole('complementary', {
+		name: 'Förra utvärderingen (2022) – tidigare bedömning'
+	});
 	await expect(previous.getByText('Poäng då: 24 / 30')).toBeVisible();
 	await expect(previous.getByText('Dialogforum för unga vuxna')).toBeVisible();
 	await expect(previous.getByText('pågår')).toBeVisible();
@@ -44,7 +50,9 @@ test('a contact adds an action to a Karlskoga 2022 improvement; the 2026 re-eval
 	const report = await page.request.get(`${url}/rapport.pdf`);
 	expect(report.status()).toBe(200);
 	const { extractText, getDocumentProxy } = await import('unpdf');
-	const { text } = await extractText(await getDocumentProxy(new Uint8Array(await report.body())), { mergePages: true });
+	const { text } = await extractText(await getDocumentProxy(new Uint8Array(await report.body())), {
+		mergePages: true
+	});
 	expect(text).toContain('Utveckling sedan förra utvärderingen (2022)');
 	expect(text).toContain('UTKAST');
 });

@@ -3,7 +3,9 @@ import { testAccounts } from './accounts';
 import { signIn, state } from './helpers';
 import { makePdf } from '../helpers/files';
 
-test('an evaluator uploads a PDF, searches it and cites a passage as evidence for a subarea', async ({ page }) => {
+test('an evaluator uploads a PDF, searches it and cites a passage as evidence for a subarea', async ({
+	page
+}) => {
 	const { draftId } = state();
 	const pdf = await makePdf([
 		'Vallentunas styrmodell beskriver hur fullmäktiges mål bryts ned i nämndernas planer.',
@@ -11,7 +13,13 @@ test('an evaluator uploads a PDF, searches it and cites a passage as evidence fo
 	]);
 	await signIn(page, testAccounts.evaluator1);
 	await page.goto(`/utvarderingar/${draftId}/dokument`);
-	await page.getByLabel('Filer').setInputFiles({ name: 'styrmodell-vallentuna.pdf', mimeType: 'application/pdf', buffer: Buffer.from(pdf) });
+	await page
+		.getByLabel('Filer')
+		.setInputFiles({
+			name: 'styrmodell-vallentuna.pdf',
+			mimeType: 'application/pdf',
+			buffer: Buffer.from(pdf)
+		});
 	await page.getByLabel('Typ av dokument').selectOption('styrmodell');
 	await page.getByRole('button', { name: 'Ladda upp' }).click();
 	await expect(page.getByText('Uppladdat: styrmodell-vallentuna.pdf')).toBeVisible();
@@ -30,8 +38,18 @@ test('an evaluator uploads a PDF, searches it and cites a passage as evidence fo
 	// The quote appears beside the score of the subarea, with a link to its page.
 	await page.goto(`/utvarderingar/${draftId}/poang/1.3`);
 	const evidence = page.getByRole('region', { name: 'Underlag för delområdet' });
-	await expect(evidence.getByText(/Medborgardialog genomförs inför varje större beslut/)).toBeVisible();
-	await expect(evidence.getByRole('link', { name: 'Öppna på sidan' })).toHaveAttribute('href', /#sida-2$/);
+	await expect(
+		evidence.getByText(/Medborgardialog genomförs inför varje större beslut/)
+	).toBeVisible();
+	await expect(evidence.getByRole('link', { name: 'Öppna på sidan' })).toHaveAttribute(
+		'href',
+		/#sida-2$/
+	);
 	// The scoring view also suggests passages from the documents by the subarea's keywords.
-	await expect(page.getByRole('region', { name: 'Föreslagna stycken ur kommunens dokument' }).getByRole('listitem').first()).toBeVisible();
+	await expect(
+		page
+			.getByRole('region', { name: 'Föreslagna stycken ur kommunens dokument' })
+			.getByRole('listitem')
+			.first()
+	).toBeVisible();
 });

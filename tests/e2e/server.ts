@@ -27,16 +27,36 @@ const draftId = await createEvaluation(opened.db, systemActor, {
 	visitStart: '2026-09-07',
 	visitEnd: '2026-09-09'
 });
-await opened.db.updateTable('evaluation').set({ status: 'insamling' }).where('id', '=', draftId).execute();
+await opened.db
+	.updateTable('evaluation')
+	.set({ status: 'insamling' })
+	.where('id', '=', draftId)
+	.execute();
 const find = (code: string, year: number) =>
-	opened.db.selectFrom('evaluation').select('id').where('municipality_code', '=', code).where('year', '=', year).where('origin', '=', 'workspace').executeTakeFirstOrThrow();
-const state: E2eState = { draftId, otherDraftId: (await find('2083', 2026)).id, karlskoga2022Id: (await find('1883', 2022)).id };
+	opened.db
+		.selectFrom('evaluation')
+		.select('id')
+		.where('municipality_code', '=', code)
+		.where('year', '=', year)
+		.where('origin', '=', 'workspace')
+		.executeTakeFirstOrThrow();
+const state: E2eState = {
+	draftId,
+	otherDraftId: (await find('2083', 2026)).id,
+	karlskoga2022Id: (await find('1883', 2022)).id
+};
 writeFileSync(statePath(port), JSON.stringify(state));
 await opened.close();
 
 const server = spawn(process.execPath, ['build/index.js'], {
 	stdio: 'inherit',
-	env: { ...process.env, DATA_DIR: dataDir, PORT: port, ORIGIN: `http://localhost:${port}`, BODY_SIZE_LIMIT: '60M' }
+	env: {
+		...process.env,
+		DATA_DIR: dataDir,
+		PORT: port,
+		ORIGIN: `http://localhost:${port}`,
+		BODY_SIZE_LIMIT: '60M'
+	}
 });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

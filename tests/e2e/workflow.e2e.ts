@@ -3,12 +3,16 @@ import { readFileSync } from 'node:fs';
 import { testAccounts } from './accounts';
 import { signIn, signOut } from './helpers';
 
-const rubric = JSON.parse(readFileSync('rubric/kommunkompassen-2020.json', 'utf8')) as { areas: { subareas: { id: string; title: string; maxPoints: number }[] }[] };
+const rubric = JSON.parse(readFileSync('rubric/kommunkompassen-2020.json', 'utf8')) as {
+	areas: { subareas: { id: string; title: string; maxPoints: number }[] }[];
+};
 const subareas = rubric.areas.flatMap((a) => a.subareas);
 
 async function moveTo(page: Page, stage: string) {
 	await page.getByRole('button', { name: `Gå till ${stage}` }).click();
-	const done = page.getByRole('status').filter({ hasText: `Utvärderingen är nu i steget ${stage}` });
+	const done = page
+		.getByRole('status')
+		.filter({ hasText: `Utvärderingen är nu i steget ${stage}` });
 	const confirm = page.getByLabel('Jag känner till luckorna och vill gå vidare ändå');
 	await expect(done.or(confirm)).toBeVisible();
 	if (await confirm.isVisible()) {
@@ -27,7 +31,9 @@ async function score(page: Page, label: string, points: number, justification: s
 	await expect(form.getByRole('status')).toHaveText('Sparat');
 }
 
-test('two evaluators score blind, calibrate, the municipality fact-checks and the coordinator publishes', async ({ page }) => {
+test('two evaluators score blind, calibrate, the municipality fact-checks and the coordinator publishes', async ({
+	page
+}) => {
 	test.setTimeout(300_000);
 	// The coordinator creates the evaluation.
 	await signIn(page, testAccounts.coordinator);
@@ -36,7 +42,9 @@ test('two evaluators score blind, calibrate, the municipality fact-checks and th
 	await page.getByLabel('År', { exact: true }).fill('2027');
 	await page.getByLabel(testAccounts.evaluator1.name).check();
 	await page.getByLabel(testAccounts.evaluator2.name).check();
-	await page.getByLabel('Kommunens kontaktperson').selectOption({ label: testAccounts.vallentuna.name });
+	await page
+		.getByLabel('Kommunens kontaktperson')
+		.selectOption({ label: testAccounts.vallentuna.name });
 	await page.getByLabel('Planerat besök, första dag').fill('2027-03-01');
 	await page.getByLabel('Planerat besök, sista dag').fill('2027-03-03');
 	await page.getByRole('button', { name: 'Skapa utvärdering' }).click();
@@ -46,16 +54,26 @@ test('two evaluators score blind, calibrate, the municipality fact-checks and th
 	await signOut(page);
 
 	// Both evaluators declare no conflict of interest and score on their own.
-	for (const [account, offset] of [[testAccounts.evaluator1, 0], [testAccounts.evaluator2, 1]] as const) {
+	for (const [account, offset] of [
+		[testAccounts.evaluator1, 0],
+		[testAccounts.evaluator2, 1]
+	] as const) {
 		await signIn(page, account);
 		await page.goto(url);
-		await page.getByRole('button', { name: 'Jag intygar att jag inte är jävig i denna utvärdering' }).click();
+		await page
+			.getByRole('button', { name: 'Jag intygar att jag inte är jävig i denna utvärdering' })
+			.click();
 		await expect(page.getByText('Ditt intygande om att jäv saknas är registrerat.')).toBeVisible();
 		if (offset === 0) await moveTo(page, 'Poängsättning');
 		await page.goto(`${url}/poang`);
 		await expect(page.getByText('Du ser bara dina egna poäng')).toBeVisible();
 		for (const s of subareas) {
-			await score(page, `${s.id} ${s.title}`, Math.min(s.maxPoints, Math.floor(s.maxPoints * 0.7) + offset), `Motivering ${s.id}`);
+			await score(
+				page,
+				`${s.id} ${s.title}`,
+				Math.min(s.maxPoints, Math.floor(s.maxPoints * 0.7) + offset),
+				`Motivering ${s.id}`
+			);
 		}
 		if (offset === 0) {
 			// Blind: the other sheet cannot be seen while scoring.
@@ -75,7 +93,12 @@ test('two evaluators score blind, calibrate, the municipality fact-checks and th
 	await page.goto(`${url}/kalibrering`);
 	await expect(page.getByRole('heading', { name: 'Samstämmighet' })).toBeVisible();
 	for (const s of subareas) {
-		await score(page, `Överenskommen poäng ${s.id}`, Math.floor(s.maxPoints * 0.7), `Överens om ${s.id}`);
+		await score(
+			page,
+			`Överenskommen poäng ${s.id}`,
+			Math.floor(s.maxPoints * 0.7),
+			`Överens om ${s.id}`
+		);
 	}
 	await page.goto(url);
 	await moveTo(page, 'Faktagranskning');

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { agreement, category, needsDiscussion, weightedKappa } from '../../src/lib/domain/agreement';
+import {
+	agreement,
+	category,
+	needsDiscussion,
+	weightedKappa
+} from '../../src/lib/domain/agreement';
 
 describe('weighted kappa', () => {
 	it('matches a hand-computed example (3 categories, linear weights)', () => {
@@ -9,13 +14,39 @@ describe('weighted kappa', () => {
 		// pe = Σ w(i,j)·ri·cj / 25 with w = 1, .5, 0 by distance:
 		//   i=0: 2·(1·1 + .5·3 + 0·1) = 5;  i=1: 1·(.5·1 + 1·3 + .5·1) = 4;  i=2: 2·(0 + .5·3 + 1·1) = 5
 		//   pe = 14/25 = 0.56;  kappa = (0.8 − 0.56)/(1 − 0.56) = 0.24/0.44 = 0.545454…
-		const kappa = weightedKappa([[0, 0], [0, 1], [1, 1], [2, 2], [2, 1]], 3);
+		const kappa = weightedKappa(
+			[
+				[0, 0],
+				[0, 1],
+				[1, 1],
+				[2, 2],
+				[2, 1]
+			],
+			3
+		);
 		expect(kappa).toBeCloseTo(6 / 11, 10);
 	});
 
 	it('is 1 for perfect agreement over varied categories and null when undefined', () => {
-		expect(weightedKappa([[0, 0], [1, 1], [2, 2]], 3)).toBeCloseTo(1);
-		expect(weightedKappa([[1, 1], [1, 1]], 3)).toBeNull();
+		expect(
+			weightedKappa(
+				[
+					[0, 0],
+					[1, 1],
+					[2, 2]
+				],
+				3
+			)
+		).toBeCloseTo(1);
+		expect(
+			weightedKappa(
+				[
+					[1, 1],
+					[1, 1]
+				],
+				3
+			)
+		).toBeNull();
 	});
 });
 
@@ -37,6 +68,11 @@ describe('agreement over subareas', () => {
 	});
 
 	it('has no figures without pairs', () => {
-		expect(agreement([])).toEqual({ n: 0, exactShare: null, meanAbsoluteDifference: null, weightedKappa: null });
+		expect(agreement([])).toEqual({
+			n: 0,
+			exactShare: null,
+			meanAbsoluteDifference: null,
+			weightedKappa: null
+		});
 	});
 });

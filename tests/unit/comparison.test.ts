@@ -1,19 +1,39 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Rubric } from '../../src/lib/domain/rubric';
-import { changeBetween, latestPerMunicipality, nationalAverage, rankOf, relativeStrengths, type ResultLevels } from '../../src/lib/domain/comparison';
+import {
+	changeBetween,
+	latestPerMunicipality,
+	nationalAverage,
+	rankOf,
+	relativeStrengths,
+	type ResultLevels
+} from '../../src/lib/domain/comparison';
 
 const rubric = (id: string): Rubric => JSON.parse(readFileSync(`rubric/${id}.json`, 'utf8'));
 const r2020 = rubric('kommunkompassen-2020');
 const r2016 = rubric('kommunkompassen-2016');
 const areas = (v: number[]) => Object.fromEntries(v.map((p, i) => [String(i + 1), p]));
-const result = (code: string, year: number, over: Partial<ResultLevels>): ResultLevels => ({ municipalityCode: code, year, subareaScores: null, areaScores: null, total: null, ...over });
+const result = (code: string, year: number, over: Partial<ResultLevels>): ResultLevels => ({
+	municipalityCode: code,
+	year,
+	subareaScores: null,
+	areaScores: null,
+	total: null,
+	...over
+});
 
 describe('nationalAverage', () => {
 	it('counts each result only at the levels it has', () => {
-		const subs = Object.fromEntries(r2020.areas.flatMap((a) => a.subareas.map((s) => [s.id, s.maxPoints / 2])));
+		const subs = Object.fromEntries(
+			r2020.areas.flatMap((a) => a.subareas.map((s) => [s.id, s.maxPoints / 2]))
+		);
 		const avg = nationalAverage(r2020, [
-			result('1883', 2022, { subareaScores: subs, areaScores: areas([50, 50, 50, 50, 50, 50, 50, 50]), total: 400 }),
+			result('1883', 2022, {
+				subareaScores: subs,
+				areaScores: areas([50, 50, 50, 50, 50, 50, 50, 50]),
+				total: 400
+			}),
 			result('0115', 2021, { areaScores: areas([70, 70, 70, 70, 70, 70, 70, 70]), total: 560 }),
 			result('1270', 2020, { total: 497 })
 		]);
@@ -31,7 +51,11 @@ describe('nationalAverage', () => {
 	});
 
 	it('keeps only the latest evaluation per municipality when asked', () => {
-		const latest = latestPerMunicipality([result('1270', 2020, { total: 497 }), result('1270', 2022, { total: 546 }), result('0115', 2021, { total: 648 })]);
+		const latest = latestPerMunicipality([
+			result('1270', 2020, { total: 497 }),
+			result('1270', 2022, { total: 546 }),
+			result('0115', 2021, { total: 648 })
+		]);
 		expect(latest.map((r) => r.total).sort()).toEqual([546, 648]);
 	});
 });
@@ -43,11 +67,22 @@ describe('ranks and relative strengths', () => {
 	});
 
 	it('compares as share of the maximum, so a small subarea can be the largest gap', () => {
-		const subs = Object.fromEntries(r2020.areas.flatMap((a) => a.subareas.map((s) => [s.id, s.maxPoints / 2])));
+		const subs = Object.fromEntries(
+			r2020.areas.flatMap((a) => a.subareas.map((s) => [s.id, s.maxPoints / 2]))
+		);
 		subs['3.1'] = 10; // 10 of 10, average 5: +50 % of max
 		subs['7.2'] = 30; // 30 of 40, average 20: +25 % of max
 		subs['1.3'] = 5; // 5 of 30, average 15: −33 % of max
-		const avg = nationalAverage(r2020, [result('x', 2020, { subareaScores: Object.fromEntries(Object.keys(subs).map((k) => [k, (r2020.areas.flatMap((a) => a.subareas).find((s) => s.id === k)!.maxPoints) / 2])) })]);
+		const avg = nationalAverage(r2020, [
+			result('x', 2020, {
+				subareaScores: Object.fromEntries(
+					Object.keys(subs).map((k) => [
+						k,
+						r2020.areas.flatMap((a) => a.subareas).find((s) => s.id === k)!.maxPoints / 2
+					])
+				)
+			})
+		]);
 		const rel = relativeStrengths(r2020, result('y', 2022, { subareaScores: subs }), avg, 2);
 		expect(rel.strengths.map((p) => p.id)).toEqual(['3.1', '7.2']);
 		expect(rel.weaknesses[0]).toMatchObject({ id: '1.3', level: 'subarea' });
@@ -57,8 +92,16 @@ describe('ranks and relative strengths', () => {
 
 describe('changeBetween', () => {
 	it('gives change per area and subarea on the same rubric', () => {
-		const a = result('1883', 2022, { areaScores: areas([74, 68, 74, 62, 60, 65, 64, 69]), subareaScores: { '1.1': 15 }, total: 536 });
-		const b = result('1883', 2026, { areaScores: areas([80, 68, 70, 62, 60, 65, 64, 69]), subareaScores: { '1.1': 18 }, total: 538 });
+		const a = result('1883', 2022, {
+			areaScores: areas([74, 68, 74, 62, 60, 65, 64, 69]),
+			subareaScores: { '1.1': 15 },
+			total: 536
+		});
+		const b = result('1883', 2026, {
+			areaScores: areas([80, 68, 70, 62, 60, 65, 64, 69]),
+			subareaScores: { '1.1': 18 },
+			total: 538
+		});
 		const change = changeBetween({ rubric: r2020, result: a }, { rubric: r2020, result: b });
 		expect(change.sameRubric).toBe(true);
 		expect(change.total).toEqual({ from: 536, to: 538, change: 2, approximate: false });
@@ -68,18 +111,36 @@ describe('changeBetween', () => {
 	});
 
 	it('across versions gives the total with a caveat and only mapped areas, flagged approximate', () => {
-		const earlier = result('0115', 2019, { areaScores: areas([60, 61, 62, 63, 64, 65, 66, 67]), total: 508 });
-		const later = result('0115', 2021, { areaScores: areas([73, 75, 80, 83, 86, 82, 86, 83]), total: 648 });
-		const change = changeBetween({ rubric: r2016, result: earlier }, { rubric: r2020, result: later });
+		const earlier = result('0115', 2019, {
+			areaScores: areas([60, 61, 62, 63, 64, 65, 66, 67]),
+			total: 508
+		});
+		const later = result('0115', 2021, {
+			areaScores: areas([73, 75, 80, 83, 86, 82, 86, 83]),
+			total: 648
+		});
+		const change = changeBetween(
+			{ rubric: r2016, result: earlier },
+			{ rubric: r2020, result: later }
+		);
 		expect(change.sameRubric).toBe(false);
 		expect(change.total).toEqual({ from: 508, to: 648, change: 140, approximate: true });
 		expect(change.subareas).toEqual([]);
 		// 2020 area 2 (Samhällsutveckling) carries over 2016 area 8 (Kommunen som samhällsbyggare).
-		expect(change.areas.find((x) => x.id === '2')).toMatchObject({ fromIds: ['8'], from: 67, to: 75, change: 8, approximate: true });
+		expect(change.areas.find((x) => x.id === '2')).toMatchObject({
+			fromIds: ['8'],
+			from: 67,
+			to: 75,
+			change: 8,
+			approximate: true
+		});
 	});
 
 	it('across versions without a declared mapping gives only the total', () => {
-		const change = changeBetween({ rubric: rubric('kommunkompassen-2010'), result: result('1883', 2014, { total: 450 }) }, { rubric: r2020, result: result('1883', 2022, { total: 536 }) });
+		const change = changeBetween(
+			{ rubric: rubric('kommunkompassen-2010'), result: result('1883', 2014, { total: 450 }) },
+			{ rubric: r2020, result: result('1883', 2022, { total: 536 }) }
+		);
 		expect(change.areas).toEqual([]);
 		expect(change.total.change).toBe(86);
 	});

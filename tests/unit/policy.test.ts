@@ -10,7 +10,11 @@ import {
 import type { SessionUser } from '../../src/lib/server/auth/types';
 import type { EvaluationStatus } from '../../src/lib/server/db/types';
 
-const user = (id: number, role: SessionUser['role'], municipalityCode: string | null = null): SessionUser => ({
+const user = (
+	id: number,
+	role: SessionUser['role'],
+	municipalityCode: string | null = null
+): SessionUser => ({
 	id,
 	email: `${id}@test.se`,
 	name: '',
@@ -30,7 +34,10 @@ const actors = {
 } as const;
 type ActorName = keyof typeof actors;
 
-const scope = (status: EvaluationStatus, extra: Partial<EvaluationScope> = {}): EvaluationScope => ({
+const scope = (
+	status: EvaluationStatus,
+	extra: Partial<EvaluationScope> = {}
+): EvaluationScope => ({
 	id: 10,
 	municipalityCode: '1883',
 	status,
@@ -138,7 +145,15 @@ const expected: Record<EvaluationStatus, Partial<Record<EvaluationAction, ActorN
 		'followUp.edit': ['teamDeclared']
 	},
 	publicerad: {
-		'evaluation.read': ['anonymous', 'coordinator', 'teamDeclared', 'teamUndeclared', 'otherEvaluator', 'ownContact', 'otherContact'],
+		'evaluation.read': [
+			'anonymous',
+			'coordinator',
+			'teamDeclared',
+			'teamUndeclared',
+			'otherEvaluator',
+			'ownContact',
+			'otherContact'
+		],
 		'evaluation.readDraft': ['coordinator', 'teamDeclared', 'teamUndeclared'],
 		'evaluation.history': ['coordinator', 'teamDeclared', 'teamUndeclared'],
 		'evaluation.export': ['coordinator', 'teamDeclared', 'teamUndeclared'],
@@ -156,14 +171,23 @@ const expected: Record<EvaluationStatus, Partial<Record<EvaluationAction, ActorN
 };
 
 describe('policy on one evaluation: every role × action × stage', () => {
-	for (const [status, allowed] of Object.entries(expected) as [EvaluationStatus, Partial<Record<EvaluationAction, ActorName[]>>][]) {
+	for (const [status, allowed] of Object.entries(expected) as [
+		EvaluationStatus,
+		Partial<Record<EvaluationAction, ActorName[]>>
+	][]) {
 		for (const action of evaluationActions) {
 			it(`${status} · ${action}`, () => {
 				const decisions = Object.fromEntries(
-					(Object.keys(actors) as ActorName[]).map((name) => [name, canOnEvaluation(actors[name], action, scope(status))])
+					(Object.keys(actors) as ActorName[]).map((name) => [
+						name,
+						canOnEvaluation(actors[name], action, scope(status))
+					])
 				);
 				const want = Object.fromEntries(
-					(Object.keys(actors) as ActorName[]).map((name) => [name, (allowed[action] ?? []).includes(name)])
+					(Object.keys(actors) as ActorName[]).map((name) => [
+						name,
+						(allowed[action] ?? []).includes(name)
+					])
 				);
 				expect(decisions).toEqual(want);
 			});
@@ -172,13 +196,17 @@ describe('policy on one evaluation: every role × action × stage', () => {
 
 	it('a published action plan is public only once the municipality publishes it', () => {
 		expect(canOnEvaluation(null, 'actionPlan.read', scope('publicerad'))).toBe(false);
-		expect(canOnEvaluation(null, 'actionPlan.read', scope('publicerad', { actionPlanPublic: true }))).toBe(true);
+		expect(
+			canOnEvaluation(null, 'actionPlan.read', scope('publicerad', { actionPlanPublic: true }))
+		).toBe(true);
 	});
 
 	it('another contact of the same municipality is not the designated contact', () => {
 		const colleague = user(7, 'municipality', '1883');
 		expect(canOnEvaluation(colleague, 'writtenAnswer.edit', scope('insamling'))).toBe(false);
-		expect(canOnEvaluation(colleague, 'writtenAnswer.edit', scope('insamling', { contactUserId: null }))).toBe(true);
+		expect(
+			canOnEvaluation(colleague, 'writtenAnswer.edit', scope('insamling', { contactUserId: null }))
+		).toBe(true);
 	});
 
 	it('a user who must change the password may do nothing else', () => {
@@ -193,12 +221,24 @@ describe('policy on one evaluation: every role × action × stage', () => {
 });
 
 describe('policy on the programme', () => {
-	const coordinatorOnly = ['evaluation.create', 'evaluation.import', 'user.manage', 'audit.read', 'results.import', 'referenceAverage.manage', 'rubric.manage'];
+	const coordinatorOnly = [
+		'evaluation.create',
+		'evaluation.import',
+		'user.manage',
+		'audit.read',
+		'results.import',
+		'referenceAverage.manage',
+		'rubric.manage'
+	];
 	const signedIn = ['evaluation.list', 'peerGroup.manage', 'account.changePassword'];
 	for (const action of globalActions) {
 		it(action, () => {
 			for (const [name, actor] of Object.entries(actors)) {
-				const want = coordinatorOnly.includes(action) ? name === 'coordinator' : signedIn.includes(action) ? actor !== null : false;
+				const want = coordinatorOnly.includes(action)
+					? name === 'coordinator'
+					: signedIn.includes(action)
+						? actor !== null
+						: false;
 				expect([name, canGlobal(actor, action)]).toEqual([name, want]);
 			}
 		});

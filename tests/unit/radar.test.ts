@@ -15,10 +15,14 @@ describe('radarGeometry', () => {
 	});
 
 	it('places a value at its share of the radius', () => {
-		const g = radarGeometry(axes, [{ id: 'm', label: 'M', values: { '1': 50, '2': 100, '3': 0, '4': 25 } }], {
-			size: 200,
-			margin: 0
-		});
+		const g = radarGeometry(
+			axes,
+			[{ id: 'm', label: 'M', values: { '1': 50, '2': 100, '3': 0, '4': 25 } }],
+			{
+				size: 200,
+				margin: 0
+			}
+		);
 		const [p1, p2, p3, p4] = g.series[0].points;
 		expect(p1.y).toBeCloseTo(50);
 		expect(p2.x).toBeCloseTo(200);

@@ -4,7 +4,9 @@ import { buildTsQuery } from '../../src/lib/server/documents/search';
 describe('buildTsQuery', () => {
 	it('ANDs words, keeps phrases and prefixes, and OR between terms', () => {
 		expect(buildTsQuery('styrmodell mål')).toBe('styrmodell & mål');
-		expect(buildTsQuery('"politisk styrning" uppföljning')).toBe('(politisk <-> styrning) & uppföljning');
+		expect(buildTsQuery('"politisk styrning" uppföljning')).toBe(
+			'(politisk <-> styrning) & uppföljning'
+		);
 		expect(buildTsQuery('förvalt*')).toBe('förvalt:*');
 		expect(buildTsQuery('medborgardialog OR dialog')).toBe('medborgardialog | dialog');
 	});

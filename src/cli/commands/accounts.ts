@@ -109,7 +109,11 @@ export const accountsCommands: CliCommand[] = [
 				await setPassword(db, cliActor, user.id, password ?? (oneTime as string), {
 					mustChange: oneTime !== null
 				});
-				io.out(oneTime ? `One-time password for ${user.email}: ${oneTime}` : `Password set for ${user.email}.`);
+				io.out(
+					oneTime
+						? `One-time password for ${user.email}: ${oneTime}`
+						: `Password set for ${user.email}.`
+				);
 				return 0;
 			});
 		}

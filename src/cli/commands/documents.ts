@@ -15,13 +15,20 @@ export const documentsCommands: CliCommand[] = [
 		usage: 'documents add --municipality CODE --year YEAR FILE…',
 		summary: 'Add governing documents to an evaluation and extract their text; one line per file.',
 		run: async (args, { io, withDatabase }) => {
-			const { values, positionals } = parseOptions(args, { municipality: { type: 'string' }, year: { type: 'string' } });
+			const { values, positionals } = parseOptions(args, {
+				municipality: { type: 'string' },
+				year: { type: 'string' }
+			});
 			if (!positionals.length) {
 				io.err('Usage: documents add --municipality CODE --year YEAR FILE…');
 				return 2;
 			}
 			return withDatabase(async (db) => {
-				const evaluation = await findEvaluationByMunicipalityYear(db, values.municipality, values.year);
+				const evaluation = await findEvaluationByMunicipalityYear(
+					db,
+					values.municipality,
+					values.year
+				);
 				if (!evaluation) {
 					io.err(`No evaluation of ${values.municipality} in ${values.year}.`);
 					return 1;
@@ -30,14 +37,28 @@ export const documentsCommands: CliCommand[] = [
 				for (const file of positionals) {
 					try {
 						const bytes = new Uint8Array(await readFile(file));
-						const id = await addDocument(db, cliActor, evaluation.id, { fileName: basename(file), bytes });
+						const id = await addDocument(db, cliActor, evaluation.id, {
+							fileName: basename(file),
+							bytes
+						});
 						await extractStoredDocument(db, id);
-						const doc = await db.selectFrom('source_document').select(['status', 'status_message', 'page_count']).where('id', '=', id).executeTakeFirstOrThrow();
+						const doc = await db
+							.selectFrom('source_document')
+							.select(['status', 'status_message', 'page_count'])
+							.where('id', '=', id)
+							.executeTakeFirstOrThrow();
 						if (doc.status === 'fel') failures += 1;
-						io.out(`${file}: ${doc.status === 'klar' ? `ok (${doc.page_count} sidor/avsnitt)` : `${doc.status}: ${doc.status_message}`}`);
+						io.out(
+							`${file}: ${doc.status === 'klar' ? `ok (${doc.page_count} sidor/avsnitt)` : `${doc.status}: ${doc.status_message}`}`
+						);
 					} catch (e) {
 						failures += 1;
-						const reason = e instanceof DomainError ? (isMessageKey(e.message) ? translate('sv', e.message) : e.message) : (e as Error).message;
+						const reason =
+							e instanceof DomainError
+								? isMessageKey(e.message)
+									? translate('sv', e.message)
+									: e.message
+								: (e as Error).message;
 						io.out(`${file}: avvisad: ${reason}`);
 					}
 				}
@@ -50,20 +71,40 @@ export const documentsCommands: CliCommand[] = [
 		usage: 'documents search --municipality CODE --year YEAR "QUERY"',
 		summary: "Search an evaluation's documents; prints hits as JSON lines.",
 		run: async (args, { io, withDatabase }) => {
-			const { values, positionals } = parseOptions(args, { municipality: { type: 'string' }, year: { type: 'string' }, limit: { type: 'string' } });
+			const { values, positionals } = parseOptions(args, {
+				municipality: { type: 'string' },
+				year: { type: 'string' },
+				limit: { type: 'string' }
+			});
 			const query = positionals.join(' ');
 			if (!query) {
 				io.err('Usage: documents search --municipality CODE --year YEAR "QUERY"');
 				return 2;
 			}
 			return withDatabase(async (db) => {
-				const evaluation = await findEvaluationByMunicipalityYear(db, values.municipality, values.year);
+				const evaluation = await findEvaluationByMunicipalityYear(
+					db,
+					values.municipality,
+					values.year
+				);
 				if (!evaluation) {
 					io.err(`No evaluation of ${values.municipality} in ${values.year}.`);
 					return 1;
 				}
-				for (const hit of await searchDocuments(db, evaluation.id, query, Number(values.limit) || 20)) {
-					io.out(JSON.stringify({ title: hit.title, page: hit.page, rank: Math.round(hit.rank * 10000) / 10000, snippet: hit.snippet.replace(/<\/?mark>/g, '**') }));
+				for (const hit of await searchDocuments(
+					db,
+					evaluation.id,
+					query,
+					Number(values.limit) || 20
+				)) {
+					io.out(
+						JSON.stringify({
+							title: hit.title,
+							page: hit.page,
+							rank: Math.round(hit.rank * 10000) / 10000,
+							snippet: hit.snippet.replace(/<\/?mark>/g, '**')
+						})
+					);
 				}
 				return 0;
 			});

@@ -9,7 +9,11 @@ export const reportCommands: CliCommand[] = [
 		usage: 'report --municipality CODE --year YEAR --out FILE.pdf',
 		summary: 'Write the PDF report of an evaluation (draft or published).',
 		run: async (args, { io, withDatabase }) => {
-			const { values } = parseOptions(args, { municipality: { type: 'string' }, year: { type: 'string' }, out: { type: 'string' } });
+			const { values } = parseOptions(args, {
+				municipality: { type: 'string' },
+				year: { type: 'string' },
+				out: { type: 'string' }
+			});
 			if (!values.municipality || !values.year || !values.out) {
 				io.err('Usage: report --municipality CODE --year YEAR --out FILE.pdf');
 				return 2;
@@ -24,13 +28,17 @@ export const reportCommands: CliCommand[] = [
 					.orderBy('rubric_id', 'desc')
 					.executeTakeFirst();
 				if (!evaluation) {
-					io.err(`No evaluation of ${values.municipality} in ${values.year} made in the workspace (imported results have no report).`);
+					io.err(
+						`No evaluation of ${values.municipality} in ${values.year} made in the workspace (imported results have no report).`
+					);
 					return 1;
 				}
 				const started = performance.now();
 				const { pdf, model } = await reportPdf(db, evaluation.id);
 				await writeFile(values.out!, pdf);
-				io.out(`Wrote ${values.out} (${model.title} ${model.year}${model.draft ? ', UTKAST' : ''}, ${Math.round(pdf.length / 1024)} kB, ${Math.round(performance.now() - started)} ms).`);
+				io.out(
+					`Wrote ${values.out} (${model.title} ${model.year}${model.draft ? ', UTKAST' : ''}, ${Math.round(pdf.length / 1024)} kB, ${Math.round(performance.now() - started)} ms).`
+				);
 				return 0;
 			});
 		}

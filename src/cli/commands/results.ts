@@ -11,7 +11,10 @@ export const resultsCommands: CliCommand[] = [
 		usage: 'results import FILE [--replace] [--dry-run]',
 		summary: 'Import published results (JSON exchange format or CSV), all or nothing.',
 		run: async (args, { io, withDatabase }) => {
-			const { values, positionals } = parseOptions(args, { replace: { type: 'boolean' }, 'dry-run': { type: 'boolean' } });
+			const { values, positionals } = parseOptions(args, {
+				replace: { type: 'boolean' },
+				'dry-run': { type: 'boolean' }
+			});
 			const [file] = positionals;
 			if (!file) {
 				io.err('Usage: results import FILE [--replace] [--dry-run]');
@@ -30,14 +33,23 @@ export const resultsCommands: CliCommand[] = [
 				return 1;
 			}
 			return withDatabase(async (db) => {
-				const outcome = await importResults(db, cliActor, parsed.records, { replace: values.replace, dryRun: values['dry-run'] });
+				const outcome = await importResults(db, cliActor, parsed.records, {
+					replace: values.replace,
+					dryRun: values['dry-run']
+				});
 				if (!outcome.ok) {
-					for (const p of outcome.problems) io.err(`${file}: ${p.record}: ${p.field || '(record)'}: ${p.message}`);
+					for (const p of outcome.problems)
+						io.err(`${file}: ${p.record}: ${p.field || '(record)'}: ${p.message}`);
 					io.err('Nothing was imported.');
 					return 1;
 				}
-				for (const p of outcome.planned) io.out(`${outcome.written ? 'imported' : 'would import'} ${p.municipalityCode} ${p.municipalityName} ${p.year} ${p.rubricId} total ${p.total ?? '–'} (${p.action})`);
-				io.out(`${outcome.planned.length} result(s) ${outcome.written ? 'imported' : 'would be imported (dry run)'}.`);
+				for (const p of outcome.planned)
+					io.out(
+						`${outcome.written ? 'imported' : 'would import'} ${p.municipalityCode} ${p.municipalityName} ${p.year} ${p.rubricId} total ${p.total ?? '–'} (${p.action})`
+					);
+				io.out(
+					`${outcome.planned.length} result(s) ${outcome.written ? 'imported' : 'would be imported (dry run)'}.`
+				);
 				return 0;
 			});
 		}

@@ -11,7 +11,12 @@ import { parseOptions } from '../args';
 import { findEvaluationByMunicipalityYear } from '../evaluation-lookup';
 import type { CliCommand } from '../context';
 
-const message = (e: unknown) => (e instanceof DomainError ? (isMessageKey(e.message) ? translate('sv', e.message) : e.message) : (e as Error).message);
+const message = (e: unknown) =>
+	e instanceof DomainError
+		? isMessageKey(e.message)
+			? translate('sv', e.message)
+			: e.message
+		: (e as Error).message;
 
 export const workspaceCommands: CliCommand[] = [
 	{
@@ -19,7 +24,11 @@ export const workspaceCommands: CliCommand[] = [
 		usage: 'evaluation create --municipality CODE --year YEAR [--rubric ID]',
 		summary: 'Create an evaluation in planning (the newest rubric by default).',
 		run: async (args, { io, withDatabase }) => {
-			const { values } = parseOptions(args, { municipality: { type: 'string' }, year: { type: 'string' }, rubric: { type: 'string' } });
+			const { values } = parseOptions(args, {
+				municipality: { type: 'string' },
+				year: { type: 'string' },
+				rubric: { type: 'string' }
+			});
 			if (!values.municipality || !/^\d{4}$/.test(values.year ?? '')) {
 				io.err('Usage: evaluation create --municipality CODE --year YEAR [--rubric ID]');
 				return 2;
@@ -36,7 +45,15 @@ export const workspaceCommands: CliCommand[] = [
 					return 1;
 				}
 				try {
-					const id = await createEvaluation(db, cliActor, { municipalityCode: values.municipality!, year: Number(values.year), rubricId: rubric.id, teamUserIds: [], contactUserId: null, visitStart: null, visitEnd: null });
+					const id = await createEvaluation(db, cliActor, {
+						municipalityCode: values.municipality!,
+						year: Number(values.year),
+						rubricId: rubric.id,
+						teamUserIds: [],
+						contactUserId: null,
+						visitStart: null,
+						visitEnd: null
+					});
 					io.out(`Created evaluation ${id}: ${values.municipality} ${values.year} (${rubric.id}).`);
 					return 0;
 				} catch (e) {
@@ -51,15 +68,28 @@ export const workspaceCommands: CliCommand[] = [
 		usage: 'evaluation export --municipality CODE --year YEAR',
 		summary: 'Print the full team file of an evaluation as JSON.',
 		run: async (args, { io, withDatabase }) => {
-			const { values } = parseOptions(args, { municipality: { type: 'string' }, year: { type: 'string' } });
+			const { values } = parseOptions(args, {
+				municipality: { type: 'string' },
+				year: { type: 'string' }
+			});
 			return withDatabase(async (db) => {
-				const evaluation = await findEvaluationByMunicipalityYear(db, values.municipality, values.year);
+				const evaluation = await findEvaluationByMunicipalityYear(
+					db,
+					values.municipality,
+					values.year
+				);
 				if (!evaluation) {
 					io.err(`No evaluation of ${values.municipality} in ${values.year}.`);
 					return 1;
 				}
 				// The operator's copy of the team's own file, so interview notes are included.
-				io.out(JSON.stringify(await exportEvaluation(db, evaluation.id, { includeInterviewNotes: true }), null, 2));
+				io.out(
+					JSON.stringify(
+						await exportEvaluation(db, evaluation.id, { includeInterviewNotes: true }),
+						null,
+						2
+					)
+				);
 				return 0;
 			});
 		}

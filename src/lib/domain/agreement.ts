@@ -40,7 +40,15 @@ export function agreement(pairs: ScorePair[], k = kappaCategories): Agreement {
 	if (n === 0) return { n, exactShare: null, meanAbsoluteDifference: null, weightedKappa: null };
 	const exactShare = pairs.filter((p) => p.a === p.b).length / n;
 	const meanAbsoluteDifference = pairs.reduce((acc, p) => acc + Math.abs(p.a - p.b), 0) / n;
-	return { n, exactShare, meanAbsoluteDifference, weightedKappa: weightedKappa(pairs.map((p) => [category(p.a, p.max, k), category(p.b, p.max, k)]), k) };
+	return {
+		n,
+		exactShare,
+		meanAbsoluteDifference,
+		weightedKappa: weightedKappa(
+			pairs.map((p) => [category(p.a, p.max, k), category(p.b, p.max, k)]),
+			k
+		)
+	};
 }
 
 /** Weighted kappa for pairs of category indices 0..k−1; null when expected agreement is perfect. */

@@ -33,7 +33,9 @@ const mean = (values: number[]): MeanWithN => ({
 });
 
 /** Keeps each municipality's latest result (by year). */
-export function latestPerMunicipality<T extends { municipalityCode: string; year: number }>(results: T[]): T[] {
+export function latestPerMunicipality<T extends { municipalityCode: string; year: number }>(
+	results: T[]
+): T[] {
 	const latest = new Map<string, T>();
 	for (const r of results) {
 		const seen = latest.get(r.municipalityCode);
@@ -49,11 +51,19 @@ export function latestPerMunicipality<T extends { municipalityCode: string; year
 export function nationalAverage(rubric: Rubric, results: ResultLevels[]): NationalAverage {
 	const areas: NationalAverage['areas'] = {};
 	for (const area of rubric.areas) {
-		areas[area.id] = mean(results.flatMap((r) => (r.areaScores && area.id in r.areaScores ? [r.areaScores[area.id]] : [])));
+		areas[area.id] = mean(
+			results.flatMap((r) =>
+				r.areaScores && area.id in r.areaScores ? [r.areaScores[area.id]] : []
+			)
+		);
 	}
 	const subareas: NationalAverage['subareas'] = {};
 	for (const s of rubric.areas.flatMap((a) => a.subareas)) {
-		subareas[s.id] = mean(results.flatMap((r) => (r.subareaScores && s.id in r.subareaScores ? [r.subareaScores[s.id]] : [])));
+		subareas[s.id] = mean(
+			results.flatMap((r) =>
+				r.subareaScores && s.id in r.subareaScores ? [r.subareaScores[s.id]] : []
+			)
+		);
 	}
 	return {
 		rubric: rubric.id,
@@ -95,28 +105,61 @@ export function relativeStrengths(
 		const achieved = result.areaScores?.[area.id];
 		const avg = average.areas[area.id]?.mean;
 		if (achieved !== undefined && avg !== null && avg !== undefined) {
-			positions.push({ level: 'area', id: area.id, title: area.title, achieved, max: area.maxPoints, average: avg, difference: (achieved - avg) / area.maxPoints });
+			positions.push({
+				level: 'area',
+				id: area.id,
+				title: area.title,
+				achieved,
+				max: area.maxPoints,
+				average: avg,
+				difference: (achieved - avg) / area.maxPoints
+			});
 		}
 		for (const s of area.subareas) {
 			const a = result.subareaScores?.[s.id];
 			const m = average.subareas[s.id]?.mean;
 			if (a !== undefined && m !== null && m !== undefined) {
-				positions.push({ level: 'subarea', id: s.id, title: s.title, achieved: a, max: s.maxPoints, average: m, difference: (a - m) / s.maxPoints });
+				positions.push({
+					level: 'subarea',
+					id: s.id,
+					title: s.title,
+					achieved: a,
+					max: s.maxPoints,
+					average: m,
+					difference: (a - m) / s.maxPoints
+				});
 			}
 		}
 	}
 	const sorted = [...positions].sort((x, y) => y.difference - x.difference);
 	return {
 		strengths: sorted.filter((p) => p.difference > 0).slice(0, count),
-		weaknesses: sorted.filter((p) => p.difference < 0).reverse().slice(0, count)
+		weaknesses: sorted
+			.filter((p) => p.difference < 0)
+			.reverse()
+			.slice(0, count)
 	};
 }
 
 export interface Change {
 	sameRubric: boolean;
 	total: { from: number | null; to: number | null; change: number | null; approximate: boolean };
-	areas: { id: string; title: string; fromIds: string[]; from: number | null; to: number | null; change: number | null; approximate: boolean }[];
-	subareas: { id: string; title: string; from: number | null; to: number | null; change: number | null }[];
+	areas: {
+		id: string;
+		title: string;
+		fromIds: string[];
+		from: number | null;
+		to: number | null;
+		change: number | null;
+		approximate: boolean;
+	}[];
+	subareas: {
+		id: string;
+		title: string;
+		from: number | null;
+		to: number | null;
+		change: number | null;
+	}[];
 }
 
 const diff = (from: number | null | undefined, to: number | null | undefined) =>
@@ -127,23 +170,39 @@ const diff = (from: number | null | undefined, to: number | null | undefined) =>
  * versions: the total (with a caveat) and only the areas the later rubric maps from the earlier
  * one, flagged approximate; no subareas.
  */
-export function changeBetween(earlier: { rubric: Rubric; result: ResultLevels }, later: { rubric: Rubric; result: ResultLevels }): Change {
+export function changeBetween(
+	earlier: { rubric: Rubric; result: ResultLevels },
+	later: { rubric: Rubric; result: ResultLevels }
+): Change {
 	const same = earlier.rubric.id === later.rubric.id;
-	const total = { from: earlier.result.total, to: later.result.total, change: diff(earlier.result.total, later.result.total), approximate: !same };
+	const total = {
+		from: earlier.result.total,
+		to: later.result.total,
+		change: diff(earlier.result.total, later.result.total),
+		approximate: !same
+	};
 	if (same) {
 		return {
 			sameRubric: true,
 			total,
 			areas: later.rubric.areas.map((a) => ({
-				id: a.id, title: a.title, fromIds: [a.id],
-				from: earlier.result.areaScores?.[a.id] ?? null, to: later.result.areaScores?.[a.id] ?? null,
-				change: diff(earlier.result.areaScores?.[a.id], later.result.areaScores?.[a.id]), approximate: false
+				id: a.id,
+				title: a.title,
+				fromIds: [a.id],
+				from: earlier.result.areaScores?.[a.id] ?? null,
+				to: later.result.areaScores?.[a.id] ?? null,
+				change: diff(earlier.result.areaScores?.[a.id], later.result.areaScores?.[a.id]),
+				approximate: false
 			})),
-			subareas: later.rubric.areas.flatMap((a) => a.subareas).map((s) => ({
-				id: s.id, title: s.title,
-				from: earlier.result.subareaScores?.[s.id] ?? null, to: later.result.subareaScores?.[s.id] ?? null,
-				change: diff(earlier.result.subareaScores?.[s.id], later.result.subareaScores?.[s.id])
-			}))
+			subareas: later.rubric.areas
+				.flatMap((a) => a.subareas)
+				.map((s) => ({
+					id: s.id,
+					title: s.title,
+					from: earlier.result.subareaScores?.[s.id] ?? null,
+					to: later.result.subareaScores?.[s.id] ?? null,
+					change: diff(earlier.result.subareaScores?.[s.id], later.result.subareaScores?.[s.id])
+				}))
 		};
 	}
 	const mapping = mappingBetween(earlier.rubric.id, later.rubric);
@@ -153,7 +212,15 @@ export function changeBetween(earlier: { rubric: Rubric; result: ResultLevels },
 		if (fromIds.length !== 1) continue;
 		const from = earlier.result.areaScores?.[fromIds[0]] ?? null;
 		const to = later.result.areaScores?.[a.id] ?? null;
-		areas.push({ id: a.id, title: a.title, fromIds, from, to, change: diff(from, to), approximate: true });
+		areas.push({
+			id: a.id,
+			title: a.title,
+			fromIds,
+			from,
+			to,
+			change: diff(from, to),
+			approximate: true
+		});
 	}
 	return { sameRubric: false, total, areas, subareas: [] };
 }

@@ -39,7 +39,8 @@ export function contentFromRecord(
 		source: record.source ?? null
 	};
 	if (!record.scores && record.areaScores) content.areaScores = record.areaScores;
-	if (!record.scores && !record.areaScores && record.total !== undefined) content.total = record.total;
+	if (!record.scores && !record.areaScores && record.total !== undefined)
+		content.total = record.total;
 	return content;
 }
 
@@ -66,16 +67,22 @@ export function toExchangeFormat(content: EvaluationContent, rubric: Rubric): Re
 	}
 	if (content.evaluatedAt) record.evaluatedAt = content.evaluatedAt;
 	if (content.summary) record.summary = content.summary;
-	if (content.recommendations.length) record.recommendations = content.recommendations.map((r) => r.text);
+	if (content.recommendations.length)
+		record.recommendations = content.recommendations.map((r) => r.text);
 	const strengths = Object.entries(content.areas).filter(([, f]) => f.strengths.length);
 	if (strengths.length) {
 		record.strengths = Object.fromEntries(
-			strengths.map(([id, f]) => [id, f.strengths.map((s) => ({ text: s.text, goldStar: s.goldStar }))])
+			strengths.map(([id, f]) => [
+				id,
+				f.strengths.map((s) => ({ text: s.text, goldStar: s.goldStar }))
+			])
 		);
 	}
 	const improvements = Object.entries(content.areas).filter(([, f]) => f.improvements.length);
 	if (improvements.length) {
-		record.improvements = Object.fromEntries(improvements.map(([id, f]) => [id, f.improvements.map((i) => i.text)]));
+		record.improvements = Object.fromEntries(
+			improvements.map(([id, f]) => [id, f.improvements.map((i) => i.text)])
+		);
 	}
 	if (content.source) record.source = content.source;
 	return record;

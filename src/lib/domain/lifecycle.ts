@@ -29,7 +29,8 @@ export function possibleMoves(status: EvaluationStatus): Move[] {
 	const i = stages.indexOf(status);
 	const moves: Move[] = [];
 	if (i < stages.length - 2) moves.push({ from: status, to: stages[i + 1], kind: 'forward' });
-	if (i > 0 && status !== 'publicerad') moves.push({ from: status, to: stages[i - 1], kind: 'back' });
+	if (i > 0 && status !== 'publicerad')
+		moves.push({ from: status, to: stages[i - 1], kind: 'back' });
 	return moves;
 }
 
@@ -67,7 +68,9 @@ export type Gap =
 /** Hard stops: moves that cannot happen at all (blind scoring needs every sheet submitted). */
 export function blockers(to: EvaluationStatus, f: ProgressFacts): Gap[] {
 	if (to === 'kalibrering' && f.submittedSheets < Math.max(f.teamSize, 1)) {
-		return [{ code: 'sheetsNotSubmitted', submitted: f.submittedSheets, needed: Math.max(f.teamSize, 1) }];
+		return [
+			{ code: 'sheetsNotSubmitted', submitted: f.submittedSheets, needed: Math.max(f.teamSize, 1) }
+		];
 	}
 	if (to === 'publicerad' && f.agreedCount < f.subareaCount) {
 		return [{ code: 'subareasNotAgreed', missing: f.subareaCount - f.agreedCount }];
@@ -81,15 +84,20 @@ export function gapsBefore(to: EvaluationStatus, f: ProgressFacts): Gap[] {
 	const at = stages.indexOf(to);
 	if (at >= stages.indexOf('insamling') && f.teamSize === 0) gaps.push({ code: 'noTeam' });
 	if (at >= stages.indexOf('poangsattning')) {
-		if (f.conflictFreeCount < f.teamSize) gaps.push({ code: 'conflictNotDeclared', missing: f.teamSize - f.conflictFreeCount });
+		if (f.conflictFreeCount < f.teamSize)
+			gaps.push({ code: 'conflictNotDeclared', missing: f.teamSize - f.conflictFreeCount });
 		if (f.interviewGroupsCovered === 0) gaps.push({ code: 'noInterviews' });
 	}
 	if (at >= stages.indexOf('faktagranskning')) {
-		if (f.agreedCount < f.subareaCount) gaps.push({ code: 'subareasNotAgreed', missing: f.subareaCount - f.agreedCount });
-		if (f.evidenceSubareas < f.subareaCount) gaps.push({ code: 'subareasWithoutEvidence', missing: f.subareaCount - f.evidenceSubareas });
-		if (f.areasWithFindings < f.areaCount) gaps.push({ code: 'areasWithoutFindings', missing: f.areaCount - f.areasWithFindings });
+		if (f.agreedCount < f.subareaCount)
+			gaps.push({ code: 'subareasNotAgreed', missing: f.subareaCount - f.agreedCount });
+		if (f.evidenceSubareas < f.subareaCount)
+			gaps.push({ code: 'subareasWithoutEvidence', missing: f.subareaCount - f.evidenceSubareas });
+		if (f.areasWithFindings < f.areaCount)
+			gaps.push({ code: 'areasWithoutFindings', missing: f.areaCount - f.areasWithFindings });
 		if (!f.hasSummary) gaps.push({ code: 'noSummary' });
 	}
-	if (to === 'publicerad' && f.openFactCheckComments > 0) gaps.push({ code: 'openComments', open: f.openFactCheckComments });
+	if (to === 'publicerad' && f.openFactCheckComments > 0)
+		gaps.push({ code: 'openComments', open: f.openFactCheckComments });
 	return gaps;
 }

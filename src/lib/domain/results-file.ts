@@ -17,8 +17,10 @@ export type ParsedFile =
 export function parseResultsFile(text: string, fileName = ''): ParsedFile {
 	const body = text.replace(/^\uFEFF/, '');
 	const trimmed = body.trim();
-	if (!trimmed) return { ok: false, problems: [{ record: 'file', field: '', message: 'the file is empty' }] };
-	const looksJson = trimmed.startsWith('{') || trimmed.startsWith('[') || fileName.toLowerCase().endsWith('.json');
+	if (!trimmed)
+		return { ok: false, problems: [{ record: 'file', field: '', message: 'the file is empty' }] };
+	const looksJson =
+		trimmed.startsWith('{') || trimmed.startsWith('[') || fileName.toLowerCase().endsWith('.json');
 	return looksJson ? parseJson(trimmed) : parseCsv(body);
 }
 
@@ -27,10 +29,17 @@ function parseJson(text: string): ParsedFile {
 	try {
 		data = JSON.parse(text);
 	} catch (e) {
-		return { ok: false, problems: [{ record: 'file', field: '', message: `not valid JSON: ${(e as Error).message}` }] };
+		return {
+			ok: false,
+			problems: [{ record: 'file', field: '', message: `not valid JSON: ${(e as Error).message}` }]
+		};
 	}
 	const list = Array.isArray(data) ? data : [data];
-	return { ok: true, kind: 'json', records: list.map((value, i) => ({ label: `record ${i + 1}`, value })) };
+	return {
+		ok: true,
+		kind: 'json',
+		records: list.map((value, i) => ({ label: `record ${i + 1}`, value }))
+	};
 }
 
 const subareaColumn = /^\d+\.\d+$/;
@@ -46,10 +55,17 @@ function parseCsv(text: string): ParsedFile {
 	const header = parsed.meta.fields ?? [];
 	const problems: { record: string; field: string; message: string }[] = [];
 	for (const required of ['municipality_code', 'year', 'rubric']) {
-		if (!header.includes(required)) problems.push({ record: 'line 1', field: required, message: 'missing column' });
+		if (!header.includes(required))
+			problems.push({ record: 'line 1', field: required, message: 'missing column' });
 	}
 	for (const column of header) {
-		if (!['municipality_code', 'year', 'rubric', 'total', 'evaluated_at', 'source'].includes(column) && !subareaColumn.test(column) && !areaColumn.test(column)) {
+		if (
+			!['municipality_code', 'year', 'rubric', 'total', 'evaluated_at', 'source'].includes(
+				column
+			) &&
+			!subareaColumn.test(column) &&
+			!areaColumn.test(column)
+		) {
 			problems.push({ record: 'line 1', field: column, message: 'unknown column' });
 		}
 	}

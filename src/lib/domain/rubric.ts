@@ -138,10 +138,12 @@ export function checkRubric(input: unknown): RubricCheck {
 }
 
 function formatPath(path: PropertyKey[]): string {
-	return path.reduce<string>((acc, key) => {
-		if (typeof key === 'number') return `${acc}[${key}]`;
-		return acc ? `${acc}.${String(key)}` : String(key);
-	}, '') || '(file)';
+	return (
+		path.reduce<string>((acc, key) => {
+			if (typeof key === 'number') return `${acc}[${key}]`;
+			return acc ? `${acc}.${String(key)}` : String(key);
+		}, '') || '(file)'
+	);
 }
 
 /** True when the rubric has subarea-level structure (2020 and later). */

@@ -17,7 +17,10 @@ export const newPasswordSchema = z
 			.max(1000, 'errors.invalid'),
 		confirm: z.string().max(1000)
 	})
-	.refine((v) => v.password === v.confirm, { path: ['confirm'], message: 'auth.password.mismatch' });
+	.refine((v) => v.password === v.confirm, {
+		path: ['confirm'],
+		message: 'auth.password.mismatch'
+	});
 
 /** A same-site path to return to after sign-in; anything else becomes '/utvarderingar'. */
 export function safeReturnTo(value: unknown): string {

@@ -28,7 +28,10 @@ export const resultRecordSchema = z.strictObject({
 	summary: z.string().optional(),
 	recommendations: z.array(z.string()).optional(),
 	strengths: z
-		.record(z.string(), z.array(z.strictObject({ text: z.string().min(1), goldStar: z.boolean().optional() })))
+		.record(
+			z.string(),
+			z.array(z.strictObject({ text: z.string().min(1), goldStar: z.boolean().optional() }))
+		)
 		.optional(),
 	improvements: z.record(z.string(), z.array(z.string().min(1))).optional(),
 	source: z.string().optional()
@@ -45,23 +48,41 @@ export interface RecordProblem {
 export function checkResultRecord(record: ResultRecord, rubric: Rubric): RecordProblem[] {
 	const problems: RecordProblem[] = [];
 	if (!record.scores && !record.areaScores && record.total === undefined) {
-		problems.push({ field: 'scores', message: 'at least one of scores, areaScores and total is required' });
+		problems.push({
+			field: 'scores',
+			message: 'at least one of scores, areaScores and total is required'
+		});
 		return problems;
 	}
 	const subareas = rubric.areas.flatMap((a) => a.subareas.map((s) => ({ area: a.id, ...s })));
 	let areaSums: Record<string, number> | null = null;
 	if (record.scores) {
 		if (subareas.length === 0) {
-			problems.push({ field: 'scores', message: `rubric ${rubric.id} is known at area level only; use areaScores` });
+			problems.push({
+				field: 'scores',
+				message: `rubric ${rubric.id} is known at area level only; use areaScores`
+			});
 		} else {
 			const known = new Map(subareas.map((s) => [s.id, s]));
 			for (const [id, value] of Object.entries(record.scores)) {
 				const s = known.get(id);
-				if (!s) problems.push({ field: `scores.${id}`, message: `unknown subarea "${id}" in ${rubric.id}` });
-				else if (value > s.maxPoints) problems.push({ field: `scores.${id}`, message: `${value} is above the maximum ${s.maxPoints}` });
+				if (!s)
+					problems.push({
+						field: `scores.${id}`,
+						message: `unknown subarea "${id}" in ${rubric.id}`
+					});
+				else if (value > s.maxPoints)
+					problems.push({
+						field: `scores.${id}`,
+						message: `${value} is above the maximum ${s.maxPoints}`
+					});
 			}
 			for (const s of subareas) {
-				if (!(s.id in record.scores)) problems.push({ field: `scores.${s.id}`, message: 'missing (all subareas are required when scores is given)' });
+				if (!(s.id in record.scores))
+					problems.push({
+						field: `scores.${s.id}`,
+						message: 'missing (all subareas are required when scores is given)'
+					});
 			}
 			if (problems.length === 0) {
 				areaSums = {};
@@ -73,29 +94,53 @@ export function checkResultRecord(record: ResultRecord, rubric: Rubric): RecordP
 		const areaIds = new Set(rubric.areas.map((a) => a.id));
 		for (const [id, value] of Object.entries(record.areaScores)) {
 			const area = rubric.areas.find((a) => a.id === id);
-			if (!areaIds.has(id)) problems.push({ field: `areaScores.${id}`, message: `unknown area "${id}" in ${rubric.id}` });
-			else if (area && value > area.maxPoints) problems.push({ field: `areaScores.${id}`, message: `${value} is above the maximum ${area.maxPoints}` });
+			if (!areaIds.has(id))
+				problems.push({
+					field: `areaScores.${id}`,
+					message: `unknown area "${id}" in ${rubric.id}`
+				});
+			else if (area && value > area.maxPoints)
+				problems.push({
+					field: `areaScores.${id}`,
+					message: `${value} is above the maximum ${area.maxPoints}`
+				});
 			else if (areaSums && areaSums[id] !== value) {
-				problems.push({ field: `areaScores.${id}`, message: `area ${id} is given as ${value} but its subareas sum to ${areaSums[id]}` });
+				problems.push({
+					field: `areaScores.${id}`,
+					message: `area ${id} is given as ${value} but its subareas sum to ${areaSums[id]}`
+				});
 			}
 		}
 		for (const area of rubric.areas) {
-			if (!(area.id in record.areaScores)) problems.push({ field: `areaScores.${area.id}`, message: 'missing (all areas are required when areaScores is given)' });
+			if (!(area.id in record.areaScores))
+				problems.push({
+					field: `areaScores.${area.id}`,
+					message: 'missing (all areas are required when areaScores is given)'
+				});
 		}
 	}
 	if (record.total !== undefined) {
 		if (record.total > rubric.maxPoints) {
-			problems.push({ field: 'total', message: `${record.total} is above the maximum ${rubric.maxPoints}` });
+			problems.push({
+				field: 'total',
+				message: `${record.total} is above the maximum ${rubric.maxPoints}`
+			});
 		}
-		const derived = areaSums ?? (record.areaScores && problems.length === 0 ? record.areaScores : null);
+		const derived =
+			areaSums ?? (record.areaScores && problems.length === 0 ? record.areaScores : null);
 		if (derived) {
 			const sum = Object.values(derived).reduce((a, b) => a + b, 0);
-			if (sum !== record.total) problems.push({ field: 'total', message: `total is given as ${record.total} but the ${areaSums ? 'subareas' : 'areas'} sum to ${sum}` });
+			if (sum !== record.total)
+				problems.push({
+					field: 'total',
+					message: `total is given as ${record.total} but the ${areaSums ? 'subareas' : 'areas'} sum to ${sum}`
+				});
 		}
 	}
 	for (const key of ['strengths', 'improvements'] as const) {
 		for (const id of Object.keys(record[key] ?? {})) {
-			if (!rubric.areas.some((a) => a.id === id)) problems.push({ field: `${key}.${id}`, message: `unknown area "${id}"` });
+			if (!rubric.areas.some((a) => a.id === id))
+				problems.push({ field: `${key}.${id}`, message: `unknown area "${id}"` });
 		}
 	}
 	return problems;

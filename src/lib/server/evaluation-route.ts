@@ -24,14 +24,28 @@ export async function authorizeEvaluationRoute(
 	action: EvaluationAction
 ): Promise<EvaluationContext> {
 	const evaluationId = parseEvaluationId(idParam);
-	const scope = authorizeEvaluation(locals, action, await findEvaluationScope(locals.db, evaluationId));
-	const row = await locals.db.selectFrom('evaluation').select('rubric_id').where('id', '=', evaluationId).executeTakeFirstOrThrow();
+	const scope = authorizeEvaluation(
+		locals,
+		action,
+		await findEvaluationScope(locals.db, evaluationId)
+	);
+	const row = await locals.db
+		.selectFrom('evaluation')
+		.select('rubric_id')
+		.where('id', '=', evaluationId)
+		.executeTakeFirstOrThrow();
 	return { scope, rubric: await getRubricOrThrow(locals.db, row.rubric_id), evaluationId };
 }
 
 /** The subset of actions a page needs to decide what to show. */
-export function permissions<A extends EvaluationAction>(locals: App.Locals, scope: EvaluationScope, actions: A[]): Record<A, boolean> {
-	return Object.fromEntries(actions.map((a) => [a, canOnEvaluation(locals.user, a, scope)])) as Record<A, boolean>;
+export function permissions<A extends EvaluationAction>(
+	locals: App.Locals,
+	scope: EvaluationScope,
+	actions: A[]
+): Record<A, boolean> {
+	return Object.fromEntries(
+		actions.map((a) => [a, canOnEvaluation(locals.user, a, scope)])
+	) as Record<A, boolean>;
 }
 
 /**
@@ -47,7 +61,11 @@ export async function attempt<T>(
 		return await work();
 	} catch (e) {
 		if (e instanceof StaleWriteError) {
-			return fail(409, { ...context, stale: { current: e.current }, errors: { _form: translate(locals.locale, 'ws.stale.title') } });
+			return fail(409, {
+				...context,
+				stale: { current: e.current },
+				errors: { _form: translate(locals.locale, 'ws.stale.title') }
+			});
 		}
 		if (e instanceof DomainError) {
 			const message = isMessageKey(e.message) ? translate(locals.locale, e.message) : e.message;

@@ -13,8 +13,5 @@ export function openDataJson(body: unknown, init: { maxAge?: number; status?: nu
 
 /** A 400 for the open-data API, with the reason in the body. */
 export function badRequest(message: string) {
-	return json(
-		{ error: message },
-		{ status: 400, headers: { 'access-control-allow-origin': '*' } }
-	);
+	return json({ error: message }, { status: 400, headers: { 'access-control-allow-origin': '*' } });
 }

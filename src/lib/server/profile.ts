@@ -19,17 +19,30 @@ export interface ChosenAverage {
 	description: string;
 }
 
-export async function chooseAverage(db: Database, rubric: Rubric, key: string | null, locale: 'sv' | 'en'): Promise<ChosenAverage> {
+export async function chooseAverage(
+	db: Database,
+	rubric: Rubric,
+	key: string | null,
+	locale: 'sv' | 'en'
+): Promise<ChosenAverage> {
 	const national = await computeNationalAverage(db, rubric);
 	const references = await listReferenceAverages(db, rubric.id);
-	const nationalLabel = locale === 'sv' ? `Nationellt medelvärde (n = ${national.count})` : `National average (n = ${national.count})`;
-	const options = [{ key: 'nationellt', label: nationalLabel }, ...references.map((r) => ({ key: `ref-${r.id}`, label: `${r.name}` }))];
+	const nationalLabel =
+		locale === 'sv'
+			? `Nationellt medelvärde (n = ${national.count})`
+			: `National average (n = ${national.count})`;
+	const options = [
+		{ key: 'nationellt', label: nationalLabel },
+		...references.map((r) => ({ key: `ref-${r.id}`, label: `${r.name}` }))
+	];
 	const reference = references.find((r) => `ref-${r.id}` === key);
 	if (reference) {
 		return {
 			key: `ref-${reference.id}`,
 			label: reference.name,
-			areas: Object.fromEntries(rubric.areas.map((a) => [a.id, reference.areaScores[a.id] ?? null])),
+			areas: Object.fromEntries(
+				rubric.areas.map((a) => [a.id, reference.areaScores[a.id] ?? null])
+			),
 			national,
 			options,
 			description: `${reference.name}, ${reference.asOf}${reference.source ? ` (${reference.source})` : ''}`

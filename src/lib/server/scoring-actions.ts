@@ -17,7 +17,13 @@ export async function saveOwnScore({ locals, params, request }: Event) {
 	const values = { subareaId, points: rawPoints, justification };
 	const result = await attempt(
 		locals,
-		() => saveSheetScore(locals.db, actorOf(locals.user!), rubric, scope.id, { subareaId, points, justification, expectedVersion: intField(form, 'version') || 0 }),
+		() =>
+			saveSheetScore(locals.db, actorOf(locals.user!), rubric, scope.id, {
+				subareaId,
+				points,
+				justification,
+				expectedVersion: intField(form, 'version') || 0
+			}),
 		{ subareaId, values }
 	);
 	return typeof result === 'number' ? { subareaId, saved: true, version: result } : result;
@@ -25,7 +31,9 @@ export async function saveOwnScore({ locals, params, request }: Event) {
 
 export async function submitOwnSheet({ locals, params }: Event) {
 	const { scope, rubric } = await authorizeEvaluationRoute(locals, params.id, 'sheet.edit');
-	const result = await attempt(locals, () => submitSheet(locals.db, actorOf(locals.user!), rubric, scope.id));
+	const result = await attempt(locals, () =>
+		submitSheet(locals.db, actorOf(locals.user!), rubric, scope.id)
+	);
 	return result === undefined ? { submitted: true } : result;
 }
 
@@ -39,7 +47,13 @@ export async function saveAgreed({ locals, params, request }: Event) {
 	const values = { subareaId, points: String(form.get('points') ?? ''), justification };
 	const result = await attempt(
 		locals,
-		() => saveAgreedScore(locals.db, actorOf(locals.user!), rubric, scope.id, { subareaId, points, justification, expectedVersion: intField(form, 'version') || 0 }),
+		() =>
+			saveAgreedScore(locals.db, actorOf(locals.user!), rubric, scope.id, {
+				subareaId,
+				points,
+				justification,
+				expectedVersion: intField(form, 'version') || 0
+			}),
 		{ subareaId, values }
 	);
 	return typeof result === 'number' ? { subareaId, saved: true, version: result } : result;

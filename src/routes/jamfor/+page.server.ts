@@ -1,5 +1,8 @@
 import { listMunicipalities } from '$lib/server/repositories/municipalities';
-import { listLatestTotalsOnRubric, listPublishedResults } from '$lib/server/repositories/comparisons';
+import {
+	listLatestTotalsOnRubric,
+	listPublishedResults
+} from '$lib/server/repositories/comparisons';
 import { getRubricOrThrow } from '$lib/server/repositories/rubrics';
 import { chooseAverage } from '$lib/server/profile';
 import { latestPerMunicipality, rankOf } from '$lib/domain/comparison';
@@ -15,12 +18,17 @@ const rubricId = 'kommunkompassen-2020';
 
 /** Resolves what the user typed (names or codes, comma or newline separated) against the register. */
 function resolveNames(input: string, municipalities: { code: string; name: string }[]) {
-	const wanted = input.split(/[\n,;]+/).map((s) => s.trim()).filter(Boolean);
+	const wanted = input
+		.split(/[\n,;]+/)
+		.map((s) => s.trim())
+		.filter(Boolean);
 	const found: string[] = [];
 	const unknown: string[] = [];
 	for (const w of wanted) {
 		const lower = w.toLowerCase();
-		const m = municipalities.find((x) => x.code === w.padStart(4, '0') || x.name.toLowerCase() === lower) ?? municipalities.find((x) => x.name.toLowerCase().startsWith(lower));
+		const m =
+			municipalities.find((x) => x.code === w.padStart(4, '0') || x.name.toLowerCase() === lower) ??
+			municipalities.find((x) => x.name.toLowerCase().startsWith(lower));
 		if (m) found.push(m.code);
 		else unknown.push(w);
 	}
@@ -37,7 +45,9 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const codes = [...resolved.codes, ...(group?.municipalityCodes ?? [])];
 	const unknown = resolved.unknown;
 	const rubric = await getRubricOrThrow(locals.db, rubricId);
-	const countyCodes = county ? municipalities.filter((m) => m.countyCode === county).map((m) => m.code) : [];
+	const countyCodes = county
+		? municipalities.filter((m) => m.countyCode === county).map((m) => m.code)
+		: [];
 	const selected = [...new Set([...codes, ...countyCodes])];
 	// Independent queries run concurrently: the page is as slow as the slowest, not their sum.
 	const [published, average, latestTotals] = await Promise.all([
@@ -57,18 +67,35 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			rank: r.total !== null ? rankOf(r.total, totals) : null
 		}))
 		.sort((a, b) => (b.total ?? -1) - (a.total ?? -1) || svCollator.compare(a.name, b.name));
-	const withoutResult = selected.filter((c) => !results.some((r) => r.municipalityCode === c)).map((c) => municipalities.find((m) => m.code === c)!.name);
+	const withoutResult = selected
+		.filter((c) => !results.some((r) => r.municipalityCode === c))
+		.map((c) => municipalities.find((m) => m.code === c)!.name);
 	return {
 		input,
 		county,
 		groups: groups.map((g) => ({ id: g.id, name: g.name, size: g.municipalityCodes.length })),
 		group: group?.id ?? null,
 		canSaveGroup: canGlobal(locals.user, 'peerGroup.manage'),
-		counties: [...new Map(municipalities.map((m) => [m.countyCode, m.county]))].map(([code, name]) => ({ code, name })).sort((a, b) => svCollator.compare(a.name, b.name)),
+		counties: [...new Map(municipalities.map((m) => [m.countyCode, m.county]))]
+			.map(([code, name]) => ({ code, name }))
+			.sort((a, b) => svCollator.compare(a.name, b.name)),
 		unknown,
-		withoutResult: codes.length ? withoutResult.filter((n) => codes.some((c) => municipalities.find((m) => m.code === c)?.name === n)) : [],
-		rubric: { id: rubric.id, title: rubric.title, areas: rubric.areas.map((a) => ({ id: a.id, title: a.title, maxPoints: a.maxPoints })) },
-		average: { key: average.key, label: average.label, areas: average.areas, options: average.options },
+		withoutResult: codes.length
+			? withoutResult.filter((n) =>
+					codes.some((c) => municipalities.find((m) => m.code === c)?.name === n)
+				)
+			: [],
+		rubric: {
+			id: rubric.id,
+			title: rubric.title,
+			areas: rubric.areas.map((a) => ({ id: a.id, title: a.title, maxPoints: a.maxPoints }))
+		},
+		average: {
+			key: average.key,
+			label: average.label,
+			areas: average.areas,
+			options: average.options
+		},
 		rows
 	};
 };
@@ -78,9 +105,19 @@ export const actions: Actions = {
 	saveGroup: async ({ locals, request, url }) => {
 		const user = authorizeGlobal(locals, 'peerGroup.manage', url);
 		const form = await request.formData();
-		const { codes, unknown } = resolveNames(String(form.get('kommuner') ?? ''), await listMunicipalities(locals.db));
+		const { codes, unknown } = resolveNames(
+			String(form.get('kommuner') ?? ''),
+			await listMunicipalities(locals.db)
+		);
 		if (unknown.length) return fail(400, { errors: { kommuner: unknown.join(', ') } });
-		const result = await attempt(locals, () => createPeerGroup(locals.db, { id: user.id, email: user.email }, String(form.get('name') ?? ''), codes));
+		const result = await attempt(locals, () =>
+			createPeerGroup(
+				locals.db,
+				{ id: user.id, email: user.email },
+				String(form.get('name') ?? ''),
+				codes
+			)
+		);
 		return typeof result === 'number' ? { savedGroup: result } : result;
 	}
 };

@@ -8,12 +8,27 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const q = (url.searchParams.get('q') ?? '').trim().toLowerCase();
 	const county = url.searchParams.get('lan') ?? '';
 	const rubric = url.searchParams.get('version') ?? '';
-	const [municipalities, rubrics] = await Promise.all([listMunicipalities(locals.db), listRubrics(locals.db)]);
-	const results = await listPublishedResults(locals.db, { rubricId: rubric || undefined, countyCode: county || undefined });
-	const byCode = new Map<string, { year: number; total: number | null; rubricId: string; count: number }>();
+	const [municipalities, rubrics] = await Promise.all([
+		listMunicipalities(locals.db),
+		listRubrics(locals.db)
+	]);
+	const results = await listPublishedResults(locals.db, {
+		rubricId: rubric || undefined,
+		countyCode: county || undefined
+	});
+	const byCode = new Map<
+		string,
+		{ year: number; total: number | null; rubricId: string; count: number }
+	>();
 	for (const r of results) {
 		const seen = byCode.get(r.municipalityCode);
-		if (!seen || r.year > seen.year) byCode.set(r.municipalityCode, { year: r.year, total: r.total, rubricId: r.rubricId, count: (seen?.count ?? 0) + 1 });
+		if (!seen || r.year > seen.year)
+			byCode.set(r.municipalityCode, {
+				year: r.year,
+				total: r.total,
+				rubricId: r.rubricId,
+				count: (seen?.count ?? 0) + 1
+			});
 		else seen.count += 1;
 	}
 	const rows = municipalities
@@ -21,7 +36,9 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		.filter((m) => !q || m.name.toLowerCase().includes(q) || m.code.startsWith(q))
 		.map((m) => ({ ...m, ...byCode.get(m.code)! }))
 		.sort((a, b) => svCollator.compare(a.name, b.name));
-	const counties = [...new Map(municipalities.map((m) => [m.countyCode, m.county])).entries()].sort((a, b) => svCollator.compare(a[1], b[1]));
+	const counties = [...new Map(municipalities.map((m) => [m.countyCode, m.county])).entries()].sort(
+		(a, b) => svCollator.compare(a[1], b[1])
+	);
 	return {
 		rows,
 		filter: { q: url.searchParams.get('q') ?? '', county, rubric },

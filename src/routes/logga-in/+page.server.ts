@@ -34,7 +34,10 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const values = { email: String(form.get('email') ?? '') };
 		const returnTo = safeReturnTo(form.get('returnTo'));
-		const parsed = signInSchema.safeParse({ email: form.get('email'), password: form.get('password') });
+		const parsed = signInSchema.safeParse({
+			email: form.get('email'),
+			password: form.get('password')
+		});
 		if (!parsed.success) {
 			return fail(400, { values, errors: fieldErrors(parsed.error, locals.locale) });
 		}

@@ -119,7 +119,12 @@ export function radarGeometry(
 				points: axes.map((axis, i) => {
 					const value = s.values[axis.id];
 					const p = polar(angleOf(i), r(shares[i]));
-					return { axisId: axis.id, x: p.x, y: p.y, value: typeof value === 'number' ? value : null };
+					return {
+						axisId: axis.id,
+						x: p.x,
+						y: p.y,
+						value: typeof value === 'number' ? value : null
+					};
 				}),
 				complete: axes.every((axis) => typeof s.values[axis.id] === 'number')
 			};
@@ -149,8 +154,9 @@ export function wrapLabel(label: string, width = 22): string[] {
 
 /** d3's radial paths are centred on the origin; move every coordinate pair to the centre. */
 function shiftPath(path: string, offset: number): string {
-	return path.replace(/(-?\d*\.?\d+(?:e-?\d+)?),(-?\d*\.?\d+(?:e-?\d+)?)/g, (_, x, y) =>
-		`${round(Number(x) + offset)},${round(Number(y) + offset)}`
+	return path.replace(
+		/(-?\d*\.?\d+(?:e-?\d+)?),(-?\d*\.?\d+(?:e-?\d+)?)/g,
+		(_, x, y) => `${round(Number(x) + offset)},${round(Number(y) + offset)}`
 	);
 }
 
@@ -170,7 +176,10 @@ export const seriesStyles = [
 ] as const;
 
 const escapeXml = (text: string) =>
-	text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] as string);
+	text.replace(
+		/[<>&"']/g,
+		(c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] as string
+	);
 
 /** A standalone SVG document of the radar (downloads and the PDF report). */
 export function radarSvg(
@@ -197,7 +206,10 @@ export function radarSvg(
 			`<line x1="${geometry.center}" y1="${geometry.center}" x2="${round(axis.x)}" y2="${round(axis.y)}" stroke="#c5cbd3" stroke-width="1"/>`
 		);
 		const tspans = axis.labelLines
-			.map((line, i) => `<tspan x="${round(axis.labelX)}" dy="${i === 0 ? axis.labelFirstDy : 13}">${escapeXml(line)}</tspan>`)
+			.map(
+				(line, i) =>
+					`<tspan x="${round(axis.labelX)}" dy="${i === 0 ? axis.labelFirstDy : 13}">${escapeXml(line)}</tspan>`
+			)
 			.join('');
 		parts.push(
 			`<text x="${round(axis.labelX)}" y="${round(axis.labelY)}" font-size="11" text-anchor="${axis.anchor}" dominant-baseline="middle" fill="#1b1b1f">${tspans}</text>`

@@ -17,7 +17,11 @@ export const groupLabels: Record<InterviewGroup, string> = {
 	annan: 'Annan'
 };
 
-export const judgementLabels = { atgardad: 'Åtgärdad', delvis: 'Delvis åtgärdad', kvarstar: 'Kvarstår' } as const;
+export const judgementLabels = {
+	atgardad: 'Åtgärdad',
+	delvis: 'Delvis åtgärdad',
+	kvarstar: 'Kvarstår'
+} as const;
 
 export interface ReportComparison {
 	averageLabel: string;
@@ -32,7 +36,12 @@ export interface ReportPrevious {
 	year: number;
 	rubric: Rubric;
 	result: ResultLevels;
-	followUps: { areaId: string; text: string; judgement: keyof typeof judgementLabels | null; comment: string }[];
+	followUps: {
+		areaId: string;
+		text: string;
+		judgement: keyof typeof judgementLabels | null;
+		comment: string;
+	}[];
 }
 
 export interface ReportSubarea {
@@ -69,7 +78,14 @@ export interface ReportModel {
 	generatedAt: string;
 	missing: string[];
 	whatIs: string;
-	method: { description: string; visit: string | null; interviews: { group: string; interviews: number; people: number }[]; interviewTotal: number; peopleTotal: number; documents: string[] };
+	method: {
+		description: string;
+		visit: string | null;
+		interviews: { group: string; interviews: number; people: number }[];
+		interviewTotal: number;
+		peopleTotal: number;
+		documents: string[];
+	};
 	total: number | null;
 	max: number;
 	areas: ReportArea[];
@@ -81,13 +97,32 @@ export interface ReportModel {
 		sameRubric: boolean;
 		caveat: string | null;
 		total: { from: number | null; to: number | null; change: number | null };
-		areas: { id: string; title: string; from: number | null; to: number | null; change: number | null }[];
+		areas: {
+			id: string;
+			title: string;
+			from: number | null;
+			to: number | null;
+			change: number | null;
+		}[];
 		largest: { id: string; title: string; change: number }[];
 		followUps: ReportPrevious['followUps'];
 	};
 }
 
-const monthNames = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
+const monthNames = [
+	'januari',
+	'februari',
+	'mars',
+	'april',
+	'maj',
+	'juni',
+	'juli',
+	'augusti',
+	'september',
+	'oktober',
+	'november',
+	'december'
+];
 
 export function swedishDate(iso: string): string {
 	const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
@@ -116,7 +151,14 @@ export function buildReportModel(input: {
 			achieved: a.achieved,
 			complete: a.complete,
 			general: f?.general ?? '',
-			subareas: area.subareas.map((s) => ({ id: s.id, title: s.title, max: s.maxPoints, achieved: typeof content.scores[s.id] === 'number' ? (content.scores[s.id] as number) : null, narrative: f?.narratives[s.id] ?? '' })),
+			subareas: area.subareas.map((s) => ({
+				id: s.id,
+				title: s.title,
+				max: s.maxPoints,
+				achieved:
+					typeof content.scores[s.id] === 'number' ? (content.scores[s.id] as number) : null,
+				narrative: f?.narratives[s.id] ?? ''
+			})),
 			strengths: f?.strengths ?? [],
 			improvements: (f?.improvements ?? []).map((i) => i.text)
 		};
@@ -125,19 +167,46 @@ export function buildReportModel(input: {
 		const s = rubric.areas.flatMap((a) => a.subareas).find((x) => x.id === id)!;
 		return `${id} ${s.title}`;
 	});
-	const interviews = content.method.interviews.map((i) => ({ group: groupLabels[i.group], interviews: i.interviews, people: i.people }));
+	const interviews = content.method.interviews.map((i) => ({
+		group: groupLabels[i.group],
+		interviews: i.interviews,
+		people: i.people
+	}));
 	let development: ReportModel['development'] = null;
 	if (input.previous) {
-		const now: ResultLevels = { municipalityCode: content.municipality.code, year: content.year, subareaScores: null, areaScores: Object.fromEntries(areas.filter((a) => a.complete).map((a) => [a.id, a.achieved as number])), total: totals.complete ? totals.total : null };
-		const change = changeBetween({ rubric: input.previous.rubric, result: input.previous.result }, { rubric, result: now });
+		const now: ResultLevels = {
+			municipalityCode: content.municipality.code,
+			year: content.year,
+			subareaScores: null,
+			areaScores: Object.fromEntries(
+				areas.filter((a) => a.complete).map((a) => [a.id, a.achieved as number])
+			),
+			total: totals.complete ? totals.total : null
+		};
+		const change = changeBetween(
+			{ rubric: input.previous.rubric, result: input.previous.result },
+			{ rubric, result: now }
+		);
 		const areaChanges = change.sameRubric ? change.areas : [];
 		development = {
 			previousYear: input.previous.year,
 			sameRubric: change.sameRubric,
-			caveat: change.sameRubric ? null : `Utvärderingen ${input.previous.year} gjordes enligt ${input.previous.rubric.title}. Totalen jämförs med förbehåll; områdena jämförs inte eftersom de har reviderats.`,
+			caveat: change.sameRubric
+				? null
+				: `Utvärderingen ${input.previous.year} gjordes enligt ${input.previous.rubric.title}. Totalen jämförs med förbehåll; områdena jämförs inte eftersom de har reviderats.`,
 			total: { from: change.total.from, to: change.total.to, change: change.total.change },
-			areas: areaChanges.map((a) => ({ id: a.id, title: a.title, from: a.from, to: a.to, change: a.change })),
-			largest: areaChanges.filter((a) => a.change !== null && a.change !== 0).sort((x, y) => Math.abs(y.change!) - Math.abs(x.change!)).slice(0, 3).map((a) => ({ id: a.id, title: a.title, change: a.change! })),
+			areas: areaChanges.map((a) => ({
+				id: a.id,
+				title: a.title,
+				from: a.from,
+				to: a.to,
+				change: a.change
+			})),
+			largest: areaChanges
+				.filter((a) => a.change !== null && a.change !== 0)
+				.sort((x, y) => Math.abs(y.change!) - Math.abs(x.change!))
+				.slice(0, 3)
+				.map((a) => ({ id: a.id, title: a.title, change: a.change! })),
 			followUps: input.previous.followUps
 		};
 	}
@@ -155,11 +224,17 @@ export function buildReportModel(input: {
 		whatIs: whatIsKommunkompassen(rubric.id),
 		method: {
 			description: content.method.description,
-			visit: content.visit.start ? `${content.visit.start}${content.visit.end && content.visit.end !== content.visit.start ? ` – ${content.visit.end}` : ''}` : content.evaluatedAt ? swedishDate(`${content.evaluatedAt}-00`) : null,
+			visit: content.visit.start
+				? `${content.visit.start}${content.visit.end && content.visit.end !== content.visit.start ? ` – ${content.visit.end}` : ''}`
+				: content.evaluatedAt
+					? swedishDate(`${content.evaluatedAt}-00`)
+					: null,
 			interviews,
 			interviewTotal: interviews.reduce((n, i) => n + i.interviews, 0),
 			peopleTotal: interviews.reduce((n, i) => n + i.people, 0),
-			documents: content.method.documentsStudied.map((d) => `${d.title}${d.date ? ` (${d.date})` : ''}`)
+			documents: content.method.documentsStudied.map(
+				(d) => `${d.title}${d.date ? ` (${d.date})` : ''}`
+			)
 		},
 		total: totals.total,
 		max: rubric.maxPoints,

@@ -5,11 +5,11 @@ export const sv = {
 	'auth.login.password': 'Lösenord',
 	'auth.login.submit': 'Logga in',
 	'auth.login.failed': 'Fel e-postadress eller lösenord.',
-	'auth.login.rateLimited':
-		'För många misslyckade inloggningsförsök. Försök igen efter {time}.',
+	'auth.login.rateLimited': 'För många misslyckade inloggningsförsök. Försök igen efter {time}.',
 	'auth.login.intro': 'Inloggning för utvärderare, samordnare och kommunernas kontaktpersoner.',
 	'auth.password.title': 'Byt lösenord',
-	'auth.password.mustChange': 'Du loggade in med ett engångslösenord. Välj ett eget lösenord för att fortsätta.',
+	'auth.password.mustChange':
+		'Du loggade in med ett engångslösenord. Välj ett eget lösenord för att fortsätta.',
 	'auth.password.current': 'Nuvarande lösenord',
 	'auth.password.new': 'Nytt lösenord',
 	'auth.password.confirm': 'Upprepa nytt lösenord',
@@ -42,7 +42,8 @@ export const sv = {
 	'admin.users.activate': 'Aktivera',
 	'admin.users.resetPassword': 'Nytt engångslösenord',
 	'admin.users.save': 'Spara ändringar',
-	'admin.users.created': 'Användaren {email} är skapad. Engångslösenord: {password} (visas bara nu).',
+	'admin.users.created':
+		'Användaren {email} är skapad. Engångslösenord: {password} (visas bara nu).',
 	'admin.users.reset': 'Nytt engångslösenord för {email}: {password} (visas bara nu).',
 	'admin.users.updated': 'Ändringarna är sparade.',
 	'admin.users.duplicate': 'Det finns redan en användare med den e-postadressen.',
@@ -76,9 +77,11 @@ export const en: Record<keyof typeof sv, string> = {
 	'auth.login.submit': 'Sign in',
 	'auth.login.failed': 'Wrong e-mail address or password.',
 	'auth.login.rateLimited': 'Too many failed sign-in attempts. Try again after {time}.',
-	'auth.login.intro': "Sign-in for evaluators, coordinators and the municipalities' contact persons.",
+	'auth.login.intro':
+		"Sign-in for evaluators, coordinators and the municipalities' contact persons.",
 	'auth.password.title': 'Change password',
-	'auth.password.mustChange': 'You signed in with a one-time password. Choose your own password to continue.',
+	'auth.password.mustChange':
+		'You signed in with a one-time password. Choose your own password to continue.',
 	'auth.password.current': 'Current password',
 	'auth.password.new': 'New password',
 	'auth.password.confirm': 'Repeat new password',

@@ -1,7 +1,8 @@
 /** Messages of action plans and re-evaluation. */
 export const sv = {
 	'ap.title': 'Handlingsplan',
-	'ap.intro': 'Kommunens åtgärder kopplade till utvärderingens förbättringsmöjligheter och rekommendationer.',
+	'ap.intro':
+		'Kommunens åtgärder kopplade till utvärderingens förbättringsmöjligheter och rekommendationer.',
 	'ap.action': 'Åtgärd',
 	'ap.noActions': 'ingen åtgärd ännu',
 	'ap.overview': 'Översikt per område',
@@ -34,7 +35,8 @@ export const sv = {
 	'ap.recommendation': 'Rekommendation',
 	'ap.startReevaluation': 'Starta uppföljande utvärdering',
 	'ap.previous.title': 'Förra utvärderingen ({year}) – tidigare bedömning',
-	'ap.previous.contextOnly': 'Visas som sammanhang. Ingenting kopieras till den nya poängsättningen.',
+	'ap.previous.contextOnly':
+		'Visas som sammanhang. Ingenting kopieras till den nya poängsättningen.',
 	'ap.previous.score': 'Poäng då',
 	'ap.previous.narrative': 'Beskrivning då',
 	'ap.previous.acrossVersions': 'Enligt {rubric} (ungefärlig jämförelse):',
@@ -47,14 +49,17 @@ export const sv = {
 	'ap.judgement.delvis': 'delvis',
 	'ap.judgement.kvarstar': 'kvarstår',
 	'ap.errors.dateOrder': 'Måldatum kan inte vara före startdatum.',
-	'ap.errors.linkRequired': 'Koppla åtgärden till minst en förbättringsmöjlighet eller rekommendation.',
+	'ap.errors.linkRequired':
+		'Koppla åtgärden till minst en förbättringsmöjlighet eller rekommendation.',
 	'ap.errors.foreignLink': 'Kopplingen gäller inte denna utvärdering.',
-	'ap.errors.referenced': 'En senare utvärdering bygger på denna. Åtgärden kan inte tas bort men kan avslutas (avbruten).'
+	'ap.errors.referenced':
+		'En senare utvärdering bygger på denna. Åtgärden kan inte tas bort men kan avslutas (avbruten).'
 } as const;
 
 export const en: Record<keyof typeof sv, string> = {
 	'ap.title': 'Action plan',
-	'ap.intro': "The municipality's actions linked to the evaluation's improvement possibilities and recommendations.",
+	'ap.intro':
+		"The municipality's actions linked to the evaluation's improvement possibilities and recommendations.",
 	'ap.action': 'Action',
 	'ap.noActions': 'no action yet',
 	'ap.overview': 'Overview per area',
@@ -100,7 +105,9 @@ export const en: Record<keyof typeof sv, string> = {
 	'ap.judgement.delvis': 'partly',
 	'ap.judgement.kvarstar': 'remains',
 	'ap.errors.dateOrder': 'The target date cannot be before the start date.',
-	'ap.errors.linkRequired': 'Link the action to at least one improvement possibility or recommendation.',
+	'ap.errors.linkRequired':
+		'Link the action to at least one improvement possibility or recommendation.',
 	'ap.errors.foreignLink': 'The link does not belong to this evaluation.',
-	'ap.errors.referenced': 'A later evaluation builds on this one. The action cannot be deleted but can be closed (cancelled).'
+	'ap.errors.referenced':
+		'A later evaluation builds on this one. The action cannot be deleted but can be closed (cancelled).'
 };

@@ -2,7 +2,8 @@
 export const sv = {
 	'doc.title': 'Styrdokument',
 	'doc.upload': 'Ladda upp dokument',
-	'doc.uploadHelp': 'PDF, Word (DOCX), HTML eller text, flera filer på en gång, högst {mb} MB per fil. Filtypen avgörs av innehållet.',
+	'doc.uploadHelp':
+		'PDF, Word (DOCX), HTML eller text, flera filer på en gång, högst {mb} MB per fil. Filtypen avgörs av innehållet.',
 	'doc.files': 'Filer',
 	'doc.kind': 'Typ av dokument',
 	'doc.date': 'Dokumentets datum',
@@ -22,14 +23,16 @@ export const sv = {
 	'doc.section': 'Avsnitt {n}',
 	'doc.search': 'Sök i dokumenten',
 	'doc.searchLabel': 'Sökord',
-	'doc.searchHelp': 'Fras med citattecken ("politisk styrning"), prefix med asterisk (förvaltn*), alternativ med OR. Å, ä och ö spelar ingen roll.',
+	'doc.searchHelp':
+		'Fras med citattecken ("politisk styrning"), prefix med asterisk (förvaltn*), alternativ med OR. Å, ä och ö spelar ingen roll.',
 	'doc.hits': '{n} träffar',
 	'doc.noHits': 'Inga träffar.',
 	'doc.cite': 'Använd som underlag',
 	'doc.citeFor': 'för delområde',
 	'doc.cited': 'Stycket är sparat som underlag.',
 	'doc.selection': 'Markerat stycke',
-	'doc.selectionHelp': 'Markera text på sidan och klicka på ”Citera markering”, eller klistra in citatet här.',
+	'doc.selectionHelp':
+		'Markera text på sidan och klicka på ”Citera markering”, eller klistra in citatet här.',
 	'doc.citeSelection': 'Citera markering',
 	'doc.suggested': 'Föreslagna stycken ur kommunens dokument',
 	'doc.suggestedNone': 'Inga stycken i dokumenten matchar delområdets sökord.',
@@ -49,7 +52,8 @@ export const sv = {
 export const en: Record<keyof typeof sv, string> = {
 	'doc.title': 'Governing documents',
 	'doc.upload': 'Upload documents',
-	'doc.uploadHelp': 'PDF, Word (DOCX), HTML or text, several files at once, at most {mb} MB per file. The type is detected from the content.',
+	'doc.uploadHelp':
+		'PDF, Word (DOCX), HTML or text, several files at once, at most {mb} MB per file. The type is detected from the content.',
 	'doc.files': 'Files',
 	'doc.kind': 'Kind of document',
 	'doc.date': "The document's date",
@@ -69,14 +73,16 @@ export const en: Record<keyof typeof sv, string> = {
 	'doc.section': 'Section {n}',
 	'doc.search': 'Search the documents',
 	'doc.searchLabel': 'Search terms',
-	'doc.searchHelp': 'Phrase in quotes ("politisk styrning"), prefix with an asterisk (förvaltn*), alternatives with OR. Å, ä and ö do not matter.',
+	'doc.searchHelp':
+		'Phrase in quotes ("politisk styrning"), prefix with an asterisk (förvaltn*), alternatives with OR. Å, ä and ö do not matter.',
 	'doc.hits': '{n} hits',
 	'doc.noHits': 'No hits.',
 	'doc.cite': 'Use as evidence',
 	'doc.citeFor': 'for subarea',
 	'doc.cited': 'The passage is saved as evidence.',
 	'doc.selection': 'Selected passage',
-	'doc.selectionHelp': 'Select text on the page and click “Cite selection”, or paste the quote here.',
+	'doc.selectionHelp':
+		'Select text on the page and click “Cite selection”, or paste the quote here.',
 	'doc.citeSelection': 'Cite selection',
 	'doc.suggested': "Suggested passages from the municipality's documents",
 	'doc.suggestedNone': "No passage in the documents matches the subarea's keywords.",

@@ -39,7 +39,8 @@ export const sv = {
 	'ws.overview.conflictPending': 'Har inte intygat jäv',
 	'ws.overview.sheetSubmitted': 'poängblad inlämnat',
 	'ws.overview.declare': 'Jag intygar att jag inte är jävig i denna utvärdering',
-	'ws.overview.declareHelp': 'Du måste intyga att du saknar jäv (t.ex. anställning, uppdrag eller nära relation i kommunen) innan du kan sätta poäng.',
+	'ws.overview.declareHelp':
+		'Du måste intyga att du saknar jäv (t.ex. anställning, uppdrag eller nära relation i kommunen) innan du kan sätta poäng.',
 	'ws.overview.declared': 'Ditt intygande om att jäv saknas är registrerat.',
 	'ws.progress.title': 'Framsteg',
 	'ws.progress.agreed': 'Överenskomna',
@@ -67,7 +68,8 @@ export const sv = {
 	'ws.gap.openComments': '{open} kommentarer från faktagranskningen är obesvarade',
 	'ws.publish.title': 'Publicering',
 	'ws.publish.button': 'Publicera',
-	'ws.publish.help': 'Publiceringen fryser resultatet. Därefter kan utvärderingen bara öppnas igen med en skriftlig motivering, och en rättelse publiceras som en ny version.',
+	'ws.publish.help':
+		'Publiceringen fryser resultatet. Därefter kan utvärderingen bara öppnas igen med en skriftlig motivering, och en rättelse publiceras som en ny version.',
 	'ws.publish.done': 'Utvärderingen är publicerad (version {version}).',
 	'ws.publish.reopen': 'Öppna för rättelse',
 	'ws.publish.reason': 'Motivering (visas med rättelsen)',
@@ -76,7 +78,8 @@ export const sv = {
 	'ws.publish.version': 'Version {version}',
 	'ws.publish.errata': 'Rättelse: {reason}',
 	'ws.sheet.title': 'Min poängsättning',
-	'ws.sheet.blind': 'Du ser bara dina egna poäng tills alla i gruppen har lämnat in sina poängblad.',
+	'ws.sheet.blind':
+		'Du ser bara dina egna poäng tills alla i gruppen har lämnat in sina poängblad.',
 	'ws.sheet.points': 'Poäng (0–{max})',
 	'ws.sheet.justification': 'Motivering',
 	'ws.sheet.save': 'Spara',
@@ -84,7 +87,8 @@ export const sv = {
 	'ws.sheet.saving': 'Sparar…',
 	'ws.sheet.submit': 'Lämna in mitt poängblad',
 	'ws.sheet.submitted': 'Ditt poängblad är inlämnat {date}.',
-	'ws.sheet.readonly': 'Poäng kan sättas i steget Poängsättning av utvärderare som intygat att jäv saknas.',
+	'ws.sheet.readonly':
+		'Poäng kan sättas i steget Poängsättning av utvärderare som intygat att jäv saknas.',
 	'ws.sheet.progress': '{n} av {of} delområden har poäng',
 	'ws.sheet.openSubarea': 'Öppna delområdet',
 	'ws.subarea.guidance': 'Vägledning',
@@ -98,7 +102,8 @@ export const sv = {
 	'ws.calibration.exact': 'Exakt samma poäng',
 	'ws.calibration.mad': 'Genomsnittlig skillnad',
 	'ws.calibration.kappa': 'Viktad Cohens kappa',
-	'ws.calibration.kappaHelp': 'Beräknad över delområdena med poängen som andel av max i fem klasser och linjära vikter.',
+	'ws.calibration.kappaHelp':
+		'Beräknad över delområdena med poängen som andel av max i fem klasser och linjära vikter.',
 	'ws.calibration.agree': 'Spara överenskommen poäng',
 	'ws.calibration.flagged': '{n} delområden behöver diskuteras',
 	'ws.findings.title': 'Fynd och text',
@@ -117,13 +122,15 @@ export const sv = {
 	'ws.findings.cite': 'Underlag',
 	'ws.findings.citeButton': 'Citera',
 	'ws.findings.cites': 'Stöds av {n} underlag',
-	'ws.findings.readonly': 'Texterna kan redigeras av utvärderare som intygat att jäv saknas, fram till publicering.',
+	'ws.findings.readonly':
+		'Texterna kan redigeras av utvärderare som intygat att jäv saknas, fram till publicering.',
 	'ws.stale.title': 'Någon annan har sparat under tiden',
 	'ws.stale.theirs': 'Sparad text nu',
 	'ws.stale.yours': 'Din text (inte sparad)',
 	'ws.stale.help': 'Jämför texterna, kopiera det du vill behålla och spara igen.',
 	'ws.factCheck.title': 'Faktagranskning',
-	'ws.factCheck.intro': 'Kommunens kontaktperson läser utkastet och lämnar synpunkter per område. Utvärderarna svarar.',
+	'ws.factCheck.intro':
+		'Kommunens kontaktperson läser utkastet och lämnar synpunkter per område. Utvärderarna svarar.',
 	'ws.factCheck.comment': 'Synpunkt',
 	'ws.factCheck.send': 'Skicka synpunkt',
 	'ws.factCheck.answer': 'Svar',
@@ -144,7 +151,8 @@ export const sv = {
 	'ws.errors.sheetIncomplete': 'Alla delområden måste ha poäng innan poängbladet lämnas in.',
 	'ws.errors.justificationRequired': 'En överenskommen poäng måste ha en motivering.',
 	'ws.errors.notAllAgreed': 'Alla delområden måste ha en överenskommen poäng innan publicering.',
-	'ws.errors.previous': 'Den tidigare utvärderingen måste vara en publicerad utvärdering av samma kommun från ett tidigare år.',
+	'ws.errors.previous':
+		'Den tidigare utvärderingen måste vara en publicerad utvärdering av samma kommun från ett tidigare år.',
 	'ws.errors.reasonRequired': 'Skriv en motivering (minst 10 tecken).'
 } as const;
 
@@ -188,7 +196,8 @@ export const en: Record<keyof typeof sv, string> = {
 	'ws.overview.conflictPending': 'Has not declared on conflict of interest',
 	'ws.overview.sheetSubmitted': 'score sheet submitted',
 	'ws.overview.declare': 'I declare that I have no conflict of interest in this evaluation',
-	'ws.overview.declareHelp': 'You must declare that you have no conflict of interest (e.g. employment, assignment or close relation in the municipality) before you can score.',
+	'ws.overview.declareHelp':
+		'You must declare that you have no conflict of interest (e.g. employment, assignment or close relation in the municipality) before you can score.',
 	'ws.overview.declared': 'Your declaration of no conflict of interest is recorded.',
 	'ws.progress.title': 'Progress',
 	'ws.progress.agreed': 'Agreed',
@@ -216,7 +225,8 @@ export const en: Record<keyof typeof sv, string> = {
 	'ws.gap.openComments': '{open} fact-check comments are unanswered',
 	'ws.publish.title': 'Publishing',
 	'ws.publish.button': 'Publish',
-	'ws.publish.help': 'Publishing freezes the result. Afterwards the evaluation can only be reopened with a written reason, and a correction is published as a new version.',
+	'ws.publish.help':
+		'Publishing freezes the result. Afterwards the evaluation can only be reopened with a written reason, and a correction is published as a new version.',
 	'ws.publish.done': 'The evaluation is published (version {version}).',
 	'ws.publish.reopen': 'Reopen for correction',
 	'ws.publish.reason': 'Reason (shown with the correction)',
@@ -225,7 +235,8 @@ export const en: Record<keyof typeof sv, string> = {
 	'ws.publish.version': 'Version {version}',
 	'ws.publish.errata': 'Correction: {reason}',
 	'ws.sheet.title': 'My scoring',
-	'ws.sheet.blind': 'You see only your own scores until everyone on the team has submitted their sheet.',
+	'ws.sheet.blind':
+		'You see only your own scores until everyone on the team has submitted their sheet.',
 	'ws.sheet.points': 'Points (0–{max})',
 	'ws.sheet.justification': 'Justification',
 	'ws.sheet.save': 'Save',
@@ -233,7 +244,8 @@ export const en: Record<keyof typeof sv, string> = {
 	'ws.sheet.saving': 'Saving…',
 	'ws.sheet.submit': 'Submit my score sheet',
 	'ws.sheet.submitted': 'Your score sheet was submitted {date}.',
-	'ws.sheet.readonly': 'Points can be given in the Scoring stage by evaluators who have declared no conflict of interest.',
+	'ws.sheet.readonly':
+		'Points can be given in the Scoring stage by evaluators who have declared no conflict of interest.',
 	'ws.sheet.progress': '{n} of {of} subareas have points',
 	'ws.sheet.openSubarea': 'Open the subarea',
 	'ws.subarea.guidance': 'Guidance',
@@ -241,13 +253,15 @@ export const en: Record<keyof typeof sv, string> = {
 	'ws.subarea.myScore': 'My score',
 	'ws.subarea.agreed': 'Agreed score',
 	'ws.calibration.title': 'Calibration',
-	'ws.calibration.hidden': 'The score sheets are shown side by side once everyone on the team has submitted.',
+	'ws.calibration.hidden':
+		'The score sheets are shown side by side once everyone on the team has submitted.',
 	'ws.calibration.differs': 'Differs by more than 10 % of max',
 	'ws.calibration.agreement': 'Agreement',
 	'ws.calibration.exact': 'Exactly the same points',
 	'ws.calibration.mad': 'Mean absolute difference',
 	'ws.calibration.kappa': "Weighted Cohen's kappa",
-	'ws.calibration.kappaHelp': 'Computed over the subareas with points as share of max in five classes and linear weights.',
+	'ws.calibration.kappaHelp':
+		'Computed over the subareas with points as share of max in five classes and linear weights.',
 	'ws.calibration.agree': 'Save agreed score',
 	'ws.calibration.flagged': '{n} subareas need discussion',
 	'ws.findings.title': 'Findings and text',
@@ -266,13 +280,15 @@ export const en: Record<keyof typeof sv, string> = {
 	'ws.findings.cite': 'Evidence',
 	'ws.findings.citeButton': 'Cite',
 	'ws.findings.cites': 'Backed by {n} evidence items',
-	'ws.findings.readonly': 'The texts can be edited by evaluators who have declared no conflict of interest, until publication.',
+	'ws.findings.readonly':
+		'The texts can be edited by evaluators who have declared no conflict of interest, until publication.',
 	'ws.stale.title': 'Someone else saved in the meantime',
 	'ws.stale.theirs': 'Saved text now',
 	'ws.stale.yours': 'Your text (not saved)',
 	'ws.stale.help': 'Compare the texts, copy what you want to keep and save again.',
 	'ws.factCheck.title': 'Fact check',
-	'ws.factCheck.intro': "The municipality's contact person reads the draft and comments per area. The evaluators answer.",
+	'ws.factCheck.intro':
+		"The municipality's contact person reads the draft and comments per area. The evaluators answer.",
 	'ws.factCheck.comment': 'Comment',
 	'ws.factCheck.send': 'Send comment',
 	'ws.factCheck.answer': 'Answer',
@@ -282,7 +298,8 @@ export const en: Record<keyof typeof sv, string> = {
 	'ws.factCheck.notYet': 'The fact check has not started.',
 	'ws.history.title': 'History',
 	'ws.errors.visitOrder': 'The last visit day cannot be before the first.',
-	'ws.errors.duplicate': 'There is already an evaluation of the municipality that year with that version.',
+	'ws.errors.duplicate':
+		'There is already an evaluation of the municipality that year with that version.',
 	'ws.errors.team': 'Choose active evaluators.',
 	'ws.errors.contact': 'The contact person must be a contact person of the chosen municipality.',
 	'ws.errors.badMove': 'That step cannot be taken from here.',
@@ -293,6 +310,7 @@ export const en: Record<keyof typeof sv, string> = {
 	'ws.errors.sheetIncomplete': 'Every subarea needs points before the sheet is submitted.',
 	'ws.errors.justificationRequired': 'An agreed score needs a justification.',
 	'ws.errors.notAllAgreed': 'Every subarea needs an agreed score before publishing.',
-	'ws.errors.previous': 'The earlier evaluation must be a published evaluation of the same municipality from an earlier year.',
+	'ws.errors.previous':
+		'The earlier evaluation must be a published evaluation of the same municipality from an earlier year.',
 	'ws.errors.reasonRequired': 'Write a reason (at least 10 characters).'
 };

@@ -17,7 +17,11 @@ export const accountKey = (email: string) => `email:${email.trim().toLowerCase()
 export const addressKey = (address: string) => `ip:${address}`;
 
 /** The time until which any of the keys is blocked, or null when attempts may go ahead. */
-export async function blockedUntil(db: Database, keys: string[], now = new Date()): Promise<Date | null> {
+export async function blockedUntil(
+	db: Database,
+	keys: string[],
+	now = new Date()
+): Promise<Date | null> {
 	const rows = await db
 		.selectFrom('login_attempt')
 		.select('blocked_until')
@@ -39,7 +43,12 @@ export async function recordFailure(
 	for (const { key, limit } of keys) {
 		await db
 			.insertInto('login_attempt')
-			.values({ key, failures: 1, window_started_at: now, blocked_until: limit <= 1 ? blockEnd : null })
+			.values({
+				key,
+				failures: 1,
+				window_started_at: now,
+				blocked_until: limit <= 1 ? blockEnd : null
+			})
 			.onConflict((oc) =>
 				oc.column('key').doUpdateSet({
 					failures: sql`CASE WHEN login_attempt.window_started_at < ${windowStart} THEN 1 ELSE login_attempt.failures + 1 END`,

@@ -66,7 +66,13 @@ export async function validateSessionToken(
 	now = new Date()
 ): Promise<ValidatedSession | null> {
 	const parts = token.split('.');
-	if (parts.length !== 2 || !parts[0] || !parts[1] || parts[0].length > 64 || parts[1].length > 64) {
+	if (
+		parts.length !== 2 ||
+		!parts[0] ||
+		!parts[1] ||
+		parts[0].length > 64 ||
+		parts[1].length > 64
+	) {
 		return null;
 	}
 	const [id, secret] = parts;
@@ -98,7 +104,11 @@ export async function validateSessionToken(
 	const renewed = idleFor >= renewalIntervalMs;
 	if (renewed) {
 		lastVerified = now;
-		await db.updateTable('user_session').set({ last_verified_at: now }).where('id', '=', id).execute();
+		await db
+			.updateTable('user_session')
+			.set({ last_verified_at: now })
+			.where('id', '=', id)
+			.execute();
 	}
 	return {
 		session: {
@@ -133,7 +143,12 @@ export async function invalidateUserSessions(
 }
 
 /** HttpOnly, SameSite=Lax, Path=/; Secure except on plain-http localhost development. */
-export function setSessionCookie(cookies: Cookies, token: string, expiresAt: Date, secure: boolean) {
+export function setSessionCookie(
+	cookies: Cookies,
+	token: string,
+	expiresAt: Date,
+	secure: boolean
+) {
 	cookies.set(sessionCookieName, token, {
 		httpOnly: true,
 		sameSite: 'lax',

@@ -11,7 +11,8 @@ export type * from './tables/foundation';
 
 /** The whole schema, one interface per feature so features evolve in their own files. */
 export interface DB
-	extends FoundationTables,
+	extends
+		FoundationTables,
 		AccountsTables,
 		WorkspaceTables,
 		ScoringTables,

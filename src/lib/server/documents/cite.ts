@@ -12,13 +12,28 @@ export async function citePassage({ locals, params, request }: RequestEvent<{ id
 	const { scope, rubric } = await authorizeEvaluationRoute(locals, params.id, 'sources.edit');
 	const form = await request.formData();
 	const known = new Set(listSubareas(rubric).map((s) => s.id));
-	const subareaIds = form.getAll('subareaIds').map(String).filter((id) => known.has(id));
+	const subareaIds = form
+		.getAll('subareaIds')
+		.map(String)
+		.filter((id) => known.has(id));
 	const documentId = intField(form, 'documentId');
 	const page = intField(form, 'page');
 	const quote = textField(form, 'quote', 5000);
 	const result = await attempt(
 		locals,
-		() => locals.db.transaction().execute((trx) => createEvidence(trx, actorOf(locals.user!), scope.id, { sourceKind: 'document', documentId, page: Number.isNaN(page) ? null : page, quote, note: textField(form, 'note', 2000), subareaIds })),
+		() =>
+			locals.db
+				.transaction()
+				.execute((trx) =>
+					createEvidence(trx, actorOf(locals.user!), scope.id, {
+						sourceKind: 'document',
+						documentId,
+						page: Number.isNaN(page) ? null : page,
+						quote,
+						note: textField(form, 'note', 2000),
+						subareaIds
+					})
+				),
 		{ citeError: true, documentId, page }
 	);
 	return typeof result === 'number' ? { cited: result, documentId, page } : result;

@@ -53,13 +53,30 @@ function decodeUtf8(bytes: Uint8Array): string | null {
 	}
 }
 
-const normalise = (s: string) => s.replace(/\u00ad/g, '').replace(/[ \t]+/g, ' ').replace(/\n{3,}/g, '\n\n').trim();
+const normalise = (s: string) =>
+	s
+		.replace(/\u00ad/g, '')
+		.replace(/[ \t]+/g, ' ')
+		.replace(/\n{3,}/g, '\n\n')
+		.trim();
 
 export async function extractDocument(bytes: Uint8Array, type: DocumentType): Promise<Extraction> {
-	const pages = type === 'pdf' ? await extractPdf(bytes) : type === 'docx' ? await extractDocx(bytes) : type === 'html' ? extractHtml(decodeUtf8(bytes) ?? '') : extractPlainText(decodeUtf8(bytes) ?? '');
+	const pages =
+		type === 'pdf'
+			? await extractPdf(bytes)
+			: type === 'docx'
+				? await extractDocx(bytes)
+				: type === 'html'
+					? extractHtml(decodeUtf8(bytes) ?? '')
+					: extractPlainText(decodeUtf8(bytes) ?? '');
 	const withText = pages.filter((p) => p.text.length > 0);
 	if (withText.length === 0) {
-		return { status: 'ingen_text', pages: [], message: type === 'pdf' ? 'ingen text – skannat dokument?' : 'dokumentet innehåller ingen text' };
+		return {
+			status: 'ingen_text',
+			pages: [],
+			message:
+				type === 'pdf' ? 'ingen text – skannat dokument?' : 'dokumentet innehåller ingen text'
+		};
 	}
 	return { status: 'klar', pages: withText, message: null };
 }
@@ -72,13 +89,19 @@ async function extractPdf(bytes: Uint8Array): Promise<ExtractedPage[]> {
 	} catch (e) {
 		const name = (e as Error).name ?? '';
 		if (name === 'PasswordException' || /password/i.test((e as Error).message)) {
-			throw new ExtractionError('PDF-filen är krypterad eller lösenordsskyddad och kan inte läsas. Ladda upp en version utan lösenord.');
+			throw new ExtractionError(
+				'PDF-filen är krypterad eller lösenordsskyddad och kan inte läsas. Ladda upp en version utan lösenord.'
+			);
 		}
 		throw new ExtractionError('PDF-filen är skadad och kan inte läsas.');
 	}
 	try {
 		const { text } = await extractText(pdf, { mergePages: false });
-		return (text as string[]).map((t, i) => ({ page: i + 1, sectionTitle: null, text: normalise(t) }));
+		return (text as string[]).map((t, i) => ({
+			page: i + 1,
+			sectionTitle: null,
+			text: normalise(t)
+		}));
 	} catch {
 		throw new ExtractionError('PDF-filen är skadad och kan inte läsas.');
 	} finally {
@@ -100,11 +123,14 @@ async function extractDocx(bytes: Uint8Array): Promise<ExtractedPage[]> {
 	let total = 0;
 	for (const file of Object.values(zip.files)) {
 		// jszip reads the sizes from the central directory without inflating anything.
-		const size = (file as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
+		const size =
+			(file as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
 		total += size;
-		if (total > maxDocxUncompressedBytes) throw new ExtractionError('Word-filen packas upp till orimligt stor storlek och avvisas.');
+		if (total > maxDocxUncompressedBytes)
+			throw new ExtractionError('Word-filen packas upp till orimligt stor storlek och avvisas.');
 	}
-	if (!zip.file('word/document.xml')) throw new ExtractionError('Filen är inte ett Word-dokument (DOCX).');
+	if (!zip.file('word/document.xml'))
+		throw new ExtractionError('Filen är inte ett Word-dokument (DOCX).');
 	const mammoth = (await import('mammoth')).default;
 	let html: string;
 	try {
@@ -115,14 +141,23 @@ async function extractDocx(bytes: Uint8Array): Promise<ExtractedPage[]> {
 	return extractHtml(html);
 }
 
-const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', shy: '' };
+const entities: Record<string, string> = {
+	amp: '&',
+	lt: '<',
+	gt: '>',
+	quot: '"',
+	apos: "'",
+	nbsp: ' ',
+	shy: ''
+};
 function htmlToText(html: string): string {
 	return html
 		.replace(/<(br|\/p|\/div|\/li|\/tr|\/h[1-6])[^>]*>/gi, '\n')
 		.replace(/<[^>]+>/g, ' ')
 		.replace(/&(#x?[0-9a-f]+|\w+);/gi, (m, code: string) => {
 			if (code[0] === '#') {
-				const n = code[1].toLowerCase() === 'x' ? parseInt(code.slice(2), 16) : parseInt(code.slice(1), 10);
+				const n =
+					code[1].toLowerCase() === 'x' ? parseInt(code.slice(2), 16) : parseInt(code.slice(1), 10);
 				return Number.isFinite(n) ? String.fromCodePoint(n) : m;
 			}
 			return entities[code.toLowerCase()] ?? m;
@@ -131,7 +166,9 @@ function htmlToText(html: string): string {
 
 /** HTML (also mammoth's output): scripts and styles dropped, one section per h1–h3 heading. */
 export function extractHtml(html: string): ExtractedPage[] {
-	const cleaned = html.replace(/<(script|style|noscript|template)[\s\S]*?<\/\1>/gi, ' ').replace(/<!--[\s\S]*?-->/g, ' ');
+	const cleaned = html
+		.replace(/<(script|style|noscript|template)[\s\S]*?<\/\1>/gi, ' ')
+		.replace(/<!--[\s\S]*?-->/g, ' ');
 	const body = /<body[^>]*>([\s\S]*)<\/body>/i.exec(cleaned)?.[1] ?? cleaned;
 	const parts = body.split(/(?=<h[1-3][\s>])/i);
 	const sections: ExtractedPage[] = [];
@@ -157,6 +194,7 @@ export function extractPlainText(text: string, target = 3000): ExtractedPage[] {
 		}
 		current += (current ? '\n\n' : '') + p;
 	}
-	if (current.trim()) sections.push({ page: sections.length + 1, sectionTitle: null, text: normalise(current) });
+	if (current.trim())
+		sections.push({ page: sections.length + 1, sectionTitle: null, text: normalise(current) });
 	return sections;
 }

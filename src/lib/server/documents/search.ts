@@ -56,17 +56,36 @@ export function buildTsQuery(input: string, join: '&' | '|' = '&'): string | nul
 	return parts.length ? parts.join(' ') : null;
 }
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+const escapeHtml = (s: string) =>
+	s.replace(
+		/[&<>"']/g,
+		(c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string
+	);
 
 /** ts_headline marks matches with control characters; escape everything, then turn them into <mark>. */
 function safeSnippet(headline: string): string {
-	return escapeHtml(headline).replace(/\u0001/g, '<mark>').replace(/\u0002/g, '</mark>');
+	return escapeHtml(headline)
+		.replace(/\u0001/g, '<mark>')
+		.replace(/\u0002/g, '</mark>');
 }
 
-async function runSearch(db: Database, evaluationId: number, tsquery: string, limit: number): Promise<SearchHit[]> {
+async function runSearch(
+	db: Database,
+	evaluationId: number,
+	tsquery: string,
+	limit: number
+): Promise<SearchHit[]> {
 	const query = sql`to_tsquery('swedish_unaccent', ${tsquery})`;
 	// Rank in a subquery first so ts_headline (the expensive part) runs only for the top hits.
-	const rows = await sql<{ document_id: number; title: string; page_number: number; section_title: string | null; rank: number; text: string; snippet: string }>`
+	const rows = await sql<{
+		document_id: number;
+		title: string;
+		page_number: number;
+		section_title: string | null;
+		rank: number;
+		text: string;
+		snippet: string;
+	}>`
 		WITH top AS (
 			SELECT p.document_id, p.page_number, p.section_title, p.text, ts_rank_cd(p.tsv, ${query}) AS rank
 			FROM document_page p
@@ -92,16 +111,29 @@ async function runSearch(db: Database, evaluationId: number, tsquery: string, li
 }
 
 /** Searches one evaluation's documents; an empty or meaningless query gives no hits. */
-export async function searchDocuments(db: Database, evaluationId: number, input: string, limit = 20): Promise<SearchHit[]> {
+export async function searchDocuments(
+	db: Database,
+	evaluationId: number,
+	input: string,
+	limit = 20
+): Promise<SearchHit[]> {
 	const tsquery = buildTsQuery(input.slice(0, 500));
 	if (!tsquery) return [];
 	return runSearch(db, evaluationId, tsquery, limit);
 }
 
 /** Passages that best match a subarea's keywords (any of them), for the scoring view. */
-export async function suggestPassages(db: Database, evaluationId: number, subarea: RubricSubarea, limit = 5): Promise<SearchHit[]> {
+export async function suggestPassages(
+	db: Database,
+	evaluationId: number,
+	subarea: RubricSubarea,
+	limit = 5
+): Promise<SearchHit[]> {
 	const keywords = subarea.keywords?.length ? subarea.keywords : [subarea.title];
-	const tsquery = buildTsQuery(keywords.map((k) => (k.includes(' ') ? `"${k}"` : k)).join(' OR '), '|');
+	const tsquery = buildTsQuery(
+		keywords.map((k) => (k.includes(' ') ? `"${k}"` : k)).join(' OR '),
+		'|'
+	);
 	if (!tsquery) return [];
 	return runSearch(db, evaluationId, tsquery, limit);
 }

@@ -13,38 +13,79 @@ import { buildReportModel, type ReportModel, type ReportPrevious } from '$lib/do
 import type { EvaluationContent } from '$lib/domain/evaluation-content';
 import { renderReportPdf } from './pdf';
 
-const stockholmNow = () => new Date().toLocaleString('sv-SE', { timeZone: 'Europe/Stockholm' }).slice(0, 16);
+const stockholmNow = () =>
+	new Date().toLocaleString('sv-SE', { timeZone: 'Europe/Stockholm' }).slice(0, 16);
 
-export async function loadReportModel(db: Database, evaluationId: number): Promise<{ model: ReportModel; publishedResultId: number | null }> {
-	const e = await db.selectFrom('evaluation').select(['status', 'rubric_id', 'municipality_code', 'year', 'previous_evaluation_id']).where('id', '=', evaluationId).executeTakeFirstOrThrow();
+export async function loadReportModel(
+	db: Database,
+	evaluationId: number
+): Promise<{ model: ReportModel; publishedResultId: number | null }> {
+	const e = await db
+		.selectFrom('evaluation')
+		.select(['status', 'rubric_id', 'municipality_code', 'year', 'previous_evaluation_id'])
+		.where('id', '=', evaluationId)
+		.executeTakeFirstOrThrow();
 	const rubric = await getRubricOrThrow(db, e.rubric_id);
-	const published = e.status === 'publicerad'
-		? await db.selectFrom('published_result').select(['id', 'content', 'published_at']).where('evaluation_id', '=', evaluationId).where('is_current', '=', true).executeTakeFirst()
-		: undefined;
-	const content = published ? (published.content as EvaluationContent) : await loadEvaluationContent(db, evaluationId);
+	const published =
+		e.status === 'publicerad'
+			? await db
+					.selectFrom('published_result')
+					.select(['id', 'content', 'published_at'])
+					.where('evaluation_id', '=', evaluationId)
+					.where('is_current', '=', true)
+					.executeTakeFirst()
+			: undefined;
+	const content = published
+		? (published.content as EvaluationContent)
+		: await loadEvaluationContent(db, evaluationId);
 	const average = await chooseAverage(db, rubric, null, 'sv');
-	const history = await listPublishedResults(db, { rubricId: rubric.id, municipalityCodes: [e.municipality_code] });
-	const earlier = history.filter((r) => r.year < e.year && r.areaScores).map((r) => ({ year: r.year, areaScores: r.areaScores! }));
+	const history = await listPublishedResults(db, {
+		rubricId: rubric.id,
+		municipalityCodes: [e.municipality_code]
+	});
+	const earlier = history
+		.filter((r) => r.year < e.year && r.areaScores)
+		.map((r) => ({ year: r.year, areaScores: r.areaScores! }));
 	let previous: ReportPrevious | null = null;
 	if (e.previous_evaluation_id) {
-		const prev = (await listPublishedResults(db, { municipalityCodes: [e.municipality_code] })).find((r) => r.evaluationId === e.previous_evaluation_id);
+		const prev = (
+			await listPublishedResults(db, { municipalityCodes: [e.municipality_code] })
+		).find((r) => r.evaluationId === e.previous_evaluation_id);
 		if (prev) {
 			const followUps = await listFollowUps(db, evaluationId);
-			const improvements = await db.selectFrom('improvement').select(['id', 'area_id', 'text']).where('evaluation_id', '=', e.previous_evaluation_id).orderBy('area_id').orderBy('position').execute();
+			const improvements = await db
+				.selectFrom('improvement')
+				.select(['id', 'area_id', 'text'])
+				.where('evaluation_id', '=', e.previous_evaluation_id)
+				.orderBy('area_id')
+				.orderBy('position')
+				.execute();
 			previous = {
 				year: prev.year,
 				rubric: await getRubricOrThrow(db, prev.rubricId),
 				result: prev,
-				followUps: improvements.map((i) => ({ areaId: i.area_id, text: i.text, judgement: followUps[i.id]?.judgement ?? null, comment: followUps[i.id]?.comment ?? '' }))
+				followUps: improvements.map((i) => ({
+					areaId: i.area_id,
+					text: i.text,
+					judgement: followUps[i.id]?.judgement ?? null,
+					comment: followUps[i.id]?.comment ?? ''
+				}))
 			};
 		}
 	}
 	const model = buildReportModel({
 		content,
 		rubric,
-		comparison: { averageLabel: average.label, averageDescription: average.description, averageAreas: average.areas, earlier },
+		comparison: {
+			averageLabel: average.label,
+			averageDescription: average.description,
+			averageAreas: average.areas,
+			earlier
+		},
 		draft: !published,
-		date: published ? published.published_at.toISOString().slice(0, 10) : new Date().toISOString().slice(0, 10),
+		date: published
+			? published.published_at.toISOString().slice(0, 10)
+			: new Date().toISOString().slice(0, 10),
 		generatedAt: stockholmNow(),
 		previous
 	});
@@ -52,13 +93,24 @@ export async function loadReportModel(db: Database, evaluationId: number): Promi
 }
 
 /** The PDF; a published version's is generated once and then served from the cache. */
-export async function reportPdf(db: Database, evaluationId: number): Promise<{ pdf: Uint8Array; model: ReportModel }> {
+export async function reportPdf(
+	db: Database,
+	evaluationId: number
+): Promise<{ pdf: Uint8Array; model: ReportModel }> {
 	const { model, publishedResultId } = await loadReportModel(db, evaluationId);
 	if (publishedResultId) {
-		const cached = await db.selectFrom('report_cache').select('pdf').where('published_result_id', '=', publishedResultId).executeTakeFirst();
+		const cached = await db
+			.selectFrom('report_cache')
+			.select('pdf')
+			.where('published_result_id', '=', publishedResultId)
+			.executeTakeFirst();
 		if (cached) return { pdf: new Uint8Array(cached.pdf), model };
 		const pdf = await renderReportPdf(model);
-		await db.insertInto('report_cache').values({ published_result_id: publishedResultId, pdf }).onConflict((oc) => oc.column('published_result_id').doNothing()).execute();
+		await db
+			.insertInto('report_cache')
+			.values({ published_result_id: publishedResultId, pdf })
+			.onConflict((oc) => oc.column('published_result_id').doNothing())
+			.execute();
 		return { pdf, model };
 	}
 	return { pdf: await renderReportPdf(model), model };
@@ -66,6 +118,9 @@ export async function reportPdf(db: Database, evaluationId: number): Promise<{ p
 
 /** Content-Disposition that survives åäö: an ASCII fallback plus RFC 5987 `filename*`. */
 export function pdfDisposition(name: string, inline = true): string {
-	const ascii = name.normalize('NFD').replace(/[^\x20-\x7e]/g, '').replace(/["\\]/g, '');
+	const ascii = name
+		.normalize('NFD')
+		.replace(/[^\x20-\x7e]/g, '')
+		.replace(/["\\]/g, '');
 	return `${inline ? 'inline' : 'attachment'}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }

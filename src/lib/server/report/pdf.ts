@@ -24,7 +24,9 @@ function pdfmake(): PdfMake {
 	if (instance) return instance;
 	const pm = require('pdfmake') as PdfMake;
 	const dir = robotoDir();
-	const fontPaths = Object.fromEntries(Object.entries(robotoFiles).map(([style, file]) => [style, join(dir, file)]));
+	const fontPaths = Object.fromEntries(
+		Object.entries(robotoFiles).map(([style, file]) => [style, join(dir, file)])
+	);
 	// Real paths (the SVG renderer opens fonts from disk), and only these may be read.
 	const allowed = new Set(Object.values(fontPaths));
 	pm.addFonts({ Roboto: fontPaths });
@@ -47,17 +49,37 @@ export function reportDocDefinition(model: ReportModel) {
 	const radar = radarGeometry(
 		model.areas.map((a) => ({ id: a.id, label: a.title, max: a.max })),
 		[
-			{ id: 'm', label: `${model.municipality.name} ${model.year}`, values: Object.fromEntries(model.areas.map((a) => [a.id, a.complete ? a.achieved : null])) },
+			{
+				id: 'm',
+				label: `${model.municipality.name} ${model.year}`,
+				values: Object.fromEntries(model.areas.map((a) => [a.id, a.complete ? a.achieved : null]))
+			},
 			{ id: 'avg', label: model.comparison.averageLabel, values: model.comparison.averageAreas },
-			...model.comparison.earlier.map((e) => ({ id: `y${e.year}`, label: `${model.municipality.name} ${e.year}`, values: e.areaScores }))
+			...model.comparison.earlier.map((e) => ({
+				id: `y${e.year}`,
+				label: `${model.municipality.name} ${e.year}`,
+				values: e.areaScores
+			}))
 		],
 		{ size: 520, margin: 130 }
 	);
 	const bars = barGeometry(
-		model.areas.map((a) => ({ id: a.id, label: `${a.id}. ${a.title}`, value: a.achieved, max: a.max, reference: model.comparison.averageAreas[a.id] ?? null })),
+		model.areas.map((a) => ({
+			id: a.id,
+			label: `${a.id}. ${a.title}`,
+			value: a.achieved,
+			max: a.max,
+			reference: model.comparison.averageAreas[a.id] ?? null
+		})),
 		{ width: 640, labelWidth: 300, rowHeight: 26 }
 	);
-	const heading = (text: string, level: 1 | 2 | 3, toc = level < 3) => ({ text, style: `h${level}`, tocItem: toc, tocMargin: level === 2 ? [12, 0, 0, 0] : undefined, headlineLevel: level });
+	const heading = (text: string, level: 1 | 2 | 3, toc = level < 3) => ({
+		text,
+		style: `h${level}`,
+		tocItem: toc,
+		tocMargin: level === 2 ? [12, 0, 0, 0] : undefined,
+		headlineLevel: level
+	});
 	const content: unknown[] = [];
 
 	// Cover
@@ -65,26 +87,51 @@ export function reportDocDefinition(model: ReportModel) {
 		{ text: 'Kommunkompassen –', style: 'coverKicker', margin: [0, 160, 0, 8] },
 		{ text: `Analys av ${model.municipality.name}`, style: 'coverTitle' },
 		{ text: String(model.year), style: 'coverYear', margin: [0, 8, 0, 40] },
-		{ text: model.evaluators.length ? `Utvärderare: ${model.evaluators.join(', ')}` : 'Utvärderare: Sveriges Kommuner och Regioner (SKR)', style: 'body' },
+		{
+			text: model.evaluators.length
+				? `Utvärderare: ${model.evaluators.join(', ')}`
+				: 'Utvärderare: Sveriges Kommuner och Regioner (SKR)',
+			style: 'body'
+		},
 		{ text: `Datum: ${model.date}`, style: 'body' },
 		{ text: model.rubricTitle, style: 'muted' }
 	);
 	if (model.draft) {
-		content.push({ text: `UTKAST – skapat ${model.generatedAt}. Rapporten är inte publicerad.`, style: 'draftNote', margin: [0, 30, 0, 0] });
+		content.push({
+			text: `UTKAST – skapat ${model.generatedAt}. Rapporten är inte publicerad.`,
+			style: 'draftNote',
+			margin: [0, 30, 0, 0]
+		});
 		if (model.missing.length) {
-			content.push({ text: `Ej bedömt ännu (${model.missing.length} delområden):`, style: 'bodyBold', margin: [0, 12, 0, 4] }, { ul: model.missing, style: 'body' });
+			content.push(
+				{
+					text: `Ej bedömt ännu (${model.missing.length} delområden):`,
+					style: 'bodyBold',
+					margin: [0, 12, 0, 4]
+				},
+				{ ul: model.missing, style: 'body' }
+			);
 		}
 	}
 	content.push({ text: '', pageBreak: 'after' });
 
 	// Table of contents
-	content.push({ toc: { title: { text: 'Innehåll', style: 'h1' }, numberStyle: { bold: false } } }, { text: '', pageBreak: 'after' });
+	content.push(
+		{ toc: { title: { text: 'Innehåll', style: 'h1' }, numberStyle: { bold: false } } },
+		{ text: '', pageBreak: 'after' }
+	);
 
 	// 1
 	content.push(heading('1 Vad är Kommunkompassen?', 1), ...paragraphs(model.whatIs));
 
 	// 2
-	content.push(heading(`2 ${model.municipality.name} i förhållande till övriga som gjort Kommunkompassen`, 1, true));
+	content.push(
+		heading(
+			`2 ${model.municipality.name} i förhållande till övriga som gjort Kommunkompassen`,
+			1,
+			true
+		)
+	);
 	content.push({ ...heading('Så gjordes utvärderingen', 2) });
 	if (model.method.description) content.push(...paragraphs(model.method.description));
 	if (model.method.visit) content.push({ text: `Besök: ${model.method.visit}`, style: 'body' });
@@ -94,24 +141,55 @@ export function reportDocDefinition(model: ReportModel) {
 				headerRows: 1,
 				widths: ['*', 'auto', 'auto'],
 				body: [
-					[{ text: 'Intervjugrupp', style: 'th' }, { text: 'Intervjuer', style: 'th' }, { text: 'Personer', style: 'th' }],
-					...model.method.interviews.map((i) => [i.group, { text: String(i.interviews), alignment: 'right' }, { text: String(i.people), alignment: 'right' }]),
-					[{ text: 'Totalt', bold: true }, { text: String(model.method.interviewTotal), alignment: 'right', bold: true }, { text: String(model.method.peopleTotal), alignment: 'right', bold: true }]
+					[
+						{ text: 'Intervjugrupp', style: 'th' },
+						{ text: 'Intervjuer', style: 'th' },
+						{ text: 'Personer', style: 'th' }
+					],
+					...model.method.interviews.map((i) => [
+						i.group,
+						{ text: String(i.interviews), alignment: 'right' },
+						{ text: String(i.people), alignment: 'right' }
+					]),
+					[
+						{ text: 'Totalt', bold: true },
+						{ text: String(model.method.interviewTotal), alignment: 'right', bold: true },
+						{ text: String(model.method.peopleTotal), alignment: 'right', bold: true }
+					]
 				]
 			},
 			layout: 'lightHorizontalLines',
 			margin: [0, 4, 0, 8]
 		});
 	}
-	if (model.method.documents.length) content.push({ text: 'Studerade dokument', style: 'bodyBold' }, { ul: model.method.documents, style: 'body', margin: [0, 0, 0, 8] });
+	if (model.method.documents.length)
+		content.push(
+			{ text: 'Studerade dokument', style: 'bodyBold' },
+			{ ul: model.method.documents, style: 'body', margin: [0, 0, 0, 8] }
+		);
 	content.push(heading('Poäng', 2), {
 		text: [{ text: 'Total poäng: ', bold: true }, `${points(model.total)} av ${model.max}`],
 		style: 'body'
 	});
-	content.push({ svg: barsSvg(bars, { title: 'Poäng per område', referenceLabel: model.comparison.averageLabel }), width: 500, margin: [0, 6, 0, 6] });
+	content.push({
+		svg: barsSvg(bars, {
+			title: 'Poäng per område',
+			referenceLabel: model.comparison.averageLabel
+		}),
+		width: 500,
+		margin: [0, 6, 0, 6]
+	});
 	// Heading, chart and caption stay on one page.
 	content.push({
-		stack: [heading('Profil', 2), { svg: radarSvg(radar, { title: 'Profil per område' }), width: 400, alignment: 'center' }, { text: `Jämförelse: ${model.comparison.averageDescription}`, style: 'muted', margin: [0, 4, 0, 8] }],
+		stack: [
+			heading('Profil', 2),
+			{ svg: radarSvg(radar, { title: 'Profil per område' }), width: 400, alignment: 'center' },
+			{
+				text: `Jämförelse: ${model.comparison.averageDescription}`,
+				style: 'muted',
+				margin: [0, 4, 0, 8]
+			}
+		],
 		unbreakable: true
 	});
 
@@ -124,15 +202,38 @@ export function reportDocDefinition(model: ReportModel) {
 				headerRows: 1,
 				widths: ['*', 'auto', 'auto', 'auto'],
 				body: [
-					[{ text: '', style: 'th' }, { text: String(d.previousYear), style: 'th' }, { text: String(model.year), style: 'th' }, { text: 'Förändring', style: 'th' }],
-					['Totalt', points(d.total.from), points(d.total.to), d.total.change === null ? '–' : signed(d.total.change)],
-					...d.areas.map((a) => [`${a.id}. ${a.title}`, points(a.from), points(a.to), a.change === null ? '–' : signed(a.change)])
+					[
+						{ text: '', style: 'th' },
+						{ text: String(d.previousYear), style: 'th' },
+						{ text: String(model.year), style: 'th' },
+						{ text: 'Förändring', style: 'th' }
+					],
+					[
+						'Totalt',
+						points(d.total.from),
+						points(d.total.to),
+						d.total.change === null ? '–' : signed(d.total.change)
+					],
+					...d.areas.map((a) => [
+						`${a.id}. ${a.title}`,
+						points(a.from),
+						points(a.to),
+						a.change === null ? '–' : signed(a.change)
+					])
 				]
 			},
 			layout: 'lightHorizontalLines',
 			margin: [0, 4, 0, 8]
 		});
-		if (d.largest.length) content.push({ text: 'Största förändringar', style: 'bodyBold' }, { ul: d.largest.map((l) => `${l.id}. ${l.title}: ${signed(l.change)} poäng`), style: 'body', margin: [0, 0, 0, 8] });
+		if (d.largest.length)
+			content.push(
+				{ text: 'Största förändringar', style: 'bodyBold' },
+				{
+					ul: d.largest.map((l) => `${l.id}. ${l.title}: ${signed(l.change)} poäng`),
+					style: 'body',
+					margin: [0, 0, 0, 8]
+				}
+			);
 		if (d.followUps.length) {
 			content.push({ text: 'Tidigare förbättringsmöjligheter', style: 'bodyBold' });
 			content.push({
@@ -140,8 +241,18 @@ export function reportDocDefinition(model: ReportModel) {
 					headerRows: 1,
 					widths: ['auto', '*', 'auto', '*'],
 					body: [
-						[{ text: 'Område', style: 'th' }, { text: 'Förbättringsmöjlighet', style: 'th' }, { text: 'Bedömning', style: 'th' }, { text: 'Kommentar', style: 'th' }],
-						...d.followUps.map((f) => [f.areaId, f.text, f.judgement ? judgementLabels[f.judgement] : 'ej bedömd', f.comment])
+						[
+							{ text: 'Område', style: 'th' },
+							{ text: 'Förbättringsmöjlighet', style: 'th' },
+							{ text: 'Bedömning', style: 'th' },
+							{ text: 'Kommentar', style: 'th' }
+						],
+						...d.followUps.map((f) => [
+							f.areaId,
+							f.text,
+							f.judgement ? judgementLabels[f.judgement] : 'ej bedömd',
+							f.comment
+						])
 					]
 				},
 				layout: 'lightHorizontalLines',
@@ -150,29 +261,57 @@ export function reportDocDefinition(model: ReportModel) {
 		}
 	}
 	content.push(heading('Sammanfattande kommentarer', 2), ...paragraphs(model.summary || '–'));
-	content.push(heading('Rekommendationer', 2), { ol: model.recommendations.length ? model.recommendations : ['–'], style: 'body' });
+	content.push(heading('Rekommendationer', 2), {
+		ol: model.recommendations.length ? model.recommendations : ['–'],
+		style: 'body'
+	});
 
 	// 3
 	content.push({ ...heading('3 Detaljerad genomgång per område', 1), pageBreak: 'before' });
 	for (const area of model.areas) {
-		content.push({ ...heading(`${area.id}. ${area.title} – ${points(area.achieved)} av ${area.max} poäng`, 2), margin: [0, 14, 0, 6] });
-		content.push({ ul: area.subareas.map((s) => `${s.id} ${s.title}: ${points(s.achieved)} av ${s.max}`), style: 'body', margin: [0, 0, 0, 6] });
+		content.push({
+			...heading(`${area.id}. ${area.title} – ${points(area.achieved)} av ${area.max} poäng`, 2),
+			margin: [0, 14, 0, 6]
+		});
+		content.push({
+			ul: area.subareas.map((s) => `${s.id} ${s.title}: ${points(s.achieved)} av ${s.max}`),
+			style: 'body',
+			margin: [0, 0, 0, 6]
+		});
 		content.push({ text: 'Allmänt', style: 'h3' }, ...paragraphs(area.general || '–'));
 		for (const s of area.subareas) {
-			content.push({ text: `${s.id} ${s.title} (${points(s.achieved)} av ${s.max})`, style: 'h3' }, ...paragraphs(s.narrative || '–'));
+			content.push(
+				{ text: `${s.id} ${s.title} (${points(s.achieved)} av ${s.max})`, style: 'h3' },
+				...paragraphs(s.narrative || '–')
+			);
 		}
-		content.push({ text: 'Styrkor', style: 'h3' }, {
-			// Roboto has no ★ glyph: the star is drawn as SVG, the word guldstjärna carries it in text.
-			ul: area.strengths.length
-				? area.strengths.map((s) =>
-						s.goldStar
-							? { columns: [{ svg: starSvg, width: 9, margin: [0, 1.5, 0, 0] }, { width: '*', text: [{ text: 'Guldstjärna: ', bold: true, color: '#8a6d00' }, s.text] }], columnGap: 3 }
-							: s.text
-					)
-				: ['–'],
-			style: 'body'
-		});
-		content.push({ text: 'Förbättringsmöjligheter', style: 'h3' }, { ul: area.improvements.length ? area.improvements : ['–'], style: 'body' });
+		content.push(
+			{ text: 'Styrkor', style: 'h3' },
+			{
+				// Roboto has no ★ glyph: the star is drawn as SVG, the word guldstjärna carries it in text.
+				ul: area.strengths.length
+					? area.strengths.map((s) =>
+							s.goldStar
+								? {
+										columns: [
+											{ svg: starSvg, width: 9, margin: [0, 1.5, 0, 0] },
+											{
+												width: '*',
+												text: [{ text: 'Guldstjärna: ', bold: true, color: '#8a6d00' }, s.text]
+											}
+										],
+										columnGap: 3
+									}
+								: s.text
+						)
+					: ['–'],
+				style: 'body'
+			}
+		);
+		content.push(
+			{ text: 'Förbättringsmöjligheter', style: 'h3' },
+			{ ul: area.improvements.length ? area.improvements : ['–'], style: 'body' }
+		);
 	}
 
 	// 4
@@ -184,9 +323,21 @@ export function reportDocDefinition(model: ReportModel) {
 				dontBreakRows: true,
 				widths: ['*', 50, 40],
 				body: [
-					[{ text: `${area.id}. ${area.title}`, style: 'th' }, { text: 'Uppnått', style: 'th', alignment: 'right' }, { text: 'Max', style: 'th', alignment: 'right' }],
-					...area.subareas.map((s) => [`${s.id} ${s.title}`, { text: points(s.achieved), alignment: 'right' }, { text: String(s.max), alignment: 'right' }]),
-					[{ text: 'Summa', bold: true }, { text: points(area.achieved), alignment: 'right', bold: true }, { text: String(area.max), alignment: 'right', bold: true }]
+					[
+						{ text: `${area.id}. ${area.title}`, style: 'th' },
+						{ text: 'Uppnått', style: 'th', alignment: 'right' },
+						{ text: 'Max', style: 'th', alignment: 'right' }
+					],
+					...area.subareas.map((s) => [
+						`${s.id} ${s.title}`,
+						{ text: points(s.achieved), alignment: 'right' },
+						{ text: String(s.max), alignment: 'right' }
+					]),
+					[
+						{ text: 'Summa', bold: true },
+						{ text: points(area.achieved), alignment: 'right', bold: true },
+						{ text: String(area.max), alignment: 'right', bold: true }
+					]
 				]
 			},
 			layout: 'lightHorizontalLines',
@@ -194,7 +345,11 @@ export function reportDocDefinition(model: ReportModel) {
 			unbreakable: true
 		});
 	}
-	content.push({ text: [{ text: 'Total poäng: ', bold: true }, `${points(model.total)} av ${model.max}`], style: 'body', margin: [0, 6, 0, 0] });
+	content.push({
+		text: [{ text: 'Total poäng: ', bold: true }, `${points(model.total)} av ${model.max}`],
+		style: 'body',
+		margin: [0, 6, 0, 0]
+	});
 
 	return {
 		pageSize: 'A4',
@@ -202,19 +357,39 @@ export function reportDocDefinition(model: ReportModel) {
 		language: 'sv-SE',
 		info: {
 			title: model.title + (model.draft ? ' (utkast)' : ''),
-			author: model.evaluators.length ? model.evaluators.join(', ') : 'Sveriges Kommuner och Regioner (SKR)',
+			author: model.evaluators.length
+				? model.evaluators.join(', ')
+				: 'Sveriges Kommuner och Regioner (SKR)',
 			subject: `Utvärdering av ${model.municipality.name} ${model.year} enligt ${model.rubricTitle}`,
 			keywords: 'Kommunkompassen, utvärdering, styrning',
 			creator: 'Kommunkompassen',
 			producer: 'Kommunkompassen (pdfmake)',
 			creationDate: new Date(model.dateIso)
 		},
-		watermark: model.draft ? { text: 'UTKAST', color: '#b00020', opacity: 0.12, bold: true } : undefined,
+		watermark: model.draft
+			? { text: 'UTKAST', color: '#b00020', opacity: 0.12, bold: true }
+			: undefined,
 		header: (currentPage: number) =>
 			currentPage === 1
 				? null
-				: { columns: [{ text: `Kommunkompassen – ${model.municipality.name} ${model.year}`, style: 'running' }, model.draft ? { text: `UTKAST ${model.generatedAt}`, style: 'runningDraft', alignment: 'right' } : { text: '' }], margin: [56, 24, 56, 0] },
-		footer: (currentPage: number, pageCount: number) => ({ text: `Sida ${currentPage} av ${pageCount}${model.draft && currentPage === 1 ? ' · UTKAST' : ''}`, alignment: 'center', style: 'running', margin: [0, 20, 0, 0] }),
+				: {
+						columns: [
+							{
+								text: `Kommunkompassen – ${model.municipality.name} ${model.year}`,
+								style: 'running'
+							},
+							model.draft
+								? { text: `UTKAST ${model.generatedAt}`, style: 'runningDraft', alignment: 'right' }
+								: { text: '' }
+						],
+						margin: [56, 24, 56, 0]
+					},
+		footer: (currentPage: number, pageCount: number) => ({
+			text: `Sida ${currentPage} av ${pageCount}${model.draft && currentPage === 1 ? ' · UTKAST' : ''}`,
+			alignment: 'center',
+			style: 'running',
+			margin: [0, 20, 0, 0]
+		}),
 		content,
 		defaultStyle: { font: 'Roboto', fontSize: 10, lineHeight: 1.25 },
 		styles: {

@@ -2,7 +2,11 @@ import { error } from '@sveltejs/kit';
 import type { Database } from '../db';
 
 /** The workspace evaluation behind a public /kommuner/[code]/[year] report URL (published, with subareas). */
-export async function findPublishedEvaluationId(db: Database, code: string, yearParam: string): Promise<number> {
+export async function findPublishedEvaluationId(
+	db: Database,
+	code: string,
+	yearParam: string
+): Promise<number> {
 	const year = /^\d{4}$/.test(yearParam) ? Number(yearParam) : 0;
 	const row = await db
 		.selectFrom('published_result')

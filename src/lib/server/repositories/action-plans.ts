@@ -19,24 +19,52 @@ export interface ActionItemView {
 	notes: { id: number; notedOn: string; text: string }[];
 }
 
-export async function listActionItems(db: Database, evaluationId: number): Promise<ActionItemView[]> {
+export async function listActionItems(
+	db: Database,
+	evaluationId: number
+): Promise<ActionItemView[]> {
 	const items = await db
 		.selectFrom('action_item')
-		.select(['id', 'title', 'description', 'owner_role as ownerRole', 'start_date as startDate', 'target_date as targetDate', 'status', 'row_version as rowVersion'])
+		.select([
+			'id',
+			'title',
+			'description',
+			'owner_role as ownerRole',
+			'start_date as startDate',
+			'target_date as targetDate',
+			'status',
+			'row_version as rowVersion'
+		])
 		.where('evaluation_id', '=', evaluationId)
 		.orderBy('id')
 		.execute();
 	if (!items.length) return [];
 	const ids = items.map((i) => i.id);
 	const [links, notes] = await Promise.all([
-		db.selectFrom('action_item_link').select(['action_item_id', 'improvement_id', 'recommendation_id']).where('action_item_id', 'in', ids).execute(),
-		db.selectFrom('action_progress_note').select(['id', 'action_item_id', 'noted_on', 'text']).where('action_item_id', 'in', ids).orderBy('noted_on').orderBy('id').execute()
+		db
+			.selectFrom('action_item_link')
+			.select(['action_item_id', 'improvement_id', 'recommendation_id'])
+			.where('action_item_id', 'in', ids)
+			.execute(),
+		db
+			.selectFrom('action_progress_note')
+			.select(['id', 'action_item_id', 'noted_on', 'text'])
+			.where('action_item_id', 'in', ids)
+			.orderBy('noted_on')
+			.orderBy('id')
+			.execute()
 	]);
 	return items.map((i) => ({
 		...i,
-		improvementIds: links.filter((l) => l.action_item_id === i.id && l.improvement_id).map((l) => l.improvement_id!),
-		recommendationIds: links.filter((l) => l.action_item_id === i.id && l.recommendation_id).map((l) => l.recommendation_id!),
-		notes: notes.filter((n) => n.action_item_id === i.id).map((n) => ({ id: n.id, notedOn: n.noted_on, text: n.text }))
+		improvementIds: links
+			.filter((l) => l.action_item_id === i.id && l.improvement_id)
+			.map((l) => l.improvement_id!),
+		recommendationIds: links
+			.filter((l) => l.action_item_id === i.id && l.recommendation_id)
+			.map((l) => l.recommendation_id!),
+		notes: notes
+			.filter((n) => n.action_item_id === i.id)
+			.map((n) => ({ id: n.id, notedOn: n.noted_on, text: n.text }))
 	}));
 }
 
@@ -52,71 +80,207 @@ export interface ActionInput {
 }
 
 /** Creates or updates an action; every link must point at this evaluation's own findings. */
-export async function saveActionItem(db: Database, actor: Actor & { id: number | null }, evaluationId: number, id: number | null, input: ActionInput, expectedVersion = 0): Promise<number> {
-	if (input.startDate && input.targetDate && input.targetDate < input.startDate) throw new DomainError('ap.errors.dateOrder', 'targetDate');
-	if (!input.improvementIds.length && !input.recommendationIds.length) throw new DomainError('ap.errors.linkRequired', 'links');
+export async function saveActionItem(
+	db: Database,
+	actor: Actor & { id: number | null },
+	evaluationId: number,
+	id: number | null,
+	input: ActionInput,
+	expectedVersion = 0
+): Promise<number> {
+	if (input.startDate && input.targetDate && input.targetDate < input.startDate)
+		throw new DomainError('ap.errors.dateOrder', 'targetDate');
+	if (!input.improvementIds.length && !input.recommendationIds.length)
+		throw new DomainError('ap.errors.linkRequired', 'links');
 	return db.transaction().execute(async (trx) => {
-		const improvements = input.improvementIds.length ? await trx.selectFrom('improvement').select(['id', 'evaluation_id']).where('id', 'in', input.improvementIds).execute() : [];
-		const recommendations = input.recommendationIds.length ? await trx.selectFrom('recommendation').select(['id', 'evaluation_id']).where('id', 'in', input.recommendationIds).execute() : [];
-		if (improvements.length !== new Set(input.improvementIds).size || improvements.some((i) => i.evaluation_id !== evaluationId) || recommendations.length !== new Set(input.recommendationIds).size || recommendations.some((r) => r.evaluation_id !== evaluationId)) {
+		const improvements = input.improvementIds.length
+			? await trx
+					.selectFrom('improvement')
+					.select(['id', 'evaluation_id'])
+					.where('id', 'in', input.improvementIds)
+					.execute()
+			: [];
+		const recommendations = input.recommendationIds.length
+			? await trx
+					.selectFrom('recommendation')
+					.select(['id', 'evaluation_id'])
+					.where('id', 'in', input.recommendationIds)
+					.execute()
+			: [];
+		if (
+			improvements.length !== new Set(input.improvementIds).size ||
+			improvements.some((i) => i.evaluation_id !== evaluationId) ||
+			recommendations.length !== new Set(input.recommendationIds).size ||
+			recommendations.some((r) => r.evaluation_id !== evaluationId)
+		) {
 			throw new DomainError('ap.errors.foreignLink', 'links');
 		}
-		const values = { title: input.title, description: input.description, owner_role: input.ownerRole, start_date: input.startDate, target_date: input.targetDate, status: input.status };
+		const values = {
+			title: input.title,
+			description: input.description,
+			owner_role: input.ownerRole,
+			start_date: input.startDate,
+			target_date: input.targetDate,
+			status: input.status
+		};
 		let itemId: number;
 		let before: Record<string, unknown> | null = null;
 		if (id === null) {
-			itemId = (await trx.insertInto('action_item').values({ evaluation_id: evaluationId, created_by: actor.id, ...values }).returning('id').executeTakeFirstOrThrow()).id;
+			itemId = (
+				await trx
+					.insertInto('action_item')
+					.values({ evaluation_id: evaluationId, created_by: actor.id, ...values })
+					.returning('id')
+					.executeTakeFirstOrThrow()
+			).id;
 		} else {
-			const owner = await trx.selectFrom('action_item').select('evaluation_id').where('id', '=', id).executeTakeFirst();
-			if (!owner || owner.evaluation_id !== evaluationId) throw new DomainError('errors.notFound', '_form', 404);
+			const owner = await trx
+				.selectFrom('action_item')
+				.select('evaluation_id')
+				.where('id', '=', id)
+				.executeTakeFirst();
+			if (!owner || owner.evaluation_id !== evaluationId)
+				throw new DomainError('errors.notFound', '_form', 404);
 			before = (await saveVersioned(trx, 'action_item', { id }, values, expectedVersion)).before;
 			itemId = id;
 			await trx.deleteFrom('action_item_link').where('action_item_id', '=', id).execute();
 		}
 		const links = [
-			...[...new Set(input.improvementIds)].map((improvement_id) => ({ action_item_id: itemId, improvement_id, recommendation_id: null })),
-			...[...new Set(input.recommendationIds)].map((recommendation_id) => ({ action_item_id: itemId, improvement_id: null, recommendation_id }))
+			...[...new Set(input.improvementIds)].map((improvement_id) => ({
+				action_item_id: itemId,
+				improvement_id,
+				recommendation_id: null
+			})),
+			...[...new Set(input.recommendationIds)].map((recommendation_id) => ({
+				action_item_id: itemId,
+				improvement_id: null,
+				recommendation_id
+			}))
 		];
 		await trx.insertInto('action_item_link').values(links).execute();
-		await recordAudit(trx, { actor, entity: 'action_item', entityId: itemId, evaluationId, action: id === null ? 'create' : 'update', before: before ?? undefined, after: input });
+		await recordAudit(trx, {
+			actor,
+			entity: 'action_item',
+			entityId: itemId,
+			evaluationId,
+			action: id === null ? 'create' : 'update',
+			before: before ?? undefined,
+			after: input
+		});
 		return itemId;
 	});
 }
 
-export async function addProgressNote(db: Database, actor: Actor & { id: number | null }, evaluationId: number, actionItemId: number, notedOn: string, text: string) {
+export async function addProgressNote(
+	db: Database,
+	actor: Actor & { id: number | null },
+	evaluationId: number,
+	actionItemId: number,
+	notedOn: string,
+	text: string
+) {
 	if (!text.trim()) throw new DomainError('errors.required', 'text');
 	await db.transaction().execute(async (trx) => {
-		const owner = await trx.selectFrom('action_item').select('evaluation_id').where('id', '=', actionItemId).executeTakeFirst();
-		if (!owner || owner.evaluation_id !== evaluationId) throw new DomainError('errors.notFound', '_form', 404);
-		const row = await trx.insertInto('action_progress_note').values({ action_item_id: actionItemId, noted_on: notedOn, text: text.trim(), created_by: actor.id }).returning('id').executeTakeFirstOrThrow();
-		await recordAudit(trx, { actor, entity: 'action_progress_note', entityId: row.id, evaluationId, action: 'create', after: { notedOn, text } });
+		const owner = await trx
+			.selectFrom('action_item')
+			.select('evaluation_id')
+			.where('id', '=', actionItemId)
+			.executeTakeFirst();
+		if (!owner || owner.evaluation_id !== evaluationId)
+			throw new DomainError('errors.notFound', '_form', 404);
+		const row = await trx
+			.insertInto('action_progress_note')
+			.values({
+				action_item_id: actionItemId,
+				noted_on: notedOn,
+				text: text.trim(),
+				created_by: actor.id
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		await recordAudit(trx, {
+			actor,
+			entity: 'action_progress_note',
+			entityId: row.id,
+			evaluationId,
+			action: 'create',
+			after: { notedOn, text }
+		});
 	});
 }
 
 /** Refused once a later evaluation builds on this one: close the action (avbruten) instead. */
-export async function deleteActionItem(db: Database, actor: Actor, evaluationId: number, actionItemId: number) {
+export async function deleteActionItem(
+	db: Database,
+	actor: Actor,
+	evaluationId: number,
+	actionItemId: number
+) {
 	await db.transaction().execute(async (trx) => {
-		const owner = await trx.selectFrom('action_item').selectAll().where('id', '=', actionItemId).executeTakeFirst();
-		if (!owner || owner.evaluation_id !== evaluationId) throw new DomainError('errors.notFound', '_form', 404);
-		const later = await trx.selectFrom('evaluation').select('id').where('previous_evaluation_id', '=', evaluationId).executeTakeFirst();
+		const owner = await trx
+			.selectFrom('action_item')
+			.selectAll()
+			.where('id', '=', actionItemId)
+			.executeTakeFirst();
+		if (!owner || owner.evaluation_id !== evaluationId)
+			throw new DomainError('errors.notFound', '_form', 404);
+		const later = await trx
+			.selectFrom('evaluation')
+			.select('id')
+			.where('previous_evaluation_id', '=', evaluationId)
+			.executeTakeFirst();
 		if (later) throw new DomainError('ap.errors.referenced', '_form', 409);
 		await trx.deleteFrom('action_item').where('id', '=', actionItemId).execute();
-		await recordAudit(trx, { actor, entity: 'action_item', entityId: actionItemId, evaluationId, action: 'delete', before: owner });
+		await recordAudit(trx, {
+			actor,
+			entity: 'action_item',
+			entityId: actionItemId,
+			evaluationId,
+			action: 'delete',
+			before: owner
+		});
 	});
 }
 
-export async function setActionPlanPublic(db: Database, actor: Actor, evaluationId: number, isPublic: boolean) {
+export async function setActionPlanPublic(
+	db: Database,
+	actor: Actor,
+	evaluationId: number,
+	isPublic: boolean
+) {
 	await db.transaction().execute(async (trx) => {
-		await trx.updateTable('evaluation').set({ action_plan_public: isPublic }).where('id', '=', evaluationId).execute();
-		await recordAudit(trx, { actor, entity: 'evaluation.action_plan_public', entityId: evaluationId, evaluationId, action: 'update', after: isPublic });
+		await trx
+			.updateTable('evaluation')
+			.set({ action_plan_public: isPublic })
+			.where('id', '=', evaluationId)
+			.execute();
+		await recordAudit(trx, {
+			actor,
+			entity: 'evaluation.action_plan_public',
+			entityId: evaluationId,
+			evaluationId,
+			action: 'update',
+			after: isPublic
+		});
 	});
 }
 
 /** The improvement rows of an evaluation with the statuses of actions linked to each. */
 export async function listImprovementsWithActions(db: Database, evaluationId: number) {
 	const [improvements, items] = await Promise.all([
-		db.selectFrom('improvement').select(['id', 'area_id as areaId', 'text']).where('evaluation_id', '=', evaluationId).orderBy('position').orderBy('id').execute(),
+		db
+			.selectFrom('improvement')
+			.select(['id', 'area_id as areaId', 'text'])
+			.where('evaluation_id', '=', evaluationId)
+			.orderBy('position')
+			.orderBy('id')
+			.execute(),
 		listActionItems(db, evaluationId)
 	]);
-	return improvements.map((imp) => ({ ...imp, actions: items.filter((i) => i.improvementIds.includes(imp.id)).map((i) => ({ id: i.id, title: i.title, status: i.status, targetDate: i.targetDate })) }));
+	return improvements.map((imp) => ({
+		...imp,
+		actions: items
+			.filter((i) => i.improvementIds.includes(imp.id))
+			.map((i) => ({ id: i.id, title: i.title, status: i.status, targetDate: i.targetDate }))
+	}));
 }

@@ -26,7 +26,10 @@ export interface AuditEntryView {
 }
 
 /** Audit entries, newest first, with keyset pagination (stable while new rows arrive). */
-export async function listAuditEntries(db: Database, filter: AuditFilter): Promise<AuditEntryView[]> {
+export async function listAuditEntries(
+	db: Database,
+	filter: AuditFilter
+): Promise<AuditEntryView[]> {
 	let query = db
 		.selectFrom('audit_log')
 		.select([
@@ -46,7 +49,12 @@ export async function listAuditEntries(db: Database, filter: AuditFilter): Promi
 	if (filter.evaluationId) query = query.where('evaluation_id', '=', filter.evaluationId);
 	if (filter.actorId) query = query.where('actor_id', '=', filter.actorId);
 	if (filter.from) query = query.where('at', '>=', new Date(`${filter.from}T00:00:00Z`));
-	if (filter.to) query = query.where('at', '<', new Date(new Date(`${filter.to}T00:00:00Z`).getTime() + 86_400_000));
+	if (filter.to)
+		query = query.where(
+			'at',
+			'<',
+			new Date(new Date(`${filter.to}T00:00:00Z`).getTime() + 86_400_000)
+		);
 	if (filter.beforeId) query = query.where('id', '<', filter.beforeId);
 	return (await query.execute()) as AuditEntryView[];
 }

@@ -42,12 +42,42 @@ function selectedResults(db: Database, rubricId: string, options: AverageOptions
  * The national average, aggregated in SQL with the same rule as the domain's nationalAverage:
  * each result counts only at the levels it has.
  */
-export async function computeNationalAverage(db: Database, rubric: Rubric, options: AverageOptions = {}): Promise<NationalAverage> {
+export async function computeNationalAverage(
+	db: Database,
+	rubric: Rubric,
+	options: AverageOptions = {}
+): Promise<NationalAverage> {
 	const ids = selectedResults(db, rubric.id, options);
 	const [areaRows, subareaRows, totalRow] = await Promise.all([
-		db.selectFrom('published_area_score').select(['area_id', sql<number>`avg(points)::float8`.as('mean'), sql<number>`count(*)`.as('n')]).where('published_result_id', 'in', ids).groupBy('area_id').execute(),
-		db.selectFrom('published_subarea_score').select(['subarea_id', sql<number>`avg(points)::float8`.as('mean'), sql<number>`count(*)`.as('n')]).where('published_result_id', 'in', ids).groupBy('subarea_id').execute(),
-		db.selectFrom('published_result').select([sql<number | null>`avg(total)::float8`.as('mean'), sql<number>`count(total)`.as('n'), sql<number>`count(*)`.as('count')]).where('id', 'in', ids).executeTakeFirstOrThrow()
+		db
+			.selectFrom('published_area_score')
+			.select([
+				'area_id',
+				sql<number>`avg(points)::float8`.as('mean'),
+				sql<number>`count(*)`.as('n')
+			])
+			.where('published_result_id', 'in', ids)
+			.groupBy('area_id')
+			.execute(),
+		db
+			.selectFrom('published_subarea_score')
+			.select([
+				'subarea_id',
+				sql<number>`avg(points)::float8`.as('mean'),
+				sql<number>`count(*)`.as('n')
+			])
+			.where('published_result_id', 'in', ids)
+			.groupBy('subarea_id')
+			.execute(),
+		db
+			.selectFrom('published_result')
+			.select([
+				sql<number | null>`avg(total)::float8`.as('mean'),
+				sql<number>`count(total)`.as('n'),
+				sql<number>`count(*)`.as('count')
+			])
+			.where('id', 'in', ids)
+			.executeTakeFirstOrThrow()
 	]);
 	const areas: NationalAverage['areas'] = {};
 	for (const a of rubric.areas) {
@@ -83,15 +113,34 @@ export interface PublishedResultView extends ResultLevels {
 /** Current published results with their score levels, filtered; one query per level. */
 export async function listPublishedResults(
 	db: Database,
-	filter: { rubricId?: string; municipalityCodes?: string[]; from?: number; to?: number; countyCode?: string }
+	filter: {
+		rubricId?: string;
+		municipalityCodes?: string[];
+		from?: number;
+		to?: number;
+		countyCode?: string;
+	}
 ): Promise<PublishedResultView[]> {
 	let query = db
 		.selectFrom('published_result as pr')
 		.innerJoin('municipality as m', 'm.code', 'pr.municipality_code')
 		.select([
-			'pr.id', 'pr.evaluation_id', 'pr.municipality_code', 'm.name', 'm.county', 'pr.year', 'pr.rubric_id', 'pr.total',
-			'pr.version', 'pr.errata_reason', 'pr.published_at', 'pr.has_subarea_scores', 'pr.has_area_scores',
-			sql<boolean>`(pr.content->>'summary') <> '' OR jsonb_array_length(coalesce(pr.content->'recommendations', '[]'::jsonb)) > 0`.as('has_findings')
+			'pr.id',
+			'pr.evaluation_id',
+			'pr.municipality_code',
+			'm.name',
+			'm.county',
+			'pr.year',
+			'pr.rubric_id',
+			'pr.total',
+			'pr.version',
+			'pr.errata_reason',
+			'pr.published_at',
+			'pr.has_subarea_scores',
+			'pr.has_area_scores',
+			sql<boolean>`(pr.content->>'summary') <> '' OR jsonb_array_length(coalesce(pr.content->'recommendations', '[]'::jsonb)) > 0`.as(
+				'has_findings'
+			)
 		])
 		.where('pr.is_current', '=', true)
 		.orderBy('pr.municipality_code')
@@ -108,13 +157,25 @@ export async function listPublishedResults(
 	if (!rows.length) return [];
 	const ids = rows.map((r) => r.id);
 	const [areaRows, subareaRows] = await Promise.all([
-		db.selectFrom('published_area_score').select(['published_result_id', 'area_id', 'points']).where('published_result_id', 'in', ids).execute(),
-		db.selectFrom('published_subarea_score').select(['published_result_id', 'subarea_id', 'points']).where('published_result_id', 'in', ids).execute()
+		db
+			.selectFrom('published_area_score')
+			.select(['published_result_id', 'area_id', 'points'])
+			.where('published_result_id', 'in', ids)
+			.execute(),
+		db
+			.selectFrom('published_subarea_score')
+			.select(['published_result_id', 'subarea_id', 'points'])
+			.where('published_result_id', 'in', ids)
+			.execute()
 	]);
 	const areasBy = new Map<number, Record<string, number>>();
-	for (const a of areaRows) (areasBy.get(a.published_result_id) ?? areasBy.set(a.published_result_id, {}).get(a.published_result_id)!)[a.area_id] = a.points;
+	for (const a of areaRows)
+		(areasBy.get(a.published_result_id) ??
+			areasBy.set(a.published_result_id, {}).get(a.published_result_id)!)[a.area_id] = a.points;
 	const subsBy = new Map<number, Record<string, number>>();
-	for (const s of subareaRows) (subsBy.get(s.published_result_id) ?? subsBy.set(s.published_result_id, {}).get(s.published_result_id)!)[s.subarea_id] = s.points;
+	for (const s of subareaRows)
+		(subsBy.get(s.published_result_id) ??
+			subsBy.set(s.published_result_id, {}).get(s.published_result_id)!)[s.subarea_id] = s.points;
 	return rows.map((r) => ({
 		publishedResultId: r.id,
 		evaluationId: r.evaluation_id,
@@ -134,7 +195,10 @@ export async function listPublishedResults(
 }
 
 /** Totals of every municipality's latest result on a rubric, for ranks. */
-export async function listLatestTotalsOnRubric(db: Database, rubricId: string): Promise<{ municipalityCode: string; total: number }[]> {
+export async function listLatestTotalsOnRubric(
+	db: Database,
+	rubricId: string
+): Promise<{ municipalityCode: string; total: number }[]> {
 	const rows = await db
 		.selectFrom('published_result')
 		.distinctOn('municipality_code')
@@ -149,10 +213,24 @@ export async function listLatestTotalsOnRubric(db: Database, rubricId: string): 
 }
 
 /** The published content of one current result. */
-export async function findPublishedContent(db: Database, municipalityCode: string, year: number, rubricId?: string) {
+export async function findPublishedContent(
+	db: Database,
+	municipalityCode: string,
+	year: number,
+	rubricId?: string
+) {
 	let query = db
 		.selectFrom('published_result')
-		.select(['id', 'evaluation_id as evaluationId', 'version', 'rubric_id as rubricId', 'content', 'published_at as publishedAt', 'errata_reason as errataReason', 'total'])
+		.select([
+			'id',
+			'evaluation_id as evaluationId',
+			'version',
+			'rubric_id as rubricId',
+			'content',
+			'published_at as publishedAt',
+			'errata_reason as errataReason',
+			'total'
+		])
 		.where('municipality_code', '=', municipalityCode)
 		.where('year', '=', year)
 		.where('is_current', '=', true)

@@ -2,7 +2,12 @@ import { createHash } from 'node:crypto';
 import type { Database } from '../db';
 import { recordAudit, type Actor } from '../audit';
 import { DomainError } from './versioned';
-import { detectDocumentType, extractDocument, ExtractionError, mediaTypes } from '../documents/extract';
+import {
+	detectDocumentType,
+	extractDocument,
+	ExtractionError,
+	mediaTypes
+} from '../documents/extract';
 import type { DocumentKind } from '$lib/domain/evaluation-content';
 
 /** Upload limit in bytes: MAX_UPLOAD_MB (default 50). */
@@ -23,9 +28,15 @@ export interface NewDocument {
  * Stores the original (checked: size, type from content) with status `bearbetas`; the text is
  * extracted in the background by processPendingDocuments. Nothing is stored when refused.
  */
-export async function addDocument(db: Database, actor: Actor & { id: number | null }, evaluationId: number, input: NewDocument): Promise<number> {
+export async function addDocument(
+	db: Database,
+	actor: Actor & { id: number | null },
+	evaluationId: number,
+	input: NewDocument
+): Promise<number> {
 	if (input.bytes.length === 0) throw new DomainError('doc.errors.empty', 'file');
-	if (input.bytes.length > maxUploadBytes()) throw new DomainError('doc.errors.tooLarge', 'file', 400);
+	if (input.bytes.length > maxUploadBytes())
+		throw new DomainError('doc.errors.tooLarge', 'file', 400);
 	const type = await detectDocumentType(input.bytes);
 	if (!type) throw new DomainError('doc.errors.type', 'file');
 	const title = (input.title?.trim() || input.fileName.replace(/\.[^.]+$/, '')).slice(0, 300);
@@ -48,16 +59,28 @@ export async function addDocument(db: Database, actor: Actor & { id: number | nu
 			})
 			.returning('id')
 			.executeTakeFirstOrThrow();
-		await recordAudit(trx, { actor, entity: 'source_document', entityId: row.id, evaluationId, action: 'create', after: { title, fileName: input.fileName, size: input.bytes.length, type } });
+		await recordAudit(trx, {
+			actor,
+			entity: 'source_document',
+			entityId: row.id,
+			evaluationId,
+			action: 'create',
+			after: { title, fileName: input.fileName, size: input.bytes.length, type }
+		});
 		return row.id;
 	});
 }
 
 /** Extracts one document's text and stores its pages; failures are recorded on the document. */
 export async function extractStoredDocument(db: Database, documentId: number): Promise<void> {
-	const doc = await db.selectFrom('source_document').select(['id', 'content', 'media_type', 'status']).where('id', '=', documentId).executeTakeFirst();
+	const doc = await db
+		.selectFrom('source_document')
+		.select(['id', 'content', 'media_type', 'status'])
+		.where('id', '=', documentId)
+		.executeTakeFirst();
 	if (!doc || doc.status !== 'bearbetas') return;
-	const type = (Object.entries(mediaTypes).find(([, m]) => m === doc.media_type)?.[0] ?? 'text') as keyof typeof mediaTypes;
+	const type = (Object.entries(mediaTypes).find(([, m]) => m === doc.media_type)?.[0] ??
+		'text') as keyof typeof mediaTypes;
 	try {
 		const result = await extractDocument(new Uint8Array(doc.content), type);
 		await db.transaction().execute(async (trx) => {
@@ -65,15 +88,37 @@ export async function extractStoredDocument(db: Database, documentId: number): P
 			for (let i = 0; i < result.pages.length; i += 200) {
 				await trx
 					.insertInto('document_page')
-					.values(result.pages.slice(i, i + 200).map((p) => ({ document_id: documentId, page_number: p.page, section_title: p.sectionTitle, text: p.text })))
+					.values(
+						result.pages
+							.slice(i, i + 200)
+							.map((p) => ({
+								document_id: documentId,
+								page_number: p.page,
+								section_title: p.sectionTitle,
+								text: p.text
+							}))
+					)
 					.execute();
 			}
-			await trx.updateTable('source_document').set({ status: result.status, status_message: result.message, page_count: result.pages.length }).where('id', '=', documentId).execute();
+			await trx
+				.updateTable('source_document')
+				.set({
+					status: result.status,
+					status_message: result.message,
+					page_count: result.pages.length
+				})
+				.where('id', '=', documentId)
+				.execute();
 		});
 	} catch (e) {
 		const message = e instanceof ExtractionError ? e.message : 'Texten kunde inte tas ut ur filen.';
-		if (!(e instanceof ExtractionError)) console.error(`Extraction of document ${documentId} failed`, e);
-		await db.updateTable('source_document').set({ status: 'fel', status_message: message }).where('id', '=', documentId).execute();
+		if (!(e instanceof ExtractionError))
+			console.error(`Extraction of document ${documentId} failed`, e);
+		await db
+			.updateTable('source_document')
+			.set({ status: 'fel', status_message: message })
+			.where('id', '=', documentId)
+			.execute();
 	}
 }
 
@@ -87,7 +132,13 @@ export function processPendingDocuments(db: Database): Promise<void> {
 	running ??= (async () => {
 		try {
 			for (;;) {
-				const next = await db.selectFrom('source_document').select('id').where('status', '=', 'bearbetas').orderBy('id').limit(1).executeTakeFirst();
+				const next = await db
+					.selectFrom('source_document')
+					.select('id')
+					.where('status', '=', 'bearbetas')
+					.orderBy('id')
+					.limit(1)
+					.executeTakeFirst();
 				if (!next) break;
 				await extractStoredDocument(db, next.id);
 				// Let requests in between documents.
@@ -103,7 +154,20 @@ export function processPendingDocuments(db: Database): Promise<void> {
 export async function listDocuments(db: Database, evaluationId: number) {
 	return db
 		.selectFrom('source_document')
-		.select(['id', 'title', 'kind', 'document_date as documentDate', 'url', 'file_name as fileName', 'media_type as mediaType', 'size_bytes as sizeBytes', 'status', 'status_message as statusMessage', 'page_count as pageCount', 'created_at as createdAt'])
+		.select([
+			'id',
+			'title',
+			'kind',
+			'document_date as documentDate',
+			'url',
+			'file_name as fileName',
+			'media_type as mediaType',
+			'size_bytes as sizeBytes',
+			'status',
+			'status_message as statusMessage',
+			'page_count as pageCount',
+			'created_at as createdAt'
+		])
 		.where('evaluation_id', '=', evaluationId)
 		.orderBy('id')
 		.execute();
@@ -112,16 +176,38 @@ export async function listDocuments(db: Database, evaluationId: number) {
 export async function findDocument(db: Database, evaluationId: number, documentId: number) {
 	return db
 		.selectFrom('source_document')
-		.select(['id', 'title', 'kind', 'document_date as documentDate', 'url', 'file_name as fileName', 'media_type as mediaType', 'size_bytes as sizeBytes', 'status', 'status_message as statusMessage', 'page_count as pageCount'])
+		.select([
+			'id',
+			'title',
+			'kind',
+			'document_date as documentDate',
+			'url',
+			'file_name as fileName',
+			'media_type as mediaType',
+			'size_bytes as sizeBytes',
+			'status',
+			'status_message as statusMessage',
+			'page_count as pageCount'
+		])
 		.where('evaluation_id', '=', evaluationId)
 		.where('id', '=', documentId)
 		.executeTakeFirst();
 }
 
 export async function listDocumentPages(db: Database, documentId: number) {
-	return db.selectFrom('document_page').select(['page_number as page', 'section_title as sectionTitle', 'text']).where('document_id', '=', documentId).orderBy('page_number').execute();
+	return db
+		.selectFrom('document_page')
+		.select(['page_number as page', 'section_title as sectionTitle', 'text'])
+		.where('document_id', '=', documentId)
+		.orderBy('page_number')
+		.execute();
 }
 
 export async function loadDocumentFile(db: Database, evaluationId: number, documentId: number) {
-	return db.selectFrom('source_document').select(['file_name as fileName', 'media_type as mediaType', 'content']).where('evaluation_id', '=', evaluationId).where('id', '=', documentId).executeTakeFirst();
+	return db
+		.selectFrom('source_document')
+		.select(['file_name as fileName', 'media_type as mediaType', 'content'])
+		.where('evaluation_id', '=', evaluationId)
+		.where('id', '=', documentId)
+		.executeTakeFirst();
 }

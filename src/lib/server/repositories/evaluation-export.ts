@@ -9,7 +9,12 @@ import type { Database } from '../db';
 import { getRubricOrThrow } from './rubrics';
 import { loadEvaluationContent } from './publishing';
 import { listSheets } from './scoring';
-import { listEvidence, listInterviewsWithNotes, listWebObservations, listWrittenAnswers } from './sources';
+import {
+	listEvidence,
+	listInterviewsWithNotes,
+	listWebObservations,
+	listWrittenAnswers
+} from './sources';
 import { listFactCheckComments } from './fact-check';
 import { listDocuments } from './documents';
 import { listActionItems } from './action-plans';
@@ -25,36 +30,55 @@ export async function exportEvaluation(
 ) {
 	const content = await loadEvaluationContent(db, evaluationId);
 	const rubric = await getRubricOrThrow(db, content.rubricId);
-	const e = await db.selectFrom('evaluation').select(['status', 'visit_start', 'visit_end', 'previous_evaluation_id']).where('id', '=', evaluationId).executeTakeFirstOrThrow();
-	const [sheets, interviews, web, answers, evidence, factCheck, documents, actionPlan] = await Promise.all([
-		listSheets(db, evaluationId),
-		listInterviewsWithNotes(db, evaluationId),
-		listWebObservations(db, evaluationId),
-		listWrittenAnswers(db, evaluationId),
-		listEvidence(db, evaluationId),
-		listFactCheckComments(db, evaluationId),
-		listDocuments(db, evaluationId),
-		listActionItems(db, evaluationId)
-	]);
+	const e = await db
+		.selectFrom('evaluation')
+		.select(['status', 'visit_start', 'visit_end', 'previous_evaluation_id'])
+		.where('id', '=', evaluationId)
+		.executeTakeFirstOrThrow();
+	const [sheets, interviews, web, answers, evidence, factCheck, documents, actionPlan] =
+		await Promise.all([
+			listSheets(db, evaluationId),
+			listInterviewsWithNotes(db, evaluationId),
+			listWebObservations(db, evaluationId),
+			listWrittenAnswers(db, evaluationId),
+			listEvidence(db, evaluationId),
+			listFactCheckComments(db, evaluationId),
+			listDocuments(db, evaluationId),
+			listActionItems(db, evaluationId)
+		]);
 	return {
 		format: teamFileFormat,
 		exportedAt: new Date().toISOString(),
 		status: e.status,
 		published: toExchangeFormat(content, rubric),
 		content,
-		sheets: sheets.map((s) => ({ evaluator: s.email, submittedAt: s.submittedAt, scores: s.scores })),
+		sheets: sheets.map((s) => ({
+			evaluator: s.email,
+			submittedAt: s.submittedAt,
+			scores: s.scores
+		})),
 		interviews: interviews.map((i) => ({
 			heldOn: i.heldOn,
 			group: i.group,
 			peopleCount: i.peopleCount,
 			interviewer: i.interviewer,
-			...(options.includeInterviewNotes ? { intervieweeNames: i.intervieweeNames, notes: i.notes } : {})
+			...(options.includeInterviewNotes
+				? { intervieweeNames: i.intervieweeNames, notes: i.notes }
+				: {})
 		})),
 		webObservations: web.map((w) => ({ url: w.url, seenOn: w.seenOn, note: w.note })),
 		/** Keyed by the answered rubric id: the question's where the subarea has questions. */
 		writtenAnswers: Object.fromEntries(answers.map((a) => [answerTargetId(a), a.answer])),
 		evidence,
-		documents: documents.map((d) => ({ id: d.id, title: d.title, kind: d.kind, date: d.documentDate, url: d.url, fileName: d.fileName, status: d.status })),
+		documents: documents.map((d) => ({
+			id: d.id,
+			title: d.title,
+			kind: d.kind,
+			date: d.documentDate,
+			url: d.url,
+			fileName: d.fileName,
+			status: d.status
+		})),
 		factCheck,
 		actionPlan: actionPlan.map(({ rowVersion: _v, ...a }) => a)
 	};

@@ -23,7 +23,11 @@ export interface NewEvaluation {
 }
 
 /** Creates an evaluation in `planering` with its team; refuses a duplicate or a bad team. */
-export async function createEvaluation(db: Database, actor: Actor, input: NewEvaluation): Promise<number> {
+export async function createEvaluation(
+	db: Database,
+	actor: Actor,
+	input: NewEvaluation
+): Promise<number> {
 	if (input.visitStart && input.visitEnd && input.visitEnd < input.visitStart) {
 		throw new DomainError('ws.errors.visitOrder', 'visitEnd');
 	}
@@ -37,20 +41,44 @@ export async function createEvaluation(db: Database, actor: Actor, input: NewEva
 			.executeTakeFirst();
 		if (duplicate) throw new DomainError('ws.errors.duplicate', 'year', 409);
 		if (input.previousEvaluationId) {
-			const previous = await trx.selectFrom('evaluation').select(['municipality_code', 'status', 'year']).where('id', '=', input.previousEvaluationId).executeTakeFirst();
-			if (!previous || previous.municipality_code !== input.municipalityCode || previous.status !== 'publicerad' || previous.year >= input.year) {
+			const previous = await trx
+				.selectFrom('evaluation')
+				.select(['municipality_code', 'status', 'year'])
+				.where('id', '=', input.previousEvaluationId)
+				.executeTakeFirst();
+			if (
+				!previous ||
+				previous.municipality_code !== input.municipalityCode ||
+				previous.status !== 'publicerad' ||
+				previous.year >= input.year
+			) {
 				throw new DomainError('ws.errors.previous', 'previousEvaluationId');
 			}
 		}
 		const team = input.teamUserIds.length
-			? await trx.selectFrom('app_user').select(['id', 'role', 'active']).where('id', 'in', input.teamUserIds).execute()
+			? await trx
+					.selectFrom('app_user')
+					.select(['id', 'role', 'active'])
+					.where('id', 'in', input.teamUserIds)
+					.execute()
 			: [];
-		if (team.length !== new Set(input.teamUserIds).size || team.some((u) => u.role !== 'evaluator' || !u.active)) {
+		if (
+			team.length !== new Set(input.teamUserIds).size ||
+			team.some((u) => u.role !== 'evaluator' || !u.active)
+		) {
 			throw new DomainError('ws.errors.team', 'team');
 		}
 		if (input.contactUserId) {
-			const contact = await trx.selectFrom('app_user').select(['role', 'municipality_code']).where('id', '=', input.contactUserId).executeTakeFirst();
-			if (!contact || contact.role !== 'municipality' || contact.municipality_code !== input.municipalityCode) {
+			const contact = await trx
+				.selectFrom('app_user')
+				.select(['role', 'municipality_code'])
+				.where('id', '=', input.contactUserId)
+				.executeTakeFirst();
+			if (
+				!contact ||
+				contact.role !== 'municipality' ||
+				contact.municipality_code !== input.municipalityCode
+			) {
 				throw new DomainError('ws.errors.contact', 'contactUserId');
 			}
 		}
@@ -71,9 +99,19 @@ export async function createEvaluation(db: Database, actor: Actor, input: NewEva
 			.returning('id')
 			.executeTakeFirstOrThrow();
 		if (input.teamUserIds.length) {
-			await trx.insertInto('evaluation_member').values(input.teamUserIds.map((user_id) => ({ evaluation_id: id, user_id }))).execute();
+			await trx
+				.insertInto('evaluation_member')
+				.values(input.teamUserIds.map((user_id) => ({ evaluation_id: id, user_id })))
+				.execute();
 		}
-		await recordAudit(trx, { actor, entity: 'evaluation', entityId: id, evaluationId: id, action: 'create', after: input });
+		await recordAudit(trx, {
+			actor,
+			entity: 'evaluation',
+			entityId: id,
+			evaluationId: id,
+			action: 'create',
+			after: input
+		});
 		return id;
 	});
 }
@@ -89,17 +127,32 @@ export interface EvaluationListItem {
 }
 
 /** The workspace evaluations this user may see, newest first. */
-export async function listEvaluationsFor(db: Database, user: SessionUser): Promise<EvaluationListItem[]> {
+export async function listEvaluationsFor(
+	db: Database,
+	user: SessionUser
+): Promise<EvaluationListItem[]> {
 	let query = db
 		.selectFrom('evaluation as e')
 		.innerJoin('municipality as m', 'm.code', 'e.municipality_code')
-		.select(['e.id', 'e.municipality_code as municipalityCode', 'm.name as municipalityName', 'e.year', 'e.rubric_id as rubricId', 'e.status', 'e.origin'])
+		.select([
+			'e.id',
+			'e.municipality_code as municipalityCode',
+			'm.name as municipalityName',
+			'e.year',
+			'e.rubric_id as rubricId',
+			'e.status',
+			'e.origin'
+		])
 		.where('e.origin', '=', 'workspace')
 		.orderBy('e.year', 'desc')
 		.orderBy('e.id', 'desc');
 	// Narrow in SQL first; the policy makes the final decision per row.
 	if (user.role === 'evaluator') {
-		query = query.where('e.id', 'in', db.selectFrom('evaluation_member').select('evaluation_id').where('user_id', '=', user.id));
+		query = query.where(
+			'e.id',
+			'in',
+			db.selectFrom('evaluation_member').select('evaluation_id').where('user_id', '=', user.id)
+		);
 	} else if (user.role === 'municipality') {
 		query = query.where('e.municipality_code', '=', user.municipalityCode ?? '');
 	}
@@ -128,19 +181,41 @@ export interface EvaluationDetail {
 	rowVersion: number;
 	previousEvaluationId: number | null;
 	contact: { id: number; name: string; email: string } | null;
-	team: { id: number; name: string; email: string; noConflictDeclaredAt: Date | null; submittedAt: Date | null }[];
+	team: {
+		id: number;
+		name: string;
+		email: string;
+		noConflictDeclaredAt: Date | null;
+		submittedAt: Date | null;
+	}[];
 }
 
-export async function findEvaluationDetail(db: Database, id: number): Promise<EvaluationDetail | undefined> {
+export async function findEvaluationDetail(
+	db: Database,
+	id: number
+): Promise<EvaluationDetail | undefined> {
 	const e = await db
 		.selectFrom('evaluation as e')
 		.innerJoin('municipality as m', 'm.code', 'e.municipality_code')
 		.leftJoin('app_user as c', 'c.id', 'e.contact_user_id')
 		.select([
-			'e.id', 'e.municipality_code as municipalityCode', 'm.name as municipalityName', 'm.county', 'e.year',
-			'e.rubric_id as rubricId', 'e.status', 'e.origin', 'e.visit_start as visitStart', 'e.visit_end as visitEnd',
-			'e.evaluated_at as evaluatedAt', 'e.summary', 'e.row_version as rowVersion', 'e.previous_evaluation_id as previousEvaluationId',
-			'c.id as contactId', 'c.name as contactName', 'c.email as contactEmail'
+			'e.id',
+			'e.municipality_code as municipalityCode',
+			'm.name as municipalityName',
+			'm.county',
+			'e.year',
+			'e.rubric_id as rubricId',
+			'e.status',
+			'e.origin',
+			'e.visit_start as visitStart',
+			'e.visit_end as visitEnd',
+			'e.evaluated_at as evaluatedAt',
+			'e.summary',
+			'e.row_version as rowVersion',
+			'e.previous_evaluation_id as previousEvaluationId',
+			'c.id as contactId',
+			'c.name as contactName',
+			'c.email as contactEmail'
 		])
 		.where('e.id', '=', id)
 		.executeTakeFirst();
@@ -148,20 +223,34 @@ export async function findEvaluationDetail(db: Database, id: number): Promise<Ev
 	const team = await db
 		.selectFrom('evaluation_member as em')
 		.innerJoin('app_user as u', 'u.id', 'em.user_id')
-		.leftJoin('score_sheet as s', (j) => j.onRef('s.evaluation_id', '=', 'em.evaluation_id').onRef('s.user_id', '=', 'em.user_id'))
-		.select(['u.id', 'u.name', 'u.email', 'em.no_conflict_declared_at as noConflictDeclaredAt', 's.submitted_at as submittedAt'])
+		.leftJoin('score_sheet as s', (j) =>
+			j.onRef('s.evaluation_id', '=', 'em.evaluation_id').onRef('s.user_id', '=', 'em.user_id')
+		)
+		.select([
+			'u.id',
+			'u.name',
+			'u.email',
+			'em.no_conflict_declared_at as noConflictDeclaredAt',
+			's.submitted_at as submittedAt'
+		])
 		.where('em.evaluation_id', '=', id)
 		.execute();
 	const { contactId, contactName, contactEmail, ...rest } = e;
 	return {
 		...rest,
-		contact: contactId ? { id: contactId, name: contactName ?? '', email: contactEmail ?? '' } : null,
+		contact: contactId
+			? { id: contactId, name: contactName ?? '', email: contactEmail ?? '' }
+			: null,
 		team: team.sort((a, b) => svCollator.compare(a.name, b.name))
 	};
 }
 
 /** The evaluator declares having no conflict of interest (jäv) in this evaluation. */
-export async function declareNoConflict(db: Database, actor: Actor & { id: number }, evaluationId: number) {
+export async function declareNoConflict(
+	db: Database,
+	actor: Actor & { id: number },
+	evaluationId: number
+) {
 	await db.transaction().execute(async (trx) => {
 		const updated = await trx
 			.updateTable('evaluation_member')
@@ -171,32 +260,100 @@ export async function declareNoConflict(db: Database, actor: Actor & { id: numbe
 			.where('no_conflict_declared_at', 'is', null)
 			.executeTakeFirst();
 		if (Number(updated.numUpdatedRows) > 0) {
-			await recordAudit(trx, { actor, entity: 'evaluation_member', entityId: `${evaluationId}:${actor.id}`, evaluationId, action: 'declare-no-conflict' });
+			await recordAudit(trx, {
+				actor,
+				entity: 'evaluation_member',
+				entityId: `${evaluationId}:${actor.id}`,
+				evaluationId,
+				action: 'declare-no-conflict'
+			});
 		}
 	});
 }
 
 /** Facts for the progress view and the gap checks of the lifecycle. */
-export async function loadProgressFacts(db: Database, evaluationId: number): Promise<ProgressFacts & { perArea: AreaProgress[] }> {
-	const evaluation = await db.selectFrom('evaluation').select(['rubric_id', 'summary']).where('id', '=', evaluationId).executeTakeFirstOrThrow();
+export async function loadProgressFacts(
+	db: Database,
+	evaluationId: number
+): Promise<ProgressFacts & { perArea: AreaProgress[] }> {
+	const evaluation = await db
+		.selectFrom('evaluation')
+		.select(['rubric_id', 'summary'])
+		.where('id', '=', evaluationId)
+		.executeTakeFirstOrThrow();
 	const rubric = await getRubricOrThrow(db, evaluation.rubric_id);
-	const [members, sheets, agreed, evidence, groups, generals, narratives, strengths, improvements, open] = await Promise.all([
-		db.selectFrom('evaluation_member').select(['user_id', 'no_conflict_declared_at']).where('evaluation_id', '=', evaluationId).execute(),
-		db.selectFrom('score_sheet').select(['submitted_at']).where('evaluation_id', '=', evaluationId).execute(),
-		db.selectFrom('agreed_score').select(['subarea_id', 'justification']).where('evaluation_id', '=', evaluationId).execute(),
-		db.selectFrom('evidence_subarea as es').innerJoin('evidence as e', 'e.id', 'es.evidence_id').select('es.subarea_id').distinct().where('e.evaluation_id', '=', evaluationId).execute(),
-		db.selectFrom('interview').select('group_kind').distinct().where('evaluation_id', '=', evaluationId).execute(),
-		db.selectFrom('area_finding').select('area_id').where('evaluation_id', '=', evaluationId).where('general', '!=', '').execute(),
-		db.selectFrom('subarea_narrative').select('subarea_id').where('evaluation_id', '=', evaluationId).where('text', '!=', '').execute(),
+	const [
+		members,
+		sheets,
+		agreed,
+		evidence,
+		groups,
+		generals,
+		narratives,
+		strengths,
+		improvements,
+		open
+	] = await Promise.all([
+		db
+			.selectFrom('evaluation_member')
+			.select(['user_id', 'no_conflict_declared_at'])
+			.where('evaluation_id', '=', evaluationId)
+			.execute(),
+		db
+			.selectFrom('score_sheet')
+			.select(['submitted_at'])
+			.where('evaluation_id', '=', evaluationId)
+			.execute(),
+		db
+			.selectFrom('agreed_score')
+			.select(['subarea_id', 'justification'])
+			.where('evaluation_id', '=', evaluationId)
+			.execute(),
+		db
+			.selectFrom('evidence_subarea as es')
+			.innerJoin('evidence as e', 'e.id', 'es.evidence_id')
+			.select('es.subarea_id')
+			.distinct()
+			.where('e.evaluation_id', '=', evaluationId)
+			.execute(),
+		db
+			.selectFrom('interview')
+			.select('group_kind')
+			.distinct()
+			.where('evaluation_id', '=', evaluationId)
+			.execute(),
+		db
+			.selectFrom('area_finding')
+			.select('area_id')
+			.where('evaluation_id', '=', evaluationId)
+			.where('general', '!=', '')
+			.execute(),
+		db
+			.selectFrom('subarea_narrative')
+			.select('subarea_id')
+			.where('evaluation_id', '=', evaluationId)
+			.where('text', '!=', '')
+			.execute(),
 		db.selectFrom('strength').select('area_id').where('evaluation_id', '=', evaluationId).execute(),
-		db.selectFrom('improvement').select('area_id').where('evaluation_id', '=', evaluationId).execute(),
-		db.selectFrom('fact_check_comment').select('id').where('evaluation_id', '=', evaluationId).where('answer', 'is', null).execute()
+		db
+			.selectFrom('improvement')
+			.select('area_id')
+			.where('evaluation_id', '=', evaluationId)
+			.execute(),
+		db
+			.selectFrom('fact_check_comment')
+			.select('id')
+			.where('evaluation_id', '=', evaluationId)
+			.where('answer', 'is', null)
+			.execute()
 	]);
 	const agreedSet = new Set(agreed.map((a) => a.subarea_id));
 	const justified = new Set(agreed.filter((a) => a.justification.trim()).map((a) => a.subarea_id));
 	const evidenced = new Set(evidence.map((e) => e.subarea_id));
 	const narrated = new Set(narratives.map((n) => n.subarea_id));
-	const areasWithFindings = new Set([...generals, ...strengths, ...improvements].map((f) => f.area_id));
+	const areasWithFindings = new Set(
+		[...generals, ...strengths, ...improvements].map((f) => f.area_id)
+	);
 	const perArea = rubric.areas.map((area) => ({
 		areaId: area.id,
 		title: area.title,
@@ -248,10 +405,20 @@ export async function transitionEvaluation(
 	to: EvaluationStatus,
 	options: { confirmGaps: boolean }
 ): Promise<TransitionResult> {
-	const current = await db.selectFrom('evaluation').select(['status']).where('id', '=', evaluationId).executeTakeFirstOrThrow();
-	if (to === 'publicerad' || !isMove(current.status, to)) throw new DomainError('ws.errors.badMove', '_form', 400);
-	const forward = (['planering', 'insamling', 'poangsattning', 'kalibrering', 'faktagranskning'] as const).indexOf(to as never) >
-		(['planering', 'insamling', 'poangsattning', 'kalibrering', 'faktagranskning'] as const).indexOf(current.status as never);
+	const current = await db
+		.selectFrom('evaluation')
+		.select(['status'])
+		.where('id', '=', evaluationId)
+		.executeTakeFirstOrThrow();
+	if (to === 'publicerad' || !isMove(current.status, to))
+		throw new DomainError('ws.errors.badMove', '_form', 400);
+	const forward =
+		(
+			['planering', 'insamling', 'poangsattning', 'kalibrering', 'faktagranskning'] as const
+		).indexOf(to as never) >
+		(
+			['planering', 'insamling', 'poangsattning', 'kalibrering', 'faktagranskning'] as const
+		).indexOf(current.status as never);
 	if (forward) {
 		const facts = await loadProgressFacts(db, evaluationId);
 		const hard = blockers(to, facts);
@@ -267,7 +434,15 @@ export async function transitionEvaluation(
 			.where('status', '=', current.status)
 			.executeTakeFirst();
 		if (Number(moved.numUpdatedRows) !== 1) throw new DomainError('ws.errors.stale', '_form', 409);
-		await recordAudit(trx, { actor, entity: 'evaluation', entityId: evaluationId, evaluationId, action: 'transition', before: { status: current.status }, after: { status: to } });
+		await recordAudit(trx, {
+			actor,
+			entity: 'evaluation',
+			entityId: evaluationId,
+			evaluationId,
+			action: 'transition',
+			before: { status: current.status },
+			after: { status: to }
+		});
 	});
 	return { ok: true };
 }

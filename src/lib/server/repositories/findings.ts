@@ -20,18 +20,62 @@ export interface DraftFindings {
 	summary: { text: string; rowVersion: number };
 }
 
-export async function loadDraftFindings(db: Database, evaluationId: number): Promise<DraftFindings> {
-	const [generals, narratives, strengths, improvements, recommendations, evaluation] = await Promise.all([
-		db.selectFrom('area_finding').select(['area_id', 'general', 'row_version']).where('evaluation_id', '=', evaluationId).execute(),
-		db.selectFrom('subarea_narrative').select(['subarea_id', 'text', 'row_version']).where('evaluation_id', '=', evaluationId).execute(),
-		db.selectFrom('strength').select(['id', 'area_id as areaId', 'text', 'gold_star as goldStar', 'row_version as rowVersion']).where('evaluation_id', '=', evaluationId).orderBy('position').orderBy('id').execute(),
-		db.selectFrom('improvement').select(['id', 'area_id as areaId', 'text', 'row_version as rowVersion']).where('evaluation_id', '=', evaluationId).orderBy('position').orderBy('id').execute(),
-		db.selectFrom('recommendation').select(['id', 'text', 'row_version as rowVersion']).where('evaluation_id', '=', evaluationId).orderBy('position').orderBy('id').execute(),
-		db.selectFrom('evaluation').select(['summary', 'row_version']).where('id', '=', evaluationId).executeTakeFirstOrThrow()
-	]);
+export async function loadDraftFindings(
+	db: Database,
+	evaluationId: number
+): Promise<DraftFindings> {
+	const [generals, narratives, strengths, improvements, recommendations, evaluation] =
+		await Promise.all([
+			db
+				.selectFrom('area_finding')
+				.select(['area_id', 'general', 'row_version'])
+				.where('evaluation_id', '=', evaluationId)
+				.execute(),
+			db
+				.selectFrom('subarea_narrative')
+				.select(['subarea_id', 'text', 'row_version'])
+				.where('evaluation_id', '=', evaluationId)
+				.execute(),
+			db
+				.selectFrom('strength')
+				.select([
+					'id',
+					'area_id as areaId',
+					'text',
+					'gold_star as goldStar',
+					'row_version as rowVersion'
+				])
+				.where('evaluation_id', '=', evaluationId)
+				.orderBy('position')
+				.orderBy('id')
+				.execute(),
+			db
+				.selectFrom('improvement')
+				.select(['id', 'area_id as areaId', 'text', 'row_version as rowVersion'])
+				.where('evaluation_id', '=', evaluationId)
+				.orderBy('position')
+				.orderBy('id')
+				.execute(),
+			db
+				.selectFrom('recommendation')
+				.select(['id', 'text', 'row_version as rowVersion'])
+				.where('evaluation_id', '=', evaluationId)
+				.orderBy('position')
+				.orderBy('id')
+				.execute(),
+			db
+				.selectFrom('evaluation')
+				.select(['summary', 'row_version'])
+				.where('id', '=', evaluationId)
+				.executeTakeFirstOrThrow()
+		]);
 	return {
-		generals: Object.fromEntries(generals.map((g) => [g.area_id, { text: g.general, rowVersion: g.row_version }])),
-		narratives: Object.fromEntries(narratives.map((n) => [n.subarea_id, { text: n.text, rowVersion: n.row_version }])),
+		generals: Object.fromEntries(
+			generals.map((g) => [g.area_id, { text: g.general, rowVersion: g.row_version }])
+		),
+		narratives: Object.fromEntries(
+			narratives.map((n) => [n.subarea_id, { text: n.text, rowVersion: n.row_version }])
+		),
 		strengths,
 		improvements,
 		recommendations,
@@ -55,22 +99,63 @@ export async function saveFindingText(
 ): Promise<number> {
 	return db.transaction().execute(async (trx) => {
 		if (target.kind === 'summary') {
-			const before = await trx.selectFrom('evaluation').select(['summary', 'row_version']).where('id', '=', evaluationId).forUpdate().executeTakeFirstOrThrow();
-			if (before.row_version !== expectedVersion) throw new StaleWriteError({ text: before.summary, row_version: before.row_version });
-			await trx.updateTable('evaluation').set({ summary: text, row_version: sql`row_version + 1`, updated_at: new Date() }).where('id', '=', evaluationId).execute();
-			await recordAudit(trx, { actor, entity: 'evaluation.summary', entityId: evaluationId, evaluationId, action: 'update', before: before.summary, after: text });
+			const before = await trx
+				.selectFrom('evaluation')
+				.select(['summary', 'row_version'])
+				.where('id', '=', evaluationId)
+				.forUpdate()
+				.executeTakeFirstOrThrow();
+			if (before.row_version !== expectedVersion)
+				throw new StaleWriteError({ text: before.summary, row_version: before.row_version });
+			await trx
+				.updateTable('evaluation')
+				.set({ summary: text, row_version: sql`row_version + 1`, updated_at: new Date() })
+				.where('id', '=', evaluationId)
+				.execute();
+			await recordAudit(trx, {
+				actor,
+				entity: 'evaluation.summary',
+				entityId: evaluationId,
+				evaluationId,
+				action: 'update',
+				before: before.summary,
+				after: text
+			});
 			return expectedVersion + 1;
 		}
 		const [table, key, column] =
 			target.kind === 'general'
-				? (['area_finding', { evaluation_id: evaluationId, area_id: target.areaId }, 'general'] as const)
-				: (['subarea_narrative', { evaluation_id: evaluationId, subarea_id: target.subareaId }, 'text'] as const);
+				? ([
+						'area_finding',
+						{ evaluation_id: evaluationId, area_id: target.areaId },
+						'general'
+					] as const)
+				: ([
+						'subarea_narrative',
+						{ evaluation_id: evaluationId, subarea_id: target.subareaId },
+						'text'
+					] as const);
 		try {
-			const { version, before } = await saveVersioned(trx, table, key, { [column]: text }, expectedVersion);
-			await recordAudit(trx, { actor, entity: table, entityId: `${evaluationId}:${'areaId' in target ? target.areaId : target.subareaId}`, evaluationId, action: 'update', before: before?.[column], after: text });
+			const { version, before } = await saveVersioned(
+				trx,
+				table,
+				key,
+				{ [column]: text },
+				expectedVersion
+			);
+			await recordAudit(trx, {
+				actor,
+				entity: table,
+				entityId: `${evaluationId}:${'areaId' in target ? target.areaId : target.subareaId}`,
+				evaluationId,
+				action: 'update',
+				before: before?.[column],
+				after: text
+			});
 			return version;
 		} catch (e) {
-			if (e instanceof StaleWriteError && e.current) throw new StaleWriteError({ text: e.current[column], row_version: e.current.row_version });
+			if (e instanceof StaleWriteError && e.current)
+				throw new StaleWriteError({ text: e.current[column], row_version: e.current.row_version });
 			throw e;
 		}
 	});
@@ -92,13 +177,44 @@ export async function addFindingItem(
 		const position = Date.now() % 2_000_000_000;
 		let id: number;
 		if (kind === 'recommendation') {
-			id = (await trx.insertInto('recommendation').values({ evaluation_id: evaluationId, text, position }).returning('id').executeTakeFirstOrThrow()).id;
+			id = (
+				await trx
+					.insertInto('recommendation')
+					.values({ evaluation_id: evaluationId, text, position })
+					.returning('id')
+					.executeTakeFirstOrThrow()
+			).id;
 		} else if (kind === 'strength') {
-			id = (await trx.insertInto('strength').values({ evaluation_id: evaluationId, area_id: input.areaId!, text, gold_star: input.goldStar ?? false, position }).returning('id').executeTakeFirstOrThrow()).id;
+			id = (
+				await trx
+					.insertInto('strength')
+					.values({
+						evaluation_id: evaluationId,
+						area_id: input.areaId!,
+						text,
+						gold_star: input.goldStar ?? false,
+						position
+					})
+					.returning('id')
+					.executeTakeFirstOrThrow()
+			).id;
 		} else {
-			id = (await trx.insertInto('improvement').values({ evaluation_id: evaluationId, area_id: input.areaId!, text, position }).returning('id').executeTakeFirstOrThrow()).id;
+			id = (
+				await trx
+					.insertInto('improvement')
+					.values({ evaluation_id: evaluationId, area_id: input.areaId!, text, position })
+					.returning('id')
+					.executeTakeFirstOrThrow()
+			).id;
 		}
-		await recordAudit(trx, { actor, entity: kind, entityId: id, evaluationId, action: 'create', after: input });
+		await recordAudit(trx, {
+			actor,
+			entity: kind,
+			entityId: id,
+			evaluationId,
+			action: 'create',
+			after: input
+		});
 		return id;
 	});
 }
@@ -116,23 +232,58 @@ export async function updateFindingItem(
 	const text = input.text.trim();
 	if (!text) throw new DomainError('errors.required', 'text');
 	return db.transaction().execute(async (trx) => {
-		const owner = await trx.selectFrom(kind).select('evaluation_id').where('id', '=', id).executeTakeFirst();
-		if (!owner || owner.evaluation_id !== evaluationId) throw new DomainError('errors.notFound', '_form', 404);
+		const owner = await trx
+			.selectFrom(kind)
+			.select('evaluation_id')
+			.where('id', '=', id)
+			.executeTakeFirst();
+		if (!owner || owner.evaluation_id !== evaluationId)
+			throw new DomainError('errors.notFound', '_form', 404);
 		const values: Record<string, unknown> = { text };
 		if (kind === 'strength') values.gold_star = input.goldStar ?? false;
 		const { version, before } = await saveVersioned(trx, kind, { id }, values, expectedVersion);
-		await recordAudit(trx, { actor, entity: kind, entityId: id, evaluationId, action: 'update', before: { text: before?.text, goldStar: before?.gold_star }, after: input });
+		await recordAudit(trx, {
+			actor,
+			entity: kind,
+			entityId: id,
+			evaluationId,
+			action: 'update',
+			before: { text: before?.text, goldStar: before?.gold_star },
+			after: input
+		});
 		return version;
 	});
 }
 
 /** Removes a list item; refused when a later evaluation's follow-up or an action refers to it. */
-export async function deleteFindingItem(db: Database, actor: Actor, evaluationId: number, kind: ListKind, id: number) {
+export async function deleteFindingItem(
+	db: Database,
+	actor: Actor,
+	evaluationId: number,
+	kind: ListKind,
+	id: number
+) {
 	await db.transaction().execute(async (trx) => {
-		const before = await trx.selectFrom(kind).selectAll().where('id', '=', id).where('evaluation_id', '=', evaluationId).executeTakeFirst();
+		const before = await trx
+			.selectFrom(kind)
+			.selectAll()
+			.where('id', '=', id)
+			.where('evaluation_id', '=', evaluationId)
+			.executeTakeFirst();
 		if (!before) throw new DomainError('errors.notFound', '_form', 404);
-		await trx.deleteFrom('finding_evidence').where('finding_kind', '=', kind).where('finding_key', '=', String(id)).execute();
+		await trx
+			.deleteFrom('finding_evidence')
+			.where('finding_kind', '=', kind)
+			.where('finding_key', '=', String(id))
+			.execute();
 		await trx.deleteFrom(kind).where('id', '=', id).execute();
-		await recordAudit(trx, { actor, entity: kind, entityId: id, evaluationId, action: 'delete', before });
+		await recordAudit(trx, {
+			actor,
+			entity: kind,
+			entityId: id,
+			evaluationId,
+			action: 'delete',
+			before
+		});
 	});
 }

@@ -19,11 +19,23 @@ export interface PreviousContext {
 	score: { points: number; max: number } | null;
 	narrative: string | null;
 	area: { id: string; title: string; points: number | null; fromIds: string[] } | null;
-	improvements: { id: number; text: string; actions: { title: string; status: string; targetDate: string | null }[] }[];
+	improvements: {
+		id: number;
+		text: string;
+		actions: { title: string; status: string; targetDate: string | null }[];
+	}[];
 }
 
-export async function loadPreviousContext(db: Database, evaluationId: number, subareaId: string): Promise<PreviousContext | null> {
-	const current = await db.selectFrom('evaluation').select(['previous_evaluation_id', 'rubric_id']).where('id', '=', evaluationId).executeTakeFirstOrThrow();
+export async function loadPreviousContext(
+	db: Database,
+	evaluationId: number,
+	subareaId: string
+): Promise<PreviousContext | null> {
+	const current = await db
+		.selectFrom('evaluation')
+		.select(['previous_evaluation_id', 'rubric_id'])
+		.where('id', '=', evaluationId)
+		.executeTakeFirstOrThrow();
 	if (!current.previous_evaluation_id) return null;
 	const previous = await db
 		.selectFrom('published_result')
@@ -32,39 +44,108 @@ export async function loadPreviousContext(db: Database, evaluationId: number, su
 		.where('is_current', '=', true)
 		.executeTakeFirst();
 	if (!previous) return null;
-	const [rubric, earlierRubric] = await Promise.all([getRubricOrThrow(db, current.rubric_id), getRubricOrThrow(db, previous.rubric_id)]);
+	const [rubric, earlierRubric] = await Promise.all([
+		getRubricOrThrow(db, current.rubric_id),
+		getRubricOrThrow(db, previous.rubric_id)
+	]);
 	const content = previous.content as EvaluationContent;
 	const area = areaOfSubarea(rubric, subareaId);
-	const areaPoints = await db.selectFrom('published_area_score').select(['area_id', 'points']).where('published_result_id', '=', previous.id).execute();
+	const areaPoints = await db
+		.selectFrom('published_area_score')
+		.select(['area_id', 'points'])
+		.where('published_result_id', '=', previous.id)
+		.execute();
 	const same = rubric.id === earlierRubric.id;
-	const fromIds = same ? (area ? [area.id] : []) : rubric.mapsFrom?.rubric === earlierRubric.id && area ? (rubric.mapsFrom.areas[area.id] ?? []) : [];
-	const improvements = same && area ? (await listImprovementsWithActions(db, current.previous_evaluation_id)).filter((i) => i.areaId === area.id) : [];
-	const earlierArea = fromIds.length === 1 ? earlierRubric.areas.find((a) => a.id === fromIds[0]) : undefined;
-	const max = rubric.areas.flatMap((a) => a.subareas).find((s) => s.id === subareaId)?.maxPoints ?? 0;
+	const fromIds = same
+		? area
+			? [area.id]
+			: []
+		: rubric.mapsFrom?.rubric === earlierRubric.id && area
+			? (rubric.mapsFrom.areas[area.id] ?? [])
+			: [];
+	const improvements =
+		same && area
+			? (await listImprovementsWithActions(db, current.previous_evaluation_id)).filter(
+					(i) => i.areaId === area.id
+				)
+			: [];
+	const earlierArea =
+		fromIds.length === 1 ? earlierRubric.areas.find((a) => a.id === fromIds[0]) : undefined;
+	const max =
+		rubric.areas.flatMap((a) => a.subareas).find((s) => s.id === subareaId)?.maxPoints ?? 0;
 	return {
 		year: previous.year,
 		rubricTitle: earlierRubric.title,
 		sameRubric: same,
-		score: same && typeof content.scores[subareaId] === 'number' ? { points: content.scores[subareaId] as number, max } : null,
+		score:
+			same && typeof content.scores[subareaId] === 'number'
+				? { points: content.scores[subareaId] as number, max }
+				: null,
 		narrative: same && area ? (content.areas[area.id]?.narratives[subareaId] ?? null) : null,
-		area: earlierArea ? { id: earlierArea.id, title: earlierArea.title, points: areaPoints.find((a) => a.area_id === earlierArea.id)?.points ?? null, fromIds } : null,
+		area: earlierArea
+			? {
+					id: earlierArea.id,
+					title: earlierArea.title,
+					points: areaPoints.find((a) => a.area_id === earlierArea.id)?.points ?? null,
+					fromIds
+				}
+			: null,
 		improvements: improvements.map((i) => ({ id: i.id, text: i.text, actions: i.actions }))
 	};
 }
 
 export async function listFollowUps(db: Database, evaluationId: number) {
-	const rows = await db.selectFrom('improvement_follow_up').select(['improvement_id as improvementId', 'judgement', 'comment', 'row_version as rowVersion']).where('evaluation_id', '=', evaluationId).execute();
+	const rows = await db
+		.selectFrom('improvement_follow_up')
+		.select([
+			'improvement_id as improvementId',
+			'judgement',
+			'comment',
+			'row_version as rowVersion'
+		])
+		.where('evaluation_id', '=', evaluationId)
+		.execute();
 	return Object.fromEntries(rows.map((r) => [r.improvementId, r]));
 }
 
 /** The team judges an earlier improvement possibility: åtgärdad, delvis or kvarstår. */
-export async function saveFollowUp(db: Database, actor: Actor, evaluationId: number, improvementId: number, judgement: FollowUpJudgement, comment: string, expectedVersion: number) {
+export async function saveFollowUp(
+	db: Database,
+	actor: Actor,
+	evaluationId: number,
+	improvementId: number,
+	judgement: FollowUpJudgement,
+	comment: string,
+	expectedVersion: number
+) {
 	return db.transaction().execute(async (trx) => {
-		const e = await trx.selectFrom('evaluation').select(['previous_evaluation_id', 'municipality_code']).where('id', '=', evaluationId).executeTakeFirstOrThrow();
-		const imp = await trx.selectFrom('improvement').select('evaluation_id').where('id', '=', improvementId).executeTakeFirst();
-		if (!imp || imp.evaluation_id !== e.previous_evaluation_id) throw new DomainError('ap.errors.foreignLink', 'improvementId');
-		const { version } = await saveVersioned(trx, 'improvement_follow_up', { evaluation_id: evaluationId, improvement_id: improvementId }, { judgement, comment }, expectedVersion);
-		await recordAudit(trx, { actor, entity: 'improvement_follow_up', entityId: `${evaluationId}:${improvementId}`, evaluationId, action: 'update', after: { judgement, comment } });
+		const e = await trx
+			.selectFrom('evaluation')
+			.select(['previous_evaluation_id', 'municipality_code'])
+			.where('id', '=', evaluationId)
+			.executeTakeFirstOrThrow();
+		const imp = await trx
+			.selectFrom('improvement')
+			.select('evaluation_id')
+			.where('id', '=', improvementId)
+			.executeTakeFirst();
+		if (!imp || imp.evaluation_id !== e.previous_evaluation_id)
+			throw new DomainError('ap.errors.foreignLink', 'improvementId');
+		const { version } = await saveVersioned(
+			trx,
+			'improvement_follow_up',
+			{ evaluation_id: evaluationId, improvement_id: improvementId },
+			{ judgement, comment },
+			expectedVersion
+		);
+		await recordAudit(trx, {
+			actor,
+			entity: 'improvement_follow_up',
+			entityId: `${evaluationId}:${improvementId}`,
+			evaluationId,
+			action: 'update',
+			after: { judgement, comment }
+		});
 		return version;
 	});
 }

@@ -89,7 +89,11 @@ function derivedLevels(rubric: Rubric, content: EvaluationContent) {
 		};
 	}
 	if (content.areaScores && Object.keys(content.areaScores).length === rubric.areas.length) {
-		return { subareaScores: null, areaScores: content.areaScores, total: sumAreas(content.areaScores) };
+		return {
+			subareaScores: null,
+			areaScores: content.areaScores,
+			total: sumAreas(content.areaScores)
+		};
 	}
 	return { subareaScores: null, areaScores: null, total: content.total ?? null };
 }

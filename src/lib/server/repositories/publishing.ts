@@ -14,25 +14,89 @@ import { svCollator } from '$lib/i18n';
  * The draft as EvaluationContent: agreed scores, findings, and the method in counts only
  * (interviews per group, documents studied). Interview notes and names are never read here.
  */
-export async function loadEvaluationContent(db: Database, evaluationId: number): Promise<EvaluationContent> {
+export async function loadEvaluationContent(
+	db: Database,
+	evaluationId: number
+): Promise<EvaluationContent> {
 	const e = await db
 		.selectFrom('evaluation as e')
 		.innerJoin('municipality as m', 'm.code', 'e.municipality_code')
-		.select(['e.id', 'e.rubric_id', 'e.municipality_code', 'm.name', 'e.year', 'e.evaluated_at', 'e.visit_start', 'e.visit_end', 'e.summary', 'e.source'])
+		.select([
+			'e.id',
+			'e.rubric_id',
+			'e.municipality_code',
+			'm.name',
+			'e.year',
+			'e.evaluated_at',
+			'e.visit_start',
+			'e.visit_end',
+			'e.summary',
+			'e.source'
+		])
 		.where('e.id', '=', evaluationId)
 		.executeTakeFirstOrThrow();
 	const rubric = await getRubricOrThrow(db, e.rubric_id);
-	const [agreed, generals, narratives, strengths, improvements, recommendations, team, interviews, documents] = await Promise.all([
-		db.selectFrom('agreed_score').select(['subarea_id', 'points']).where('evaluation_id', '=', evaluationId).execute(),
-		db.selectFrom('area_finding').select(['area_id', 'general']).where('evaluation_id', '=', evaluationId).execute(),
-		db.selectFrom('subarea_narrative').select(['subarea_id', 'text']).where('evaluation_id', '=', evaluationId).execute(),
-		db.selectFrom('strength').select(['id', 'area_id', 'text', 'gold_star']).where('evaluation_id', '=', evaluationId).orderBy('position').orderBy('id').execute(),
-		db.selectFrom('improvement').select(['id', 'area_id', 'text']).where('evaluation_id', '=', evaluationId).orderBy('position').orderBy('id').execute(),
-		db.selectFrom('recommendation').select(['id', 'text']).where('evaluation_id', '=', evaluationId).orderBy('position').orderBy('id').execute(),
-		db.selectFrom('evaluation_member as em').innerJoin('app_user as u', 'u.id', 'em.user_id').select(['u.name', 'u.email']).where('em.evaluation_id', '=', evaluationId).execute(),
+	const [
+		agreed,
+		generals,
+		narratives,
+		strengths,
+		improvements,
+		recommendations,
+		team,
+		interviews,
+		documents
+	] = await Promise.all([
+		db
+			.selectFrom('agreed_score')
+			.select(['subarea_id', 'points'])
+			.where('evaluation_id', '=', evaluationId)
+			.execute(),
+		db
+			.selectFrom('area_finding')
+			.select(['area_id', 'general'])
+			.where('evaluation_id', '=', evaluationId)
+			.execute(),
+		db
+			.selectFrom('subarea_narrative')
+			.select(['subarea_id', 'text'])
+			.where('evaluation_id', '=', evaluationId)
+			.execute(),
+		db
+			.selectFrom('strength')
+			.select(['id', 'area_id', 'text', 'gold_star'])
+			.where('evaluation_id', '=', evaluationId)
+			.orderBy('position')
+			.orderBy('id')
+			.execute(),
+		db
+			.selectFrom('improvement')
+			.select(['id', 'area_id', 'text'])
+			.where('evaluation_id', '=', evaluationId)
+			.orderBy('position')
+			.orderBy('id')
+			.execute(),
+		db
+			.selectFrom('recommendation')
+			.select(['id', 'text'])
+			.where('evaluation_id', '=', evaluationId)
+			.orderBy('position')
+			.orderBy('id')
+			.execute(),
+		db
+			.selectFrom('evaluation_member as em')
+			.innerJoin('app_user as u', 'u.id', 'em.user_id')
+			.select(['u.name', 'u.email'])
+			.where('em.evaluation_id', '=', evaluationId)
+			.execute(),
 		// Counts only: interview notes and names never reach the content.
 		countInterviewsByGroup(db, evaluationId),
-		db.selectFrom('source_document').select(['title', 'kind', 'document_date']).where('evaluation_id', '=', evaluationId).orderBy('title').execute()
+		db
+			.selectFrom('source_document')
+			.select(['title', 'kind', 'document_date'])
+			.where('evaluation_id', '=', evaluationId)
+			.orderBy('title')
+			.execute()
 	]);
 	const areas: EvaluationContent['areas'] = {};
 	for (const area of rubric.areas) {
@@ -42,8 +106,12 @@ export async function loadEvaluationContent(db: Database, evaluationId: number):
 			const text = narratives.find((n) => n.subarea_id === s.id)?.text;
 			if (text) findings.narratives[s.id] = text;
 		}
-		findings.strengths = strengths.filter((s) => s.area_id === area.id).map((s) => ({ text: s.text, goldStar: s.gold_star }));
-		findings.improvements = improvements.filter((i) => i.area_id === area.id).map((i) => ({ id: i.id, text: i.text }));
+		findings.strengths = strengths
+			.filter((s) => s.area_id === area.id)
+			.map((s) => ({ text: s.text, goldStar: s.gold_star }));
+		findings.improvements = improvements
+			.filter((i) => i.area_id === area.id)
+			.map((i) => ({ id: i.id, text: i.text }));
 		areas[area.id] = findings;
 	}
 	return {
@@ -56,7 +124,11 @@ export async function loadEvaluationContent(db: Database, evaluationId: number):
 		method: {
 			description: '',
 			interviews,
-			documentsStudied: documents.map((d) => ({ title: d.title, kind: d.kind, date: d.document_date }))
+			documentsStudied: documents.map((d) => ({
+				title: d.title,
+				kind: d.kind,
+				date: d.document_date
+			}))
 		},
 		scores: Object.fromEntries(agreed.map((a) => [a.subarea_id, a.points])),
 		areas,
@@ -70,7 +142,12 @@ export async function loadEvaluationContent(db: Database, evaluationId: number):
  * Publishes: freezes the content as a new published version (the first, or an erratum with the
  * reopening reason after a reopen). Refused until every subarea has an agreed score.
  */
-export async function publishEvaluation(db: Database, actor: Actor, evaluationId: number, options: { method?: string } = {}) {
+export async function publishEvaluation(
+	db: Database,
+	actor: Actor,
+	evaluationId: number,
+	options: { method?: string } = {}
+) {
 	const facts = await loadProgressFacts(db, evaluationId);
 	const hard = blockers('publicerad', facts);
 	if (hard.length) throw new DomainError('ws.errors.notAllAgreed');
@@ -78,7 +155,12 @@ export async function publishEvaluation(db: Database, actor: Actor, evaluationId
 	if (options.method) content.method.description = options.method;
 	const rubric = await getRubricOrThrow(db, content.rubricId);
 	return db.transaction().execute(async (trx) => {
-		const e = await trx.selectFrom('evaluation').select(['status']).where('id', '=', evaluationId).forUpdate().executeTakeFirstOrThrow();
+		const e = await trx
+			.selectFrom('evaluation')
+			.select(['status'])
+			.where('id', '=', evaluationId)
+			.forUpdate()
+			.executeTakeFirstOrThrow();
 		if (e.status !== 'faktagranskning') throw new DomainError('ws.errors.badMove');
 		const reopen = await trx
 			.selectFrom('audit_log')
@@ -87,21 +169,62 @@ export async function publishEvaluation(db: Database, actor: Actor, evaluationId
 			.where('action', '=', 'reopen')
 			.orderBy('id', 'desc')
 			.executeTakeFirst();
-		const published = await insertPublishedVersion(trx, { evaluationId, rubric, content, errataReason: reopen?.reason ?? null });
-		await trx.updateTable('evaluation').set({ status: 'publicerad', updated_at: new Date(), row_version: sql`row_version + 1` }).where('id', '=', evaluationId).execute();
-		await recordAudit(trx, { actor, entity: 'evaluation', entityId: evaluationId, evaluationId, action: 'publish', after: { version: published.version }, reason: reopen?.reason ?? null });
+		const published = await insertPublishedVersion(trx, {
+			evaluationId,
+			rubric,
+			content,
+			errataReason: reopen?.reason ?? null
+		});
+		await trx
+			.updateTable('evaluation')
+			.set({ status: 'publicerad', updated_at: new Date(), row_version: sql`row_version + 1` })
+			.where('id', '=', evaluationId)
+			.execute();
+		await recordAudit(trx, {
+			actor,
+			entity: 'evaluation',
+			entityId: evaluationId,
+			evaluationId,
+			action: 'publish',
+			after: { version: published.version },
+			reason: reopen?.reason ?? null
+		});
 		return published;
 	});
 }
 
 /** Reopens a published evaluation for a correction; the published versions stay as they are. */
-export async function reopenEvaluation(db: Database, actor: Actor, evaluationId: number, reason: string) {
+export async function reopenEvaluation(
+	db: Database,
+	actor: Actor,
+	evaluationId: number,
+	reason: string
+) {
 	if (reason.trim().length < 10) throw new DomainError('ws.errors.reasonRequired', 'reason');
 	await db.transaction().execute(async (trx) => {
-		const e = await trx.selectFrom('evaluation').select(['status', 'origin']).where('id', '=', evaluationId).forUpdate().executeTakeFirstOrThrow();
-		if (e.status !== 'publicerad' || e.origin !== 'workspace') throw new DomainError('ws.errors.badMove');
-		await trx.updateTable('evaluation').set({ status: 'faktagranskning', updated_at: new Date(), row_version: sql`row_version + 1` }).where('id', '=', evaluationId).execute();
-		await recordAudit(trx, { actor, entity: 'evaluation', entityId: evaluationId, evaluationId, action: 'reopen', before: { status: 'publicerad' }, after: { status: 'faktagranskning' }, reason: reason.trim() });
+		const e = await trx
+			.selectFrom('evaluation')
+			.select(['status', 'origin'])
+			.where('id', '=', evaluationId)
+			.forUpdate()
+			.executeTakeFirstOrThrow();
+		if (e.status !== 'publicerad' || e.origin !== 'workspace')
+			throw new DomainError('ws.errors.badMove');
+		await trx
+			.updateTable('evaluation')
+			.set({ status: 'faktagranskning', updated_at: new Date(), row_version: sql`row_version + 1` })
+			.where('id', '=', evaluationId)
+			.execute();
+		await recordAudit(trx, {
+			actor,
+			entity: 'evaluation',
+			entityId: evaluationId,
+			evaluationId,
+			action: 'reopen',
+			before: { status: 'publicerad' },
+			after: { status: 'faktagranskning' },
+			reason: reason.trim()
+		});
 	});
 }
 
@@ -109,7 +232,14 @@ export async function reopenEvaluation(db: Database, actor: Actor, evaluationId:
 export async function listPublishedVersions(db: Database, evaluationId: number) {
 	return db
 		.selectFrom('published_result')
-		.select(['id', 'version', 'is_current as isCurrent', 'total', 'errata_reason as errataReason', 'published_at as publishedAt'])
+		.select([
+			'id',
+			'version',
+			'is_current as isCurrent',
+			'total',
+			'errata_reason as errataReason',
+			'published_at as publishedAt'
+		])
 		.where('evaluation_id', '=', evaluationId)
 		.orderBy('version', 'desc')
 		.execute();

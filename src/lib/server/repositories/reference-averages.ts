@@ -10,10 +10,20 @@ export interface ReferenceAverage {
 	areaScores: Record<string, number>;
 }
 
-export async function listReferenceAverages(db: Database, rubricId?: string): Promise<ReferenceAverage[]> {
+export async function listReferenceAverages(
+	db: Database,
+	rubricId?: string
+): Promise<ReferenceAverage[]> {
 	let query = db
 		.selectFrom('reference_average')
-		.select(['id', 'name', 'rubric_id as rubricId', 'as_of as asOf', 'source', 'area_scores as areaScores'])
+		.select([
+			'id',
+			'name',
+			'rubric_id as rubricId',
+			'as_of as asOf',
+			'source',
+			'area_scores as areaScores'
+		])
 		.orderBy('as_of', 'desc');
 	if (rubricId) query = query.where('rubric_id', '=', rubricId);
 	return query.execute();
@@ -36,7 +46,13 @@ export async function createReferenceAverage(
 			})
 			.returning('id')
 			.executeTakeFirstOrThrow();
-		await recordAudit(trx, { actor, entity: 'reference_average', entityId: id, action: 'create', after: input });
+		await recordAudit(trx, {
+			actor,
+			entity: 'reference_average',
+			entityId: id,
+			action: 'create',
+			after: input
+		});
 		return id;
 	});
 }

@@ -3,7 +3,11 @@ import { recordAudit, type Actor } from '../audit';
 import { insertPublishedVersion } from './published-results';
 import { listRubrics } from './rubrics';
 import { listMunicipalities } from './municipalities';
-import { checkResultRecord, resultRecordSchema, type ResultRecord } from '$lib/schemas/result-format';
+import {
+	checkResultRecord,
+	resultRecordSchema,
+	type ResultRecord
+} from '$lib/schemas/result-format';
 import { contentFromRecord } from '$lib/domain/exchange';
 import type { RawRecord } from '$lib/domain/results-file';
 import { computeTotals, sumAreas } from '$lib/domain/scoring';
@@ -58,8 +62,13 @@ export async function importResults(
 		const parsed = resultRecordSchema.safeParse(value);
 		if (!parsed.success) {
 			for (const issue of parsed.error.issues) {
-				const field = issue.path.map(String).join('.') || (issue.code === 'unrecognized_keys' ? '' : '(record)');
-				const message = issue.code === 'unrecognized_keys' ? `unknown field(s): ${issue.keys.join(', ')}` : issue.message;
+				const field =
+					issue.path.map(String).join('.') ||
+					(issue.code === 'unrecognized_keys' ? '' : '(record)');
+				const message =
+					issue.code === 'unrecognized_keys'
+						? `unknown field(s): ${issue.keys.join(', ')}`
+						: issue.message;
 				problems.push({ record: label, field: field || '(record)', message });
 			}
 			continue;
@@ -67,12 +76,20 @@ export async function importResults(
 		const record = parsed.data;
 		const rubric = rubrics.get(record.rubric);
 		if (!rubric) {
-			problems.push({ record: label, field: 'rubric', message: `unknown rubric "${record.rubric}"` });
+			problems.push({
+				record: label,
+				field: 'rubric',
+				message: `unknown rubric "${record.rubric}"`
+			});
 			continue;
 		}
 		const name = municipalities.get(record.municipality.code);
 		if (!name) {
-			problems.push({ record: label, field: 'municipality.code', message: `unknown municipality code "${record.municipality.code}"` });
+			problems.push({
+				record: label,
+				field: 'municipality.code',
+				message: `unknown municipality code "${record.municipality.code}"`
+			});
 			continue;
 		}
 		const recordProblems = checkResultRecord(record, rubric);
@@ -81,7 +98,11 @@ export async function importResults(
 		const key = `${record.municipality.code}/${record.year}/${record.rubric}`;
 		const earlier = seenInFile.get(key);
 		if (earlier) {
-			problems.push({ record: label, field: 'year', message: `the same municipality, year and rubric as ${earlier}` });
+			problems.push({
+				record: label,
+				field: 'year',
+				message: `the same municipality, year and rubric as ${earlier}`
+			});
 			continue;
 		}
 		seenInFile.set(key, label);
@@ -89,7 +110,10 @@ export async function importResults(
 	}
 	if (problems.length) return { ok: false, problems };
 
-	const existing = await findExisting(db, valid.map((v) => v.record));
+	const existing = await findExisting(
+		db,
+		valid.map((v) => v.record)
+	);
 	const planned: PlannedResult[] = [];
 	const toWrite: typeof valid = [];
 	for (const v of valid) {
@@ -97,11 +121,19 @@ export async function importResults(
 		const found = existing.get(key);
 		if (found && options.skipExisting) continue;
 		if (found && !options.replace) {
-			problems.push({ record: v.label, field: 'year', message: `a result for ${v.name} ${v.record.year} (${v.record.rubric}) already exists; import with replace to publish a new version` });
+			problems.push({
+				record: v.label,
+				field: 'year',
+				message: `a result for ${v.name} ${v.record.year} (${v.record.rubric}) already exists; import with replace to publish a new version`
+			});
 			continue;
 		}
 		if (found && found.origin !== 'import') {
-			problems.push({ record: v.label, field: 'year', message: `${v.name} ${v.record.year} is an evaluation made in the workspace; correct it there (reopen and publish an erratum)` });
+			problems.push({
+				record: v.label,
+				field: 'year',
+				message: `${v.name} ${v.record.year} is an evaluation made in the workspace; correct it there (reopen and publish an erratum)`
+			});
 			continue;
 		}
 		toWrite.push(v);
@@ -111,7 +143,11 @@ export async function importResults(
 			municipalityName: v.name,
 			year: v.record.year,
 			rubricId: v.rubric.id,
-			total: v.record.scores ? computeTotals(v.rubric, v.record.scores).total : v.record.areaScores ? sumAreas(v.record.areaScores) : (v.record.total ?? null),
+			total: v.record.scores
+				? computeTotals(v.rubric, v.record.scores).total
+				: v.record.areaScores
+					? sumAreas(v.record.areaScores)
+					: (v.record.total ?? null),
 			levels: v.record.scores ? 'subareas' : v.record.areaScores ? 'areas' : 'total',
 			action: found ? 'replace' : 'new'
 		});
@@ -170,6 +206,7 @@ async function findExisting(db: Database, records: ResultRecord[]) {
 		.select(['id', 'municipality_code', 'year', 'rubric_id', 'origin'])
 		.where('municipality_code', 'in', codes)
 		.execute();
-	for (const r of rows) found.set(`${r.municipality_code}/${r.year}/${r.rubric_id}`, { id: r.id, origin: r.origin });
+	for (const r of rows)
+		found.set(`${r.municipality_code}/${r.year}/${r.rubric_id}`, { id: r.id, origin: r.origin });
 	return found;
 }

@@ -17,14 +17,7 @@ export async function listLatestTotals(db: Database): Promise<LatestTotal[]> {
 		.innerJoin('municipality as m', 'm.code', 'pr.municipality_code')
 		.where('pr.is_current', '=', true)
 		.distinctOn('pr.municipality_code')
-		.select([
-			'm.code',
-			'm.name',
-			'm.county',
-			'pr.year',
-			'pr.rubric_id as rubricId',
-			'pr.total'
-		])
+		.select(['m.code', 'm.name', 'm.county', 'pr.year', 'pr.rubric_id as rubricId', 'pr.total'])
 		.orderBy('pr.municipality_code')
 		.orderBy('pr.year', 'desc')
 		.execute();

@@ -1,6 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { Database } from '../db';
-import { checkRubric, scoringStructure, sortRubricsNewestFirst, type Rubric } from '$lib/domain/rubric';
+import {
+	checkRubric,
+	scoringStructure,
+	sortRubricsNewestFirst,
+	type Rubric
+} from '$lib/domain/rubric';
 import { ConfigurationError } from '../errors';
 
 /** Stable JSON (sorted keys) so the hash does not depend on key order in the file. */
@@ -16,7 +21,9 @@ function canonicalJson(value: unknown): string {
 }
 
 export function rubricHash(rubric: Rubric): string {
-	return createHash('sha256').update(canonicalJson(scoringStructure(rubric))).digest('hex');
+	return createHash('sha256')
+		.update(canonicalJson(scoringStructure(rubric)))
+		.digest('hex');
 }
 
 /** Parses and checks every file; the first bad one stops with a message naming file and path. */

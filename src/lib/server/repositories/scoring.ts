@@ -12,14 +12,23 @@ export interface SheetScore {
 }
 
 async function sheetOf(db: Database, evaluationId: number, userId: number) {
-	return db.selectFrom('score_sheet').select(['id', 'submitted_at as submittedAt']).where('evaluation_id', '=', evaluationId).where('user_id', '=', userId).executeTakeFirst();
+	return db
+		.selectFrom('score_sheet')
+		.select(['id', 'submitted_at as submittedAt'])
+		.where('evaluation_id', '=', evaluationId)
+		.where('user_id', '=', userId)
+		.executeTakeFirst();
 }
 
 /** One evaluator's own sheet (created on first use) with its scores. */
 export async function loadOwnSheet(db: Database, evaluationId: number, userId: number) {
 	let sheet = await sheetOf(db, evaluationId, userId);
 	if (!sheet) {
-		await db.insertInto('score_sheet').values({ evaluation_id: evaluationId, user_id: userId }).onConflict((oc) => oc.columns(['evaluation_id', 'user_id']).doNothing()).execute();
+		await db
+			.insertInto('score_sheet')
+			.values({ evaluation_id: evaluationId, user_id: userId })
+			.onConflict((oc) => oc.columns(['evaluation_id', 'user_id']).doNothing())
+			.execute();
 		sheet = await sheetOf(db, evaluationId, userId);
 	}
 	const scores = await db
@@ -27,7 +36,11 @@ export async function loadOwnSheet(db: Database, evaluationId: number, userId: n
 		.select(['subarea_id as subareaId', 'points', 'justification', 'row_version as rowVersion'])
 		.where('sheet_id', '=', sheet!.id)
 		.execute();
-	return { id: sheet!.id, submittedAt: sheet!.submittedAt, scores: Object.fromEntries(scores.map((s) => [s.subareaId, s])) as Record<string, SheetScore> };
+	return {
+		id: sheet!.id,
+		submittedAt: sheet!.submittedAt,
+		scores: Object.fromEntries(scores.map((s) => [s.subareaId, s])) as Record<string, SheetScore>
+	};
 }
 
 function checkPoints(rubric: Rubric, subareaId: string, points: number | null) {
@@ -45,7 +58,12 @@ export async function saveSheetScore(
 	actor: Actor & { id: number },
 	rubric: Rubric,
 	evaluationId: number,
-	input: { subareaId: string; points: number | null; justification: string; expectedVersion: number }
+	input: {
+		subareaId: string;
+		points: number | null;
+		justification: string;
+		expectedVersion: number;
+	}
 ): Promise<number> {
 	checkPoints(rubric, input.subareaId, input.points);
 	const sheet = await loadOwnSheet(db, evaluationId, actor.id);
@@ -59,7 +77,11 @@ export async function saveSheetScore(
 			input.expectedVersion
 		);
 		await recordAudit(trx, {
-			actor, entity: 'sheet_score', entityId: `${sheet.id}:${input.subareaId}`, evaluationId, action: 'update',
+			actor,
+			entity: 'sheet_score',
+			entityId: `${sheet.id}:${input.subareaId}`,
+			evaluationId,
+			action: 'update',
 			before: before ? { points: before.points, justification: before.justification } : undefined,
 			after: { points: input.points, justification: input.justification }
 		});
@@ -68,13 +90,31 @@ export async function saveSheetScore(
 }
 
 /** Submits one's sheet: every subarea needs points. After this, the other sheet becomes visible. */
-export async function submitSheet(db: Database, actor: Actor & { id: number }, rubric: Rubric, evaluationId: number) {
+export async function submitSheet(
+	db: Database,
+	actor: Actor & { id: number },
+	rubric: Rubric,
+	evaluationId: number
+) {
 	const sheet = await loadOwnSheet(db, evaluationId, actor.id);
-	const missing = rubric.areas.flatMap((a) => a.subareas).filter((s) => sheet.scores[s.id]?.points === null || sheet.scores[s.id]?.points === undefined);
+	const missing = rubric.areas
+		.flatMap((a) => a.subareas)
+		.filter((s) => sheet.scores[s.id]?.points === null || sheet.scores[s.id]?.points === undefined);
 	if (missing.length) throw new DomainError('ws.errors.sheetIncomplete', '_form');
 	await db.transaction().execute(async (trx) => {
-		await trx.updateTable('score_sheet').set({ submitted_at: new Date() }).where('id', '=', sheet.id).where('submitted_at', 'is', null).execute();
-		await recordAudit(trx, { actor, entity: 'score_sheet', entityId: sheet.id, evaluationId, action: 'submit' });
+		await trx
+			.updateTable('score_sheet')
+			.set({ submitted_at: new Date() })
+			.where('id', '=', sheet.id)
+			.where('submitted_at', 'is', null)
+			.execute();
+		await recordAudit(trx, {
+			actor,
+			entity: 'score_sheet',
+			entityId: sheet.id,
+			evaluationId,
+			action: 'submit'
+		});
 	});
 }
 
@@ -88,11 +128,23 @@ export async function listSheets(db: Database, evaluationId: number) {
 		.orderBy('s.id')
 		.execute();
 	const scores = sheets.length
-		? await db.selectFrom('sheet_score').select(['sheet_id', 'subarea_id', 'points', 'justification']).where('sheet_id', 'in', sheets.map((s) => s.id)).execute()
+		? await db
+				.selectFrom('sheet_score')
+				.select(['sheet_id', 'subarea_id', 'points', 'justification'])
+				.where(
+					'sheet_id',
+					'in',
+					sheets.map((s) => s.id)
+				)
+				.execute()
 		: [];
 	return sheets.map((s) => ({
 		...s,
-		scores: Object.fromEntries(scores.filter((x) => x.sheet_id === s.id).map((x) => [x.subarea_id, { points: x.points, justification: x.justification }]))
+		scores: Object.fromEntries(
+			scores
+				.filter((x) => x.sheet_id === s.id)
+				.map((x) => [x.subarea_id, { points: x.points, justification: x.justification }])
+		)
 	}));
 }
 
@@ -103,7 +155,10 @@ export interface AgreedScore {
 	rowVersion: number;
 }
 
-export async function listAgreedScores(db: Database, evaluationId: number): Promise<Record<string, AgreedScore>> {
+export async function listAgreedScores(
+	db: Database,
+	evaluationId: number
+): Promise<Record<string, AgreedScore>> {
 	const rows = await db
 		.selectFrom('agreed_score')
 		.select(['subarea_id as subareaId', 'points', 'justification', 'row_version as rowVersion'])
@@ -121,17 +176,27 @@ export async function saveAgreedScore(
 	input: { subareaId: string; points: number; justification: string; expectedVersion: number }
 ): Promise<number> {
 	checkPoints(rubric, input.subareaId, input.points);
-	if (!input.justification.trim()) throw new DomainError('ws.errors.justificationRequired', 'justification');
+	if (!input.justification.trim())
+		throw new DomainError('ws.errors.justificationRequired', 'justification');
 	return db.transaction().execute(async (trx) => {
 		const { version, before } = await saveVersioned(
 			trx,
 			'agreed_score',
 			{ evaluation_id: evaluationId, subarea_id: input.subareaId },
-			{ points: input.points, justification: input.justification.trim(), updated_by: actor.id, updated_at: new Date() },
+			{
+				points: input.points,
+				justification: input.justification.trim(),
+				updated_by: actor.id,
+				updated_at: new Date()
+			},
 			input.expectedVersion
 		);
 		await recordAudit(trx, {
-			actor, entity: 'agreed_score', entityId: `${evaluationId}:${input.subareaId}`, evaluationId, action: before ? 'update' : 'create',
+			actor,
+			entity: 'agreed_score',
+			entityId: `${evaluationId}:${input.subareaId}`,
+			evaluationId,
+			action: before ? 'update' : 'create',
 			before: before ? { points: before.points, justification: before.justification } : undefined,
 			after: { points: input.points, justification: input.justification.trim() }
 		});

@@ -137,9 +137,7 @@ export async function updateUser(
 				name: changes.name ?? before.name,
 				role,
 				municipality_code:
-					role === 'municipality'
-						? (changes.municipalityCode ?? before.municipalityCode)
-						: null,
+					role === 'municipality' ? (changes.municipalityCode ?? before.municipalityCode) : null,
 				active: changes.active ?? before.active,
 				updated_at: new Date()
 			})
@@ -174,7 +172,11 @@ export async function setPassword(
 	await db.transaction().execute(async (trx) => {
 		await trx
 			.updateTable('app_user')
-			.set({ password_hash: passwordHash, must_change_password: options.mustChange, updated_at: new Date() })
+			.set({
+				password_hash: passwordHash,
+				must_change_password: options.mustChange,
+				updated_at: new Date()
+			})
 			.where('id', '=', userId)
 			.execute();
 		let sessions = trx.deleteFrom('user_session').where('user_id', '=', userId);

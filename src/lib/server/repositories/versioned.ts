@@ -44,7 +44,9 @@ export async function saveVersioned(
 		if (!inserted) {
 			let winner = t.selectFrom(table).selectAll();
 			for (const [column, value] of Object.entries(key)) winner = winner.where(column, '=', value);
-			throw new StaleWriteError(((await winner.executeTakeFirst()) as Record<string, unknown>) ?? null);
+			throw new StaleWriteError(
+				((await winner.executeTakeFirst()) as Record<string, unknown>) ?? null
+			);
 		}
 		return { version: 1, before: null };
 	}

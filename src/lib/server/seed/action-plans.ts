@@ -5,14 +5,50 @@ import { addProgressNote, saveActionItem, setActionPlanPublic } from '../reposit
 
 /** Example actions on Karlskoga 2022's improvement possibilities, published by the municipality. */
 export async function seedActionPlans(db: Database, log: SeedLog): Promise<void> {
-	const karlskoga = await db.selectFrom('evaluation').select('id').where('municipality_code', '=', '1883').where('year', '=', 2022).where('origin', '=', 'workspace').executeTakeFirst();
+	const karlskoga = await db
+		.selectFrom('evaluation')
+		.select('id')
+		.where('municipality_code', '=', '1883')
+		.where('year', '=', 2022)
+		.where('origin', '=', 'workspace')
+		.executeTakeFirst();
 	if (!karlskoga) return;
-	const improvements = await db.selectFrom('improvement').select(['id', 'area_id', 'text']).where('evaluation_id', '=', karlskoga.id).orderBy('area_id').orderBy('position').execute();
+	const improvements = await db
+		.selectFrom('improvement')
+		.select(['id', 'area_id', 'text'])
+		.where('evaluation_id', '=', karlskoga.id)
+		.orderBy('area_id')
+		.orderBy('position')
+		.execute();
 	const first = (areaId: string) => improvements.find((i) => i.area_id === areaId);
 	const examples = [
-		{ areaId: '1', title: 'Uppföljning av medborgardialoger', ownerRole: 'Kanslichef', status: 'genomford' as const, start: '2023-02-01', target: '2023-12-31', note: 'Rutin för återkoppling efter dialoger beslutad i kommunstyrelsen.' },
-		{ areaId: '3', title: 'Nulägesanalyser inför mål och budget', ownerRole: 'Ekonomichef', status: 'pagar' as const, start: '2023-09-01', target: '2025-06-30', note: 'Första analysen redovisad vid budgetdialogen.' },
-		{ areaId: '7', title: 'Plan för strategisk kompetensförsörjning', ownerRole: 'HR-chef', status: 'planerad' as const, start: '2024-01-15', target: '2026-06-30', note: null }
+		{
+			areaId: '1',
+			title: 'Uppföljning av medborgardialoger',
+			ownerRole: 'Kanslichef',
+			status: 'genomford' as const,
+			start: '2023-02-01',
+			target: '2023-12-31',
+			note: 'Rutin för återkoppling efter dialoger beslutad i kommunstyrelsen.'
+		},
+		{
+			areaId: '3',
+			title: 'Nulägesanalyser inför mål och budget',
+			ownerRole: 'Ekonomichef',
+			status: 'pagar' as const,
+			start: '2023-09-01',
+			target: '2025-06-30',
+			note: 'Första analysen redovisad vid budgetdialogen.'
+		},
+		{
+			areaId: '7',
+			title: 'Plan för strategisk kompetensförsörjning',
+			ownerRole: 'HR-chef',
+			status: 'planerad' as const,
+			start: '2024-01-15',
+			target: '2026-06-30',
+			note: null
+		}
 	];
 	let n = 0;
 	for (const ex of examples) {

@@ -14,16 +14,22 @@ import { computeTotals } from '$lib/domain/scoring';
  */
 export async function seedKarlskoga(db: Database, log: SeedLog): Promise<number> {
 	const rubric = await getRubricOrThrow(db, transcript.rubric);
-	const scores = Object.fromEntries(transcript.areas.flatMap((a) => a.subareas.map((s) => [s.number, s.achieved])));
+	const scores = Object.fromEntries(
+		transcript.areas.flatMap((a) => a.subareas.map((s) => [s.number, s.achieved]))
+	);
 	const totals = computeTotals(rubric, scores);
 	for (const area of transcript.areas) {
 		const computed = totals.areas.find((a) => a.areaId === String(area.number))?.achieved;
 		if (computed !== area.reportedAreaPoints) {
-			log(`Karlskoga 2022: area ${area.number} is printed as ${area.reportedAreaPoints} but its subareas sum to ${computed}; keeping ${computed}.`);
+			log(
+				`Karlskoga 2022: area ${area.number} is printed as ${area.reportedAreaPoints} but its subareas sum to ${computed}; keeping ${computed}.`
+			);
 		}
 	}
 	if (totals.total !== transcript.total) {
-		log(`Karlskoga 2022: the printed total ${transcript.total} differs from the computed ${totals.total}.`);
+		log(
+			`Karlskoga 2022: the printed total ${transcript.total} differs from the computed ${totals.total}.`
+		);
 	}
 	const evaluationId = await db.transaction().execute(async (trx) => {
 		const { id } = await trx
@@ -44,22 +50,51 @@ export async function seedKarlskoga(db: Database, log: SeedLog): Promise<number>
 			.executeTakeFirstOrThrow();
 		for (const area of transcript.areas) {
 			const areaId = String(area.number);
-			await trx.insertInto('area_finding').values({ evaluation_id: id, area_id: areaId, general: area.general }).execute();
+			await trx
+				.insertInto('area_finding')
+				.values({ evaluation_id: id, area_id: areaId, general: area.general })
+				.execute();
 			for (const s of area.subareas) {
-				await trx.insertInto('agreed_score').values({ evaluation_id: id, subarea_id: s.number, points: s.achieved, justification: s.text.slice(0, 400) }).execute();
-				await trx.insertInto('subarea_narrative').values({ evaluation_id: id, subarea_id: s.number, text: s.text }).execute();
+				await trx
+					.insertInto('agreed_score')
+					.values({
+						evaluation_id: id,
+						subarea_id: s.number,
+						points: s.achieved,
+						justification: s.text.slice(0, 400)
+					})
+					.execute();
+				await trx
+					.insertInto('subarea_narrative')
+					.values({ evaluation_id: id, subarea_id: s.number, text: s.text })
+					.execute();
 			}
 			let position = 0;
 			for (const strength of area.strengths) {
-				await trx.insertInto('strength').values({ evaluation_id: id, area_id: areaId, text: strength.text, gold_star: strength.goldStar, position: position++ }).execute();
+				await trx
+					.insertInto('strength')
+					.values({
+						evaluation_id: id,
+						area_id: areaId,
+						text: strength.text,
+						gold_star: strength.goldStar,
+						position: position++
+					})
+					.execute();
 			}
 			for (const text of area.improvements) {
-				await trx.insertInto('improvement').values({ evaluation_id: id, area_id: areaId, text, position: position++ }).execute();
+				await trx
+					.insertInto('improvement')
+					.values({ evaluation_id: id, area_id: areaId, text, position: position++ })
+					.execute();
 			}
 		}
 		let position = 0;
 		for (const text of transcript.recommendations) {
-			await trx.insertInto('recommendation').values({ evaluation_id: id, text, position: position++ }).execute();
+			await trx
+				.insertInto('recommendation')
+				.values({ evaluation_id: id, text, position: position++ })
+				.execute();
 		}
 		return id;
 	});

@@ -14,11 +14,16 @@ export async function seedPublishedResults(db: Database, log: SeedLog): Promise<
 	const outcome = await importResults(
 		db,
 		systemActor,
-		publishedResults.map((value, i) => ({ label: `published-results.json record ${i + 1}`, value })),
+		publishedResults.map((value, i) => ({
+			label: `published-results.json record ${i + 1}`,
+			value
+		})),
 		{ skipExisting: true }
 	);
 	if (!outcome.ok) {
-		throw new Error(`Demo results do not import: ${outcome.problems.map((p) => `${p.record} ${p.field}: ${p.message}`).join('; ')}`);
+		throw new Error(
+			`Demo results do not import: ${outcome.problems.map((p) => `${p.record} ${p.field}: ${p.message}`).join('; ')}`
+		);
 	}
 	log(`Demo: imported ${outcome.planned.length} published results.`);
 	const existing = new Set((await listReferenceAverages(db)).map((r) => r.name));

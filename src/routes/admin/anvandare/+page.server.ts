@@ -11,7 +11,10 @@ import {
 	setPassword,
 	updateUser
 } from '$lib/server/repositories/users';
-import { findMunicipalityByCode, listMunicipalities } from '$lib/server/repositories/municipalities';
+import {
+	findMunicipalityByCode,
+	listMunicipalities
+} from '$lib/server/repositories/municipalities';
 import { createUserSchema, updateUserSchema } from '$lib/schemas/users';
 import { fieldErrors } from '$lib/schemas/errors';
 import { translate } from '$lib/i18n';
@@ -22,7 +25,10 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	return {
 		users: await listUsers(locals.db),
 		/** For the contact persons' municipality choice. */
-		municipalities: (await listMunicipalities(locals.db)).map((m) => ({ code: m.code, name: m.name })),
+		municipalities: (await listMunicipalities(locals.db)).map((m) => ({
+			code: m.code,
+			name: m.name
+		})),
 		selfId: locals.user?.id
 	};
 };
@@ -34,23 +40,46 @@ export const actions: Actions = {
 	create: async ({ request, locals, url }) => {
 		const me = authorizeGlobal(locals, 'user.manage', url);
 		const form = Object.fromEntries(await request.formData());
-		const values = { email: String(form.email ?? ''), name: String(form.name ?? ''), role: String(form.role ?? ''), municipalityCode: String(form.municipalityCode ?? '') };
+		const values = {
+			email: String(form.email ?? ''),
+			name: String(form.name ?? ''),
+			role: String(form.role ?? ''),
+			municipalityCode: String(form.municipalityCode ?? '')
+		};
 		const parsed = createUserSchema.safeParse(form);
 		if (!parsed.success) {
-			return fail(400, { action: 'create', values, errors: fieldErrors(parsed.error, locals.locale) });
+			return fail(400, {
+				action: 'create',
+				values,
+				errors: fieldErrors(parsed.error, locals.locale)
+			});
 		}
-		if (parsed.data.municipalityCode && !(await findMunicipalityByCode(locals.db, parsed.data.municipalityCode))) {
-			return fail(400, { action: 'create', values, errors: { municipalityCode: translate(locals.locale, 'errors.municipalityCode') } });
+		if (
+			parsed.data.municipalityCode &&
+			!(await findMunicipalityByCode(locals.db, parsed.data.municipalityCode))
+		) {
+			return fail(400, {
+				action: 'create',
+				values,
+				errors: { municipalityCode: translate(locals.locale, 'errors.municipalityCode') }
+			});
 		}
 		try {
 			const { user, oneTimePassword } = await createUser(locals.db, actorOf(me), parsed.data);
 			return {
 				action: 'create',
-				message: translate(locals.locale, 'admin.users.created', { email: user.email, password: oneTimePassword ?? '' })
+				message: translate(locals.locale, 'admin.users.created', {
+					email: user.email,
+					password: oneTimePassword ?? ''
+				})
 			};
 		} catch (e) {
 			if (e instanceof DuplicateEmailError) {
-				return fail(400, { action: 'create', values, errors: { email: translate(locals.locale, 'admin.users.duplicate') } });
+				return fail(400, {
+					action: 'create',
+					values,
+					errors: { email: translate(locals.locale, 'admin.users.duplicate') }
+				});
 			}
 			throw e;
 		}
@@ -63,38 +92,85 @@ export const actions: Actions = {
 			return fail(400, { action: 'update', errors: fieldErrors(parsed.error, locals.locale) });
 		}
 		const target = await findUserById(locals.db, parsed.data.id);
-		if (!target) return fail(404, { action: 'update', errors: { _form: translate(locals.locale, 'errors.notFound') } });
+		if (!target)
+			return fail(404, {
+				action: 'update',
+				errors: { _form: translate(locals.locale, 'errors.notFound') }
+			});
 		if (target.id === me.id && parsed.data.role !== target.role) {
-			return fail(400, { action: 'update', id: target.id, errors: { _form: translate(locals.locale, 'admin.users.notSelf') } });
+			return fail(400, {
+				action: 'update',
+				id: target.id,
+				errors: { _form: translate(locals.locale, 'admin.users.notSelf') }
+			});
 		}
-		if (parsed.data.municipalityCode && !(await findMunicipalityByCode(locals.db, parsed.data.municipalityCode))) {
-			return fail(400, { action: 'update', id: target.id, errors: { municipalityCode: translate(locals.locale, 'errors.municipalityCode') } });
+		if (
+			parsed.data.municipalityCode &&
+			!(await findMunicipalityByCode(locals.db, parsed.data.municipalityCode))
+		) {
+			return fail(400, {
+				action: 'update',
+				id: target.id,
+				errors: { municipalityCode: translate(locals.locale, 'errors.municipalityCode') }
+			});
 		}
 		await updateUser(locals.db, actorOf(me), target.id, parsed.data);
-		return { action: 'update', id: target.id, message: translate(locals.locale, 'admin.users.updated') };
+		return {
+			action: 'update',
+			id: target.id,
+			message: translate(locals.locale, 'admin.users.updated')
+		};
 	},
 	/** Deactivates or reactivates an account; deactivation ends its sessions at once. */
 	toggleActive: async ({ request, locals, url }) => {
 		const me = authorizeGlobal(locals, 'user.manage', url);
 		const parsed = idSchema.safeParse(Object.fromEntries(await request.formData()));
-		if (!parsed.success) return fail(400, { action: 'toggleActive', errors: { _form: translate(locals.locale, 'errors.invalid') } });
+		if (!parsed.success)
+			return fail(400, {
+				action: 'toggleActive',
+				errors: { _form: translate(locals.locale, 'errors.invalid') }
+			});
 		const target = await findUserById(locals.db, parsed.data.id);
-		if (!target) return fail(404, { action: 'toggleActive', errors: { _form: translate(locals.locale, 'errors.notFound') } });
+		if (!target)
+			return fail(404, {
+				action: 'toggleActive',
+				errors: { _form: translate(locals.locale, 'errors.notFound') }
+			});
 		if (target.id === me.id) {
-			return fail(400, { action: 'toggleActive', id: target.id, errors: { _form: translate(locals.locale, 'admin.users.notSelf') } });
+			return fail(400, {
+				action: 'toggleActive',
+				id: target.id,
+				errors: { _form: translate(locals.locale, 'admin.users.notSelf') }
+			});
 		}
 		await updateUser(locals.db, actorOf(me), target.id, { active: !target.active });
-		return { action: 'toggleActive', id: target.id, message: translate(locals.locale, 'admin.users.updated') };
+		return {
+			action: 'toggleActive',
+			id: target.id,
+			message: translate(locals.locale, 'admin.users.updated')
+		};
 	},
 	/** Gives a user a new one-time password (shown once); their sessions end. */
 	resetPassword: async ({ request, locals, url }) => {
 		const me = authorizeGlobal(locals, 'user.manage', url);
 		const parsed = idSchema.safeParse(Object.fromEntries(await request.formData()));
-		if (!parsed.success) return fail(400, { action: 'resetPassword', errors: { _form: translate(locals.locale, 'errors.invalid') } });
+		if (!parsed.success)
+			return fail(400, {
+				action: 'resetPassword',
+				errors: { _form: translate(locals.locale, 'errors.invalid') }
+			});
 		const target = await findUserById(locals.db, parsed.data.id);
-		if (!target) return fail(404, { action: 'resetPassword', errors: { _form: translate(locals.locale, 'errors.notFound') } });
+		if (!target)
+			return fail(404, {
+				action: 'resetPassword',
+				errors: { _form: translate(locals.locale, 'errors.notFound') }
+			});
 		const password = generateOneTimePassword();
 		await setPassword(locals.db, actorOf(me), target.id, password, { mustChange: true });
-		return { action: 'resetPassword', id: target.id, message: translate(locals.locale, 'admin.users.reset', { email: target.email, password }) };
+		return {
+			action: 'resetPassword',
+			id: target.id,
+			message: translate(locals.locale, 'admin.users.reset', { email: target.email, password })
+		};
 	}
 };

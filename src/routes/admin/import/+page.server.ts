@@ -20,10 +20,20 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const file = form.get('file');
 		if (!(file instanceof File) || file.size === 0) {
-			return fail(400, { problems: [{ record: 'file', field: 'file', message: translate(locals.locale, 'admin.import.noFile') }] });
+			return fail(400, {
+				problems: [
+					{
+						record: 'file',
+						field: 'file',
+						message: translate(locals.locale, 'admin.import.noFile')
+					}
+				]
+			});
 		}
 		if (file.size > maxBytes) {
-			return fail(400, { problems: [{ record: 'file', field: 'file', message: `over ${maxBytes / 1024 / 1024} MB` }] });
+			return fail(400, {
+				problems: [{ record: 'file', field: 'file', message: `over ${maxBytes / 1024 / 1024} MB` }]
+			});
 		}
 		const parsed = parseResultsFile(await file.text(), file.name);
 		if (!parsed.ok) return fail(400, { problems: parsed.problems });

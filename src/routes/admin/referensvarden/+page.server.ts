@@ -2,7 +2,10 @@ import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { authorizeGlobal } from '$lib/server/auth/guard';
 import { actorOf } from '$lib/server/audit';
-import { createReferenceAverage, listReferenceAverages } from '$lib/server/repositories/reference-averages';
+import {
+	createReferenceAverage,
+	listReferenceAverages
+} from '$lib/server/repositories/reference-averages';
 import { getRubricOrThrow } from '$lib/server/repositories/rubrics';
 import { fieldErrors } from '$lib/schemas/errors';
 import { translate } from '$lib/i18n';
@@ -19,12 +22,17 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	};
 };
 
-const area = z.coerce.number({ error: 'errors.range' }).min(0, 'errors.invalid').max(100, 'errors.invalid');
+const area = z.coerce
+	.number({ error: 'errors.range' })
+	.min(0, 'errors.invalid')
+	.max(100, 'errors.invalid');
 const schema = z.object({
 	name: z.string().trim().min(1, 'errors.required').max(200, 'errors.invalid'),
 	asOf: z.string().regex(/^\d{4}-\d{2}$/, 'errors.invalid'),
 	source: z.string().trim().max(500, 'errors.invalid').default(''),
-	areas: z.object(Object.fromEntries(['1', '2', '3', '4', '5', '6', '7', '8'].map((id) => [id, area])))
+	areas: z.object(
+		Object.fromEntries(['1', '2', '3', '4', '5', '6', '7', '8'].map((id) => [id, area]))
+	)
 });
 
 export const actions: Actions = {
@@ -36,16 +44,35 @@ export const actions: Actions = {
 			name: form.name,
 			asOf: form.asOf,
 			source: form.source,
-			areas: Object.fromEntries(['1', '2', '3', '4', '5', '6', '7', '8'].map((id) => [id, form[`area_${id}`] === '' ? undefined : form[`area_${id}`]]))
+			areas: Object.fromEntries(
+				['1', '2', '3', '4', '5', '6', '7', '8'].map((id) => [
+					id,
+					form[`area_${id}`] === '' ? undefined : form[`area_${id}`]
+				])
+			)
 		});
 		if (!parsed.success) {
-			const errors = Object.fromEntries(Object.entries(fieldErrors(parsed.error, locals.locale)).map(([k, v]) => [k.replace('areas.', 'area_'), v]));
+			const errors = Object.fromEntries(
+				Object.entries(fieldErrors(parsed.error, locals.locale)).map(([k, v]) => [
+					k.replace('areas.', 'area_'),
+					v
+				])
+			);
 			return fail(400, { values: form, errors });
 		}
 		if ((await listReferenceAverages(locals.db)).some((r) => r.name === parsed.data.name)) {
-			return fail(400, { values: form, errors: { name: translate(locals.locale, 'admin.ref.duplicate') } });
+			return fail(400, {
+				values: form,
+				errors: { name: translate(locals.locale, 'admin.ref.duplicate') }
+			});
 		}
-		await createReferenceAverage(locals.db, actorOf(user), { name: parsed.data.name, rubricId, asOf: parsed.data.asOf, source: parsed.data.source, areaScores: parsed.data.areas });
+		await createReferenceAverage(locals.db, actorOf(user), {
+			name: parsed.data.name,
+			rubricId,
+			asOf: parsed.data.asOf,
+			source: parsed.data.source,
+			areaScores: parsed.data.areas
+		});
 		return { created: true };
 	}
 };

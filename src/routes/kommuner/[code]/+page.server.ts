@@ -7,13 +7,26 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const municipality = await findMunicipalityByCode(locals.db, params.code);
 	if (!municipality) error(404, 'Kommunen finns inte');
-	const { results, rubricById, profile } = await loadMunicipalityProfile(locals.db, municipality.code, municipality.name, url.searchParams.get('snitt'), locals.locale);
+	const { results, rubricById, profile } = await loadMunicipalityProfile(
+		locals.db,
+		municipality.code,
+		municipality.name,
+		url.searchParams.get('snitt'),
+		locals.locale
+	);
 	const ordered = [...results].sort((a, b) => a.year - b.year);
 	let change = null;
 	if (ordered.length >= 2) {
 		const later = ordered[ordered.length - 1];
 		const before = ordered[ordered.length - 2];
-		change = { fromYear: before.year, toYear: later.year, ...changeBetween({ rubric: rubricById.get(before.rubricId)!, result: before }, { rubric: rubricById.get(later.rubricId)!, result: later }) };
+		change = {
+			fromYear: before.year,
+			toYear: later.year,
+			...changeBetween(
+				{ rubric: rubricById.get(before.rubricId)!, result: before },
+				{ rubric: rubricById.get(later.rubricId)!, result: later }
+			)
+		};
 	}
 	// Public action plans (the municipality chose to publish them) belong on the timeline.
 	const plans = await locals.db
@@ -30,13 +43,34 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		municipality,
 		actionPlans: plans,
 		/** Every published result over the years (current versions). */
-		results: ordered.map((r) => ({ year: r.year, rubricId: r.rubricId, rubricTitle: rubricById.get(r.rubricId)?.title ?? r.rubricId, total: r.total, version: r.version, errataReason: r.errataReason, hasReport: Boolean(r.subareaScores) })),
+		results: ordered.map((r) => ({
+			year: r.year,
+			rubricId: r.rubricId,
+			rubricTitle: rubricById.get(r.rubricId)?.title ?? r.rubricId,
+			total: r.total,
+			version: r.version,
+			errataReason: r.errataReason,
+			hasReport: Boolean(r.subareaScores)
+		})),
 		/** The latest profile against the chosen average; null without area-level results. */
 		profile: profile && {
-			rubric: { id: profile.rubric.id, title: profile.rubric.title, areas: profile.rubric.areas.map((a) => ({ id: a.id, title: a.title, maxPoints: a.maxPoints, subareas: a.subareas.map((s) => ({ id: s.id, title: s.title, maxPoints: s.maxPoints })) })) },
+			rubric: {
+				id: profile.rubric.id,
+				title: profile.rubric.title,
+				areas: profile.rubric.areas.map((a) => ({
+					id: a.id,
+					title: a.title,
+					maxPoints: a.maxPoints,
+					subareas: a.subareas.map((s) => ({ id: s.id, title: s.title, maxPoints: s.maxPoints }))
+				}))
+			},
 			result: profile.result,
 			series: profile.series,
-			average: { key: profile.average.key, label: profile.average.label, options: profile.average.options },
+			average: {
+				key: profile.average.key,
+				label: profile.average.label,
+				options: profile.average.options
+			},
 			nationalSubareas: profile.average.national.subareas,
 			relative: profile.relative,
 			rank: profile.rank,

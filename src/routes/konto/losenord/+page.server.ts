@@ -29,10 +29,14 @@ export const actions: Actions = {
 		if (!parsed.success) return fail(400, { errors: fieldErrors(parsed.error, locals.locale) });
 		const account = await findUserForSignIn(locals.db, user.email);
 		if (!account || !(await verifyPassword(account.passwordHash, parsed.data.current))) {
-			return fail(400, { errors: { current: translate(locals.locale, 'auth.password.wrongCurrent') } });
+			return fail(400, {
+				errors: { current: translate(locals.locale, 'auth.password.wrongCurrent') }
+			});
 		}
 		if (parsed.data.current === parsed.data.password) {
-			return fail(400, { errors: { password: translate(locals.locale, 'auth.password.sameAsOld') } });
+			return fail(400, {
+				errors: { password: translate(locals.locale, 'auth.password.sameAsOld') }
+			});
 		}
 		await setPassword(locals.db, actorOf(user), user.id, parsed.data.password, {
 			mustChange: false,

@@ -23,11 +23,32 @@ export const load: LayoutServerLoad = async ({ locals, params, url }) => {
 		},
 		/** What the user may do here: drives the sub-navigation and which forms are shown. */
 		can: permissions(locals, scope, [
-			'evaluation.readDraft', 'evaluation.update', 'evaluation.declareNoConflict', 'evaluation.history', 'evaluation.export',
-			'evaluation.publish', 'evaluation.reopen', 'evaluation.transition', 'evaluation.startReevaluation', 'sheet.edit', 'sheet.compare',
-			'score.agree', 'findings.edit', 'sources.edit', 'interview.readNotes', 'writtenAnswer.read', 'writtenAnswer.edit',
-			'document.read', 'document.upload', 'factCheck.read', 'factCheck.comment', 'factCheck.answer', 'report.draft',
-			'actionPlan.read', 'actionPlan.edit', 'followUp.edit'
+			'evaluation.readDraft',
+			'evaluation.update',
+			'evaluation.declareNoConflict',
+			'evaluation.history',
+			'evaluation.export',
+			'evaluation.publish',
+			'evaluation.reopen',
+			'evaluation.transition',
+			'evaluation.startReevaluation',
+			'sheet.edit',
+			'sheet.compare',
+			'score.agree',
+			'findings.edit',
+			'sources.edit',
+			'interview.readNotes',
+			'writtenAnswer.read',
+			'writtenAnswer.edit',
+			'document.read',
+			'document.upload',
+			'factCheck.read',
+			'factCheck.comment',
+			'factCheck.answer',
+			'report.draft',
+			'actionPlan.read',
+			'actionPlan.edit',
+			'followUp.edit'
 		]),
 		onTeam: scope.teamUserIds.includes(locals.user!.id)
 	};

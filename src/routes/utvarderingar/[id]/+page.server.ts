@@ -1,8 +1,17 @@
 import { fail } from '@sveltejs/kit';
 import { actorOf } from '$lib/server/audit';
 import { attempt, authorizeEvaluationRoute, textField } from '$lib/server/evaluation-route';
-import { declareNoConflict, findEvaluationDetail, loadProgressFacts, transitionEvaluation } from '$lib/server/repositories/evaluations';
-import { listPublishedVersions, publishEvaluation, reopenEvaluation } from '$lib/server/repositories/publishing';
+import {
+	declareNoConflict,
+	findEvaluationDetail,
+	loadProgressFacts,
+	transitionEvaluation
+} from '$lib/server/repositories/evaluations';
+import {
+	listPublishedVersions,
+	publishEvaluation,
+	reopenEvaluation
+} from '$lib/server/repositories/publishing';
 import { possibleMoves, stages } from '$lib/domain/lifecycle';
 import type { EvaluationStatus } from '$lib/server/db/types';
 import type { Actions, PageServerLoad } from './$types';
@@ -10,13 +19,19 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const { scope } = await authorizeEvaluationRoute(locals, params.id, 'evaluation.read');
 	const detail = (await findEvaluationDetail(locals.db, scope.id))!;
-	const seesDraft = locals.user?.role === 'coordinator' || scope.teamUserIds.includes(locals.user!.id);
+	const seesDraft =
+		locals.user?.role === 'coordinator' || scope.teamUserIds.includes(locals.user!.id);
 	return {
 		detail: {
 			visitStart: detail.visitStart,
 			visitEnd: detail.visitEnd,
 			contact: detail.contact ? { name: detail.contact.name || detail.contact.email } : null,
-			team: detail.team.map((m) => ({ id: m.id, name: m.name || m.email, noConflict: Boolean(m.noConflictDeclaredAt), submitted: Boolean(m.submittedAt) }))
+			team: detail.team.map((m) => ({
+				id: m.id,
+				name: m.name || m.email,
+				noConflict: Boolean(m.noConflictDeclaredAt),
+				submitted: Boolean(m.submittedAt)
+			}))
 		},
 		/** Per-area progress and the gap facts; only for those who see the draft. */
 		progress: seesDraft ? await loadProgressFacts(locals.db, scope.id) : null,
@@ -29,7 +44,11 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 export const actions: Actions = {
 	/** The evaluator declares having no conflict of interest (jäv). */
 	declare: async ({ locals, params }) => {
-		const { scope } = await authorizeEvaluationRoute(locals, params.id, 'evaluation.declareNoConflict');
+		const { scope } = await authorizeEvaluationRoute(
+			locals,
+			params.id,
+			'evaluation.declareNoConflict'
+		);
 		await declareNoConflict(locals.db, actorOf(locals.user!), scope.id);
 		return { declared: true };
 	},
@@ -39,15 +58,22 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const to = String(form.get('to') ?? '') as EvaluationStatus;
 		if (!stages.includes(to)) return fail(400, { errors: { _form: 'Okänt steg' } });
-		const result = await attempt(locals, () => transitionEvaluation(locals.db, actorOf(locals.user!), scope.id, to, { confirmGaps: form.get('confirm') === 'on' }));
+		const result = await attempt(locals, () =>
+			transitionEvaluation(locals.db, actorOf(locals.user!), scope.id, to, {
+				confirmGaps: form.get('confirm') === 'on'
+			})
+		);
 		if (!('ok' in result)) return result;
-		if (!result.ok) return fail(result.blocked ? 409 : 400, { to, gaps: result.gaps, blocked: result.blocked });
+		if (!result.ok)
+			return fail(result.blocked ? 409 : 400, { to, gaps: result.gaps, blocked: result.blocked });
 		return { moved: to };
 	},
 	/** Publishes: freezes a snapshot as a new published version. */
 	publish: async ({ locals, params }) => {
 		const { scope } = await authorizeEvaluationRoute(locals, params.id, 'evaluation.publish');
-		const result = await attempt(locals, () => publishEvaluation(locals.db, actorOf(locals.user!), scope.id));
+		const result = await attempt(locals, () =>
+			publishEvaluation(locals.db, actorOf(locals.user!), scope.id)
+		);
 		if (!('version' in result)) return result;
 		return { published: result.version };
 	},
@@ -55,7 +81,11 @@ export const actions: Actions = {
 	reopen: async ({ locals, params, request }) => {
 		const { scope } = await authorizeEvaluationRoute(locals, params.id, 'evaluation.reopen');
 		const reason = textField(await request.formData(), 'reason', 2000);
-		const result = await attempt(locals, () => reopenEvaluation(locals.db, actorOf(locals.user!), scope.id, reason), { values: { reason } });
+		const result = await attempt(
+			locals,
+			() => reopenEvaluation(locals.db, actorOf(locals.user!), scope.id, reason),
+			{ values: { reason } }
+		);
 		if (result && typeof result === 'object' && 'status' in result) return result;
 		return { reopened: true };
 	}

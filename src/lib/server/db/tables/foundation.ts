@@ -4,12 +4,7 @@ import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
 export type EvaluationStatus =
-	| 'planering'
-	| 'insamling'
-	| 'poangsattning'
-	| 'kalibrering'
-	| 'faktagranskning'
-	| 'publicerad';
+	'planering' | 'insamling' | 'poangsattning' | 'kalibrering' | 'faktagranskning' | 'publicerad';
 
 export interface MunicipalityTable {
 	code: string;

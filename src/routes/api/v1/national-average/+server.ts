@@ -16,21 +16,32 @@ const querySchema = z.object({
 
 /** The national average per area, subarea and total, each with the number of evaluations behind it. */
 export const GET: RequestHandler = async ({ locals, url }) => {
-	const parsed = querySchema.safeParse(Object.fromEntries([...url.searchParams].filter(([, v]) => v !== '')));
+	const parsed = querySchema.safeParse(
+		Object.fromEntries([...url.searchParams].filter(([, v]) => v !== ''))
+	);
 	if (!parsed.success) {
 		const issue = parsed.error.issues[0];
 		return badRequest(`${issue.path.join('.')}: ${issue.message}`);
 	}
 	const rubric = await findRubricById(locals.db, parsed.data.rubric);
 	if (!rubric) return badRequest(`Unknown rubric "${parsed.data.rubric}"`);
-	const average = await computeNationalAverage(locals.db, rubric, { from: parsed.data.from, to: parsed.data.to, latest: parsed.data.latest === 'true' });
+	const average = await computeNationalAverage(locals.db, rubric, {
+		from: parsed.data.from,
+		to: parsed.data.to,
+		latest: parsed.data.latest === 'true'
+	});
 	if (parsed.data.format !== 'json') {
 		const rows: (string | number | null)[][] = [
 			...Object.entries(average.areas).map(([id, v]) => ['area', id, v.mean, v.n]),
 			...Object.entries(average.subareas).map(([id, v]) => ['subarea', id, v.mean, v.n]),
 			['total', '', average.total.mean, average.total.n]
 		];
-		return tabularResponse(parsed.data.format, `nationellt-medelvarde-${rubric.id}`, ['level', 'id', 'mean', 'n'], rows);
+		return tabularResponse(
+			parsed.data.format,
+			`nationellt-medelvarde-${rubric.id}`,
+			['level', 'id', 'mean', 'n'],
+			rows
+		);
 	}
 	return openDataJson(average);
 };

@@ -1,6 +1,12 @@
 import { listRubrics } from '$lib/server/repositories/rubrics';
 import { badRequest, openDataJson } from '$lib/server/http';
-import { exchangeRecords, listPublishedResults, parseResultsQuery, resultRows, tabularResponse } from '$lib/server/open-data';
+import {
+	exchangeRecords,
+	listPublishedResults,
+	parseResultsQuery,
+	resultRows,
+	tabularResponse
+} from '$lib/server/open-data';
 import type { RequestHandler } from './$types';
 
 /** Published results in the exchange format (or CSV/XLSX with ?format=). */
@@ -19,5 +25,7 @@ export const GET: RequestHandler = async ({ locals, url }) => {
 		const { header, rows } = resultRows(results, used);
 		return tabularResponse(query.format, 'kommunkompassen-resultat', header, rows);
 	}
-	return openDataJson(await exchangeRecords(locals.db, results, new Map(rubrics.map((r) => [r.id, r]))));
+	return openDataJson(
+		await exchangeRecords(locals.db, results, new Map(rubrics.map((r) => [r.id, r])))
+	);
 };

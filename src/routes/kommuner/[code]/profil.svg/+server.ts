@@ -3,7 +3,12 @@ import type { RequestHandler } from './$types';
 
 /** The profile radar as an SVG download (published data only: public). */
 export const GET: RequestHandler = async ({ locals, params, url }) => {
-	const { svg, name } = await profileSvg(locals.db, params.code, url.searchParams.get('snitt'), locals.locale);
+	const { svg, name } = await profileSvg(
+		locals.db,
+		params.code,
+		url.searchParams.get('snitt'),
+		locals.locale
+	);
 	return new Response(svg, {
 		headers: {
 			'content-type': 'image/svg+xml; charset=utf-8',

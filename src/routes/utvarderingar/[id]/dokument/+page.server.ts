@@ -1,7 +1,12 @@
 import { fail } from '@sveltejs/kit';
 import { actorOf } from '$lib/server/audit';
 import { authorizeEvaluationRoute } from '$lib/server/evaluation-route';
-import { addDocument, listDocuments, maxUploadBytes, processPendingDocuments } from '$lib/server/repositories/documents';
+import {
+	addDocument,
+	listDocuments,
+	maxUploadBytes,
+	processPendingDocuments
+} from '$lib/server/repositories/documents';
 import { DomainError } from '$lib/server/repositories/versioned';
 import { documentKinds, type DocumentKind } from '$lib/domain/evaluation-content';
 import { isMessageKey, translate } from '$lib/i18n';
@@ -9,7 +14,10 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const { scope } = await authorizeEvaluationRoute(locals, params.id, 'document.read');
-	return { documents: await listDocuments(locals.db, scope.id), maxMb: Math.round(maxUploadBytes() / 1024 / 1024) };
+	return {
+		documents: await listDocuments(locals.db, scope.id),
+		maxMb: Math.round(maxUploadBytes() / 1024 / 1024)
+	};
 };
 
 export const actions: Actions = {
@@ -21,22 +29,46 @@ export const actions: Actions = {
 		const { scope } = await authorizeEvaluationRoute(locals, params.id, 'document.upload');
 		const form = await request.formData();
 		const files = form.getAll('files').filter((f): f is File => f instanceof File && f.name !== '');
-		if (!files.length) return fail(400, { results: [], errors: { files: translate(locals.locale, 'doc.errors.noFile') } });
-		const kind = documentKinds.includes(String(form.get('kind')) as DocumentKind) ? (String(form.get('kind')) as DocumentKind) : 'annat';
-		const date = /^\d{4}-\d{2}-\d{2}$/.test(String(form.get('documentDate') ?? '')) ? String(form.get('documentDate')) : null;
-		const url = /^https?:\/\/\S+$/.test(String(form.get('url') ?? '')) ? String(form.get('url')) : null;
+		if (!files.length)
+			return fail(400, {
+				results: [],
+				errors: { files: translate(locals.locale, 'doc.errors.noFile') }
+			});
+		const kind = documentKinds.includes(String(form.get('kind')) as DocumentKind)
+			? (String(form.get('kind')) as DocumentKind)
+			: 'annat';
+		const date = /^\d{4}-\d{2}-\d{2}$/.test(String(form.get('documentDate') ?? ''))
+			? String(form.get('documentDate'))
+			: null;
+		const url = /^https?:\/\/\S+$/.test(String(form.get('url') ?? ''))
+			? String(form.get('url'))
+			: null;
 		const results: { name: string; ok: boolean; reason?: string }[] = [];
 		for (const file of files) {
 			if (file.size > maxUploadBytes()) {
-				results.push({ name: file.name, ok: false, reason: translate(locals.locale, 'doc.errors.tooLarge') });
+				results.push({
+					name: file.name,
+					ok: false,
+					reason: translate(locals.locale, 'doc.errors.tooLarge')
+				});
 				continue;
 			}
 			try {
-				await addDocument(locals.db, actorOf(locals.user!), scope.id, { fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()), kind, documentDate: date, url: files.length === 1 ? url : null });
+				await addDocument(locals.db, actorOf(locals.user!), scope.id, {
+					fileName: file.name,
+					bytes: new Uint8Array(await file.arrayBuffer()),
+					kind,
+					documentDate: date,
+					url: files.length === 1 ? url : null
+				});
 				results.push({ name: file.name, ok: true });
 			} catch (e) {
 				if (!(e instanceof DomainError)) throw e;
-				results.push({ name: file.name, ok: false, reason: isMessageKey(e.message) ? translate(locals.locale, e.message) : e.message });
+				results.push({
+					name: file.name,
+					ok: false,
+					reason: isMessageKey(e.message) ? translate(locals.locale, e.message) : e.message
+				});
 			}
 		}
 		void processPendingDocuments(locals.db);

@@ -1,7 +1,16 @@
 import { fail } from '@sveltejs/kit';
 import { actorOf } from '$lib/server/audit';
-import { attempt, authorizeEvaluationRoute, intField, textField } from '$lib/server/evaluation-route';
-import { addFactCheckComment, answerFactCheckComment, listFactCheckComments } from '$lib/server/repositories/fact-check';
+import {
+	attempt,
+	authorizeEvaluationRoute,
+	intField,
+	textField
+} from '$lib/server/evaluation-route';
+import {
+	addFactCheckComment,
+	answerFactCheckComment,
+	listFactCheckComments
+} from '$lib/server/repositories/fact-check';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
@@ -15,12 +24,21 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 export const actions: Actions = {
 	/** The municipality contact comments on an area of the draft. */
 	comment: async ({ locals, params, request }) => {
-		const { scope, rubric } = await authorizeEvaluationRoute(locals, params.id, 'factCheck.comment');
+		const { scope, rubric } = await authorizeEvaluationRoute(
+			locals,
+			params.id,
+			'factCheck.comment'
+		);
 		const form = await request.formData();
 		const areaId = textField(form, 'areaId', 5);
-		if (!rubric.areas.some((a) => a.id === areaId)) return fail(400, { errors: { areaId: 'Okänt område' } });
+		if (!rubric.areas.some((a) => a.id === areaId))
+			return fail(400, { errors: { areaId: 'Okänt område' } });
 		const body = textField(form, 'body', 10000);
-		const result = await attempt(locals, () => addFactCheckComment(locals.db, actorOf(locals.user!), scope.id, areaId, body), { areaId, values: { body } });
+		const result = await attempt(
+			locals,
+			() => addFactCheckComment(locals.db, actorOf(locals.user!), scope.id, areaId, body),
+			{ areaId, values: { body } }
+		);
 		return result === undefined ? { commented: areaId } : result;
 	},
 	/** The team answers a comment. */
@@ -28,7 +46,18 @@ export const actions: Actions = {
 		const { scope } = await authorizeEvaluationRoute(locals, params.id, 'factCheck.answer');
 		const form = await request.formData();
 		const commentId = intField(form, 'commentId');
-		const result = await attempt(locals, () => answerFactCheckComment(locals.db, actorOf(locals.user!), scope.id, commentId, textField(form, 'answer', 10000)), { commentId });
+		const result = await attempt(
+			locals,
+			() =>
+				answerFactCheckComment(
+					locals.db,
+					actorOf(locals.user!),
+					scope.id,
+					commentId,
+					textField(form, 'answer', 10000)
+				),
+			{ commentId }
+		);
 		return result === undefined ? { answered: commentId } : result;
 	}
 };

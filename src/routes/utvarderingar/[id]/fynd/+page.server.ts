@@ -1,23 +1,53 @@
 import { fail } from '@sveltejs/kit';
 import { actorOf } from '$lib/server/audit';
-import { attempt, authorizeEvaluationRoute, intField, textField } from '$lib/server/evaluation-route';
-import { addFindingItem, deleteFindingItem, loadDraftFindings, saveFindingText, updateFindingItem, type ListKind } from '$lib/server/repositories/findings';
+import {
+	attempt,
+	authorizeEvaluationRoute,
+	intField,
+	textField
+} from '$lib/server/evaluation-route';
+import {
+	addFindingItem,
+	deleteFindingItem,
+	loadDraftFindings,
+	saveFindingText,
+	updateFindingItem,
+	type ListKind
+} from '$lib/server/repositories/findings';
 import { listAgreedScores } from '$lib/server/repositories/scoring';
 import { listFollowUps, saveFollowUp } from '$lib/server/repositories/follow-up';
 import { listImprovementsWithActions } from '$lib/server/repositories/action-plans';
-import { citeEvidenceAction, loadFindingCitations, removeCitationAction } from '$lib/server/evidence-citations';
+import {
+	citeEvidenceAction,
+	loadFindingCitations,
+	removeCitationAction
+} from '$lib/server/evidence-citations';
 import { findSubarea } from '$lib/domain/rubric';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-	const { scope, rubric } = await authorizeEvaluationRoute(locals, params.id, 'evaluation.readDraft');
-	const previous = await locals.db.selectFrom('evaluation').select('previous_evaluation_id').where('id', '=', scope.id).executeTakeFirstOrThrow();
+	const { scope, rubric } = await authorizeEvaluationRoute(
+		locals,
+		params.id,
+		'evaluation.readDraft'
+	);
+	const previous = await locals.db
+		.selectFrom('evaluation')
+		.select('previous_evaluation_id')
+		.where('id', '=', scope.id)
+		.executeTakeFirstOrThrow();
 	return {
-		areas: rubric.areas.map((a) => ({ id: a.id, title: a.title, subareas: a.subareas.map((s) => ({ id: s.id, title: s.title, maxPoints: s.maxPoints })) })),
+		areas: rubric.areas.map((a) => ({
+			id: a.id,
+			title: a.title,
+			subareas: a.subareas.map((s) => ({ id: s.id, title: s.title, maxPoints: s.maxPoints }))
+		})),
 		findings: await loadDraftFindings(locals.db, scope.id),
 		agreed: await listAgreedScores(locals.db, scope.id),
 		/** A re-evaluation judges the previous evaluation's improvement possibilities. */
-		earlierImprovements: previous.previous_evaluation_id ? await listImprovementsWithActions(locals.db, previous.previous_evaluation_id) : [],
+		earlierImprovements: previous.previous_evaluation_id
+			? await listImprovementsWithActions(locals.db, previous.previous_evaluation_id)
+			: [],
 		followUps: await listFollowUps(locals.db, scope.id),
 		/** The evidence each finding cites, and the evidence items it may cite. */
 		citations: await loadFindingCitations(locals.db, scope.id)
@@ -39,12 +69,19 @@ export const actions: Actions = {
 		const version = intField(form, 'version') || 0;
 		const [kind, key] = target.split(':');
 		const resolved =
-			kind === 'summary' ? ({ kind: 'summary' } as const)
-			: kind === 'general' && rubric.areas.some((a) => a.id === key) ? ({ kind: 'general', areaId: key } as const)
-			: kind === 'narrative' && findSubarea(rubric, key) ? ({ kind: 'narrative', subareaId: key } as const)
-			: null;
+			kind === 'summary'
+				? ({ kind: 'summary' } as const)
+				: kind === 'general' && rubric.areas.some((a) => a.id === key)
+					? ({ kind: 'general', areaId: key } as const)
+					: kind === 'narrative' && findSubarea(rubric, key)
+						? ({ kind: 'narrative', subareaId: key } as const)
+						: null;
 		if (!resolved) return fail(400, { target, errors: { _form: 'Okänt fält' } });
-		const result = await attempt(locals, () => saveFindingText(locals.db, actorOf(locals.user!), scope.id, resolved, text, version), { target, values: { text } });
+		const result = await attempt(
+			locals,
+			() => saveFindingText(locals.db, actorOf(locals.user!), scope.id, resolved, text, version),
+			{ target, values: { text } }
+		);
 		return typeof result === 'number' ? { target, saved: true, version: result } : result;
 	},
 	add: async ({ locals, params, request }) => {
@@ -52,8 +89,21 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const kind = textField(form, 'kind', 20) as ListKind;
 		const areaId = textField(form, 'areaId', 5);
-		if (!kinds.includes(kind) || (kind !== 'recommendation' && !rubric.areas.some((a) => a.id === areaId))) return fail(400, { errors: { _form: 'Okänd lista' } });
-		const result = await attempt(locals, () => addFindingItem(locals.db, actorOf(locals.user!), scope.id, kind, { areaId, text: textField(form, 'text', 5000), goldStar: form.get('goldStar') === 'on' }), { addTo: `${kind}:${areaId}` });
+		if (
+			!kinds.includes(kind) ||
+			(kind !== 'recommendation' && !rubric.areas.some((a) => a.id === areaId))
+		)
+			return fail(400, { errors: { _form: 'Okänd lista' } });
+		const result = await attempt(
+			locals,
+			() =>
+				addFindingItem(locals.db, actorOf(locals.user!), scope.id, kind, {
+					areaId,
+					text: textField(form, 'text', 5000),
+					goldStar: form.get('goldStar') === 'on'
+				}),
+			{ addTo: `${kind}:${areaId}` }
+		);
 		return typeof result === 'number' ? { added: result } : result;
 	},
 	update: async ({ locals, params, request }) => {
@@ -63,7 +113,20 @@ export const actions: Actions = {
 		if (!kinds.includes(kind)) return fail(400, { errors: { _form: 'Okänd lista' } });
 		const id = intField(form, 'id');
 		const text = textField(form, 'text', 5000);
-		const result = await attempt(locals, () => updateFindingItem(locals.db, actorOf(locals.user!), scope.id, kind, id, { text, goldStar: form.get('goldStar') === 'on' }, intField(form, 'version') || 0), { itemId: id, values: { text } });
+		const result = await attempt(
+			locals,
+			() =>
+				updateFindingItem(
+					locals.db,
+					actorOf(locals.user!),
+					scope.id,
+					kind,
+					id,
+					{ text, goldStar: form.get('goldStar') === 'on' },
+					intField(form, 'version') || 0
+				),
+			{ itemId: id, values: { text } }
+		);
 		return typeof result === 'number' ? { itemId: id, saved: true } : result;
 	},
 	remove: async ({ locals, params, request }) => {
@@ -71,7 +134,9 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const kind = textField(form, 'kind', 20) as ListKind;
 		if (!kinds.includes(kind)) return fail(400, { errors: { _form: 'Okänd lista' } });
-		const result = await attempt(locals, () => deleteFindingItem(locals.db, actorOf(locals.user!), scope.id, kind, intField(form, 'id')));
+		const result = await attempt(locals, () =>
+			deleteFindingItem(locals.db, actorOf(locals.user!), scope.id, kind, intField(form, 'id'))
+		);
 		return result === undefined ? { removed: true } : result;
 	},
 	/** Judges an improvement possibility of the previous evaluation: åtgärdad, delvis, kvarstår. */
@@ -79,9 +144,23 @@ export const actions: Actions = {
 		const { scope } = await authorizeEvaluationRoute(locals, params.id, 'followUp.edit');
 		const form = await request.formData();
 		const judgement = textField(form, 'judgement', 20);
-		if (!['atgardad', 'delvis', 'kvarstar'].includes(judgement)) return fail(400, { errors: { _form: 'Välj en bedömning' } });
+		if (!['atgardad', 'delvis', 'kvarstar'].includes(judgement))
+			return fail(400, { errors: { _form: 'Välj en bedömning' } });
 		const improvementId = intField(form, 'improvementId');
-		const result = await attempt(locals, () => saveFollowUp(locals.db, actorOf(locals.user!), scope.id, improvementId, judgement as 'atgardad', textField(form, 'comment', 5000), intField(form, 'version') || 0), { improvementId });
+		const result = await attempt(
+			locals,
+			() =>
+				saveFollowUp(
+					locals.db,
+					actorOf(locals.user!),
+					scope.id,
+					improvementId,
+					judgement as 'atgardad',
+					textField(form, 'comment', 5000),
+					intField(form, 'version') || 0
+				),
+			{ improvementId }
+		);
 		return typeof result === 'number' ? { improvementId, saved: true } : result;
 	}
 };

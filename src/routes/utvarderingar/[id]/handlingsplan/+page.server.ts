@@ -1,8 +1,21 @@
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { actorOf } from '$lib/server/audit';
-import { attempt, authorizeEvaluationRoute, intField, textField } from '$lib/server/evaluation-route';
-import { actionStatuses, addProgressNote, deleteActionItem, listActionItems, listImprovementsWithActions, saveActionItem, setActionPlanPublic } from '$lib/server/repositories/action-plans';
+import {
+	attempt,
+	authorizeEvaluationRoute,
+	intField,
+	textField
+} from '$lib/server/evaluation-route';
+import {
+	actionStatuses,
+	addProgressNote,
+	deleteActionItem,
+	listActionItems,
+	listImprovementsWithActions,
+	saveActionItem,
+	setActionPlanPublic
+} from '$lib/server/repositories/action-plans';
 import { fieldErrors } from '$lib/schemas/errors';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -11,7 +24,12 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const [items, improvements, recommendations] = await Promise.all([
 		listActionItems(locals.db, scope.id),
 		listImprovementsWithActions(locals.db, scope.id),
-		locals.db.selectFrom('recommendation').select(['id', 'text']).where('evaluation_id', '=', scope.id).orderBy('position').execute()
+		locals.db
+			.selectFrom('recommendation')
+			.select(['id', 'text'])
+			.where('evaluation_id', '=', scope.id)
+			.orderBy('position')
+			.execute()
 	]);
 	return {
 		areas: rubric.areas.map((a) => ({ id: a.id, title: a.title })),
@@ -22,7 +40,10 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	};
 };
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'errors.date').or(z.literal('').transform(() => null));
+const date = z
+	.string()
+	.regex(/^\d{4}-\d{2}-\d{2}$/, 'errors.date')
+	.or(z.literal('').transform(() => null));
 const schema = z.object({
 	title: z.string().trim().min(1, 'errors.required').max(300, 'errors.invalid'),
 	description: z.string().max(5000, 'errors.invalid').default(''),
@@ -40,33 +61,72 @@ export const actions: Actions = {
 		const values = Object.fromEntries(form) as Record<string, string>;
 		const id = intField(form, 'id');
 		const parsed = schema.safeParse(values);
-		if (!parsed.success) return fail(400, { id: values.id ?? 'new', values, errors: fieldErrors(parsed.error, locals.locale) });
+		if (!parsed.success)
+			return fail(400, {
+				id: values.id ?? 'new',
+				values,
+				errors: fieldErrors(parsed.error, locals.locale)
+			});
 		const links = form.getAll('links').map(String);
 		const input = {
 			...parsed.data,
 			improvementIds: links.filter((l) => l.startsWith('i:')).map((l) => Number(l.slice(2))),
 			recommendationIds: links.filter((l) => l.startsWith('r:')).map((l) => Number(l.slice(2)))
 		};
-		const result = await attempt(locals, () => saveActionItem(locals.db, actorOf(locals.user!), scope.id, Number.isNaN(id) ? null : id, input, intField(form, 'version') || 0), { id: values.id ?? 'new', values });
+		const result = await attempt(
+			locals,
+			() =>
+				saveActionItem(
+					locals.db,
+					actorOf(locals.user!),
+					scope.id,
+					Number.isNaN(id) ? null : id,
+					input,
+					intField(form, 'version') || 0
+				),
+			{ id: values.id ?? 'new', values }
+		);
 		return typeof result === 'number' ? { savedId: result } : result;
 	},
 	note: async ({ locals, params, request }) => {
 		const { scope } = await authorizeEvaluationRoute(locals, params.id, 'actionPlan.edit');
 		const form = await request.formData();
 		const notedOn = textField(form, 'notedOn', 10);
-		if (!/^\d{4}-\d{2}-\d{2}$/.test(notedOn)) return fail(400, { noteFor: intField(form, 'id'), errors: { notedOn: 'Ange ett datum' } });
-		const result = await attempt(locals, () => addProgressNote(locals.db, actorOf(locals.user!), scope.id, intField(form, 'id'), notedOn, textField(form, 'text', 5000)), { noteFor: intField(form, 'id') });
+		if (!/^\d{4}-\d{2}-\d{2}$/.test(notedOn))
+			return fail(400, { noteFor: intField(form, 'id'), errors: { notedOn: 'Ange ett datum' } });
+		const result = await attempt(
+			locals,
+			() =>
+				addProgressNote(
+					locals.db,
+					actorOf(locals.user!),
+					scope.id,
+					intField(form, 'id'),
+					notedOn,
+					textField(form, 'text', 5000)
+				),
+			{ noteFor: intField(form, 'id') }
+		);
 		return result === undefined ? { noted: true } : result;
 	},
 	delete: async ({ locals, params, request }) => {
 		const { scope } = await authorizeEvaluationRoute(locals, params.id, 'actionPlan.edit');
 		const id = intField(await request.formData(), 'id');
-		const result = await attempt(locals, () => deleteActionItem(locals.db, actorOf(locals.user!), scope.id, id), { deleteFor: id });
+		const result = await attempt(
+			locals,
+			() => deleteActionItem(locals.db, actorOf(locals.user!), scope.id, id),
+			{ deleteFor: id }
+		);
 		return result === undefined ? { deleted: id } : result;
 	},
 	visibility: async ({ locals, params, request }) => {
 		const { scope } = await authorizeEvaluationRoute(locals, params.id, 'actionPlan.edit');
-		await setActionPlanPublic(locals.db, actorOf(locals.user!), scope.id, (await request.formData()).get('public') === 'true');
+		await setActionPlanPublic(
+			locals.db,
+			actorOf(locals.user!),
+			scope.id,
+			(await request.formData()).get('public') === 'true'
+		);
 		return { visibility: true };
 	}
 };

@@ -9,14 +9,18 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const { scope, rubric } = await authorizeEvaluationRoute(locals, params.id, 'sheet.compare');
 	const sheets = await listSheets(locals.db, scope.id);
 	// Blind until every team member has submitted: then both sheets are shown.
-	const allSubmitted = sheets.length >= scope.teamUserIds.length && sheets.length > 0 && sheets.every((s) => s.submittedAt);
+	const allSubmitted =
+		sheets.length >= scope.teamUserIds.length &&
+		sheets.length > 0 &&
+		sheets.every((s) => s.submittedAt);
 	const subareas = listSubareas(rubric);
 	const pairs: ScorePair[] = [];
 	if (allSubmitted && sheets.length >= 2) {
 		for (const s of subareas) {
 			const a = sheets[0].scores[s.id]?.points;
 			const b = sheets[1].scores[s.id]?.points;
-			if (typeof a === 'number' && typeof b === 'number') pairs.push({ subareaId: s.id, max: s.maxPoints, a, b });
+			if (typeof a === 'number' && typeof b === 'number')
+				pairs.push({ subareaId: s.id, max: s.maxPoints, a, b });
 		}
 	}
 	return {

@@ -5,11 +5,20 @@ import { saveOwnScore, submitOwnSheet } from '$lib/server/scoring-actions';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-	const { scope, rubric } = await authorizeEvaluationRoute(locals, params.id, 'evaluation.readDraft');
-	if (!scope.teamUserIds.includes(locals.user!.id)) error(403, 'Bara utvärderingsgruppen har poängblad');
+	const { scope, rubric } = await authorizeEvaluationRoute(
+		locals,
+		params.id,
+		'evaluation.readDraft'
+	);
+	if (!scope.teamUserIds.includes(locals.user!.id))
+		error(403, 'Bara utvärderingsgruppen har poängblad');
 	const sheet = await loadOwnSheet(locals.db, scope.id, locals.user!.id);
 	return {
-		areas: rubric.areas.map((a) => ({ id: a.id, title: a.title, subareas: a.subareas.map((s) => ({ id: s.id, title: s.title, maxPoints: s.maxPoints })) })),
+		areas: rubric.areas.map((a) => ({
+			id: a.id,
+			title: a.title,
+			subareas: a.subareas.map((s) => ({ id: s.id, title: s.title, maxPoints: s.maxPoints }))
+		})),
 		/** Only the user's own sheet: scoring is blind until every sheet is submitted. */
 		sheet
 	};

@@ -9,12 +9,18 @@ import type { RequestHandler } from './$types';
  */
 export const GET: RequestHandler = async ({ locals, params }) => {
 	const found = await findEvaluationScope(locals.db, parseEvaluationId(params.id));
-	const scope = authorizeEvaluation(locals, found?.status === 'publicerad' ? 'evaluation.read' : 'report.draft', found);
+	const scope = authorizeEvaluation(
+		locals,
+		found?.status === 'publicerad' ? 'evaluation.read' : 'report.draft',
+		found
+	);
 	const { pdf, model } = await reportPdf(locals.db, scope.id);
 	return new Response(pdf as BodyInit, {
 		headers: {
 			'content-type': 'application/pdf',
-			'content-disposition': pdfDisposition(`Kommunkompassen ${model.municipality.name} ${model.year}${model.draft ? ' UTKAST' : ''}.pdf`),
+			'content-disposition': pdfDisposition(
+				`Kommunkompassen ${model.municipality.name} ${model.year}${model.draft ? ' UTKAST' : ''}.pdf`
+			),
 			'cache-control': model.draft ? 'private, no-store' : 'public, max-age=3600'
 		}
 	});

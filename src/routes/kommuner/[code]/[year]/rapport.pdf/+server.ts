@@ -9,7 +9,9 @@ export const GET: RequestHandler = async ({ locals, params }) => {
 	return new Response(pdf as BodyInit, {
 		headers: {
 			'content-type': 'application/pdf',
-			'content-disposition': pdfDisposition(`Kommunkompassen ${model.municipality.name} ${model.year}.pdf`),
+			'content-disposition': pdfDisposition(
+				`Kommunkompassen ${model.municipality.name} ${model.year}.pdf`
+			),
 			'cache-control': 'public, max-age=3600'
 		}
 	});

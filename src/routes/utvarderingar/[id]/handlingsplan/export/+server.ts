@@ -1,17 +1,52 @@
 import { authorizeEvaluationRoute } from '$lib/server/evaluation-route';
-import { listActionItems, listImprovementsWithActions } from '$lib/server/repositories/action-plans';
+import {
+	listActionItems,
+	listImprovementsWithActions
+} from '$lib/server/repositories/action-plans';
 import { tabularResponse } from '$lib/server/open-data';
 import type { RequestHandler } from './$types';
 
 /** The action plan as CSV or XLSX (?format=xlsx). */
 export const GET: RequestHandler = async ({ locals, params, url }) => {
 	const { scope } = await authorizeEvaluationRoute(locals, params.id, 'actionPlan.read');
-	const [items, improvements] = await Promise.all([listActionItems(locals.db, scope.id), listImprovementsWithActions(locals.db, scope.id)]);
-	const header = ['action', 'owner_role', 'status', 'start_date', 'target_date', 'area', 'improvement', 'latest_note'];
+	const [items, improvements] = await Promise.all([
+		listActionItems(locals.db, scope.id),
+		listImprovementsWithActions(locals.db, scope.id)
+	]);
+	const header = [
+		'action',
+		'owner_role',
+		'status',
+		'start_date',
+		'target_date',
+		'area',
+		'improvement',
+		'latest_note'
+	];
 	const rows = items.map((i) => {
 		const linked = improvements.filter((imp) => i.improvementIds.includes(imp.id));
-		return [i.title, i.ownerRole, i.status, i.startDate, i.targetDate, linked.map((l) => l.areaId).join(' '), linked.map((l) => l.text).join(' | '), i.notes.at(-1)?.text ?? null];
+		return [
+			i.title,
+			i.ownerRole,
+			i.status,
+			i.startDate,
+			i.targetDate,
+			linked.map((l) => l.areaId).join(' '),
+			linked.map((l) => l.text).join(' | '),
+			i.notes.at(-1)?.text ?? null
+		];
 	});
-	const e = await locals.db.selectFrom('evaluation as e').innerJoin('municipality as m', 'm.code', 'e.municipality_code').select(['m.name', 'e.year']).where('e.id', '=', scope.id).executeTakeFirstOrThrow();
-	return tabularResponse(url.searchParams.get('format') === 'xlsx' ? 'xlsx' : 'csv', `handlingsplan-${e.name}-${e.year}`, header, rows, { open: false });
+	const e = await locals.db
+		.selectFrom('evaluation as e')
+		.innerJoin('municipality as m', 'm.code', 'e.municipality_code')
+		.select(['m.name', 'e.year'])
+		.where('e.id', '=', scope.id)
+		.executeTakeFirstOrThrow();
+	return tabularResponse(
+		url.searchParams.get('format') === 'xlsx' ? 'xlsx' : 'csv',
+		`handlingsplan-${e.name}-${e.year}`,
+		header,
+		rows,
+		{ open: false }
+	);
 };

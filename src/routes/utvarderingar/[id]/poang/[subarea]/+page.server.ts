@@ -10,7 +10,11 @@ import { areaOfSubarea, findSubarea } from '$lib/domain/rubric';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-	const { scope, rubric } = await authorizeEvaluationRoute(locals, params.id, 'evaluation.readDraft');
+	const { scope, rubric } = await authorizeEvaluationRoute(
+		locals,
+		params.id,
+		'evaluation.readDraft'
+	);
 	const subarea = findSubarea(rubric, params.subarea);
 	if (!subarea) error(404, 'Delområdet finns inte');
 	const area = areaOfSubarea(rubric, subarea.id)!;
@@ -25,10 +29,18 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const ids = rubric.areas.flatMap((a) => a.subareas.map((s) => s.id));
 	const i = ids.indexOf(subarea.id);
 	return {
-		subarea: { id: subarea.id, title: subarea.title, maxPoints: subarea.maxPoints, guidance: subarea.guidance ?? '', questions: subarea.questions ?? [] },
+		subarea: {
+			id: subarea.id,
+			title: subarea.title,
+			maxPoints: subarea.maxPoints,
+			guidance: subarea.guidance ?? '',
+			questions: subarea.questions ?? []
+		},
 		area: { id: area.id, title: area.title },
 		/** Only the user's own blind score. */
-		own: sheet ? { score: sheet.scores[subarea.id] ?? null, submitted: Boolean(sheet.submittedAt) } : null,
+		own: sheet
+			? { score: sheet.scores[subarea.id] ?? null, submitted: Boolean(sheet.submittedAt) }
+			: null,
 		agreed: agreed[subarea.id] ?? null,
 		/** The municipality's written answer(s) and the evidence items, shown side by side. */
 		sources,

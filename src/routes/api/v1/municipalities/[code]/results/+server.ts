@@ -1,7 +1,12 @@
 import { listRubrics } from '$lib/server/repositories/rubrics';
 import { findMunicipalityByCode } from '$lib/server/repositories/municipalities';
 import { badRequest, openDataJson } from '$lib/server/http';
-import { exchangeRecords, listPublishedResults, resultRows, tabularResponse } from '$lib/server/open-data';
+import {
+	exchangeRecords,
+	listPublishedResults,
+	resultRows,
+	tabularResponse
+} from '$lib/server/open-data';
 import type { RequestHandler } from './$types';
 
 /** One municipality's published results over the years. */
@@ -13,8 +18,13 @@ export const GET: RequestHandler = async ({ locals, params, url }) => {
 	const results = await listPublishedResults(locals.db, { municipalityCodes: [params.code] });
 	const format = url.searchParams.get('format');
 	if (format === 'csv' || format === 'xlsx') {
-		const { header, rows } = resultRows(results, rubrics.filter((r) => results.some((x) => x.rubricId === r.id)));
+		const { header, rows } = resultRows(
+			results,
+			rubrics.filter((r) => results.some((x) => x.rubricId === r.id))
+		);
 		return tabularResponse(format, `kommunkompassen-${params.code}`, header, rows);
 	}
-	return openDataJson(await exchangeRecords(locals.db, results, new Map(rubrics.map((r) => [r.id, r]))));
+	return openDataJson(
+		await exchangeRecords(locals.db, results, new Map(rubrics.map((r) => [r.id, r])))
+	);
 };
