@@ -331,16 +331,14 @@ describe('findings cite evidence', () => {
 			},
 			0
 		);
-		const evidence = await t.db
-			.transaction()
-			.execute((trx) =>
-				createEvidence(trx, a, id, {
-					sourceKind: 'interview',
-					interviewId: interview,
-					quote: 'Vi följer upp varje kvartal.',
-					subareaIds: ['3.3']
-				})
-			);
+		const evidence = await t.db.transaction().execute((trx) =>
+			createEvidence(trx, a, id, {
+				sourceKind: 'interview',
+				interviewId: interview,
+				quote: 'Vi följer upp varje kvartal.',
+				subareaIds: ['3.3']
+			})
+		);
 		const strength = await addFindingItem(t.db, a, id, 'strength', {
 			areaId: '3',
 			text: 'Tät uppföljning'
@@ -358,16 +356,14 @@ describe('findings cite evidence', () => {
 		).rejects.toThrow('src.errors.unknownFinding');
 		expect(await listFindingCitations(t.db, id)).toEqual({ [`strength:${strength}`]: [evidence] });
 		await expect(
-			t.db
-				.transaction()
-				.execute((trx) =>
-					createEvidence(trx, a, other, {
-						sourceKind: 'interview',
-						interviewId: interview,
-						quote: 'x',
-						subareaIds: ['3.3']
-					})
-				)
+			t.db.transaction().execute((trx) =>
+				createEvidence(trx, a, other, {
+					sourceKind: 'interview',
+					interviewId: interview,
+					quote: 'x',
+					subareaIds: ['3.3']
+				})
+			)
 		).rejects.toThrow('src.errors.sourceRequired');
 	});
 });

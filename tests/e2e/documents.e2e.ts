@@ -13,13 +13,11 @@ test('an evaluator uploads a PDF, searches it and cites a passage as evidence fo
 	]);
 	await signIn(page, testAccounts.evaluator1);
 	await page.goto(`/utvarderingar/${draftId}/dokument`);
-	await page
-		.getByLabel('Filer')
-		.setInputFiles({
-			name: 'styrmodell-vallentuna.pdf',
-			mimeType: 'application/pdf',
-			buffer: Buffer.from(pdf)
-		});
+	await page.getByLabel('Filer').setInputFiles({
+		name: 'styrmodell-vallentuna.pdf',
+		mimeType: 'application/pdf',
+		buffer: Buffer.from(pdf)
+	});
 	await page.getByLabel('Typ av dokument').selectOption('styrmodell');
 	await page.getByRole('button', { name: 'Ladda upp' }).click();
 	await expect(page.getByText('Uppladdat: styrmodell-vallentuna.pdf')).toBeVisible();

@@ -22,18 +22,16 @@ export async function citePassage({ locals, params, request }: RequestEvent<{ id
 	const result = await attempt(
 		locals,
 		() =>
-			locals.db
-				.transaction()
-				.execute((trx) =>
-					createEvidence(trx, actorOf(locals.user!), scope.id, {
-						sourceKind: 'document',
-						documentId,
-						page: Number.isNaN(page) ? null : page,
-						quote,
-						note: textField(form, 'note', 2000),
-						subareaIds
-					})
-				),
+			locals.db.transaction().execute((trx) =>
+				createEvidence(trx, actorOf(locals.user!), scope.id, {
+					sourceKind: 'document',
+					documentId,
+					page: Number.isNaN(page) ? null : page,
+					quote,
+					note: textField(form, 'note', 2000),
+					subareaIds
+				})
+			),
 		{ citeError: true, documentId, page }
 	);
 	return typeof result === 'number' ? { cited: result, documentId, page } : result;

@@ -89,14 +89,12 @@ export async function extractStoredDocument(db: Database, documentId: number): P
 				await trx
 					.insertInto('document_page')
 					.values(
-						result.pages
-							.slice(i, i + 200)
-							.map((p) => ({
-								document_id: documentId,
-								page_number: p.page,
-								section_title: p.sectionTitle,
-								text: p.text
-							}))
+						result.pages.slice(i, i + 200).map((p) => ({
+							document_id: documentId,
+							page_number: p.page,
+							section_title: p.sectionTitle,
+							text: p.text
+						}))
 					)
 					.execute();
 			}
