@@ -453,7 +453,10 @@ describe('written answers', () => {
 			})
 		]);
 		// The team file names each answer by the rubric id it answers.
-		const file = await exportEvaluation(t.db, id);
+		const file = await exportEvaluation(t.db, id, {
+			includeInterviewNotes: false,
+			sheets: { all: true }
+		});
 		expect(file.writtenAnswers).toEqual({
 			'1.1.2': 'Genom webben och medborgarkontoret.',
 			'1.2': 'Subarea without questions.'
@@ -607,8 +610,14 @@ describe('interviews', () => {
 			answers: await listWrittenAnswers(t.db, id),
 			web: await listWebObservations(t.db, id),
 			content: await loadEvaluationContent(t.db, id),
-			coordinatorExport: await exportEvaluation(t.db, id, { includeInterviewNotes: false }),
-			defaultExport: await exportEvaluation(t.db, id),
+			coordinatorExport: await exportEvaluation(t.db, id, {
+				includeInterviewNotes: false,
+				sheets: { all: true }
+			}),
+			defaultExport: await exportEvaluation(t.db, id, {
+				includeInterviewNotes: false,
+				sheets: { all: true }
+			}),
 			report: (await loadReportModel(t.db, id)).model,
 			// Coordinators read the audit trail.
 			audit: await t.db
@@ -631,7 +640,9 @@ describe('interviews', () => {
 		// The team's own functions do have them (so the checks above can fail).
 		expect(JSON.stringify(await listInterviewsWithNotes(t.db, id))).toContain('HEMLIGT');
 		expect(
-			JSON.stringify(await exportEvaluation(t.db, id, { includeInterviewNotes: true }))
+			JSON.stringify(
+				await exportEvaluation(t.db, id, { includeInterviewNotes: true, sheets: { all: true } })
+			)
 		).toContain('Greta Granskad');
 	});
 });
@@ -671,7 +682,10 @@ describe('the team file', () => {
 				expectedVersion: 0
 			});
 		}
-		const file = await exportEvaluation(t.db, id, { includeInterviewNotes: true });
+		const file = await exportEvaluation(t.db, id, {
+			includeInterviewNotes: true,
+			sheets: { all: true }
+		});
 		const copy = structuredClone(file) as typeof file;
 		copy.content.year -= 10;
 		copy.published.year -= 10;
@@ -690,7 +704,9 @@ describe('the team file', () => {
 			(await listInterviewsWithNotes(t.db, imported)).map((i) => [i.notes, i.intervieweeNames])
 		).toEqual([['Anteckning', 'N.N.']]);
 		// A coordinator's copy (without notes) imports too, and an answer to an unknown id is refused.
-		const coordinatorCopy = structuredClone(await exportEvaluation(t.db, id)) as typeof file;
+		const coordinatorCopy = structuredClone(
+			await exportEvaluation(t.db, id, { includeInterviewNotes: false, sheets: { all: true } })
+		) as typeof file;
 		coordinatorCopy.content.year -= 20;
 		coordinatorCopy.published.year -= 20;
 		expect(await importEvaluationFile(t.db, systemActor, coordinatorCopy)).toMatchObject({

@@ -23,6 +23,7 @@ import { saveActionItem, deleteActionItem } from '../../src/lib/server/repositor
 import { loadPreviousContext } from '../../src/lib/server/repositories/follow-up';
 import { systemActor } from '../../src/lib/server/audit';
 import type { Rubric } from '../../src/lib/domain/rubric';
+import { textLimits } from '../../src/lib/domain/limits';
 import type { SessionUser } from '../../src/lib/server/auth/types';
 
 let t: TestDatabase;
@@ -132,6 +133,97 @@ describe('saving without losing work', () => {
 			.where('evaluation_id', '=', id)
 			.execute();
 		expect(rows).toEqual([]);
+	});
+	it('refuses an over-long text at its field and writes nothing (no truncation)', async () => {
+		const id = await newEvaluation('0117', 2031);
+		const tooLong = (max: number) => 'å'.repeat(max + 1);
+		const audited = async () =>
+			Number(
+				(
+					await t.db
+						.selectFrom('audit_log')
+						.select((eb) => eb.fn.countAll().as('n'))
+						.where('evaluation_id', '=', id)
+						.executeTakeFirstOrThrow()
+				).n
+			);
+		const auditBefore = await audited();
+		const refusals = [
+			saveSheetScore(t.db, a, rubric, id, {
+				subareaId: '1.1',
+				points: 10,
+				justification: tooLong(textLimits.justification),
+				expectedVersion: 0
+			}),
+			saveAgreedScore(t.db, a, rubric, id, {
+				subareaId: '1.1',
+				points: 10,
+				justification: tooLong(textLimits.justification),
+				expectedVersion: 0
+			}),
+			saveFindingText(
+				t.db,
+				a,
+				id,
+				{ kind: 'narrative', subareaId: '1.1' },
+				tooLong(textLimits.findingText),
+				0
+			),
+			addFindingItem(t.db, a, id, 'strength', {
+				areaId: '1',
+				text: tooLong(textLimits.findingItem)
+			})
+		];
+		for (const refusal of refusals) {
+			await expect(refusal).rejects.toMatchObject({
+				message: 'errors.tooLong',
+				status: 400
+			});
+		}
+		const { sheetScores, agreed, narratives, strengths } = {
+			sheetScores: await t.db
+				.selectFrom('sheet_score as s')
+				.innerJoin('score_sheet as sh', 'sh.id', 's.sheet_id')
+				.select('s.subarea_id')
+				.where('sh.evaluation_id', '=', id)
+				.execute(),
+			agreed: await t.db
+				.selectFrom('agreed_score')
+				.select('subarea_id')
+				.where('evaluation_id', '=', id)
+				.execute(),
+			narratives: await t.db
+				.selectFrom('subarea_narrative')
+				.select('subarea_id')
+				.where('evaluation_id', '=', id)
+				.execute(),
+			strengths: await t.db
+				.selectFrom('strength')
+				.select('id')
+				.where('evaluation_id', '=', id)
+				.execute()
+		};
+		expect({ sheetScores, agreed, narratives, strengths }).toEqual({
+			sheetScores: [],
+			agreed: [],
+			narratives: [],
+			strengths: []
+		});
+		expect(await audited()).toBe(auditBefore);
+		// At the limit itself the text is saved whole.
+		await saveSheetScore(t.db, a, rubric, id, {
+			subareaId: '1.1',
+			points: 10,
+			justification: 'x'.repeat(textLimits.justification),
+			expectedVersion: 0
+		});
+		const saved = await t.db
+			.selectFrom('sheet_score as s')
+			.innerJoin('score_sheet as sh', 'sh.id', 's.sheet_id')
+			.select('s.justification')
+			.where('sh.evaluation_id', '=', id)
+			.executeTakeFirstOrThrow();
+		expect(saved.justification.length).toBe(textLimits.justification);
 	});
 });
 

@@ -84,4 +84,9 @@ export interface E2eState {
 	/** Hedemora 2026 (demo): a draft without the test evaluators. */
 	otherDraftId: number;
 	karlskoga2022Id: number;
+	/** Göteborg 2026: a draft in scoring with evaluator1 and evaluator2, both free of jäv. */
+	blindDraftId: number;
+	/** Stockholm 2026 in scoring and Malmö 2026 in calibration, for the autosave tests. */
+	scoringDraftId: number;
+	calibrationDraftId: number;
 }

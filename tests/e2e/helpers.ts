@@ -31,3 +31,9 @@ export async function signInRequest(request: APIRequestContext, account: TestAcc
 	});
 	expect(response.status()).toBe(303);
 }
+
+/** Goes to a page and waits until it is hydrated (bound fields work, autosave is live). */
+export async function gotoLive(page: Page, path: string) {
+	await page.goto(path);
+	await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true');
+}

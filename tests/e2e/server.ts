@@ -32,6 +32,29 @@ await opened.db
 	.set({ status: 'insamling' })
 	.where('id', '=', draftId)
 	.execute();
+// Drafts in scoring and calibration with evaluator1 and evaluator2, both free of jäv: one for the
+// blind-sheet test, apart from the one the workflow test moves on, and two for the autosave tests.
+const draftIn = async (municipalityCode: string, status: 'poangsattning' | 'kalibrering') => {
+	const id = await createEvaluation(opened.db, systemActor, {
+		municipalityCode,
+		year: 2026,
+		rubricId: 'kommunkompassen-2020',
+		teamUserIds: [ids.evaluator1, ids.evaluator2],
+		contactUserId: null,
+		visitStart: '2026-10-12',
+		visitEnd: '2026-10-14'
+	});
+	await opened.db.updateTable('evaluation').set({ status }).where('id', '=', id).execute();
+	await opened.db
+		.updateTable('evaluation_member')
+		.set({ no_conflict_declared_at: new Date() })
+		.where('evaluation_id', '=', id)
+		.execute();
+	return id;
+};
+const blindDraftId = await draftIn('1480', 'poangsattning');
+const scoringDraftId = await draftIn('0180', 'poangsattning');
+const calibrationDraftId = await draftIn('1280', 'kalibrering');
 const find = (code: string, year: number) =>
 	opened.db
 		.selectFrom('evaluation')
@@ -41,6 +64,9 @@ const find = (code: string, year: number) =>
 		.where('origin', '=', 'workspace')
 		.executeTakeFirstOrThrow();
 const state: E2eState = {
+	blindDraftId,
+	scoringDraftId,
+	calibrationDraftId,
 	draftId,
 	otherDraftId: (await find('2083', 2026)).id,
 	karlskoga2022Id: (await find('1883', 2022)).id

@@ -37,7 +37,7 @@ test('two evaluators score blind, calibrate, the municipality fact-checks and th
 	test.setTimeout(300_000);
 	// The coordinator creates the evaluation.
 	await signIn(page, testAccounts.coordinator);
-	await page.goto('/utvarderingar/ny');
+	await gotoLive(page, '/utvarderingar/ny');
 	await page.getByLabel('Kommun', { exact: true }).selectOption('0115');
 	await page.getByLabel('År', { exact: true }).fill('2027');
 	await page.getByLabel(testAccounts.evaluator1.name).check();

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { cliActor } from '../../lib/server/audit';
 import { createEvaluation } from '../../lib/server/repositories/evaluations';
 import { exportEvaluation } from '../../lib/server/repositories/evaluation-export';
+import { isBlindStage } from '../../lib/domain/lifecycle';
 import { importEvaluationFile } from '../../lib/server/repositories/evaluation-import';
 import { findMunicipalityByCode } from '../../lib/server/repositories/municipalities';
 import { listRubrics } from '../../lib/server/repositories/rubrics';
@@ -82,10 +83,16 @@ export const workspaceCommands: CliCommand[] = [
 					io.err(`No evaluation of ${values.municipality} in ${values.year}.`);
 					return 1;
 				}
-				// The operator's copy of the team's own file, so interview notes are included.
+				// The operator's copy of the team's own file, so interview notes are included; blind
+				// sheets are not, until the evaluation reaches calibration (nobody may see them yet).
+				const blind = isBlindStage(evaluation.status);
+				if (blind) io.err('The score sheets are blind until calibration and are left out.');
 				io.out(
 					JSON.stringify(
-						await exportEvaluation(db, evaluation.id, { includeInterviewNotes: true }),
+						await exportEvaluation(db, evaluation.id, {
+							includeInterviewNotes: true,
+							sheets: blind ? { all: false, ownerId: null } : { all: true }
+						}),
 						null,
 						2
 					)

@@ -22,6 +22,18 @@ export const stageLabels: Record<EvaluationStatus, { sv: string; en: string }> =
 	publicerad: { sv: 'Publicerad', en: 'Published' }
 };
 
+/**
+ * Stages in which the evaluators' sheets are blind: each sheet is its author's alone (points,
+ * justifications, whether a subarea is scored, and its history). Calibration needs every sheet
+ * submitted, so from `kalibrering` on the team and the coordinator compare them.
+ */
+export const blindStages: readonly EvaluationStatus[] = stages.slice(
+	0,
+	stages.indexOf('kalibrering')
+);
+
+export const isBlindStage = (status: EvaluationStatus) => blindStages.includes(status);
+
 export type Move = { from: EvaluationStatus; to: EvaluationStatus; kind: 'forward' | 'back' };
 
 /** Forward one stage (publishing is its own action), or back one stage before publication. */

@@ -2,7 +2,7 @@
  * Shared by every /utvarderingar/[id] route: resolve the id, ask the policy, load the rubric,
  * and turn domain refusals into form failures in the user's language.
  */
-import { fail, type ActionFailure } from '@sveltejs/kit';
+import { fail, type Action, type ActionFailure } from '@sveltejs/kit';
 import { authorizeEvaluation } from './auth/guard';
 import { canOnEvaluation, type EvaluationAction, type EvaluationScope } from './auth/policy';
 import { findEvaluationScope, parseEvaluationId } from './repositories/evaluation-scope';
@@ -67,12 +67,34 @@ export async function attempt<T>(
 				errors: { _form: translate(locals.locale, 'ws.stale.title') }
 			});
 		}
-		if (e instanceof DomainError) {
-			const message = isMessageKey(e.message) ? translate(locals.locale, e.message) : e.message;
-			return fail(e.status, { ...context, errors: { [e.field]: message } });
-		}
+		if (e instanceof DomainError) return refusal(locals, e, context);
 		throw e;
 	}
+}
+
+function refusal(locals: App.Locals, e: DomainError, context: Record<string, unknown> = {}) {
+	const message = isMessageKey(e.message) ? translate(locals.locale, e.message, e.vars) : e.message;
+	return fail(e.status, { ...context, errors: { [e.field]: message } });
+}
+
+/**
+ * Wraps a route's form actions so that a refusal raised while reading the form (a text over its
+ * limit, say) answers like any other: 400 with the message at its field, nothing written.
+ */
+export function refusingBadInput<T extends Record<string, Action<any, any, any>>>(actions: T): T {
+	return Object.fromEntries(
+		Object.entries(actions).map(([name, action]) => [
+			name,
+			async (event: Parameters<typeof action>[0]) => {
+				try {
+					return await action(event);
+				} catch (e) {
+					if (e instanceof DomainError) return refusal(event.locals, e);
+					throw e;
+				}
+			}
+		])
+	) as T;
 }
 
 /** Reads an integer form field; NaN when absent or malformed (the domain refuses it with a message). */
@@ -81,6 +103,12 @@ export function intField(form: FormData, name: string): number {
 	return /^-?\d+$/.test(raw) ? Number(raw) : Number.NaN;
 }
 
-export function textField(form: FormData, name: string, max = 20000): string {
-	return String(form.get(name) ?? '').slice(0, max);
+/**
+ * Reads a text form field. A text over `max` characters is refused at its field (DomainError,
+ * 400), never silently cut: the user would lose the end of it while being told it was saved.
+ */
+export function textField(form: FormData, name: string, max: number): string {
+	const value = String(form.get(name) ?? '');
+	if (value.length > max) throw new DomainError('errors.tooLong', name, 400, { max });
+	return value;
 }

@@ -3,6 +3,7 @@ import type { RequestEvent } from '@sveltejs/kit';
 import { actorOf } from './audit';
 import { attempt, authorizeEvaluationRoute, intField, textField } from './evaluation-route';
 import { saveAgreedScore, saveSheetScore, submitSheet } from './repositories/scoring';
+import { textLimits } from '$lib/domain/limits';
 
 type Event = RequestEvent<{ id: string }>;
 
@@ -13,7 +14,7 @@ export async function saveOwnScore({ locals, params, request }: Event) {
 	const subareaId = textField(form, 'subareaId', 10);
 	const rawPoints = String(form.get('points') ?? '').trim();
 	const points = rawPoints === '' ? null : intField(form, 'points');
-	const justification = textField(form, 'justification');
+	const justification = textField(form, 'justification', textLimits.justification);
 	const values = { subareaId, points: rawPoints, justification };
 	const result = await attempt(
 		locals,
@@ -43,7 +44,7 @@ export async function saveAgreed({ locals, params, request }: Event) {
 	const form = await request.formData();
 	const subareaId = textField(form, 'subareaId', 10);
 	const points = intField(form, 'points');
-	const justification = textField(form, 'justification');
+	const justification = textField(form, 'justification', textLimits.justification);
 	const values = { subareaId, points: String(form.get('points') ?? ''), justification };
 	const result = await attempt(
 		locals,

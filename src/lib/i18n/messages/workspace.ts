@@ -85,6 +85,9 @@ export const sv = {
 	'ws.sheet.save': 'Spara',
 	'ws.sheet.saved': 'Sparat',
 	'ws.sheet.saving': 'Sparar…',
+	'ws.autosave.unsaved': 'Inte sparat ännu',
+	'ws.findings.itemLabel': 'Punkt {n}',
+	'ws.autosave.failed': 'Kunde inte spara. Din text finns kvar – försök igen.',
 	'ws.sheet.submit': 'Lämna in mitt poängblad',
 	'ws.sheet.submitted': 'Ditt poängblad är inlämnat {date}.',
 	'ws.sheet.readonly':
@@ -242,6 +245,9 @@ export const en: Record<keyof typeof sv, string> = {
 	'ws.sheet.save': 'Save',
 	'ws.sheet.saved': 'Saved',
 	'ws.sheet.saving': 'Saving…',
+	'ws.autosave.unsaved': 'Not saved yet',
+	'ws.findings.itemLabel': 'Item {n}',
+	'ws.autosave.failed': 'Could not save. Your text is still here – try again.',
 	'ws.sheet.submit': 'Submit my score sheet',
 	'ws.sheet.submitted': 'Your score sheet was submitted {date}.',
 	'ws.sheet.readonly':

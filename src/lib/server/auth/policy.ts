@@ -5,6 +5,7 @@
  * resource is invisible to this user) or 403 (visible, but not this action).
  */
 import type { EvaluationStatus } from '../db/types';
+import { isBlindStage } from '$lib/domain/lifecycle';
 import type { Role, SessionUser } from './types';
 
 /** Facts about one evaluation that decisions depend on. */
@@ -154,7 +155,7 @@ export function canOnEvaluation(
 		case 'sheet.edit':
 			return conflictFree && e.status === 'poangsattning';
 		case 'sheet.compare':
-			return (coordinator || onTeam) && !before(e.status, 'kalibrering');
+			return (coordinator || onTeam) && !isBlindStage(e.status);
 		case 'score.agree':
 			return conflictFree && e.status === 'kalibrering';
 		case 'findings.edit':
@@ -186,4 +187,17 @@ export function canOnEvaluation(
 		case 'followUp.edit':
 			return conflictFree && editable;
 	}
+}
+
+/**
+ * Whose blind score sheets this user may read in this evaluation: every sheet once the team
+ * compares them (`sheet.compare`), otherwise only an evaluator's own, and nobody else's. Every
+ * route and format that shows sheet data (pages, history, logs, exports) asks this.
+ */
+export type SheetVisibility = { all: true } | { all: false; ownerId: number | null };
+
+export function sheetVisibility(user: SessionUser | null, e: EvaluationScope): SheetVisibility {
+	if (canOnEvaluation(user, 'sheet.compare', e)) return { all: true };
+	const onTeam = user?.role === 'evaluator' && e.teamUserIds.includes(user.id);
+	return { all: false, ownerId: onTeam ? user.id : null };
 }

@@ -3,6 +3,7 @@ import { actorOf } from '../audit';
 import { attempt, authorizeEvaluationRoute, intField, textField } from '../evaluation-route';
 import { createEvidence } from '../repositories/sources';
 import { listSubareas } from '$lib/domain/rubric';
+import { textLimits } from '$lib/domain/limits';
 
 /**
  * Form action: a passage of a document (a search hit or a selection) becomes an evidence item
@@ -18,7 +19,7 @@ export async function citePassage({ locals, params, request }: RequestEvent<{ id
 		.filter((id) => known.has(id));
 	const documentId = intField(form, 'documentId');
 	const page = intField(form, 'page');
-	const quote = textField(form, 'quote', 5000);
+	const quote = textField(form, 'quote', textLimits.quote);
 	const result = await attempt(
 		locals,
 		() =>
@@ -28,7 +29,7 @@ export async function citePassage({ locals, params, request }: RequestEvent<{ id
 					documentId,
 					page: Number.isNaN(page) ? null : page,
 					quote,
-					note: textField(form, 'note', 2000),
+					note: textField(form, 'note', textLimits.note),
 					subareaIds
 				})
 			),

@@ -1,6 +1,15 @@
 import type { Database } from '../db';
+import { blindStages } from '$lib/domain/lifecycle';
+
+/** Audit entities that belong to one evaluator's blind score sheet. */
+export const blindSheetEntities = ['score_sheet', 'sheet_score'] as const;
 
 export interface AuditFilter {
+	/**
+	 * Who reads the log. Entries of a blind sheet (see `blindStages`) are shown to their author
+	 * only, until the evaluation reaches calibration; they are recorded as always.
+	 */
+	viewerId: number;
 	evaluationId?: number;
 	actorId?: number;
 	/** 'YYYY-MM-DD', inclusive */
@@ -44,6 +53,19 @@ export async function listAuditEntries(
 			'after',
 			'reason'
 		])
+		.where((eb) =>
+			eb.not(
+				eb.and([
+					eb('entity', 'in', blindSheetEntities),
+					eb('actor_id', 'is distinct from', filter.viewerId),
+					eb(
+						'evaluation_id',
+						'in',
+						eb.selectFrom('evaluation').select('id').where('status', 'in', blindStages)
+					)
+				])
+			)
+		)
 		.orderBy('id', 'desc')
 		.limit(filter.limit ?? 50);
 	if (filter.evaluationId) query = query.where('evaluation_id', '=', filter.evaluationId);

@@ -3,7 +3,8 @@
  * the team holds (both blind sheets, sources, evidence, fact check). It is served to those who may
  * `evaluation.export` (team and coordinator), but interview notes and interviewee names never
  * leave the team: they are in the file only when the caller says the reader may see them
- * (`interview.readNotes`, or the CLI run by the operator).
+ * (`interview.readNotes`, or the CLI run by the operator). Blind sheets follow the policy's
+ * `sheetVisibility`: before calibration a file holds at most the exporter's own sheet.
  */
 import type { Database } from '../db';
 import { getRubricOrThrow } from './rubrics';
@@ -19,6 +20,7 @@ import { listFactCheckComments } from './fact-check';
 import { listDocuments } from './documents';
 import { listActionItems } from './action-plans';
 import { toExchangeFormat } from '$lib/domain/exchange';
+import type { SheetVisibility } from '../auth/policy';
 import { answerTargetId } from '$lib/domain/sources';
 
 export const teamFileFormat = 'kommunkompassen-evaluation/1';
@@ -26,7 +28,7 @@ export const teamFileFormat = 'kommunkompassen-evaluation/1';
 export async function exportEvaluation(
 	db: Database,
 	evaluationId: number,
-	options: { includeInterviewNotes: boolean } = { includeInterviewNotes: false }
+	options: { includeInterviewNotes: boolean; sheets: SheetVisibility }
 ) {
 	const content = await loadEvaluationContent(db, evaluationId);
 	const rubric = await getRubricOrThrow(db, content.rubricId);
@@ -37,7 +39,7 @@ export async function exportEvaluation(
 		.executeTakeFirstOrThrow();
 	const [sheets, interviews, web, answers, evidence, factCheck, documents, actionPlan] =
 		await Promise.all([
-			listSheets(db, evaluationId),
+			listSheets(db, evaluationId, options.sheets),
 			listInterviewsWithNotes(db, evaluationId),
 			listWebObservations(db, evaluationId),
 			listWrittenAnswers(db, evaluationId),

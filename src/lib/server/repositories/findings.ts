@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import type { Database } from '../db';
 import { recordAudit, type Actor } from '../audit';
-import { DomainError, saveVersioned, StaleWriteError } from './versioned';
+import { DomainError, ensureWithinLimit, saveVersioned, StaleWriteError } from './versioned';
+import { textLimits } from '$lib/domain/limits';
 
 export interface FindingItem {
 	id: number;
@@ -97,6 +98,7 @@ export async function saveFindingText(
 	text: string,
 	expectedVersion: number
 ): Promise<number> {
+	ensureWithinLimit(text, textLimits.findingText, 'text');
 	return db.transaction().execute(async (trx) => {
 		if (target.kind === 'summary') {
 			const before = await trx
@@ -173,6 +175,7 @@ export async function addFindingItem(
 ): Promise<number> {
 	const text = input.text.trim();
 	if (!text) throw new DomainError('errors.required', 'text');
+	ensureWithinLimit(text, textLimits.findingItem, 'text');
 	return db.transaction().execute(async (trx) => {
 		const position = Date.now() % 2_000_000_000;
 		let id: number;
@@ -231,6 +234,7 @@ export async function updateFindingItem(
 ): Promise<number> {
 	const text = input.text.trim();
 	if (!text) throw new DomainError('errors.required', 'text');
+	ensureWithinLimit(text, textLimits.findingItem, 'text');
 	return db.transaction().execute(async (trx) => {
 		const owner = await trx
 			.selectFrom(kind)

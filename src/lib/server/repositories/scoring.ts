@@ -1,8 +1,10 @@
 import type { Database } from '../db';
 import { recordAudit, type Actor } from '../audit';
-import { DomainError, saveVersioned } from './versioned';
+import { DomainError, ensureWithinLimit, saveVersioned } from './versioned';
+import { textLimits } from '$lib/domain/limits';
 import type { Rubric } from '$lib/domain/rubric';
 import { findSubarea } from '$lib/domain/rubric';
+import type { SheetVisibility } from '../auth/policy';
 
 export interface SheetScore {
 	subareaId: string;
@@ -66,6 +68,7 @@ export async function saveSheetScore(
 	}
 ): Promise<number> {
 	checkPoints(rubric, input.subareaId, input.points);
+	ensureWithinLimit(input.justification, textLimits.justification, 'justification');
 	const sheet = await loadOwnSheet(db, evaluationId, actor.id);
 	if (sheet.submittedAt) throw new DomainError('ws.errors.sheetSubmitted', '_form', 409);
 	return db.transaction().execute(async (trx) => {
@@ -118,13 +121,19 @@ export async function submitSheet(
 	});
 }
 
-/** All sheets of an evaluation, for calibration (callers check `sheet.compare` first). */
-export async function listSheets(db: Database, evaluationId: number) {
+/**
+ * The sheets of an evaluation that the reader may see (the policy's `sheetVisibility`): all of
+ * them for calibration, otherwise the reader's own at most. Filtered in SQL, so a blind sheet
+ * never reaches a page, a file or a log by mistake.
+ */
+export async function listSheets(db: Database, evaluationId: number, visible: SheetVisibility) {
+	const onlyOwner = visible.all ? undefined : (visible.ownerId ?? -1);
 	const sheets = await db
 		.selectFrom('score_sheet as s')
 		.innerJoin('app_user as u', 'u.id', 's.user_id')
 		.select(['s.id', 's.user_id as userId', 'u.name', 'u.email', 's.submitted_at as submittedAt'])
 		.where('s.evaluation_id', '=', evaluationId)
+		.$if(onlyOwner !== undefined, (q) => q.where('s.user_id', '=', onlyOwner!))
 		.orderBy('s.id')
 		.execute();
 	const scores = sheets.length
@@ -178,6 +187,7 @@ export async function saveAgreedScore(
 	checkPoints(rubric, input.subareaId, input.points);
 	if (!input.justification.trim())
 		throw new DomainError('ws.errors.justificationRequired', 'justification');
+	ensureWithinLimit(input.justification, textLimits.justification, 'justification');
 	return db.transaction().execute(async (trx) => {
 		const { version, before } = await saveVersioned(
 			trx,

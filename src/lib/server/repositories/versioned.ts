@@ -62,8 +62,15 @@ export class DomainError extends Error {
 	constructor(
 		message: string,
 		public readonly field = '_form',
-		public readonly status: 400 | 403 | 404 | 409 = 400
+		public readonly status: 400 | 403 | 404 | 409 = 400,
+		/** Values for the message's `{placeholders}`. */
+		public readonly vars?: Record<string, string | number>
 	) {
 		super(message);
 	}
+}
+
+/** Refuses a text over its limit at its field (never cut short and called saved). */
+export function ensureWithinLimit(text: string, max: number, field: string): void {
+	if (text.length > max) throw new DomainError('errors.tooLong', field, 400, { max });
 }

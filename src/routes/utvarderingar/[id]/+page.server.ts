@@ -1,6 +1,11 @@
 import { fail } from '@sveltejs/kit';
 import { actorOf } from '$lib/server/audit';
-import { attempt, authorizeEvaluationRoute, textField } from '$lib/server/evaluation-route';
+import {
+	attempt,
+	authorizeEvaluationRoute,
+	textField,
+	refusingBadInput
+} from '$lib/server/evaluation-route';
 import {
 	declareNoConflict,
 	findEvaluationDetail,
@@ -15,6 +20,7 @@ import {
 import { possibleMoves, stages } from '$lib/domain/lifecycle';
 import type { EvaluationStatus } from '$lib/server/db/types';
 import type { Actions, PageServerLoad } from './$types';
+import { textLimits } from '$lib/domain/limits';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const { scope } = await authorizeEvaluationRoute(locals, params.id, 'evaluation.read');
@@ -41,7 +47,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	};
 };
 
-export const actions: Actions = {
+export const actions: Actions = refusingBadInput({
 	/** The evaluator declares having no conflict of interest (jäv). */
 	declare: async ({ locals, params }) => {
 		const { scope } = await authorizeEvaluationRoute(
@@ -80,7 +86,7 @@ export const actions: Actions = {
 	/** Reopens a published evaluation for a correction, with a written reason. */
 	reopen: async ({ locals, params, request }) => {
 		const { scope } = await authorizeEvaluationRoute(locals, params.id, 'evaluation.reopen');
-		const reason = textField(await request.formData(), 'reason', 2000);
+		const reason = textField(await request.formData(), 'reason', textLimits.reason);
 		const result = await attempt(
 			locals,
 			() => reopenEvaluation(locals.db, actorOf(locals.user!), scope.id, reason),
@@ -89,4 +95,4 @@ export const actions: Actions = {
 		if (result && typeof result === 'object' && 'status' in result) return result;
 		return { reopened: true };
 	}
-};
+});

@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { actorOf } from '$lib/server/audit';
-import { authorizeEvaluationRoute } from '$lib/server/evaluation-route';
+import { authorizeEvaluationRoute, refusingBadInput } from '$lib/server/evaluation-route';
 import {
 	addDocument,
 	listDocuments,
@@ -20,7 +20,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	};
 };
 
-export const actions: Actions = {
+export const actions: Actions = refusingBadInput({
 	/**
 	 * Stores each file (refusing empty, oversized and unsupported ones with a reason per file) and
 	 * starts extraction in the background; the page shows "bearbetas…" until it is done.
@@ -74,4 +74,4 @@ export const actions: Actions = {
 		void processPendingDocuments(locals.db);
 		return results.some((r) => !r.ok) ? fail(400, { results }) : { results };
 	}
-};
+});

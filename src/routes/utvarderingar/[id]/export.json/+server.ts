@@ -1,5 +1,5 @@
 import { authorizeEvaluationRoute } from '$lib/server/evaluation-route';
-import { canOnEvaluation } from '$lib/server/auth/policy';
+import { canOnEvaluation, sheetVisibility } from '$lib/server/auth/policy';
 import { exportEvaluation } from '$lib/server/repositories/evaluation-export';
 import type { RequestHandler } from './$types';
 
@@ -8,7 +8,9 @@ export const GET: RequestHandler = async ({ locals, params }) => {
 	const { scope } = await authorizeEvaluationRoute(locals, params.id, 'evaluation.export');
 	// A coordinator gets the team file without interview notes and names: they never leave the team.
 	const file = await exportEvaluation(locals.db, scope.id, {
-		includeInterviewNotes: canOnEvaluation(locals.user, 'interview.readNotes', scope)
+		includeInterviewNotes: canOnEvaluation(locals.user, 'interview.readNotes', scope),
+		// Blind until calibration: an earlier file holds only the exporter's own sheet.
+		sheets: sheetVisibility(locals.user, scope)
 	});
 	const name = `kommunkompassen-${file.content.municipality.name}-${file.content.year}.json`;
 	return new Response(JSON.stringify(file, null, 2), {

@@ -4,7 +4,8 @@ import {
 	attempt,
 	authorizeEvaluationRoute,
 	intField,
-	textField
+	textField,
+	refusingBadInput
 } from '$lib/server/evaluation-route';
 import {
 	addFactCheckComment,
@@ -12,6 +13,7 @@ import {
 	listFactCheckComments
 } from '$lib/server/repositories/fact-check';
 import type { Actions, PageServerLoad } from './$types';
+import { textLimits } from '$lib/domain/limits';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const { scope, rubric } = await authorizeEvaluationRoute(locals, params.id, 'factCheck.read');
@@ -21,7 +23,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	};
 };
 
-export const actions: Actions = {
+export const actions: Actions = refusingBadInput({
 	/** The municipality contact comments on an area of the draft. */
 	comment: async ({ locals, params, request }) => {
 		const { scope, rubric } = await authorizeEvaluationRoute(
@@ -33,7 +35,7 @@ export const actions: Actions = {
 		const areaId = textField(form, 'areaId', 5);
 		if (!rubric.areas.some((a) => a.id === areaId))
 			return fail(400, { errors: { areaId: 'Okänt område' } });
-		const body = textField(form, 'body', 10000);
+		const body = textField(form, 'body', textLimits.factCheck);
 		const result = await attempt(
 			locals,
 			() => addFactCheckComment(locals.db, actorOf(locals.user!), scope.id, areaId, body),
@@ -54,10 +56,10 @@ export const actions: Actions = {
 					actorOf(locals.user!),
 					scope.id,
 					commentId,
-					textField(form, 'answer', 10000)
+					textField(form, 'answer', textLimits.factCheck)
 				),
 			{ commentId }
 		);
 		return result === undefined ? { answered: commentId } : result;
 	}
-};
+});

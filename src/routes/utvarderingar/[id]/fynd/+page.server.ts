@@ -4,7 +4,8 @@ import {
 	attempt,
 	authorizeEvaluationRoute,
 	intField,
-	textField
+	textField,
+	refusingBadInput
 } from '$lib/server/evaluation-route';
 import {
 	addFindingItem,
@@ -24,6 +25,7 @@ import {
 } from '$lib/server/evidence-citations';
 import { findSubarea } from '$lib/domain/rubric';
 import type { Actions, PageServerLoad } from './$types';
+import { textLimits } from '$lib/domain/limits';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const { scope, rubric } = await authorizeEvaluationRoute(
@@ -56,7 +58,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 
 const kinds: ListKind[] = ['strength', 'improvement', 'recommendation'];
 
-export const actions: Actions = {
+export const actions: Actions = refusingBadInput({
 	/** A finding cites an evidence item; and the reverse. */
 	citeEvidence: citeEvidenceAction,
 	removeCitation: removeCitationAction,
@@ -65,7 +67,7 @@ export const actions: Actions = {
 		const { scope, rubric } = await authorizeEvaluationRoute(locals, params.id, 'findings.edit');
 		const form = await request.formData();
 		const target = textField(form, 'target', 30);
-		const text = textField(form, 'text', 50000);
+		const text = textField(form, 'text', textLimits.findingText);
 		const version = intField(form, 'version') || 0;
 		const [kind, key] = target.split(':');
 		const resolved =
@@ -99,7 +101,7 @@ export const actions: Actions = {
 			() =>
 				addFindingItem(locals.db, actorOf(locals.user!), scope.id, kind, {
 					areaId,
-					text: textField(form, 'text', 5000),
+					text: textField(form, 'text', textLimits.findingItem),
 					goldStar: form.get('goldStar') === 'on'
 				}),
 			{ addTo: `${kind}:${areaId}` }
@@ -112,7 +114,7 @@ export const actions: Actions = {
 		const kind = textField(form, 'kind', 20) as ListKind;
 		if (!kinds.includes(kind)) return fail(400, { errors: { _form: 'Okänd lista' } });
 		const id = intField(form, 'id');
-		const text = textField(form, 'text', 5000);
+		const text = textField(form, 'text', textLimits.findingItem);
 		const result = await attempt(
 			locals,
 			() =>
@@ -127,7 +129,7 @@ export const actions: Actions = {
 				),
 			{ itemId: id, values: { text } }
 		);
-		return typeof result === 'number' ? { itemId: id, saved: true } : result;
+		return typeof result === 'number' ? { itemId: id, saved: true, version: result } : result;
 	},
 	remove: async ({ locals, params, request }) => {
 		const { scope } = await authorizeEvaluationRoute(locals, params.id, 'findings.edit');
@@ -156,11 +158,11 @@ export const actions: Actions = {
 					scope.id,
 					improvementId,
 					judgement as 'atgardad',
-					textField(form, 'comment', 5000),
+					textField(form, 'comment', textLimits.comment),
 					intField(form, 'version') || 0
 				),
 			{ improvementId }
 		);
 		return typeof result === 'number' ? { improvementId, saved: true } : result;
 	}
-};
+});

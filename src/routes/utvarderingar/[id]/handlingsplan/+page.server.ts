@@ -5,7 +5,8 @@ import {
 	attempt,
 	authorizeEvaluationRoute,
 	intField,
-	textField
+	textField,
+	refusingBadInput
 } from '$lib/server/evaluation-route';
 import {
 	actionStatuses,
@@ -18,6 +19,7 @@ import {
 } from '$lib/server/repositories/action-plans';
 import { fieldErrors } from '$lib/schemas/errors';
 import type { Actions, PageServerLoad } from './$types';
+import { textLimits } from '$lib/domain/limits';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const { scope, rubric } = await authorizeEvaluationRoute(locals, params.id, 'actionPlan.read');
@@ -53,7 +55,7 @@ const schema = z.object({
 	status: z.enum(actionStatuses as ['planerad', 'pagar', 'genomford', 'avbruten'])
 });
 
-export const actions: Actions = {
+export const actions: Actions = refusingBadInput({
 	/** Creates or updates an action linked to improvement possibilities or recommendations. */
 	save: async ({ locals, params, request }) => {
 		const { scope } = await authorizeEvaluationRoute(locals, params.id, 'actionPlan.edit');
@@ -103,7 +105,7 @@ export const actions: Actions = {
 					scope.id,
 					intField(form, 'id'),
 					notedOn,
-					textField(form, 'text', 5000)
+					textField(form, 'text', textLimits.comment)
 				),
 			{ noteFor: intField(form, 'id') }
 		);
@@ -129,4 +131,4 @@ export const actions: Actions = {
 		);
 		return { visibility: true };
 	}
-};
+});

@@ -4,5 +4,11 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const { scope } = await authorizeEvaluationRoute(locals, params.id, 'evaluation.history');
-	return { entries: await listAuditEntries(locals.db, { evaluationId: scope.id, limit: 500 }) };
+	return {
+		entries: await listAuditEntries(locals.db, {
+			evaluationId: scope.id,
+			viewerId: locals.user!.id,
+			limit: 500
+		})
+	};
 };

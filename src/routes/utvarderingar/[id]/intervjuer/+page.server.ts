@@ -1,6 +1,11 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { actorOf } from '$lib/server/audit';
-import { attempt, authorizeEvaluationRoute, intField } from '$lib/server/evaluation-route';
+import {
+	attempt,
+	authorizeEvaluationRoute,
+	intField,
+	refusingBadInput
+} from '$lib/server/evaluation-route';
 import {
 	countInterviewsByGroup,
 	createInterview,
@@ -35,7 +40,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 
 const page = (id: number) => `/utvarderingar/${id}/intervjuer`;
 
-export const actions: Actions = {
+export const actions: Actions = refusingBadInput({
 	/** Records a new interview. */
 	create: async ({ locals, params, request }) => {
 		const { scope } = await authorizeEvaluationRoute(locals, params.id, 'sources.edit');
@@ -94,4 +99,4 @@ export const actions: Actions = {
 		if (result !== undefined) return result;
 		redirect(303, `${page(scope.id)}?borttagen`);
 	}
-};
+});

@@ -1,13 +1,14 @@
-import { authorizeEvaluationRoute } from '$lib/server/evaluation-route';
+import { authorizeEvaluationRoute, refusingBadInput } from '$lib/server/evaluation-route';
 import { listAgreedScores, listSheets } from '$lib/server/repositories/scoring';
 import { saveAgreed } from '$lib/server/scoring-actions';
+import { sheetVisibility } from '$lib/server/auth/policy';
 import { agreement, needsDiscussion, type ScorePair } from '$lib/domain/agreement';
 import { listSubareas } from '$lib/domain/rubric';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const { scope, rubric } = await authorizeEvaluationRoute(locals, params.id, 'sheet.compare');
-	const sheets = await listSheets(locals.db, scope.id);
+	const sheets = await listSheets(locals.db, scope.id, sheetVisibility(locals.user, scope));
 	// Blind until every team member has submitted: then both sheets are shown.
 	const allSubmitted =
 		sheets.length >= scope.teamUserIds.length &&
@@ -38,4 +39,4 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	};
 };
 
-export const actions: Actions = { agree: saveAgreed };
+export const actions: Actions = refusingBadInput({ agree: saveAgreed });

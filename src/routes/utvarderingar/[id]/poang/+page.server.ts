@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { authorizeEvaluationRoute } from '$lib/server/evaluation-route';
+import { authorizeEvaluationRoute, refusingBadInput } from '$lib/server/evaluation-route';
 import { loadOwnSheet } from '$lib/server/repositories/scoring';
 import { saveOwnScore, submitOwnSheet } from '$lib/server/scoring-actions';
 import type { Actions, PageServerLoad } from './$types';
@@ -24,4 +24,4 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	};
 };
 
-export const actions: Actions = { save: saveOwnScore, submit: submitOwnSheet };
+export const actions: Actions = refusingBadInput({ save: saveOwnScore, submit: submitOwnSheet });

@@ -4,7 +4,8 @@ import {
 	attempt,
 	authorizeEvaluationRoute,
 	intField,
-	textField
+	textField,
+	refusingBadInput
 } from '$lib/server/evaluation-route';
 import { listWrittenAnswers, saveWrittenAnswer } from '$lib/server/repositories/sources';
 import {
@@ -48,7 +49,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	};
 };
 
-export const actions: Actions = {
+export const actions: Actions = refusingBadInput({
 	/**
 	 * The municipality contact saves the answer to one subarea or question (autosaved; version-
 	 * checked: a stale save is refused with 409 and the saved text beside the user's).
@@ -93,4 +94,4 @@ export const actions: Actions = {
 		);
 		return typeof result === 'number' ? { targetId, saved: true, version: result } : result;
 	}
-};
+});

@@ -4,7 +4,8 @@ import {
 	attempt,
 	authorizeEvaluationRoute,
 	intField,
-	permissions
+	permissions,
+	refusingBadInput
 } from '$lib/server/evaluation-route';
 import {
 	createEvidence,
@@ -78,7 +79,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 
 const page = (id: number) => `/utvarderingar/${id}/underlag`;
 
-export const actions: Actions = {
+export const actions: Actions = refusingBadInput({
 	/** Creates an evidence item: a quote from an interview's notes or a web observation. */
 	create: async ({ locals, params, request }) => {
 		const { scope } = await authorizeEvaluationRoute(locals, params.id, 'sources.edit');
@@ -153,4 +154,4 @@ export const actions: Actions = {
 		if (result !== undefined) return result;
 		redirect(303, `${page(scope.id)}?borttagen`);
 	}
-};
+});

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { authorizeEvaluationRoute } from '$lib/server/evaluation-route';
+import { authorizeEvaluationRoute, refusingBadInput } from '$lib/server/evaluation-route';
 import { findDocument, listDocumentPages } from '$lib/server/repositories/documents';
 import { citePassage } from '$lib/server/documents/cite';
 import { listSubareas } from '$lib/domain/rubric';
@@ -16,4 +16,4 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	};
 };
 
-export const actions: Actions = { cite: citePassage };
+export const actions: Actions = refusingBadInput({ cite: citePassage });

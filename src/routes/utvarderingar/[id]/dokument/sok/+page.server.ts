@@ -1,4 +1,4 @@
-import { authorizeEvaluationRoute } from '$lib/server/evaluation-route';
+import { authorizeEvaluationRoute, refusingBadInput } from '$lib/server/evaluation-route';
 import { searchDocuments } from '$lib/server/documents/search';
 import { citePassage } from '$lib/server/documents/cite';
 import { listSubareas } from '$lib/domain/rubric';
@@ -14,4 +14,4 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	};
 };
 
-export const actions: Actions = { cite: citePassage };
+export const actions: Actions = refusingBadInput({ cite: citePassage });

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { authorizeEvaluationRoute } from '$lib/server/evaluation-route';
+import { authorizeEvaluationRoute, refusingBadInput } from '$lib/server/evaluation-route';
 import { listAgreedScores, loadOwnSheet } from '$lib/server/repositories/scoring';
 import { loadSubareaSources } from '$lib/server/repositories/sources';
 import { suggestPassages } from '$lib/server/documents/search';
@@ -50,4 +50,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	};
 };
 
-export const actions: Actions = { save: saveOwnScore, agree: saveAgreed, cite: citePassage };
+export const actions: Actions = refusingBadInput({
+	save: saveOwnScore,
+	agree: saveAgreed,
+	cite: citePassage
+});
