@@ -10,6 +10,7 @@ import { exportEvaluation } from '../../src/lib/server/repositories/evaluation-e
 import { importEvaluationFile } from '../../src/lib/server/repositories/evaluation-import';
 import { loadReportModel } from '../../src/lib/server/report/load';
 import { loadFindingCitations } from '../../src/lib/server/evidence-citations';
+import { undoDeletion, undoWindowMs } from '../../src/lib/server/repositories/deleted-items';
 import {
 	citeEvidence,
 	countInterviewsByGroup,
@@ -334,6 +335,65 @@ describe('evidence', () => {
 		await citeEvidence(t.db, a, id, { kind: 'improvement', id: improvementId }, evidenceId);
 		await deleteEvidence(t.db, a, id, evidenceId);
 		expect(await listFindingCitations(t.db, id)).toEqual({});
+	});
+
+	it('undoes a deletion with everything that hung on it, once, within the window only', async () => {
+		const id = await newEvaluation();
+		const webId = await createWebObservation(t.db, a, id, {
+			url: 'https://exempel.se/dialog',
+			seenOn: '2026-09-01',
+			note: 'Medborgardialog'
+		});
+		const evidenceId = await evidence(id, {
+			sourceKind: 'web',
+			webObservationId: webId,
+			quote: 'Dialog varje kvartal',
+			subareaIds: ['1.1', '1.2']
+		});
+		const strengthId = await addFindingItem(t.db, a, id, 'strength', {
+			areaId: '1',
+			text: 'Levande dialog'
+		});
+		await citeEvidence(t.db, a, id, { kind: 'strength', id: strengthId }, evidenceId);
+		const before = {
+			evidence: await listEvidence(t.db, id),
+			citations: await listFindingCitations(t.db, id)
+		};
+
+		const undoEvidence = await deleteEvidence(t.db, a, id, evidenceId);
+		const undoStrength = await deleteFindingItem(t.db, a, id, 'strength', strengthId);
+		expect(await listEvidence(t.db, id)).toEqual([]);
+		// A page undoes only its own kinds of deletion.
+		await expect(undoDeletion(t.db, a, id, undoEvidence, ['interview'])).rejects.toMatchObject({
+			message: 'ws.undo.gone'
+		});
+		// Another evaluation's id is nothing to undo.
+		await expect(undoDeletion(t.db, a, id + 1, undoEvidence)).rejects.toMatchObject({
+			status: 404
+		});
+		expect(await undoDeletion(t.db, a, id, undoEvidence)).toBe('evidence');
+		expect(await undoDeletion(t.db, a, id, undoStrength)).toBe('strength');
+		expect({
+			evidence: await listEvidence(t.db, id),
+			citations: await listFindingCitations(t.db, id)
+		}).toEqual(before);
+		await expect(undoDeletion(t.db, a, id, undoEvidence)).rejects.toMatchObject({
+			message: 'ws.undo.gone'
+		});
+
+		const again = await deleteEvidence(t.db, a, id, evidenceId);
+		const later = new Date(Date.now() + undoWindowMs + 1000);
+		await expect(undoDeletion(t.db, a, id, again, undefined, later)).rejects.toMatchObject({
+			message: 'ws.undo.expired'
+		});
+		expect(await listEvidence(t.db, id)).toEqual([]);
+		const audit = await t.db
+			.selectFrom('audit_log')
+			.select('action')
+			.where('evaluation_id', '=', id)
+			.where('action', '=', 'restore')
+			.execute();
+		expect(audit).toHaveLength(2);
 	});
 });
 

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { testAccounts } from './accounts';
-import { signIn, signOut } from './helpers';
+import { gotoLive, signIn, signOut } from './helpers';
 
 const rubric = JSON.parse(readFileSync('rubric/kommunkompassen-2020.json', 'utf8')) as {
 	areas: { subareas: { id: string; title: string; maxPoints: number }[] }[];
@@ -121,7 +121,9 @@ test('two evaluators score blind, calibrate, the municipality fact-checks and th
 	// The coordinator publishes; the public municipality page shows the new total.
 	await signIn(page, testAccounts.coordinator);
 	await page.goto(url);
-	await page.getByRole('button', { name: 'Publicera' }).click();
+	// Publishing asks first, in the page.
+	await page.getByText('Publicera', { exact: true }).click();
+	await page.getByRole('button', { name: 'Ja, publicera' }).click();
 	await expect(page.getByText('Utvärderingen är publicerad (version 1).')).toBeVisible();
 	const total = subareas.reduce((n, s) => n + Math.floor(s.maxPoints * 0.7), 0);
 	await signOut(page);

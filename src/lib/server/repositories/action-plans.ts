@@ -1,5 +1,6 @@
 import type { Database } from '../db';
 import type { ActionStatus } from '../db/tables/action-plans';
+import { keepForUndo } from './deleted-items';
 import { recordAudit, type Actor } from '../audit';
 import { DomainError, saveVersioned } from './versioned';
 
@@ -216,7 +217,7 @@ export async function deleteActionItem(
 	evaluationId: number,
 	actionItemId: number
 ) {
-	await db.transaction().execute(async (trx) => {
+	return db.transaction().execute(async (trx) => {
 		const owner = await trx
 			.selectFrom('action_item')
 			.selectAll()
@@ -230,6 +231,24 @@ export async function deleteActionItem(
 			.where('previous_evaluation_id', '=', evaluationId)
 			.executeTakeFirst();
 		if (later) throw new DomainError('ap.errors.referenced', '_form', 409);
+		const [links, notes] = await Promise.all([
+			trx
+				.selectFrom('action_item_link')
+				.selectAll()
+				.where('action_item_id', '=', actionItemId)
+				.execute(),
+			trx
+				.selectFrom('action_progress_note')
+				.selectAll()
+				.where('action_item_id', '=', actionItemId)
+				.execute()
+		]);
+		const undoId = await keepForUndo(trx, actor, {
+			evaluationId,
+			entity: 'action_item',
+			entityId: actionItemId,
+			rows: { action_item: [owner], action_item_link: links, action_progress_note: notes }
+		});
 		await trx.deleteFrom('action_item').where('id', '=', actionItemId).execute();
 		await recordAudit(trx, {
 			actor,
@@ -239,6 +258,7 @@ export async function deleteActionItem(
 			action: 'delete',
 			before: owner
 		});
+		return undoId;
 	});
 }
 

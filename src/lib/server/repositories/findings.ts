@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Database } from '../db';
+import { keepForUndo } from './deleted-items';
 import { recordAudit, type Actor } from '../audit';
 import { DomainError, ensureWithinLimit, saveVersioned, StaleWriteError } from './versioned';
 import { textLimits } from '$lib/domain/limits';
@@ -267,7 +268,7 @@ export async function deleteFindingItem(
 	kind: ListKind,
 	id: number
 ) {
-	await db.transaction().execute(async (trx) => {
+	return db.transaction().execute(async (trx) => {
 		const before = await trx
 			.selectFrom(kind)
 			.selectAll()
@@ -275,6 +276,18 @@ export async function deleteFindingItem(
 			.where('evaluation_id', '=', evaluationId)
 			.executeTakeFirst();
 		if (!before) throw new DomainError('errors.notFound', '_form', 404);
+		const cites = await trx
+			.selectFrom('finding_evidence')
+			.selectAll()
+			.where('finding_kind', '=', kind)
+			.where('finding_key', '=', String(id))
+			.execute();
+		const undoId = await keepForUndo(trx, actor, {
+			evaluationId,
+			entity: kind,
+			entityId: id,
+			rows: { [kind]: [before], finding_evidence: cites }
+		});
 		await trx
 			.deleteFrom('finding_evidence')
 			.where('finding_kind', '=', kind)
@@ -289,5 +302,6 @@ export async function deleteFindingItem(
 			action: 'delete',
 			before
 		});
+		return undoId;
 	});
 }

@@ -11,6 +11,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db';
 import type { DB } from '../db/types';
+import { keepForUndo } from './deleted-items';
 import { recordAudit, type Actor } from '../audit';
 import { DomainError, saveVersioned, StaleWriteError } from './versioned';
 import { getRubricOrThrow } from './rubrics';
@@ -252,14 +253,14 @@ export async function saveInterview(
 	return interviewId;
 }
 
-/** Deletes an interview; refused while an evidence item quotes it. */
+/** Deletes an interview (undoably: returns the id that undoes it); refused while an evidence item quotes it. */
 export async function deleteInterview(
 	db: Database,
 	actor: Actor,
 	evaluationId: number,
 	interviewId: number
-): Promise<void> {
-	await db.transaction().execute(async (trx) => {
+): Promise<number> {
+	return db.transaction().execute(async (trx) => {
 		await ensureOwned(trx, 'interview', interviewId, evaluationId);
 		const cited = await trx
 			.selectFrom('evidence')
@@ -267,6 +268,17 @@ export async function deleteInterview(
 			.where('interview_id', '=', interviewId)
 			.executeTakeFirst();
 		if (cited) throw new DomainError('src.errors.cited', '_form', 409);
+		const row = await trx
+			.selectFrom('interview')
+			.selectAll()
+			.where('id', '=', interviewId)
+			.executeTakeFirstOrThrow();
+		const undoId = await keepForUndo(trx, actor, {
+			evaluationId,
+			entity: 'interview',
+			entityId: interviewId,
+			rows: { interview: [row] }
+		});
 		const before = await trx
 			.deleteFrom('interview')
 			.where('id', '=', interviewId)
@@ -280,6 +292,7 @@ export async function deleteInterview(
 			action: 'delete',
 			before: { heldOn: before.held_on, group: before.group_kind, peopleCount: before.people_count }
 		});
+		return undoId;
 	});
 }
 
@@ -386,14 +399,14 @@ export async function updateWebObservation(
 	});
 }
 
-/** Deletes an observation; refused while an evidence item quotes it. */
+/** Deletes an observation (undoably); refused while an evidence item quotes it. */
 export async function deleteWebObservation(
 	db: Database,
 	actor: Actor,
 	evaluationId: number,
 	observationId: number
-): Promise<void> {
-	await db.transaction().execute(async (trx) => {
+): Promise<number> {
+	return db.transaction().execute(async (trx) => {
 		await ensureOwned(trx, 'web_observation', observationId, evaluationId);
 		const cited = await trx
 			.selectFrom('evidence')
@@ -401,6 +414,17 @@ export async function deleteWebObservation(
 			.where('web_observation_id', '=', observationId)
 			.executeTakeFirst();
 		if (cited) throw new DomainError('src.errors.cited', '_form', 409);
+		const row = await trx
+			.selectFrom('web_observation')
+			.selectAll()
+			.where('id', '=', observationId)
+			.executeTakeFirstOrThrow();
+		const undoId = await keepForUndo(trx, actor, {
+			evaluationId,
+			entity: 'web_observation',
+			entityId: observationId,
+			rows: { web_observation: [row] }
+		});
 		const before = await trx
 			.deleteFrom('web_observation')
 			.where('id', '=', observationId)
@@ -414,6 +438,7 @@ export async function deleteWebObservation(
 			action: 'delete',
 			before: { url: before.url, seenOn: before.seen_on, note: before.note }
 		});
+		return undoId;
 	});
 }
 
@@ -726,20 +751,35 @@ export async function updateEvidence(
 	});
 }
 
-/** Deletes an evidence item, its subarea links and the findings' citations of it. */
+/** Deletes an evidence item, its subarea links and the findings' citations of it (undoably). */
 export async function deleteEvidence(
 	db: Database,
 	actor: Actor,
 	evaluationId: number,
 	evidenceId: number
-): Promise<void> {
-	await db.transaction().execute(async (trx) => {
+): Promise<number> {
+	return db.transaction().execute(async (trx) => {
 		await ensureOwned(trx, 'evidence', evidenceId, evaluationId);
 		const citations = await trx
 			.selectFrom('finding_evidence')
 			.select(['finding_kind', 'finding_key'])
 			.where('evidence_id', '=', evidenceId)
 			.execute();
+		const [row, links, cites] = await Promise.all([
+			trx.selectFrom('evidence').selectAll().where('id', '=', evidenceId).executeTakeFirstOrThrow(),
+			trx
+				.selectFrom('evidence_subarea')
+				.selectAll()
+				.where('evidence_id', '=', evidenceId)
+				.execute(),
+			trx.selectFrom('finding_evidence').selectAll().where('evidence_id', '=', evidenceId).execute()
+		]);
+		const undoId = await keepForUndo(trx, actor, {
+			evaluationId,
+			entity: 'evidence',
+			entityId: evidenceId,
+			rows: { evidence: [row], evidence_subarea: links, finding_evidence: cites }
+		});
 		const before = await trx
 			.deleteFrom('evidence')
 			.where('id', '=', evidenceId)
@@ -756,6 +796,7 @@ export async function deleteEvidence(
 				citedBy: citations.map((c) => `${c.finding_kind}:${c.finding_key}`)
 			}
 		});
+		return undoId;
 	});
 }
 

@@ -1,3 +1,4 @@
+import { undoAction } from '$lib/server/actions/undo';
 import { fail } from '@sveltejs/kit';
 import { actorOf } from '$lib/server/audit';
 import {
@@ -139,7 +140,7 @@ export const actions: Actions = refusingBadInput({
 		const result = await attempt(locals, () =>
 			deleteFindingItem(locals.db, actorOf(locals.user!), scope.id, kind, intField(form, 'id'))
 		);
-		return result === undefined ? { removed: true } : result;
+		return typeof result === 'number' ? { removed: true, undo: result } : result;
 	},
 	/** Judges an improvement possibility of the previous evaluation: åtgärdad, delvis, kvarstår. */
 	followUp: async ({ locals, params, request }) => {
@@ -164,5 +165,7 @@ export const actions: Actions = refusingBadInput({
 			{ improvementId }
 		);
 		return typeof result === 'number' ? { improvementId, saved: true } : result;
-	}
+	},
+	/** Undoes a deletion of a strength, improvement or recommendation (ten minutes). */
+	undo: undoAction('findings.edit', ['strength', 'improvement', 'recommendation'])
 });

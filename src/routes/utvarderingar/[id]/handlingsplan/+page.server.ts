@@ -1,3 +1,4 @@
+import { undoAction } from '$lib/server/actions/undo';
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { actorOf } from '$lib/server/audit';
@@ -119,7 +120,7 @@ export const actions: Actions = refusingBadInput({
 			() => deleteActionItem(locals.db, actorOf(locals.user!), scope.id, id),
 			{ deleteFor: id }
 		);
-		return result === undefined ? { deleted: id } : result;
+		return typeof result === 'number' ? { deleted: id, undo: result } : result;
 	},
 	visibility: async ({ locals, params, request }) => {
 		const { scope } = await authorizeEvaluationRoute(locals, params.id, 'actionPlan.edit');
@@ -130,5 +131,7 @@ export const actions: Actions = refusingBadInput({
 			(await request.formData()).get('public') === 'true'
 		);
 		return { visibility: true };
-	}
+	},
+	/** Undoes the deletion of an action (ten minutes). */
+	undo: undoAction('actionPlan.edit', ['action_item'])
 });

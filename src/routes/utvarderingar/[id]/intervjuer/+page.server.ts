@@ -1,3 +1,4 @@
+import { undoAction } from '$lib/server/actions/undo';
 import { fail, redirect } from '@sveltejs/kit';
 import { actorOf } from '$lib/server/audit';
 import {
@@ -34,7 +35,9 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		editingId: interviews.some((i) => i.id === editId) ? editId : null,
 		/** The interview just saved (?sparad=ID) or whether one was just deleted, for the notice. */
 		savedId: Number(url.searchParams.get('sparad')) || null,
-		deleted: url.searchParams.has('borttagen')
+		/** The deletion just made (?borttagen=ID), to offer undoing it. */
+		deletedUndoId: Number(url.searchParams.get('borttagen')) || null,
+		restored: url.searchParams.has('aterstalld')
 	};
 };
 
@@ -96,7 +99,9 @@ export const actions: Actions = refusingBadInput({
 			() => deleteInterview(locals.db, actorOf(locals.user!), scope.id, id),
 			{ action: 'delete', id }
 		);
-		if (result !== undefined) return result;
-		redirect(303, `${page(scope.id)}?borttagen`);
-	}
+		if (typeof result !== 'number') return result;
+		redirect(303, `${page(scope.id)}?borttagen=${result}`);
+	},
+	/** Undoes a deletion made on this page within the last ten minutes. */
+	undo: undoAction('sources.edit', ['interview'])
 });

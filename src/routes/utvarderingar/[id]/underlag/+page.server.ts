@@ -1,3 +1,4 @@
+import { undoAction } from '$lib/server/actions/undo';
 import { fail, redirect } from '@sveltejs/kit';
 import { actorOf } from '$lib/server/audit';
 import {
@@ -73,7 +74,9 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		/** The evidence item whose edit form is open (?redigera=ID), if any. */
 		editingId: evidence.some((e) => e.id === editId) ? editId : null,
 		savedId: Number(url.searchParams.get('sparad')) || null,
-		deleted: url.searchParams.has('borttagen')
+		/** The deletion just made (?borttagen=ID), to offer undoing it. */
+		deletedUndoId: Number(url.searchParams.get('borttagen')) || null,
+		restored: url.searchParams.has('aterstalld')
 	};
 };
 
@@ -151,7 +154,9 @@ export const actions: Actions = refusingBadInput({
 			() => deleteEvidence(locals.db, actorOf(locals.user!), scope.id, id),
 			{ action: 'delete', id }
 		);
-		if (result !== undefined) return result;
-		redirect(303, `${page(scope.id)}?borttagen`);
-	}
+		if (typeof result !== 'number') return result;
+		redirect(303, `${page(scope.id)}?borttagen=${result}`);
+	},
+	/** Undoes a deletion made on this page within the last ten minutes. */
+	undo: undoAction('sources.edit', ['evidence'])
 });

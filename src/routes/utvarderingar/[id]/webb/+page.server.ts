@@ -1,3 +1,4 @@
+import { undoAction } from '$lib/server/actions/undo';
 import { fail, redirect } from '@sveltejs/kit';
 import { actorOf } from '$lib/server/audit';
 import {
@@ -27,7 +28,9 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		editingId: observations.some((o) => o.id === editId) ? editId : null,
 		/** For the notice after a redirect: the observation just saved, or that one was deleted. */
 		savedId: Number(url.searchParams.get('sparad')) || null,
-		deleted: url.searchParams.has('borttagen')
+		/** The deletion just made (?borttagen=ID), to offer undoing it. */
+		deletedUndoId: Number(url.searchParams.get('borttagen')) || null,
+		restored: url.searchParams.has('aterstalld')
 	};
 };
 
@@ -89,7 +92,9 @@ export const actions: Actions = refusingBadInput({
 			() => deleteWebObservation(locals.db, actorOf(locals.user!), scope.id, id),
 			{ action: 'delete', id }
 		);
-		if (result !== undefined) return result;
-		redirect(303, `${page(scope.id)}?borttagen`);
-	}
+		if (typeof result !== 'number') return result;
+		redirect(303, `${page(scope.id)}?borttagen=${result}`);
+	},
+	/** Undoes a deletion made on this page within the last ten minutes. */
+	undo: undoAction('sources.edit', ['web_observation'])
 });
