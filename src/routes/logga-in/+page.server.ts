@@ -9,10 +9,11 @@ import { formatRetryTime } from '$lib/server/auth/retry-time';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	if (locals.user) redirect(303, safeReturnTo(url.searchParams.get('returnTo')));
+	const returnTo = safeReturnTo(url.searchParams.get('returnTo'), url.origin);
+	if (locals.user) redirect(303, returnTo);
 	return {
-		/** Where to go after signing in. */
-		returnTo: safeReturnTo(url.searchParams.get('returnTo'))
+		/** Where to go after signing in: a path on this origin, never a URL elsewhere. */
+		returnTo
 	};
 };
 
@@ -21,7 +22,7 @@ export const actions: Actions = {
 	default: async ({ request, locals, cookies, url, getClientAddress }) => {
 		const form = await request.formData();
 		const values = { email: String(form.get('email') ?? '') };
-		const returnTo = safeReturnTo(form.get('returnTo'));
+		const returnTo = safeReturnTo(form.get('returnTo'), url.origin);
 		const parsed = signInSchema.safeParse({
 			email: form.get('email'),
 			password: form.get('password')
