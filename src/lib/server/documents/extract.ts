@@ -149,9 +149,16 @@ async function extractDocx(bytes: Uint8Array): Promise<ExtractedPage[]> {
 	} catch {
 		throw new ExtractionError('Word-filen är skadad och kan inte läsas.');
 	}
-	let within: boolean;
+	// An honest directory that declares too much is refused without inflating anything.
+	const declared = Object.values(zip.files).reduce(
+		(sum, file) =>
+			sum +
+			((file as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0),
+		0
+	);
+	let within = declared <= maxDocxUncompressedBytes;
 	try {
-		within = await inflatesWithin(zip, maxDocxUncompressedBytes);
+		within &&= await inflatesWithin(zip, maxDocxUncompressedBytes);
 	} catch {
 		throw new ExtractionError('Word-filen är skadad och kan inte läsas.');
 	}
