@@ -118,11 +118,22 @@ export const maxDocxUncompressedBytes = 200 * 1024 * 1024;
  * 1000 bytes that inflates to 1.5 GB), so only inflating tells; the chunks are dropped as they
  * are counted, so memory stays flat however large the entry claims or turns out to be.
  */
+interface InflateStream {
+	on(event: 'data', listener: (chunk: Uint8Array) => void): InflateStream;
+	on(event: 'error', listener: (error: unknown) => void): InflateStream;
+	on(event: 'end', listener: () => void): InflateStream;
+	pause(): InflateStream;
+	resume(): InflateStream;
+}
+
 async function inflatesWithin(zip: import('jszip'), limit: number): Promise<boolean> {
 	let total = 0;
 	for (const file of Object.values(zip.files)) {
 		if (file.dir) continue;
-		const stream = file.internalStream('uint8array');
+		// Documented by jszip (docs: "internalStream") but missing from its type definitions.
+		const stream = (
+			file as unknown as { internalStream(type: 'uint8array'): InflateStream }
+		).internalStream('uint8array');
 		const complete = await new Promise<boolean>((resolve, reject) => {
 			stream
 				.on('data', (chunk: Uint8Array) => {
