@@ -10,6 +10,7 @@ import * as createComparisons from './20261122000500_create_comparisons';
 import * as createActionPlans from './20261122000600_create_action_plans';
 import * as addQuestionToWrittenAnswer from './20261122154000_add_question_to_written_answer';
 import * as throttleLoginAttempts from './20261201000100_throttle_login_attempts';
+import * as ownPeerGroups from './20261201000200_own_peer_groups';
 
 /**
  * Every migration, in order. Imported statically so Vite, the built server and the CLI all see
@@ -26,5 +27,6 @@ export const migrations: Record<string, Migration> = {
 	'20261122000500_create_comparisons': createComparisons,
 	'20261122000600_create_action_plans': createActionPlans,
 	'20261122154000_add_question_to_written_answer': addQuestionToWrittenAnswer,
-	'20261201000100_throttle_login_attempts': throttleLoginAttempts
+	'20261201000100_throttle_login_attempts': throttleLoginAttempts,
+	'20261201000200_own_peer_groups': ownPeerGroups
 };

@@ -239,12 +239,20 @@ describe('peer groups', () => {
 		await expect(
 			createPeerGroup(t.db, { id: null, label: 'cli' }, 'Bruksorter', ['1883'])
 		).rejects.toThrow('results.compare.groupTooSmall');
-		await createPeerGroup(t.db, { id: null, label: 'cli' }, 'Bruksorter', ['1883', '2083']);
+		await createPeerGroup(t.db, { id: null, label: 'cli' }, 'Bruksorter', ['1883', '2083'], {
+			public: true
+		});
 		await expect(
 			createPeerGroup(t.db, { id: null, label: 'cli' }, 'Bruksorter', ['1883', '1882'])
 		).rejects.toThrow('admin.ref.duplicate');
 		expect(await listPeerGroups(t.db)).toEqual([
-			{ id: expect.any(Number), name: 'Bruksorter', municipalityCodes: ['1883', '2083'] }
+			{
+				id: expect.any(Number),
+				name: 'Bruksorter',
+				municipalityCodes: ['1883', '2083'],
+				public: true,
+				mine: false
+			}
 		]);
 	});
 });
