@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
-import { makeDocx, makePdf } from '../helpers/files';
+import { makeDocx, makeLyingDocx, makePdf } from '../helpers/files';
 import { createEvaluation } from '../../src/lib/server/repositories/evaluations';
 import {
 	addDocument,
@@ -86,6 +86,22 @@ describe('extraction of real files', () => {
 			status: 'fel',
 			status_message: 'Word-filen packas upp till orimligt stor storlek och avvisas.'
 		});
+	});
+
+	it('refuses a DOCX whose directory lies about its size, quickly and without inflating it all', async () => {
+		const bomb = makeLyingDocx(1500, 1000);
+		expect(bomb.length).toBeLessThan(2 * 1024 * 1024);
+		expect(await detectDocumentType(bomb)).toBe('docx');
+		const started = performance.now();
+		const rssBefore = process.memoryUsage().rss;
+		const doc = await store('lying.docx', bomb);
+		expect(doc).toMatchObject({
+			status: 'fel',
+			status_message: 'Word-filen packas upp till orimligt stor storlek och avvisas.'
+		});
+		// Stopped at the 200 MB limit instead of inflating 1.5 GB.
+		expect(performance.now() - started).toBeLessThan(10_000);
+		expect(process.memoryUsage().rss - rssBefore).toBeLessThan(150 * 1024 * 1024);
 	});
 
 	it('records a corrupt PDF as an error with a clear message', async () => {

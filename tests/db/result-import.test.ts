@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { importResults } from '../../src/lib/server/repositories/result-import';
-import { parseResultsFile } from '../../src/lib/domain/results-file';
+import { decodeResultsFile, parseResultsFile } from '../../src/lib/domain/results-file';
 import { cliActor } from '../../src/lib/server/audit';
 
 let t: TestDatabase;
@@ -199,6 +199,39 @@ describe('results import', () => {
 	});
 });
 
+describe('results file encodings', () => {
+	it('reads a Latin-1 (Windows-1252) CSV as Excel wrote it, åäö intact', async () => {
+		const csv =
+			'municipality_code;year;rubric;total;source\r\n1880;2019;kommunkompassen-2016;512;Rapport från Örebro län – ”slutlig”\r\n';
+		const bytes = Uint8Array.from(
+			Buffer.from(csv, 'latin1').map((b, i) =>
+				// The typographic characters exist in Windows-1252 only.
+				csv[i] === '–' ? 0x96 : csv[i] === '”' ? 0x94 : b
+			)
+		);
+		const decoded = decodeResultsFile(bytes);
+		expect(decoded.encoding).toBe('windows-1252');
+		expect(decoded.text).toBe(csv);
+		const outcome = await importText(decoded.text);
+		expect(outcome.ok).toBe(true);
+		const row = await t.db
+			.selectFrom('published_result')
+			.select('content')
+			.where('municipality_code', '=', '1880')
+			.where('year', '=', 2019)
+			.executeTakeFirstOrThrow();
+		expect((row.content as { source?: string }).source).toBe('Rapport från Örebro län – ”slutlig”');
+	});
+
+	it('reads UTF-8 with a BOM and UTF-16 as text', () => {
+		const text = 'municipality_code,year\r\n1880,2019 Örebro\r\n';
+		const utf8 = new Uint8Array([0xef, 0xbb, 0xbf, ...Buffer.from(text, 'utf8')]);
+		expect(decodeResultsFile(utf8).text.replace(/^\uFEFF/, '')).toBe(text);
+		const utf16 = new Uint8Array([0xff, 0xfe, ...Buffer.from(text, 'utf16le')]);
+		expect(decodeResultsFile(utf16).text.replace(/^\uFEFF/, '')).toBe(text);
+	});
+});
+
 describe('peer groups', () => {
 	it('saves a named group of at least two municipalities, once per name', async () => {
 		const { createPeerGroup, listPeerGroups } =
@@ -206,12 +239,20 @@ describe('peer groups', () => {
 		await expect(
 			createPeerGroup(t.db, { id: null, label: 'cli' }, 'Bruksorter', ['1883'])
 		).rejects.toThrow('results.compare.groupTooSmall');
-		await createPeerGroup(t.db, { id: null, label: 'cli' }, 'Bruksorter', ['1883', '2083']);
+		await createPeerGroup(t.db, { id: null, label: 'cli' }, 'Bruksorter', ['1883', '2083'], {
+			public: true
+		});
 		await expect(
 			createPeerGroup(t.db, { id: null, label: 'cli' }, 'Bruksorter', ['1883', '1882'])
 		).rejects.toThrow('admin.ref.duplicate');
 		expect(await listPeerGroups(t.db)).toEqual([
-			{ id: expect.any(Number), name: 'Bruksorter', municipalityCodes: ['1883', '2083'] }
+			{
+				id: expect.any(Number),
+				name: 'Bruksorter',
+				municipalityCodes: ['1883', '2083'],
+				public: true,
+				mine: false
+			}
 		]);
 	});
 });

@@ -15,12 +15,6 @@ import {
 	setPassword,
 	ensureFirstCoordinator
 } from '../../src/lib/server/repositories/users';
-import {
-	blockedUntil,
-	recordFailure,
-	clearFailures,
-	limits
-} from '../../src/lib/server/auth/rate-limit';
 import { verifyPassword } from '../../src/lib/server/auth/password';
 import { systemActor } from '../../src/lib/server/audit';
 
@@ -135,42 +129,6 @@ describe('first coordinator', () => {
 		} finally {
 			await empty.close();
 		}
-	});
-});
-
-describe('login rate limiting', () => {
-	it('blocks an account after repeated failures and clears on success', async () => {
-		const key = `email:rl-${Date.now()}@test.se`;
-		const now = new Date();
-		for (let i = 0; i < limits.perAccount - 1; i++) {
-			await recordFailure(t.db, [{ key, limit: limits.perAccount }], now);
-		}
-		expect(await blockedUntil(t.db, [key], now)).toBeNull();
-		await recordFailure(t.db, [{ key, limit: limits.perAccount }], now);
-		const until = await blockedUntil(t.db, [key], now);
-		expect(until?.getTime()).toBe(now.getTime() + limits.blockMs);
-		expect(
-			await blockedUntil(t.db, [key], new Date(now.getTime() + limits.blockMs + 1))
-		).toBeNull();
-		await clearFailures(t.db, key);
-		expect(
-			await t.db.selectFrom('login_attempt').select('key').where('key', '=', key).executeTakeFirst()
-		).toBeUndefined();
-	});
-
-	it('starts a new window after the old one passed', async () => {
-		const key = `ip:10.0.0.${Math.floor(Math.random() * 200)}-${Date.now()}`;
-		const start = new Date('2026-01-01T08:00:00Z');
-		for (let i = 0; i < 3; i++) await recordFailure(t.db, [{ key, limit: 4 }], start);
-		const later = new Date(start.getTime() + limits.windowMs + 1000);
-		await recordFailure(t.db, [{ key, limit: 4 }], later);
-		const row = await t.db
-			.selectFrom('login_attempt')
-			.select(['failures'])
-			.where('key', '=', key)
-			.executeTakeFirstOrThrow();
-		expect(row.failures).toBe(1);
-		expect(await blockedUntil(t.db, [key], later)).toBeNull();
 	});
 });
 

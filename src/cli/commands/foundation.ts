@@ -1,5 +1,7 @@
-import { readFile } from 'node:fs/promises';
-import { checkRubric } from '../../lib/domain/rubric';
+import { readFile, readdir } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { checkRubric, checkRubricMapping, type Rubric } from '../../lib/domain/rubric';
+import { bundledRubricFiles } from '../../lib/server/rubric-files';
 import type { CliCommand } from '../context';
 
 export const foundationCommands: CliCommand[] = [
@@ -35,6 +37,11 @@ export const foundationCommands: CliCommand[] = [
 				for (const p of result.problems) io.err(`${file}: ${p.path}: ${p.message}`);
 				return 1;
 			}
+			const mapping = checkRubricMapping(result.rubric, await knownRubrics(file));
+			if (mapping.length) {
+				for (const p of mapping) io.err(`${file}: ${p.path}: ${p.message}`);
+				return 1;
+			}
 			const subareas = result.rubric.areas.reduce((n, a) => n + a.subareas.length, 0);
 			io.out(
 				`${file}: ok (${result.rubric.id}: ${result.rubric.areas.length} areas, ${subareas} subareas, ${result.rubric.maxPoints} points)`
@@ -43,3 +50,26 @@ export const foundationCommands: CliCommand[] = [
 		}
 	}
 ];
+
+/**
+ * The versions a rubric file may map from: the bundled rubrics and the valid rubric files beside
+ * it (a new version is usually checked next to the one it maps from).
+ */
+async function knownRubrics(file: string): Promise<Rubric[]> {
+	const known = new Map<string, Rubric>();
+	for (const { json } of bundledRubricFiles) {
+		const result = checkRubric(json);
+		if (result.ok) known.set(result.rubric.id, result.rubric);
+	}
+	const dir = dirname(resolve(file));
+	for (const name of await readdir(dir).catch(() => [] as string[])) {
+		if (!name.endsWith('.json') || name === basename(file)) continue;
+		try {
+			const result = checkRubric(JSON.parse(await readFile(join(dir, name), 'utf8')));
+			if (result.ok) known.set(result.rubric.id, result.rubric);
+		} catch {
+			// Not a rubric: other JSON may live in the same folder.
+		}
+	}
+	return [...known.values()];
+}

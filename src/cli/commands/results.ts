@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { cliActor } from '../../lib/server/audit';
 import { importResults } from '../../lib/server/repositories/result-import';
-import { parseResultsFile } from '../../lib/domain/results-file';
+import { decodeResultsFile, parseResultsFile } from '../../lib/domain/results-file';
 import { parseOptions } from '../args';
 import type { CliCommand } from '../context';
 
@@ -22,7 +22,7 @@ export const resultsCommands: CliCommand[] = [
 			}
 			let text: string;
 			try {
-				text = await readFile(file, 'utf8');
+				text = decodeResultsFile(new Uint8Array(await readFile(file))).text;
 			} catch (e) {
 				io.err(`${file}: ${(e as Error).message}`);
 				return 1;

@@ -14,6 +14,40 @@ export type ParsedFile =
 	| { ok: true; kind: 'json' | 'csv'; records: RawRecord[] }
 	| { ok: false; problems: { record: string; field: string; message: string }[] };
 
+/**
+ * The text of an uploaded results file, whatever encoding the spreadsheet saved it in. UTF-8
+ * (with or without BOM) and UTF-16 with a BOM are read as such. Anything that is not valid UTF-8
+ * is Windows-1252 (Latin-1 plus the typographic quotes): what Excel on a Swedish Windows writes
+ * as "CSV", where reading it as UTF-8 would silently turn every å, ä and ö into U+FFFD.
+ */
+export function decodeResultsFile(bytes: Uint8Array): { text: string; encoding: string } {
+	if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+		return { text: new TextDecoder('utf-16le').decode(bytes), encoding: 'utf-16le' };
+	}
+	if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+		return { text: new TextDecoder('utf-16be').decode(bytes), encoding: 'utf-16be' };
+	}
+	try {
+		return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+	} catch {
+		return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
+	}
+}
+
+// Windows-1252's 0x80–0x9F (Latin-1 has control characters there). Written out because Node's
+// TextDecoder('windows-1252') decodes these bytes as Latin-1 when built without full ICU.
+const cp1252High =
+	'\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+	'\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+function decodeWindows1252(bytes: Uint8Array): string {
+	let text = '';
+	for (const b of bytes) {
+		text += b >= 0x80 && b <= 0x9f ? cp1252High[b - 0x80] : String.fromCharCode(b);
+	}
+	return text;
+}
+
 export function parseResultsFile(text: string, fileName = ''): ParsedFile {
 	const body = text.replace(/^\uFEFF/, '');
 	const trimmed = body.trim();

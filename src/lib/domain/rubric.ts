@@ -137,6 +137,41 @@ export function checkRubric(input: unknown): RubricCheck {
 	return problems.length ? { ok: false, problems } : { ok: true, rubric };
 }
 
+/**
+ * Checks a rubric's `mapsFrom` against the earlier versions it may name: the rubric must be one
+ * of them (not itself), and every earlier area id must exist in it. A mapping to nothing would
+ * make cross-version comparisons silently empty.
+ */
+export function checkRubricMapping(rubric: Rubric, known: Rubric[]): RubricProblem[] {
+	if (!rubric.mapsFrom) return [];
+	const earlier = known.find((r) => r.id === rubric.mapsFrom!.rubric && r.id !== rubric.id);
+	if (!earlier) {
+		return [
+			{
+				path: 'mapsFrom.rubric',
+				message: `mapping names rubric "${rubric.mapsFrom.rubric}", which is not a known earlier version (known: ${
+					known
+						.filter((r) => r.id !== rubric.id)
+						.map((r) => r.id)
+						.join(', ') || 'none'
+				})`
+			}
+		];
+	}
+	const problems: RubricProblem[] = [];
+	for (const [areaId, earlierIds] of Object.entries(rubric.mapsFrom.areas)) {
+		earlierIds.forEach((earlierId, i) => {
+			if (!earlier.areas.some((a) => a.id === earlierId)) {
+				problems.push({
+					path: `mapsFrom.areas.${areaId}[${i}]`,
+					message: `mapping names area "${earlierId}" of ${earlier.id}, which that rubric does not have`
+				});
+			}
+		});
+	}
+	return problems;
+}
+
 function formatPath(path: PropertyKey[]): string {
 	return (
 		path.reduce<string>((acc, key) => {

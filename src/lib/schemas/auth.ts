@@ -22,8 +22,30 @@ export const newPasswordSchema = z
 		message: 'auth.password.mismatch'
 	});
 
-/** A same-site path to return to after sign-in; anything else becomes '/utvarderingar'. */
-export function safeReturnTo(value: unknown): string {
-	const s = typeof value === 'string' ? value : '';
-	return s.startsWith('/') && !s.startsWith('//') && !s.startsWith('/\\') ? s : '/utvarderingar';
+/**
+ * A same-origin path to return to (after sign-in, after choosing a language); anything else
+ * becomes `fallback`.
+ * String checks cannot see what a browser will make of `/\t/evil.example` or `/\\evil`, so the
+ * value is parsed as a URL against the origin, the way the browser will resolve the Location,
+ * and kept only when it stays on the origin. The result is the parsed, percent-encoded path, so
+ * control characters never reach a header.
+ */
+export function safeReturnTo(
+	value: unknown,
+	origin = 'http://kommunkompassen.invalid',
+	fallback = '/utvarderingar'
+): string {
+	if (typeof value !== 'string' || !value.startsWith('/') || value.length > 2000) {
+		return fallback;
+	}
+	let url: URL;
+	try {
+		url = new URL(value, origin);
+	} catch {
+		return fallback;
+	}
+	if (url.origin !== new URL(origin).origin) return fallback;
+	const path = url.pathname + url.search + url.hash;
+	// `/.//evil` resolves to the path `//evil`, which a Location header would take as a host.
+	return path.startsWith('//') ? fallback : path;
 }

@@ -1,6 +1,6 @@
 /**
- * The open-data API's shared parts: query parsing with clear 400s, and CSV/XLSX renderings of
- * the same rows the JSON carries.
+ * The open-data API's shared parts: query parsing with clear 400s, and the rows that the CSV/XLSX
+ * renderings (spreadsheet.ts) carry.
  */
 import { z } from 'zod';
 import type { Database } from './db';
@@ -98,57 +98,4 @@ function compareIds(a: string, b: string) {
 	const pa = a.split('.').map(Number);
 	const pb = b.split('.').map(Number);
 	return pa[0] - pb[0] || (pa[1] ?? 0) - (pb[1] ?? 0);
-}
-
-export function toCsv(header: string[], rows: (string | number | null)[][]): string {
-	const cell = (v: string | number | null) => {
-		if (v === null) return '';
-		const s = String(v);
-		return /[",\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-	};
-	// BOM so Excel reads åäö as UTF-8.
-	return '\uFEFF' + [header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
-}
-
-export async function toXlsx(
-	sheetName: string,
-	header: string[],
-	rows: (string | number | null)[][]
-): Promise<Uint8Array> {
-	const ExcelJS = (await import('exceljs')).default;
-	const workbook = new ExcelJS.Workbook();
-	workbook.creator = 'Kommunkompassen';
-	const sheet = workbook.addWorksheet(sheetName);
-	sheet.addRow(header).font = { bold: true };
-	for (const row of rows) sheet.addRow(row);
-	sheet.views = [{ state: 'frozen', ySplit: 1 }];
-	return new Uint8Array(await workbook.xlsx.writeBuffer());
-}
-
-const corsHeaders = { 'access-control-allow-origin': '*', 'cache-control': 'public, max-age=300' };
-
-export async function tabularResponse(
-	format: 'csv' | 'xlsx',
-	name: string,
-	header: string[],
-	rows: (string | number | null)[][],
-	options: { open?: boolean } = {}
-) {
-	const headers = options.open === false ? { 'cache-control': 'private, no-store' } : corsHeaders;
-	if (format === 'csv') {
-		return new Response(toCsv(header, rows), {
-			headers: {
-				...headers,
-				'content-type': 'text/csv; charset=utf-8',
-				'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name)}.csv`
-			}
-		});
-	}
-	return new Response((await toXlsx('Resultat', header, rows)) as BodyInit, {
-		headers: {
-			...headers,
-			'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-			'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name)}.xlsx`
-		}
-	});
 }

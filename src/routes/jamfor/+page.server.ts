@@ -8,9 +8,13 @@ import { chooseAverage } from '$lib/server/profile';
 import { latestPerMunicipality, rankOf } from '$lib/domain/comparison';
 import { svCollator } from '$lib/i18n';
 import { fail } from '@sveltejs/kit';
-import { createPeerGroup, listPeerGroups } from '$lib/server/repositories/peer-groups';
+import {
+	createPeerGroup,
+	deletePeerGroup,
+	listPeerGroups
+} from '$lib/server/repositories/peer-groups';
 import { authorizeGlobal } from '$lib/server/auth/guard';
-import { attempt } from '$lib/server/evaluation-route';
+import { attempt, intField } from '$lib/server/evaluation-route';
 import { canGlobal } from '$lib/server/auth/policy';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -39,7 +43,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const municipalities = await listMunicipalities(locals.db);
 	const input = url.searchParams.get('kommuner') ?? '';
 	const county = url.searchParams.get('lan') ?? '';
-	const groups = await listPeerGroups(locals.db);
+	const groups = await listPeerGroups(locals.db, locals.user?.id ?? null);
 	const group = groups.find((g) => String(g.id) === url.searchParams.get('grupp'));
 	const resolved = resolveNames(input, municipalities);
 	const codes = [...resolved.codes, ...(group?.municipalityCodes ?? [])];
@@ -73,7 +77,14 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	return {
 		input,
 		county,
-		groups: groups.map((g) => ({ id: g.id, name: g.name, size: g.municipalityCodes.length })),
+		/** Public groups and the user's own; `mine` ones may be deleted by the user. */
+		groups: groups.map((g) => ({
+			id: g.id,
+			name: g.name,
+			size: g.municipalityCodes.length,
+			public: g.public,
+			mine: g.mine
+		})),
 		group: group?.id ?? null,
 		canSaveGroup: canGlobal(locals.user, 'peerGroup.manage'),
 		counties: [...new Map(municipalities.map((m) => [m.countyCode, m.county]))]
@@ -115,9 +126,20 @@ export const actions: Actions = {
 				locals.db,
 				{ id: user.id, email: user.email },
 				String(form.get('name') ?? ''),
-				codes
+				codes,
+				{ public: form.get('public') === 'on' }
 			)
 		);
 		return typeof result === 'number' ? { savedGroup: result } : result;
+	},
+
+	/** Deletes one of the user's own peer groups. */
+	deleteGroup: async ({ locals, request, url }) => {
+		const user = authorizeGlobal(locals, 'peerGroup.manage', url);
+		const form = await request.formData();
+		const result = await attempt(locals, () =>
+			deletePeerGroup(locals.db, { id: user.id, email: user.email }, intField(form, 'id'))
+		);
+		return result === undefined ? { deletedGroup: true } : result;
 	}
 };

@@ -1,5 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { isLocale } from '$lib/i18n';
+import { safeReturnTo } from '$lib/schemas/auth';
 import { localeCookie } from '$lib/server/locale';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -7,10 +8,9 @@ export const load: PageServerLoad = () => redirect(303, '/');
 
 export const actions: Actions = {
 	/** Remembers the chosen language for a year and returns to the page the user was on. */
-	default: async ({ request, cookies }) => {
+	default: async ({ request, cookies, url }) => {
 		const form = await request.formData();
 		const locale = form.get('locale');
-		const returnTo = String(form.get('returnTo') ?? '/');
 		if (isLocale(locale)) {
 			cookies.set(localeCookie, locale, {
 				path: '/',
@@ -19,7 +19,6 @@ export const actions: Actions = {
 				sameSite: 'lax'
 			});
 		}
-		// Only same-site paths: never an open redirect.
-		redirect(303, returnTo.startsWith('/') && !returnTo.startsWith('//') ? returnTo : '/');
+		redirect(303, safeReturnTo(form.get('returnTo'), url.origin, '/'));
 	}
 };

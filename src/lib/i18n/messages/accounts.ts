@@ -5,7 +5,8 @@ export const sv = {
 	'auth.login.password': 'Lösenord',
 	'auth.login.submit': 'Logga in',
 	'auth.login.failed': 'Fel e-postadress eller lösenord.',
-	'auth.login.rateLimited': 'För många misslyckade inloggningsförsök. Försök igen efter {time}.',
+	'auth.login.rateLimited': 'För många inloggningsförsök i rad. Försök igen efter {time}.',
+	'auth.password.rateLimited': 'För många försök med nuvarande lösenord. Försök igen efter {time}.',
 	'auth.login.intro': 'Inloggning för utvärderare, samordnare och kommunernas kontaktpersoner.',
 	'auth.password.title': 'Byt lösenord',
 	'auth.password.mustChange':
@@ -76,7 +77,9 @@ export const en: Record<keyof typeof sv, string> = {
 	'auth.login.password': 'Password',
 	'auth.login.submit': 'Sign in',
 	'auth.login.failed': 'Wrong e-mail address or password.',
-	'auth.login.rateLimited': 'Too many failed sign-in attempts. Try again after {time}.',
+	'auth.login.rateLimited': 'Too many sign-in attempts in a row. Try again after {time}.',
+	'auth.password.rateLimited':
+		'Too many attempts with the current password. Try again after {time}.',
 	'auth.login.intro':
 		"Sign-in for evaluators, coordinators and the municipalities' contact persons.",
 	'auth.password.title': 'Change password',

@@ -34,6 +34,10 @@ export const sv = {
 	'common.noEvaluations': 'inga utvärderingar',
 	'errors.required': 'Fältet måste fyllas i',
 	'errors.invalid': 'Ogiltigt värde',
+	'errors.nulByte':
+		'Texten innehåller ett otillåtet tecken (NUL-tecknet, \\u0000). Ta bort det och försök igen.',
+	'errors.tooLarge':
+		'Det som skickades är för stort (högst {limit}). Skicka mindre filer eller färre åt gången.',
 	'errors.notFound': 'Sidan finns inte',
 	'errors.forbidden': 'Du har inte behörighet',
 	'errors.unexpected': 'Ett oväntat fel inträffade. Felkod: {id}',
@@ -87,6 +91,10 @@ export const en: Record<keyof typeof sv, string> = {
 	'common.noEvaluations': 'no evaluations',
 	'errors.required': 'This field is required',
 	'errors.invalid': 'Invalid value',
+	'errors.nulByte':
+		'The text contains a character that is not allowed (the NUL character, \\u0000). Remove it and try again.',
+	'errors.tooLarge':
+		'What was sent is too large (at most {limit}). Send smaller files or fewer at a time.',
 	'errors.notFound': 'Page not found',
 	'errors.forbidden': 'You do not have permission',
 	'errors.unexpected': 'An unexpected error occurred. Error id: {id}',

@@ -74,6 +74,15 @@ export const sv = {
 	'results.compare.saveGroup': 'Spara jämförelsegrupp',
 	'results.compare.groupSaved': 'Jämförelsegruppen är sparad.',
 	'results.compare.groupTooSmall': 'En jämförelsegrupp behöver minst två kommuner.',
+	'results.compare.groupNameTooLong': 'Namnet får vara högst 80 tecken.',
+	'results.compare.groupLimit':
+		'Du har redan 20 jämförelsegrupper. Ta bort en innan du sparar en ny.',
+	'results.compare.groupNotFound': 'Jämförelsegruppen finns inte eller är inte din.',
+	'results.compare.groupPublic': 'Visa gruppen för alla på jämförelsesidan',
+	'results.compare.myGroups': 'Mina jämförelsegrupper',
+	'results.compare.deleteGroup': 'Ta bort',
+	'results.compare.groupDeleted': 'Jämförelsegruppen är borttagen.',
+	'results.compare.publicTag': 'offentlig',
 	'admin.import.title': 'Importera resultat',
 	'admin.import.intro':
 		'Ladda upp en JSON-fil i formatet kommunkompassen-result/1 (ett objekt eller en lista) eller en CSV-fil (UTF-8, komma eller semikolon). Filen importeras helt eller inte alls.',
@@ -176,6 +185,15 @@ export const en: Record<keyof typeof sv, string> = {
 	'results.compare.saveGroup': 'Save peer group',
 	'results.compare.groupSaved': 'The peer group is saved.',
 	'results.compare.groupTooSmall': 'A peer group needs at least two municipalities.',
+	'results.compare.groupNameTooLong': 'The name may be at most 80 characters.',
+	'results.compare.groupLimit':
+		'You already have 20 peer groups. Delete one before saving another.',
+	'results.compare.groupNotFound': 'The peer group does not exist or is not yours.',
+	'results.compare.groupPublic': 'Show the group to everyone on the comparison page',
+	'results.compare.myGroups': 'My peer groups',
+	'results.compare.deleteGroup': 'Delete',
+	'results.compare.groupDeleted': 'The peer group is deleted.',
+	'results.compare.publicTag': 'public',
 	'admin.import.title': 'Import results',
 	'admin.import.intro':
 		'Upload a JSON file in the kommunkompassen-result/1 format (one object or a list) or a CSV file (UTF-8, comma or semicolon). The file is imported whole or not at all.',

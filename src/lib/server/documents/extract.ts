@@ -112,6 +112,46 @@ async function extractPdf(bytes: Uint8Array): Promise<ExtractedPage[]> {
 /** A DOCX is a zip; refuse archives that would inflate beyond a sane size (zip bombs). */
 export const maxDocxUncompressedBytes = 200 * 1024 * 1024;
 
+/**
+ * Inflates every entry and counts the bytes as they come out, stopping at the limit. The sizes in
+ * the zip directory are written by whoever made the file and may lie (a 1.5 MB file declaring
+ * 1000 bytes that inflates to 1.5 GB), so only inflating tells; the chunks are dropped as they
+ * are counted, so memory stays flat however large the entry claims or turns out to be.
+ */
+interface InflateStream {
+	on(event: 'data', listener: (chunk: Uint8Array) => void): InflateStream;
+	on(event: 'error', listener: (error: unknown) => void): InflateStream;
+	on(event: 'end', listener: () => void): InflateStream;
+	pause(): InflateStream;
+	resume(): InflateStream;
+}
+
+async function inflatesWithin(zip: import('jszip'), limit: number): Promise<boolean> {
+	let total = 0;
+	for (const file of Object.values(zip.files)) {
+		if (file.dir) continue;
+		// Documented by jszip (docs: "internalStream") but missing from its type definitions.
+		const stream = (
+			file as unknown as { internalStream(type: 'uint8array'): InflateStream }
+		).internalStream('uint8array');
+		const complete = await new Promise<boolean>((resolve, reject) => {
+			stream
+				.on('data', (chunk: Uint8Array) => {
+					total += chunk.length;
+					if (total > limit) {
+						stream.pause();
+						resolve(false);
+					}
+				})
+				.on('error', reject)
+				.on('end', () => resolve(true))
+				.resume();
+		});
+		if (!complete) return false;
+	}
+	return true;
+}
+
 async function extractDocx(bytes: Uint8Array): Promise<ExtractedPage[]> {
 	const JSZip = (await import('jszip')).default;
 	let zip;
@@ -120,15 +160,21 @@ async function extractDocx(bytes: Uint8Array): Promise<ExtractedPage[]> {
 	} catch {
 		throw new ExtractionError('Word-filen är skadad och kan inte läsas.');
 	}
-	let total = 0;
-	for (const file of Object.values(zip.files)) {
-		// jszip reads the sizes from the central directory without inflating anything.
-		const size =
-			(file as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
-		total += size;
-		if (total > maxDocxUncompressedBytes)
-			throw new ExtractionError('Word-filen packas upp till orimligt stor storlek och avvisas.');
+	// An honest directory that declares too much is refused without inflating anything.
+	const declared = Object.values(zip.files).reduce(
+		(sum, file) =>
+			sum +
+			((file as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0),
+		0
+	);
+	let within = declared <= maxDocxUncompressedBytes;
+	try {
+		within &&= await inflatesWithin(zip, maxDocxUncompressedBytes);
+	} catch {
+		throw new ExtractionError('Word-filen är skadad och kan inte läsas.');
 	}
+	if (!within)
+		throw new ExtractionError('Word-filen packas upp till orimligt stor storlek och avvisas.');
 	if (!zip.file('word/document.xml'))
 		throw new ExtractionError('Filen är inte ett Word-dokument (DOCX).');
 	const mammoth = (await import('mammoth')).default;

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Database } from '../db';
 import {
 	checkRubric,
+	checkRubricMapping,
 	scoringStructure,
 	sortRubricsNewestFirst,
 	type Rubric
@@ -28,7 +29,7 @@ export function rubricHash(rubric: Rubric): string {
 
 /** Parses and checks every file; the first bad one stops with a message naming file and path. */
 export function parseRubricFiles(files: { file: string; json: unknown }[]): Rubric[] {
-	return files.map(({ file, json }) => {
+	const rubrics = files.map(({ file, json }) => {
 		const result = checkRubric(json);
 		if (!result.ok) {
 			const first = result.problems[0];
@@ -39,6 +40,15 @@ export function parseRubricFiles(files: { file: string; json: unknown }[]): Rubr
 		}
 		return result.rubric;
 	});
+	rubrics.forEach((rubric, i) => {
+		const [first] = checkRubricMapping(rubric, rubrics);
+		if (first) {
+			throw new ConfigurationError(
+				`Rubric ${files[i].file} is invalid at ${first.path}: ${first.message}`
+			);
+		}
+	});
+	return rubrics;
 }
 
 /**

@@ -2,7 +2,7 @@ import { fail } from '@sveltejs/kit';
 import { authorizeGlobal } from '$lib/server/auth/guard';
 import { actorOf } from '$lib/server/audit';
 import { importResults } from '$lib/server/repositories/result-import';
-import { parseResultsFile } from '$lib/domain/results-file';
+import { decodeResultsFile, parseResultsFile } from '$lib/domain/results-file';
 import { translate } from '$lib/i18n';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -35,7 +35,10 @@ export const actions: Actions = {
 				problems: [{ record: 'file', field: 'file', message: `over ${maxBytes / 1024 / 1024} MB` }]
 			});
 		}
-		const parsed = parseResultsFile(await file.text(), file.name);
+		const parsed = parseResultsFile(
+			decodeResultsFile(new Uint8Array(await file.arrayBuffer())).text,
+			file.name
+		);
 		if (!parsed.ok) return fail(400, { problems: parsed.problems });
 		const outcome = await importResults(locals.db, actorOf(user), parsed.records, {
 			replace: form.get('replace') === 'on',

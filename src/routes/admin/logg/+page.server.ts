@@ -1,23 +1,15 @@
-import { z } from 'zod';
+import { auditFilterSchema } from '$lib/schemas/audit-filter';
 import { authorizeGlobal } from '$lib/server/auth/guard';
 import { listAuditEntries } from '$lib/server/repositories/audit-log';
 import { listUsers } from '$lib/server/repositories/users';
 import type { PageServerLoad } from './$types';
-
-const date = z
-	.string()
-	.regex(/^\d{4}-\d{2}-\d{2}$/)
-	.optional()
-	.catch(undefined);
-const id = z.coerce.number().int().positive().optional().catch(undefined);
-const filterSchema = z.object({ evaluation: id, user: id, from: date, to: date, before: id });
 
 const pageSize = 50;
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = authorizeGlobal(locals, 'audit.read', url);
 	const params = Object.fromEntries([...url.searchParams].filter(([, v]) => v !== ''));
-	const filter = filterSchema.parse(params);
+	const filter = auditFilterSchema.parse(params);
 	const entries = await listAuditEntries(locals.db, {
 		// Blind sheets' entries stay their authors' until calibration (the coordinator has none).
 		viewerId: user.id,

@@ -3,8 +3,9 @@ import { newPasswordSchema } from '$lib/schemas/auth';
 import { fieldErrors } from '$lib/schemas/errors';
 import { translate } from '$lib/i18n';
 import { authorizeGlobal } from '$lib/server/auth/guard';
-import { verifyPassword } from '$lib/server/auth/password';
-import { findUserForSignIn, setPassword } from '$lib/server/repositories/users';
+import { checkCurrentPassword } from '$lib/server/auth/sign-in';
+import { formatRetryTime } from '$lib/server/auth/retry-time';
+import { setPassword } from '$lib/server/repositories/users';
 import { actorOf } from '$lib/server/audit';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -27,8 +28,14 @@ export const actions: Actions = {
 			confirm: form.get('confirm') ?? ''
 		});
 		if (!parsed.success) return fail(400, { errors: fieldErrors(parsed.error, locals.locale) });
-		const account = await findUserForSignIn(locals.db, user.email);
-		if (!account || !(await verifyPassword(account.passwordHash, parsed.data.current))) {
+		const current = await checkCurrentPassword(locals.db, user, parsed.data.current);
+		if (typeof current === 'object') {
+			const time = formatRetryTime(current.retryAt, locals.locale);
+			return fail(429, {
+				errors: { current: translate(locals.locale, 'auth.password.rateLimited', { time }) }
+			});
+		}
+		if (current === 'failed') {
 			return fail(400, {
 				errors: { current: translate(locals.locale, 'auth.password.wrongCurrent') }
 			});

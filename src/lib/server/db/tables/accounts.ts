@@ -25,11 +25,13 @@ export interface UserSessionTable {
 }
 
 export interface LoginAttemptTable {
-	/** 'email:<lower-case address>' or 'ip:<address>' */
+	/** What is throttled: see `throttleKeys` in auth/rate-limit.ts. */
 	key: string;
-	failures: Generated<number>;
+	/** Attempts reserved in the current window (counted before the password is checked). */
+	attempts: Generated<number>;
 	window_started_at: Timestamp;
-	blocked_until: Date | null;
+	/** The earliest time the next attempt may go ahead; null while attempts are free. */
+	next_attempt_at: Date | null;
 }
 
 export interface AuditLogTable {

@@ -4,9 +4,9 @@ import {
 	exchangeRecords,
 	listPublishedResults,
 	parseResultsQuery,
-	resultRows,
-	tabularResponse
+	resultRows
 } from '$lib/server/open-data';
+import { tabularResponse } from '$lib/server/spreadsheet';
 import type { RequestHandler } from './$types';
 
 /** Published results in the exchange format (or CSV/XLSX with ?format=). */

@@ -3,7 +3,7 @@ import {
 	listActionItems,
 	listImprovementsWithActions
 } from '$lib/server/repositories/action-plans';
-import { tabularResponse } from '$lib/server/open-data';
+import { tabularResponse } from '$lib/server/spreadsheet';
 import type { RequestHandler } from './$types';
 
 /** The action plan as CSV or XLSX (?format=xlsx). */

@@ -1,12 +1,8 @@
 import { listRubrics } from '$lib/server/repositories/rubrics';
 import { findMunicipalityByCode } from '$lib/server/repositories/municipalities';
 import { badRequest, openDataJson } from '$lib/server/http';
-import {
-	exchangeRecords,
-	listPublishedResults,
-	resultRows,
-	tabularResponse
-} from '$lib/server/open-data';
+import { exchangeRecords, listPublishedResults, resultRows } from '$lib/server/open-data';
+import { tabularResponse } from '$lib/server/spreadsheet';
 import type { RequestHandler } from './$types';
 
 /** One municipality's published results over the years. */

@@ -1,0 +1,71 @@
+/**
+ * The one writer of every CSV and XLSX the app sends (open-data results, national averages,
+ * action plans). Text that a spreadsheet would read as a formula is neutralised here, once, so no
+ * export can forget it: OWASP's CSV-injection rule, a cell starting with = + - @, tab or carriage
+ * return gets a leading apostrophe (the full-width = + - @ too, which some spreadsheets accept).
+ * Numbers are written as numbers and left alone.
+ */
+import Papa from 'papaparse';
+
+export type Cell = string | number | null;
+
+/**
+ * Anchored at the start only: papaparse's own default pattern (`/^[=+\-@\t\r].*$/`) misses a
+ * formula followed by a line break, because `.` stops at the newline.
+ */
+export const formulaStart = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+
+/** A cell as it is written: text that could start a formula gets a leading apostrophe. */
+export function neutraliseCell(value: Cell): Cell {
+	return typeof value === 'string' && formulaStart.test(value) ? `'${value}` : value;
+}
+
+export function toCsv(header: string[], rows: Cell[][]): string {
+	const csv = Papa.unparse([header, ...rows], {
+		escapeFormulae: formulaStart,
+		newline: '\r\n',
+		header: false
+	});
+	// BOM so Excel reads åäö as UTF-8.
+	return '\uFEFF' + csv + '\r\n';
+}
+
+export async function toXlsx(sheetName: string, header: string[], rows: Cell[][]) {
+	const ExcelJS = (await import('exceljs')).default;
+	const workbook = new ExcelJS.Workbook();
+	workbook.creator = 'Kommunkompassen';
+	const sheet = workbook.addWorksheet(sheetName);
+	sheet.addRow(header.map(neutraliseCell)).font = { bold: true };
+	for (const row of rows) sheet.addRow(row.map(neutraliseCell));
+	sheet.views = [{ state: 'frozen', ySplit: 1 }];
+	return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+const corsHeaders = { 'access-control-allow-origin': '*', 'cache-control': 'public, max-age=300' };
+
+/** A download of the rows as CSV or XLSX; `open: false` for private data (no CORS, no cache). */
+export async function tabularResponse(
+	format: 'csv' | 'xlsx',
+	name: string,
+	header: string[],
+	rows: Cell[][],
+	options: { open?: boolean } = {}
+) {
+	const headers = options.open === false ? { 'cache-control': 'private, no-store' } : corsHeaders;
+	if (format === 'csv') {
+		return new Response(toCsv(header, rows), {
+			headers: {
+				...headers,
+				'content-type': 'text/csv; charset=utf-8',
+				'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name)}.csv`
+			}
+		});
+	}
+	return new Response((await toXlsx('Resultat', header, rows)) as BodyInit, {
+		headers: {
+			...headers,
+			'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+			'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name)}.xlsx`
+		}
+	});
+}

@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import { isHttpError, type RequestEvent } from '@sveltejs/kit';
+import { parse } from 'devalue';
+import { refuseNulBytes } from '../../src/lib/server/bad-input';
+import { securityHeaders } from '../../src/lib/server/security-headers';
+
+function eventFor(url: string, init: RequestInit = {}, locale: 'sv' | 'en' = 'sv') {
+	return {
+		url: new URL(url),
+		request: new Request(url, init),
+		locals: { locale }
+	} as unknown as RequestEvent;
+}
+
+/** Runs the handle step; returns what the route would have seen, or the refusal. */
+async function run(event: RequestEvent) {
+	let reached = false;
+	const resolve = async () => {
+		reached = true;
+		// The route still reads the original body after the check read its copy.
+		if (event.request.body) await event.request.text();
+		return new Response('ok');
+	};
+	try {
+		const response = await refuseNulBytes({ event, resolve } as never);
+		return { reached, response };
+	} catch (e) {
+		if (isHttpError(e)) return { reached, status: e.status, message: e.body.message };
+		throw e;
+	}
+}
+
+const origin = 'http://localhost';
+const form = (entries: Record<string, string>) => {
+	const body = new FormData();
+	for (const [k, v] of Object.entries(entries)) body.append(k, v);
+	return body;
+};
+
+describe('NUL bytes at the boundary', () => {
+	it('refuses a NUL in a plain form post with a 400 page in Swedish, before the route', async () => {
+		const result = await run(
+			eventFor(`${origin}/logga-in`, {
+				method: 'POST',
+				body: new URLSearchParams({ email: 'a\u0000@test.se', password: 'x' })
+			})
+		);
+		expect(result).toMatchObject({ reached: false, status: 400 });
+		expect(result.message).toMatch(/otillåtet tecken/);
+	});
+
+	it('answers an enhanced action with a failure ActionResult at the field, in English when chosen', async () => {
+		const result = await run(
+			eventFor(
+				`${origin}/jamfor?/saveGroup`,
+				{
+					method: 'POST',
+					headers: { 'x-sveltekit-action': 'true' },
+					body: form({ name: 'Grupp\u0000', kommuner: 'Askersund, Hedemora' })
+				},
+				'en'
+			)
+		);
+		expect(result.reached).toBe(false);
+		expect(result.response!.status).toBe(400);
+		const body = await result.response!.json();
+		expect(body.type).toBe('failure');
+		expect(body.status).toBe(400);
+		const data = parse(body.data);
+		expect(data.errors.name).toMatch(/not allowed/);
+		expect(data.errors._form).toBe(data.errors.name);
+	});
+
+	it('refuses a NUL in an upload file name but not in file content', async () => {
+		const withName = new FormData();
+		withName.append('files', new File(['plain text'], 'plan\u0000.txt'));
+		expect(
+			(await run(eventFor(`${origin}/x?/upload`, { method: 'POST', body: withName }))).status
+		).toBe(400);
+		const withContent = new FormData();
+		withContent.append('files', new File([new Uint8Array([0, 1, 0, 2])], 'data.bin'));
+		const passed = await run(
+			eventFor(`${origin}/x?/upload`, { method: 'POST', body: withContent })
+		);
+		expect(passed.reached).toBe(true);
+	});
+
+	it('refuses a NUL in a query parameter of the open API with a JSON 400, and in a page path', async () => {
+		const api = await run(eventFor(`${origin}/api/v1/results?rubric=%00`));
+		expect(api.reached).toBe(false);
+		expect(api.response!.status).toBe(400);
+		expect((await api.response!.json()).error).toMatch(/NUL/);
+		expect((await run(eventFor(`${origin}/kommuner/%00`))).status).toBe(400);
+		expect((await run(eventFor(`${origin}/admin/logg?user=1%00`))).status).toBe(400);
+	});
+
+	it('refuses a NUL in a JSON body, however deep', async () => {
+		const result = await run(
+			eventFor(`${origin}/api/x`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ a: [{ b: 'x\u0000' }] })
+			})
+		);
+		expect(result.response!.status).toBe(400);
+	});
+
+	it('lets ordinary text through untouched, åäö and line breaks included', async () => {
+		const result = await run(
+			eventFor(`${origin}/jamfor?kommuner=Örebro`, {
+				method: 'POST',
+				body: form({ name: 'Bergslagen\r\nöst', kommuner: 'Örebro, Karlskoga' })
+			})
+		);
+		expect(result.reached).toBe(true);
+		expect(await result.response!.text()).toBe('ok');
+	});
+});
+
+describe('security headers', () => {
+	const headersFor = async (url: string) =>
+		(
+			await securityHeaders({
+				event: eventFor(url),
+				resolve: async () => new Response('ok')
+			} as never)
+		).headers;
+
+	it('sends HSTS when the origin is https, and not over plain http', async () => {
+		expect((await headersFor('https://kompass.example/')).get('strict-transport-security')).toMatch(
+			/^max-age=31536000/
+		);
+		expect(
+			(await headersFor('http://localhost:4311/')).get('strict-transport-security')
+		).toBeNull();
+		expect((await headersFor('http://localhost:4311/')).get('x-content-type-options')).toBe(
+			'nosniff'
+		);
+	});
+});
