@@ -39,5 +39,22 @@ export default defineConfig(
 				svelteConfig
 			}
 		}
+	},
+	{
+		rules: {
+			// `const { rowVersion: _v, ...rest } = row` is how the code drops a field from an object;
+			// the named sibling exists only to be left out.
+			'@typescript-eslint/no-unused-vars': ['error', { ignoreRestSiblings: true }],
+			// The app is served at the root (no `kit.paths.base`), so a plain `href="/kommuner/..."` is
+			// already the resolved path; wrapping every link in resolve() would change no URL. goto()
+			// and the shallow-routing calls stay checked. Turn links back on if a base path is set.
+			'svelte/no-navigation-without-resolve': ['error', { ignoreLinks: true }]
+		}
+	},
+	{
+		// Migrations take `Kysely<any>` on purpose (Kysely's docs, STYLE.md): they are frozen and must
+		// not depend on the app's current table types. The migrator only hands that db through.
+		files: ['migrations/**/*.ts', 'src/lib/server/db/migrator.ts'],
+		rules: { '@typescript-eslint/no-explicit-any': 'off' }
 	}
 );
