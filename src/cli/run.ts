@@ -6,7 +6,6 @@ import { workspaceCommands } from './commands/workspace';
 import { resultsCommands } from './commands/results';
 import { reportCommands } from './commands/report';
 import { documentsCommands } from './commands/documents';
-import { actionPlansCommands } from './commands/actionPlans';
 
 export const commands: CliCommand[] = [
 	...foundationCommands,
@@ -14,8 +13,7 @@ export const commands: CliCommand[] = [
 	...workspaceCommands,
 	...resultsCommands,
 	...reportCommands,
-	...documentsCommands,
-	...actionPlansCommands
+	...documentsCommands
 ];
 
 function help(io: CliIO) {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
+import { sha256 } from '@oslojs/crypto/sha2';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { createUser } from '../helpers/users';
 import {
@@ -41,6 +42,26 @@ describe('sessions', () => {
 		const result = await validateSessionToken(t.db, token);
 		expect(result?.user.id).toBe(user.id);
 		expect(result?.user.role).toBe('evaluator');
+	});
+
+	it('makes tokens of two 24-character base32 parts, and still accepts the earlier alphabet', async () => {
+		const user = await createUser(t.db, { role: 'evaluator' });
+		const { token } = await createSession(t.db, user.id);
+		expect(token).toMatch(/^[a-z2-7]{24}\.[a-z2-7]{24}$/);
+		// A session signed in before the switch: its id and secret use 8 and 9, not in base32.
+		const id = 'abcdefghijkmnpqrstuvwx89';
+		const secret = 'zyxwvutsrqpnmkjihgfed98a';
+		await t.db
+			.insertInto('user_session')
+			.values({
+				id,
+				user_id: user.id,
+				secret_hash: sha256(new TextEncoder().encode(secret)),
+				created_at: new Date(),
+				last_verified_at: new Date()
+			})
+			.execute();
+		expect((await validateSessionToken(t.db, `${id}.${secret}`))?.user.id).toBe(user.id);
 	});
 
 	it('refuses a forged secret, a malformed token and an unknown id', async () => {

@@ -7,9 +7,8 @@ import * as accounts from './messages/accounts';
 import * as workspace from './messages/workspace';
 import * as sources from './messages/sources';
 import * as results from './messages/results';
-import * as report from './messages/report';
 import * as documents from './messages/documents';
-import * as actionPlans from './messages/actionPlans';
+import * as actionPlans from './messages/action-plans';
 
 export const locales = ['sv', 'en'] as const;
 export type Locale = (typeof locales)[number];
@@ -21,7 +20,6 @@ const sv = {
 	...workspace.sv,
 	...sources.sv,
 	...results.sv,
-	...report.sv,
 	...documents.sv,
 	...actionPlans.sv
 };
@@ -33,7 +31,6 @@ const en: Record<MessageKey, string> = {
 	...workspace.en,
 	...sources.en,
 	...results.en,
-	...report.en,
 	...documents.en,
 	...actionPlans.en
 };

@@ -5,6 +5,7 @@
  */
 import { sha256 } from '@oslojs/crypto/sha2';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
+import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import { randomBytes } from 'node:crypto';
 import type { Database } from '../db';
 import type { SessionUser } from './types';
@@ -16,12 +17,13 @@ export const inactivityTimeoutMs = 8 * 60 * 60 * 1000;
 /** last_verified_at is written at most this often, so every request is not a write. */
 export const renewalIntervalMs = 5 * 60 * 1000;
 
-const alphabet = 'abcdefghijkmnpqrstuvwxyz23456789';
-
-/** 24 characters of 5 bits each: 120 bits of entropy. */
+/**
+ * 15 random bytes in lower-case base32 (a–z, 2–7): 24 characters, 120 bits of entropy. Tokens made
+ * before this used another 32-letter alphabet at the same length; validation never looks at the
+ * alphabet, so sessions signed in with them stay valid.
+ */
 function generateSecureRandomString(): string {
-	const bytes = randomBytes(24);
-	return Array.from(bytes, (b) => alphabet[b >> 3]).join('');
+	return encodeBase32LowerCaseNoPadding(randomBytes(15));
 }
 
 function hashSecret(secret: string): Uint8Array {

@@ -140,7 +140,7 @@ export interface OpenedDatabase {
 /** Opens a database; the caller owns it and must `close()` it. */
 export async function openDatabase(options: DbOptions): Promise<OpenedDatabase> {
 	if (options.databaseUrl) {
-		const { dialect, close } = await createPgDialect(options.databaseUrl, options.poolSize ?? 10);
+		const { dialect } = await createPgDialect(options.databaseUrl, options.poolSize ?? 10);
 		const db = new Kysely<DB>({ dialect });
 		try {
 			await db.selectNoFrom((eb) => eb.val(1).as('one')).execute();

@@ -45,10 +45,12 @@ function decodeUtf8(bytes: Uint8Array): string | null {
 	try {
 		const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
 		// Control characters other than whitespace mean binary data.
+		// eslint-disable-next-line no-control-regex -- matching control characters is the point
 		return /[\u0000-\u0008\u000e-\u001f]/.test(text.slice(0, 4000)) ? null : text;
 	} catch {
 		// Not UTF-8: older Windows exports are often Latin-1.
 		const latin = new TextDecoder('latin1').decode(bytes);
+		// eslint-disable-next-line no-control-regex -- as above
 		return /[\u0000-\u0008\u000e-\u001f]/.test(latin.slice(0, 4000)) ? null : latin;
 	}
 }

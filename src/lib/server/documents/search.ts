@@ -64,9 +64,7 @@ const escapeHtml = (s: string) =>
 
 /** ts_headline marks matches with control characters; escape everything, then turn them into <mark>. */
 function safeSnippet(headline: string): string {
-	return escapeHtml(headline)
-		.replace(/\u0001/g, '<mark>')
-		.replace(/\u0002/g, '</mark>');
+	return escapeHtml(headline).replaceAll('\u0001', '<mark>').replaceAll('\u0002', '</mark>');
 }
 
 async function runSearch(

@@ -1,4 +1,0 @@
-import type { CliCommand } from '../context';
-
-/** CLI commands of the actionPlans feature. */
-export const actionPlansCommands: CliCommand[] = [];

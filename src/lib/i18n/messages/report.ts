@@ -1,4 +1,0 @@
-/** Messages of the report feature. Keys are prefixed with the feature. */
-export const sv = {} as const;
-
-export const en: Record<keyof typeof sv, string> = {};
