@@ -47,13 +47,21 @@ export class Autosave {
 	#waiters: ((saved: boolean) => void)[] = [];
 
 	constructor(
-		initial: { version: number; errors?: Record<string, string>; stale?: SaveAnswer['stale'] },
+		initial: {
+			version: number;
+			errors?: Record<string, string>;
+			stale?: SaveAnswer['stale'];
+			/** The page was rendered after a save posted without JavaScript. */
+			saved?: boolean;
+		},
 		private readonly delayMs = 1000
 	) {
 		this.version = initial.version;
 		this.errors = initial.errors ?? {};
 		this.stale = initial.stale?.current ?? null;
 		if (initial.stale) this.state = 'conflict';
+		else if (initial.errors && Object.keys(initial.errors).length) this.state = 'failed';
+		else if (initial.saved) this.state = 'saved';
 		beforeNavigate((navigation) => {
 			if (!this.unsaved) return;
 			// The browser asks before a tab is closed or reloaded with unsaved changes.
@@ -61,6 +69,8 @@ export class Autosave {
 			if (navigation.type === 'leave' || !navigation.to) return;
 			const target = navigation.to.url;
 			void this.flush().then((saved) => {
+				// The URL the user was already navigating to, resolved by the router itself.
+				// eslint-disable-next-line svelte/no-navigation-without-resolve
 				if (saved) void goto(target);
 			});
 		});

@@ -81,6 +81,7 @@ function refusal(locals: App.Locals, e: DomainError, context: Record<string, unk
  * Wraps a route's form actions so that a refusal raised while reading the form (a text over its
  * limit, say) answers like any other: 400 with the message at its field, nothing written.
  */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any route's actions, typed by the route
 export function refusingBadInput<T extends Record<string, Action<any, any, any>>>(actions: T): T {
 	return Object.fromEntries(
 		Object.entries(actions).map(([name, action]) => [

@@ -81,9 +81,12 @@ export async function undoDeletion(
 			keyof DB,
 			Record<string, unknown>[]
 		][]) {
-			// eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows of several tables
-			if (tableRows.length)
-				await (trx as Transaction<any>).insertInto(table).values(tableRows).execute();
+			if (!tableRows.length) continue;
+			// The rows were read from `table` by the deletion itself, so they fit it as they are.
+			const into = trx.insertInto(table) as unknown as {
+				values: (rows: Record<string, unknown>[]) => { execute: () => Promise<unknown> };
+			};
+			await into.values(tableRows).execute();
 		}
 		await trx
 			.updateTable('deleted_item')
