@@ -9,6 +9,7 @@ import * as createReportCache from './20261122000450_create_report_cache';
 import * as createComparisons from './20261122000500_create_comparisons';
 import * as createActionPlans from './20261122000600_create_action_plans';
 import * as addQuestionToWrittenAnswer from './20261122154000_add_question_to_written_answer';
+import * as addDocumentClaim from './20261127090000_add_document_claim';
 
 /**
  * Every migration, in order. Imported statically so Vite, the built server and the CLI all see
@@ -24,5 +25,6 @@ export const migrations: Record<string, Migration> = {
 	'20261122000450_create_report_cache': createReportCache,
 	'20261122000500_create_comparisons': createComparisons,
 	'20261122000600_create_action_plans': createActionPlans,
-	'20261122154000_add_question_to_written_answer': addQuestionToWrittenAnswer
+	'20261122154000_add_question_to_written_answer': addQuestionToWrittenAnswer,
+	'20261127090000_add_document_claim': addDocumentClaim
 };
