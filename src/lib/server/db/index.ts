@@ -6,6 +6,7 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import type { DB } from './types';
 import { ConfigurationError } from '../errors';
+import { log } from '../log';
 
 export type Database = Kysely<DB>;
 
@@ -44,7 +45,7 @@ async function createPgDialect(databaseUrl: string, poolSize: number) {
 	// An idle connection dropped by the server (restart, failover) must not crash the process;
 	// the pool replaces it on the next query.
 	pool.on('error', (e: Error & { code?: string }) => {
-		if (e.code !== '57P01') console.warn(`PostgreSQL connection error: ${e.message}`);
+		if (e.code !== '57P01') log.warn({ code: e.code }, `PostgreSQL connection error: ${e.message}`);
 	});
 	return { dialect: new PostgresDialect({ pool }), close: () => pool.end() };
 }
