@@ -7,6 +7,7 @@ import { resultsCommands } from './commands/results';
 import { reportCommands } from './commands/report';
 import { documentsCommands } from './commands/documents';
 import { actionPlansCommands } from './commands/actionPlans';
+import { backupCommands } from './commands/backup';
 
 export const commands: CliCommand[] = [
 	...foundationCommands,
@@ -15,7 +16,8 @@ export const commands: CliCommand[] = [
 	...resultsCommands,
 	...reportCommands,
 	...documentsCommands,
-	...actionPlansCommands
+	...actionPlansCommands,
+	...backupCommands
 ];
 
 function help(io: CliIO) {

@@ -6,7 +6,10 @@ import { expect, test } from '@playwright/test';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { isAlive, postgresBin, startApp, startCluster } from './processes';
+import { signIn, signInRequest } from './helpers';
+import { testAccounts } from './accounts';
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'kk-ops-'));
 
@@ -84,4 +87,38 @@ test('SIGTERM to `npm start` stops the server, releases the data directory, and 
 		await first.stop('SIGKILL');
 		rmSync(dataDir, { recursive: true, force: true });
 	}
+});
+
+test('a coordinator downloads a backup from the admin pages; it restores with the CLI; others may not', async ({
+	page,
+	request
+}) => {
+	const anonymous = await request.get('/admin/sakerhetskopia', { maxRedirects: 0 });
+	expect(anonymous.status()).toBe(303);
+	expect(anonymous.headers().location).toMatch(/^\/logga-in/);
+
+	await signInRequest(request, testAccounts.evaluator1);
+	expect((await request.get('/admin/sakerhetskopia', { maxRedirects: 0 })).status()).toBe(403);
+
+	await signIn(page, testAccounts.coordinator);
+	await page.goto('/admin');
+	const download = page.waitForEvent('download');
+	await page.getByRole('link', { name: 'Ladda ner en säkerhetskopia av hela databasen' }).click();
+	const file = join(tempDir(), (await download).suggestedFilename());
+	expect(file).toMatch(/kommunkompassen-\d{4}-\d{2}-\d{2}-\d{2}-\d{2}\.tar\.gz$/);
+	await (await download).saveAs(file);
+
+	const target = tempDir();
+	const restore = spawnSync('npm', ['run', '-s', 'kompass', '--', 'restore', file], {
+		env: { ...process.env, DATA_DIR: target, DATABASE_URL: '' },
+		encoding: 'utf8'
+	});
+	expect(restore.stderr).toBe('');
+	expect(restore.stdout).toMatch(/Restored .* \d+ users, \d+ evaluations, 3 documents/);
+	expect(restore.status).toBe(0);
+
+	// The download is in the audit log, under the coordinator's name.
+	await page.goto('/admin/logg');
+	await expect(page.getByText('backup.download').first()).toBeVisible();
+	rmSync(target, { recursive: true, force: true });
 });

@@ -10,6 +10,7 @@ import * as results from './messages/results';
 import * as report from './messages/report';
 import * as documents from './messages/documents';
 import * as actionPlans from './messages/actionPlans';
+import * as operations from './messages/operations';
 
 export const locales = ['sv', 'en'] as const;
 export type Locale = (typeof locales)[number];
@@ -23,7 +24,8 @@ const sv = {
 	...results.sv,
 	...report.sv,
 	...documents.sv,
-	...actionPlans.sv
+	...actionPlans.sv,
+	...operations.sv
 };
 export type MessageKey = keyof typeof sv;
 
@@ -35,7 +37,8 @@ const en: Record<MessageKey, string> = {
 	...results.en,
 	...report.en,
 	...documents.en,
-	...actionPlans.en
+	...actionPlans.en,
+	...operations.en
 };
 
 const dictionaries: Record<Locale, Record<MessageKey, string>> = { sv, en };
