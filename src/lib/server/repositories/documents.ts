@@ -153,15 +153,16 @@ async function extractClaimed(db: Database, claim: Claim, by: string): Promise<v
 	const type = (Object.entries(mediaTypes).find(([, m]) => m === doc.media_type)?.[0] ??
 		'text') as keyof typeof mediaTypes;
 	try {
+		const started = performance.now();
 		const result = await extractInWorker(new Uint8Array(doc.content), type);
-		await db.transaction().execute(async (trx) => {
+		const stored = await db.transaction().execute(async (trx) => {
 			const still = await finish(
 				{ status: result.status, status_message: result.message, page_count: result.pages.length },
 				trx
 			)
 				.returning('id')
 				.executeTakeFirst();
-			if (!still) return;
+			if (!still) return false;
 			await trx.deleteFrom('document_page').where('document_id', '=', documentId).execute();
 			for (let i = 0; i < result.pages.length; i += 200) {
 				await trx
@@ -176,7 +177,15 @@ async function extractClaimed(db: Database, claim: Claim, by: string): Promise<v
 					)
 					.execute();
 			}
+			return true;
 		});
+		const fields = {
+			documentId,
+			pages: result.pages.length,
+			ms: Math.round(performance.now() - started)
+		};
+		if (stored) log.info(fields, 'document extracted');
+		else log.warn(fields, 'extraction discarded: the claim was taken over by another server');
 	} catch (e) {
 		const message = e instanceof ExtractionError ? e.message : 'Texten kunde inte tas ut ur filen.';
 		if (!(e instanceof ExtractionError)) log.error({ err: e, documentId }, 'extraction failed');

@@ -47,7 +47,9 @@ function pool(): Piscina {
 			filename,
 			execArgv,
 			minThreads: 0,
-			maxThreads: Number(process.env.WORKER_THREADS) || Math.min(2, availableParallelism()),
+			// One core stays free for the event loop: on two cores, one thread.
+			maxThreads:
+				Number(process.env.WORKER_THREADS) || Math.max(1, Math.min(2, availableParallelism() - 1)),
 			// Idle threads end after a minute: at rest the server holds no extraction heap.
 			idleTimeout: 60_000,
 			resourceLimits: { maxOldGenerationSizeMb: Number(process.env.WORKER_MEMORY_MB) || 512 }
