@@ -164,11 +164,13 @@ async function extractClaimed(db: Database, claim: Claim, by: string): Promise<v
 				.executeTakeFirst();
 			if (!still) return false;
 			await trx.deleteFrom('document_page').where('document_id', '=', documentId).execute();
-			for (let i = 0; i < result.pages.length; i += 200) {
+			// Small batches: on PGlite each statement (with its tsvector and GIN index) runs on the
+			// server's thread, and requests get a turn between statements.
+			for (let i = 0; i < result.pages.length; i += 25) {
 				await trx
 					.insertInto('document_page')
 					.values(
-						result.pages.slice(i, i + 200).map((p) => ({
+						result.pages.slice(i, i + 25).map((p) => ({
 							document_id: documentId,
 							page_number: p.page,
 							section_title: p.sectionTitle,
