@@ -27,6 +27,21 @@ test('/healthz answers 200 with every check on PGlite, /api/v1/ping stays consta
 			checks: { database: 'ok', worker: 'ok' }
 		});
 		expect(await (await fetch(`${app.origin}/api/v1/ping`)).json()).toEqual({ ok: true });
+		await fetch(`${app.origin}/finns-inte`);
+
+		// One JSON log line per request: method, route id (the path only when no route matched).
+		const lines = app
+			.output()
+			.split('\n')
+			.filter((l) => l.startsWith('{'))
+			.map((l) => JSON.parse(l));
+		expect(lines.find((l) => l.route === '/healthz')).toMatchObject({
+			msg: 'request',
+			method: 'GET',
+			status: 200,
+			ms: expect.any(Number)
+		});
+		expect(lines.find((l) => l.path === '/finns-inte')).toMatchObject({ route: null, status: 404 });
 	} finally {
 		await app.stop();
 		rmSync(dataDir, { recursive: true, force: true });
