@@ -9,6 +9,7 @@ import * as createReportCache from './20261122000450_create_report_cache';
 import * as createComparisons from './20261122000500_create_comparisons';
 import * as createActionPlans from './20261122000600_create_action_plans';
 import * as addQuestionToWrittenAnswer from './20261122154000_add_question_to_written_answer';
+import * as addDocumentClaim from './20261127090000_add_document_claim';
 import * as throttleLoginAttempts from './20261201000100_throttle_login_attempts';
 import * as ownPeerGroups from './20261201000200_own_peer_groups';
 import * as createDeletedItem from './20261201000300_create_deleted_item';
@@ -28,6 +29,7 @@ export const migrations: Record<string, Migration> = {
 	'20261122000500_create_comparisons': createComparisons,
 	'20261122000600_create_action_plans': createActionPlans,
 	'20261122154000_add_question_to_written_answer': addQuestionToWrittenAnswer,
+	'20261127090000_add_document_claim': addDocumentClaim,
 	'20261201000100_throttle_login_attempts': throttleLoginAttempts,
 	'20261201000200_own_peer_groups': ownPeerGroups,
 	'20261201000300_create_deleted_item': createDeletedItem

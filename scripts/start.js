@@ -1,8 +1,11 @@
 // `npm start`: build once if there is no build, then serve it (PORT, default 3000).
+// package.json runs this with `exec`, so npm's shell does not stay between npm and this process:
+// npm forwards SIGTERM/SIGINT here, this forwards them to the server and exits when it exits.
 import { existsSync } from 'node:fs';
 import { spawnSync, spawn } from 'node:child_process';
 
-if (!existsSync('build/index.js') || process.env.REBUILD === 'true') {
+const haveBuild = existsSync('build/index.js') && existsSync('build/workers/tasks.js');
+if (!haveBuild || process.env.REBUILD === 'true') {
 	console.log('Building the app (first start)…');
 	const built = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
 	if (built.status !== 0) process.exit(built.status ?? 1);
@@ -20,5 +23,9 @@ const server = spawn(process.execPath, ['build/index.js'], {
 		BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT ?? '60M'
 	}
 });
+// The server drains its requests, closes the database (releasing PGlite's lock) and exits; only
+// then does this process exit, so whoever stopped `npm start` may start it again at once.
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
-server.on('exit', (code) => process.exit(code ?? 0));
+server.on('exit', (code, signal) =>
+	process.exit(code ?? (signal ? 128 + (signal === 'SIGINT' ? 2 : 15) : 0))
+);

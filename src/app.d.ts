@@ -10,6 +10,8 @@ declare global {
 			/** The signed-in user, or null for anonymous visitors. */
 			user: SessionUser | null;
 			session: { id: string; expiresAt: Date } | null;
+			/** Set by handleError, so the request's log line names the error it showed. */
+			errorId?: string;
 		}
 		interface Error {
 			message: string;

@@ -7,23 +7,54 @@ import { authenticate } from '$lib/server/auth/handle';
 import { securityHeaders } from '$lib/server/security-headers';
 import { refuseNulBytes } from '$lib/server/bad-input';
 import { translate } from '$lib/i18n';
+import { log } from '$lib/server/log';
+import { onShutdown, trackRequest } from '$lib/server/lifecycle';
+import { startDocumentQueue, stopDocumentQueue } from '$lib/server/repositories/documents';
+import { closeWorkers } from '$lib/server/workers/pool';
 
 export const init: ServerInit = async () => {
-	// adapter-node emits this after in-flight requests finished: close the database cleanly so
-	// PGlite's files are consistent and its lock released for the next start.
-	process.once('sveltekit:shutdown' as 'exit', async () => {
+	// adapter-node signals this after the sockets closed: finish running requests and the
+	// document being extracted, then close the database so PGlite's lock is released.
+	onShutdown(async () => {
+		await stopDocumentQueue();
+		await closeWorkers();
 		await (await getReadyDatabase().catch(() => null))?.close();
 	});
 	try {
-		await getReadyDatabase();
+		const { db } = await getReadyDatabase();
+		startDocumentQueue(db);
 	} catch (e) {
 		if (e instanceof ConfigurationError) {
-			console.error(`Kommunkompassen cannot start: ${e.message}`);
+			log.fatal(`Kommunkompassen cannot start: ${e.message}`);
 			process.exit(1);
 		}
 		throw e;
 	}
 };
+
+/** One log line per request: method, route id, status, duration, user and error id. */
+const requestLog: Handle = ({ event, resolve }) =>
+	trackRequest(async () => {
+		const start = performance.now();
+		let status = 500;
+		try {
+			const response = await resolve(event);
+			status = response.status;
+			return response;
+		} finally {
+			const fields = {
+				method: event.request.method,
+				route: event.route.id,
+				path: event.route.id ? undefined : event.url.pathname,
+				status,
+				ms: Math.round((performance.now() - start) * 10) / 10,
+				userId: event.locals.user?.id,
+				errorId: event.locals.errorId
+			};
+			if (status >= 500) log.error(fields, 'request');
+			else log.info(fields, 'request');
+		}
+	});
 
 const database: Handle = async ({ event, resolve }) => {
 	event.locals.db = (await getReadyDatabase()).db;
@@ -42,7 +73,14 @@ const locale: Handle = async ({ event, resolve }) => {
 
 // The NUL check runs after the locale (its message is in the user's language) and inside the
 // security headers (its 400 gets them too).
-export const handle = sequence(database, authenticate, locale, securityHeaders, refuseNulBytes);
+export const handle = sequence(
+	requestLog,
+	database,
+	authenticate,
+	locale,
+	securityHeaders,
+	refuseNulBytes
+);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status === 404) return { message };
@@ -56,7 +94,12 @@ export const handleError: HandleServerError = ({ error, event, status, message }
 		};
 	}
 	const errorId = crypto.randomUUID().slice(0, 8);
-	console.error(`[${errorId}] ${event.request.method} ${event.url.pathname}`, error);
+	// The request's own log line carries the same id, so the two can be joined.
+	event.locals.errorId = errorId;
+	log.error(
+		{ err: error, errorId, method: event.request.method, route: event.route.id },
+		'unexpected error'
+	);
 	return { message: 'Ett oväntat fel inträffade', errorId };
 };
 

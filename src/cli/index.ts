@@ -1,4 +1,6 @@
-import { runCli } from './run';
+// The server's log goes to stderr here, so stdout carries only the commands' output.
+process.env.LOG_TO_STDERR ??= 'true';
+const { runCli } = await import('./run');
 
 const code = await runCli(process.argv.slice(2), {
 	out: (line) => process.stdout.write(line + '\n'),
@@ -10,3 +12,4 @@ const code = await runCli(process.argv.slice(2), {
 	}
 });
 process.exit(code);
+export {};

@@ -6,6 +6,7 @@ import { workspaceCommands } from './commands/workspace';
 import { resultsCommands } from './commands/results';
 import { reportCommands } from './commands/report';
 import { documentsCommands } from './commands/documents';
+import { backupCommands } from './commands/backup';
 
 export const commands: CliCommand[] = [
 	...foundationCommands,
@@ -13,7 +14,8 @@ export const commands: CliCommand[] = [
 	...workspaceCommands,
 	...resultsCommands,
 	...reportCommands,
-	...documentsCommands
+	...documentsCommands,
+	...backupCommands
 ];
 
 function help(io: CliIO) {

@@ -54,10 +54,23 @@ describe('foundation schema', () => {
 		const withKeywords = structuredClone(stored);
 		withKeywords.areas[0].subareas[0].keywords = ['medborgardialog'];
 		const next = { ...structuredClone(stored), id: 'kommunkompassen-2030', year: 2030 };
-		const { added } = await syncRubrics(t.db, [withKeywords, next]);
+		const { added, refreshed } = await syncRubrics(t.db, [withKeywords, next]);
 		expect(added).toEqual(['kommunkompassen-2030']);
+		expect(refreshed).toEqual(['kommunkompassen-2020']);
 		const after = (await findRubricById(t.db, 'kommunkompassen-2020')) as Rubric;
 		expect(after.areas[0].subareas[0].keywords).toEqual(['medborgardialog']);
+	});
+
+	it('writes nothing at a start-up whose rubric files did not change', async () => {
+		const files = await listRubrics(t.db);
+		const before = await sql<{ xmin: string }>`SELECT xmin::text FROM rubric ORDER BY id`
+			.execute(t.db)
+			.then((r) => r.rows.map((row) => row.xmin));
+		expect(await syncRubrics(t.db, structuredClone(files))).toEqual({ added: [], refreshed: [] });
+		const after = await sql<{ xmin: string }>`SELECT xmin::text FROM rubric ORDER BY id`
+			.execute(t.db)
+			.then((r) => r.rows.map((row) => row.xmin));
+		expect(after).toEqual(before);
 	});
 
 	it('reads int8, numeric and dates the same way on both drivers', async () => {

@@ -228,7 +228,8 @@ describe('policy on the programme', () => {
 		'audit.read',
 		'results.import',
 		'referenceAverage.manage',
-		'rubric.manage'
+		'rubric.manage',
+		'backup.download'
 	];
 	const signedIn = ['evaluation.list', 'peerGroup.manage', 'account.changePassword'];
 	for (const action of globalActions) {

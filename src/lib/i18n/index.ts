@@ -9,6 +9,7 @@ import * as sources from './messages/sources';
 import * as results from './messages/results';
 import * as documents from './messages/documents';
 import * as actionPlans from './messages/action-plans';
+import * as operations from './messages/operations';
 
 export const locales = ['sv', 'en'] as const;
 export type Locale = (typeof locales)[number];
@@ -21,7 +22,8 @@ const sv = {
 	...sources.sv,
 	...results.sv,
 	...documents.sv,
-	...actionPlans.sv
+	...actionPlans.sv,
+	...operations.sv
 };
 export type MessageKey = keyof typeof sv;
 
@@ -32,7 +34,8 @@ const en: Record<MessageKey, string> = {
 	...sources.en,
 	...results.en,
 	...documents.en,
-	...actionPlans.en
+	...actionPlans.en,
+	...operations.en
 };
 
 const dictionaries: Record<Locale, Record<MessageKey, string>> = { sv, en };

@@ -8,6 +8,7 @@ import { parseRubricFiles, syncRubrics } from './repositories/rubrics';
 import { bundledRubricFiles } from './rubric-files';
 import { isEmpty, seedDemo, seedRegister, type SeedLog } from './seed';
 import { ensureFirstCoordinator } from './repositories/users';
+import { log } from './log';
 
 export interface PrepareOptions {
 	/** Add the demo data when the database holds no evaluation. */
@@ -37,7 +38,7 @@ export function getReadyDatabase(): Promise<OpenedDatabase> {
 		const opened = await getDatabase();
 		await prepareDatabase(opened.db, {
 			demo: process.env.DEMO_DATA !== 'false',
-			log: (m) => console.log(m)
+			log: (m) => log.info(m)
 		});
 		// No default password anywhere: the first coordinator gets a one-time password, shown once.
 		const first = await ensureFirstCoordinator(opened.db, process.env.FIRST_COORDINATOR_EMAIL);

@@ -34,7 +34,9 @@ export const globalActions = [
 	'referenceAverage.manage',
 	'peerGroup.manage',
 	'rubric.manage',
-	'account.changePassword'
+	'account.changePassword',
+	/** A copy of the whole database: every user, draft, interview note and document. */
+	'backup.download'
 ] as const;
 
 /** Actions on one evaluation. */
@@ -106,6 +108,7 @@ export function canGlobal(user: SessionUser | null, action: GlobalAction): boole
 		case 'results.import':
 		case 'referenceAverage.manage':
 		case 'rubric.manage':
+		case 'backup.download':
 			return isRole(user, 'coordinator');
 	}
 }

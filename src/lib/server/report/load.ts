@@ -11,7 +11,7 @@ import { listFollowUps } from '../repositories/follow-up';
 import { chooseAverage } from '../profile';
 import { buildReportModel, type ReportModel, type ReportPrevious } from '$lib/domain/report/model';
 import type { EvaluationContent } from '$lib/domain/evaluation-content';
-import { renderReportPdf } from './pdf';
+import { renderPdfInWorker } from '../workers/pool';
 
 const stockholmNow = () =>
 	new Date().toLocaleString('sv-SE', { timeZone: 'Europe/Stockholm' }).slice(0, 16);
@@ -105,7 +105,7 @@ export async function reportPdf(
 			.where('published_result_id', '=', publishedResultId)
 			.executeTakeFirst();
 		if (cached) return { pdf: new Uint8Array(cached.pdf), model };
-		const pdf = await renderReportPdf(model);
+		const pdf = await renderPdfInWorker(model);
 		await db
 			.insertInto('report_cache')
 			.values({ published_result_id: publishedResultId, pdf })
@@ -113,7 +113,7 @@ export async function reportPdf(
 			.execute();
 		return { pdf, model };
 	}
-	return { pdf: await renderReportPdf(model), model };
+	return { pdf: await renderPdfInWorker(model), model };
 }
 
 /** Content-Disposition that survives åäö: an ASCII fallback plus RFC 5987 `filename*`. */

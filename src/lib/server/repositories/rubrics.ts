@@ -56,11 +56,19 @@ export function parseRubricFiles(files: { file: string; json: unknown }[]): Rubr
  * against a version must keep meaning what they meant. Keywords and guidance (reading aids,
  * outside the hash) are refreshed in place.
  */
-export async function syncRubrics(db: Database, rubrics: Rubric[]): Promise<{ added: string[] }> {
+export async function syncRubrics(
+	db: Database,
+	rubrics: Rubric[]
+): Promise<{ added: string[]; refreshed: string[] }> {
 	return db.transaction().execute(async (trx) => {
-		const stored = await trx.selectFrom('rubric').select(['id', 'content_hash']).execute();
+		const stored = await trx
+			.selectFrom('rubric')
+			.select(['id', 'content_hash', 'definition'])
+			.execute();
 		const storedHash = new Map(stored.map((r) => [r.id, r.content_hash]));
+		const storedJson = new Map(stored.map((r) => [r.id, canonicalJson(r.definition)]));
 		const added: string[] = [];
+		const refreshed: string[] = [];
 		for (const rubric of rubrics) {
 			const hash = rubricHash(rubric);
 			const existing = storedHash.get(rubric.id);
@@ -81,15 +89,17 @@ export async function syncRubrics(db: Database, rubrics: Rubric[]): Promise<{ ad
 					`Rubric "${rubric.id}" differs from the version stored in the database. ` +
 						`A stored rubric is immutable: publish the change as a new version with a new id instead.`
 				);
-			} else {
+			} else if (storedJson.get(rubric.id) !== canonicalJson(rubric)) {
+				// Only a changed reading aid is written: a start-up with unchanged files writes nothing.
 				await trx
 					.updateTable('rubric')
 					.set({ definition: JSON.stringify(rubric) })
 					.where('id', '=', rubric.id)
 					.execute();
+				refreshed.push(rubric.id);
 			}
 		}
-		return { added };
+		return { added, refreshed };
 	});
 }
 

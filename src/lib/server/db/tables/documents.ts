@@ -22,6 +22,10 @@ export interface SourceDocumentTable {
 	uploaded_by: number | null;
 	created_at: Timestamp;
 	row_version: Generated<number>;
+	/** The app server (host:pid) extracting it now; see the extraction queue. */
+	claimed_by: string | null;
+	claimed_at: Timestamp | null;
+	extraction_attempts: Generated<number>;
 }
 
 export interface DocumentPageTable {

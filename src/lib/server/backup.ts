@@ -1,0 +1,136 @@
+/**
+ * Backups of the embedded database (PGlite): PGlite's own dump of the data directory, a gzipped
+ * tarball taken inside the process that owns the files, so it is consistent while the app
+ * writes. On PostgreSQL, pg_dump and pg_restore do this job (README, "Backups").
+ */
+import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { gunzipSync } from 'node:zlib';
+import { basename, dirname, join, resolve } from 'node:path';
+import { ConfigurationError } from './errors';
+import { dataDirHolder, openDatabase, type OpenedDatabase } from './db';
+import { prepareDatabase } from './app';
+
+/** A backup's file name: the date and time it was taken. */
+export function backupFileName(now = new Date()): string {
+	return `kommunkompassen-${now.toISOString().slice(0, 16).replace(/[:T]/g, '-')}.tar.gz`;
+}
+
+/** The running database's dump; refuses on PostgreSQL, which pg_dump backs up. */
+export async function dumpDatabase(opened: OpenedDatabase): Promise<Uint8Array<ArrayBuffer>> {
+	if (!opened.dump) {
+		throw new ConfigurationError(
+			'This app runs on PostgreSQL (DATABASE_URL): back it up with pg_dump -Fc (see the README).'
+		);
+	}
+	return new Uint8Array(await (await opened.dump()).arrayBuffer());
+}
+
+function refuseIfHeld(dataDir: string, doing: string) {
+	const holder = dataDirHolder(dataDir);
+	if (holder) {
+		throw new ConfigurationError(
+			`The database in ${resolve(dataDir)} is in use by a running server (pid ${holder}). ` +
+				`${doing} To back up while it runs, download a backup as a coordinator ` +
+				`(Administration → Säkerhetskopia); otherwise stop the server first.`
+		);
+	}
+}
+
+/** A backup of a stopped server's data directory (the CLI's `backup`). */
+export async function backupDataDir(dataDir: string): Promise<Uint8Array<ArrayBuffer>> {
+	refuseIfHeld(dataDir, 'Copying its files now would not be consistent.');
+	if (!existsSync(join(dataDir, 'PG_VERSION'))) {
+		throw new ConfigurationError(`${resolve(dataDir)} holds no database to back up.`);
+	}
+	const opened = await openDatabase({ dataDir });
+	try {
+		return await dumpDatabase(opened);
+	} finally {
+		await opened.close();
+	}
+}
+
+export interface RestoreSummary {
+	users: number;
+	evaluations: number;
+	documents: number;
+	/** Where the previous data directory was kept (with --force). */
+	previous: string | null;
+}
+
+/**
+ * Restores a backup into `dataDir`: only an empty or missing directory, unless `force`, which
+ * keeps the previous directory beside it (`…before-restore-<time>`) rather than deleting it.
+ * The backup is unpacked into a new directory, opened and migrated first, so a broken file
+ * leaves `dataDir` as it was.
+ */
+export async function restoreDataDir(
+	file: string,
+	dataDir: string,
+	options: { force?: boolean } = {}
+): Promise<RestoreSummary> {
+	refuseIfHeld(dataDir, 'Restoring into it now would corrupt it.');
+	const target = resolve(dataDir);
+	const occupied = existsSync(target) && readdirSync(target).length > 0;
+	if (occupied && !options.force) {
+		throw new ConfigurationError(
+			`${target} is not empty. Restore into an empty or new directory (DATA_DIR), ` +
+				`or add --force to replace it (the current one is kept beside it).`
+		);
+	}
+	const bytes = await readFile(file);
+	// Checked here, before PGlite unpacks it: a bad file must give a message, not a stray error.
+	let tar: Buffer;
+	try {
+		tar = gunzipSync(bytes);
+	} catch {
+		throw new ConfigurationError(`${file} is not a readable backup (not a gzip file).`);
+	}
+	if (!tar.includes('PG_VERSION')) {
+		throw new ConfigurationError(`${file} is not a readable backup (no database inside).`);
+	}
+	const staging = join(dirname(target), `.${basename(target)}.restoring-${process.pid}`);
+	rmSync(staging, { recursive: true, force: true });
+	let summary: Omit<RestoreSummary, 'previous'>;
+	try {
+		const opened = await openDatabase({
+			dataDir: staging,
+			loadDataDir: new Blob([bytes], { type: 'application/x-gzip' })
+		}).catch((e) => {
+			throw new ConfigurationError(`${file} is not a readable backup: ${(e as Error).message}`);
+		});
+		try {
+			// A backup from an older version is brought up to this one's schema now.
+			await prepareDatabase(opened.db, { demo: false });
+			const count = async (table: 'app_user' | 'evaluation' | 'source_document') =>
+				Number(
+					(
+						await opened.db
+							.selectFrom(table)
+							.select((eb) => eb.fn.countAll().as('n'))
+							.executeTakeFirstOrThrow()
+					).n
+				);
+			summary = {
+				users: await count('app_user'),
+				evaluations: await count('evaluation'),
+				documents: await count('source_document')
+			};
+		} finally {
+			await opened.close();
+		}
+	} catch (e) {
+		rmSync(staging, { recursive: true, force: true });
+		throw e;
+	}
+	let previous: string | null = null;
+	if (occupied) {
+		previous = `${target}.before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+		renameSync(target, previous);
+	} else if (existsSync(target)) {
+		rmSync(target, { recursive: true });
+	}
+	renameSync(staging, target);
+	return { ...summary, previous };
+}

@@ -1,0 +1,44 @@
+/**
+ * What /healthz answers: whether this app server can do its work right now. The database must
+ * answer a query, and a worker thread (text extraction, reports) must answer a message; each
+ * within a few seconds, so a load balancer's probe never hangs.
+ */
+import { sql } from 'kysely';
+import type { Database } from './db';
+import { checkWorkers } from './workers/pool';
+
+export interface Health {
+	ok: boolean;
+	checks: { database: string; worker: string };
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+	let timer: NodeJS.Timeout | undefined;
+	const timeout = new Promise<never>((_, reject) => {
+		timer = setTimeout(() => reject(new Error(`${what} did not answer within ${ms} ms`)), ms);
+	});
+	return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** Short reasons, safe to show anyone: no connection strings, no stack traces. */
+function reason(e: unknown): string {
+	const err = e as NodeJS.ErrnoException;
+	return (
+		(err?.code ? `${err.code}: ` : '') +
+		String(err?.message ?? e)
+			.split('\n')[0]
+			.slice(0, 200)
+	);
+}
+
+export async function checkHealth(db: Database, timeoutMs = 3000): Promise<Health> {
+	const [database, worker] = await Promise.allSettled([
+		withTimeout(sql`select 1`.execute(db), timeoutMs, 'the database'),
+		checkWorkers(timeoutMs)
+	]);
+	const checks = {
+		database: database.status === 'fulfilled' ? 'ok' : `unavailable (${reason(database.reason)})`,
+		worker: worker.status === 'fulfilled' ? 'ok' : `unavailable (${reason(worker.reason)})`
+	};
+	return { ok: database.status === 'fulfilled' && worker.status === 'fulfilled', checks };
+}

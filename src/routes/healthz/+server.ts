@@ -1,0 +1,15 @@
+import { json } from '@sveltejs/kit';
+import { checkHealth } from '$lib/server/health';
+import type { RequestHandler } from './$types';
+
+/**
+ * For load balancers and process managers: 200 when this server can serve (database and worker
+ * thread answer), 503 with a short reason per check when it cannot. /api/v1/ping stays constant.
+ */
+export const GET: RequestHandler = async ({ locals }) => {
+	const health = await checkHealth(locals.db);
+	return json(
+		{ status: health.ok ? 'ok' : 'unavailable', checks: health.checks },
+		{ status: health.ok ? 200 : 503, headers: { 'Cache-Control': 'no-store' } }
+	);
+};

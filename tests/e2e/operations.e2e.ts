@@ -1,0 +1,139 @@
+/**
+ * Operations: health checks, a clean stop and an immediate restart. Each test starts its own
+ * built servers (ports 4350–4359) on their own data directories or PostgreSQL cluster.
+ */
+import { expect, test } from '@playwright/test';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { isAlive, postgresBin, startApp, startCluster } from './processes';
+import { signIn, signInRequest } from './helpers';
+import { testAccounts } from './accounts';
+
+const tempDir = () => mkdtempSync(join(tmpdir(), 'kk-ops-'));
+
+test.describe.configure({ timeout: 180_000 });
+
+test('/healthz answers 200 with every check on PGlite, /api/v1/ping stays constant', async () => {
+	const dataDir = tempDir();
+	const app = await startApp({ port: 4350, env: { DATA_DIR: dataDir } });
+	try {
+		const health = await fetch(`${app.origin}/healthz`);
+		expect(health.status).toBe(200);
+		expect(health.headers.get('cache-control')).toBe('no-store');
+		expect(await health.json()).toEqual({
+			status: 'ok',
+			checks: { database: 'ok', worker: 'ok' }
+		});
+		expect(await (await fetch(`${app.origin}/api/v1/ping`)).json()).toEqual({ ok: true });
+		await fetch(`${app.origin}/finns-inte`);
+
+		// One JSON log line per request: method, route id (the path only when no route matched).
+		const lines = app
+			.output()
+			.split('\n')
+			.filter((l) => l.startsWith('{'))
+			.map((l) => JSON.parse(l));
+		expect(lines.find((l) => l.route === '/healthz')).toMatchObject({
+			msg: 'request',
+			method: 'GET',
+			status: 200,
+			ms: expect.any(Number)
+		});
+		expect(lines.find((l) => l.path === '/finns-inte')).toMatchObject({ route: null, status: 404 });
+	} finally {
+		await app.stop();
+		rmSync(dataDir, { recursive: true, force: true });
+	}
+});
+
+test('with its PostgreSQL stopped, /healthz answers 503 with the reason and recovers', async () => {
+	const bin = postgresBin();
+	test.skip(!bin, 'PostgreSQL server binaries (initdb, pg_ctl) are not installed');
+	const cluster = await startCluster(bin!);
+	let app;
+	try {
+		app = await startApp({ port: 4351, env: { DATABASE_URL: cluster.url() } });
+		expect((await fetch(`${app.origin}/healthz`)).status).toBe(200);
+
+		cluster.stop();
+		const down = await fetch(`${app.origin}/healthz`);
+		expect(down.status).toBe(503);
+		const body = await down.json();
+		expect(body.status).toBe('unavailable');
+		expect(body.checks.worker).toBe('ok');
+		expect(body.checks.database).toMatch(/^unavailable \(.+\)$/);
+		// No connection string, no stack trace in the reason.
+		expect(JSON.stringify(body)).not.toMatch(/postgres:\/\/|\bat .*\.js/);
+		// The constant endpoint does not ask the database.
+		expect((await fetch(`${app.origin}/api/v1/ping`)).status).toBe(200);
+
+		cluster.start();
+		await expect
+			.poll(async () => (await fetch(`${app!.origin}/healthz`)).status, { timeout: 20_000 })
+			.toBe(200);
+	} finally {
+		await app?.stop();
+		cluster.destroy();
+	}
+});
+
+test('SIGTERM to `npm start` stops the server, releases the data directory, and a new start works at once', async () => {
+	const dataDir = tempDir();
+	const env = { DATA_DIR: dataDir };
+	const first = await startApp({ port: 4352, env, command: ['npm', 'start'] });
+	try {
+		const serverPid = Number(/"pid":(\d+)/.exec(first.output())?.[1]);
+		expect(serverPid).toBeGreaterThan(0);
+		expect(serverPid).not.toBe(first.child.pid);
+		expect(existsSync(join(dataDir, 'kommunkompassen.lock'))).toBe(true);
+
+		// What a process manager or container runtime does: signal the process it started.
+		expect(await first.stop('SIGTERM')).toBe(0);
+		expect(isAlive(serverPid)).toBe(false);
+		expect(first.output()).toContain('"msg":"stopped"');
+		expect(existsSync(join(dataDir, 'kommunkompassen.lock'))).toBe(false);
+
+		const second = await startApp({ port: 4352, env, command: ['npm', 'start'] });
+		expect((await fetch(`${second.origin}/healthz`)).status).toBe(200);
+		expect(await second.stop('SIGTERM')).toBe(0);
+	} finally {
+		await first.stop('SIGKILL');
+		rmSync(dataDir, { recursive: true, force: true });
+	}
+});
+
+test('a coordinator downloads a backup from the admin pages; it restores with the CLI; others may not', async ({
+	page,
+	request
+}) => {
+	const anonymous = await request.get('/admin/sakerhetskopia', { maxRedirects: 0 });
+	expect(anonymous.status()).toBe(303);
+	expect(anonymous.headers().location).toMatch(/^\/logga-in/);
+
+	await signInRequest(request, testAccounts.evaluator1);
+	expect((await request.get('/admin/sakerhetskopia', { maxRedirects: 0 })).status()).toBe(403);
+
+	await signIn(page, testAccounts.coordinator);
+	await page.goto('/admin');
+	const download = page.waitForEvent('download');
+	await page.getByRole('link', { name: 'Ladda ner en säkerhetskopia av hela databasen' }).click();
+	const file = join(tempDir(), (await download).suggestedFilename());
+	expect(file).toMatch(/kommunkompassen-\d{4}-\d{2}-\d{2}-\d{2}-\d{2}\.tar\.gz$/);
+	await (await download).saveAs(file);
+
+	const target = tempDir();
+	const restore = spawnSync('npm', ['run', '-s', 'kompass', '--', 'restore', file], {
+		env: { ...process.env, DATA_DIR: target, DATABASE_URL: '' },
+		encoding: 'utf8'
+	});
+	expect(restore.stderr).toBe('');
+	expect(restore.stdout).toMatch(/Restored .* \d+ users, \d+ evaluations, 3 documents/);
+	expect(restore.status).toBe(0);
+
+	// The download is in the audit log, under the coordinator's name.
+	await page.goto('/admin/logg');
+	await expect(page.getByText('backup.download').first()).toBeVisible();
+	rmSync(target, { recursive: true, force: true });
+});

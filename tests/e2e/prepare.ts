@@ -1,0 +1,71 @@
+/**
+ * The browser tests' database: the demo data, the test accounts (accounts.ts), Vallentuna 2026
+ * in collection with evaluator1 and evaluator2 on its team, and three drafts with the same team
+ * (both free of jäv) for the blind-sheet and autosave tests.
+ */
+import type { OpenedDatabase } from '../../src/lib/server/db';
+import { prepareDatabase } from '../../src/lib/server/app';
+import { createEvaluation } from '../../src/lib/server/repositories/evaluations';
+import { systemActor } from '../../src/lib/server/audit';
+import { createTestAccounts, type E2eState } from './accounts';
+
+export async function prepareE2eDatabase(
+	opened: OpenedDatabase,
+	log: (m: string) => void = () => {}
+): Promise<E2eState> {
+	await prepareDatabase(opened.db, { demo: true, log });
+	const ids = await createTestAccounts(opened.db);
+	const draftId = await createEvaluation(opened.db, systemActor, {
+		municipalityCode: '0115',
+		year: 2026,
+		rubricId: 'kommunkompassen-2020',
+		teamUserIds: [ids.evaluator1, ids.evaluator2],
+		contactUserId: ids.vallentuna,
+		visitStart: '2026-09-07',
+		visitEnd: '2026-09-09'
+	});
+	await opened.db
+		.updateTable('evaluation')
+		.set({ status: 'insamling' })
+		.where('id', '=', draftId)
+		.execute();
+	// Drafts in scoring and calibration: one for the blind-sheet test, apart from the one the
+	// workflow test moves on, and two for the autosave tests.
+	const draftIn = async (municipalityCode: string, status: 'poangsattning' | 'kalibrering') => {
+		const id = await createEvaluation(opened.db, systemActor, {
+			municipalityCode,
+			year: 2026,
+			rubricId: 'kommunkompassen-2020',
+			teamUserIds: [ids.evaluator1, ids.evaluator2],
+			contactUserId: null,
+			visitStart: '2026-10-12',
+			visitEnd: '2026-10-14'
+		});
+		await opened.db.updateTable('evaluation').set({ status }).where('id', '=', id).execute();
+		await opened.db
+			.updateTable('evaluation_member')
+			.set({ no_conflict_declared_at: new Date() })
+			.where('evaluation_id', '=', id)
+			.execute();
+		return id;
+	};
+	const blindDraftId = await draftIn('1480', 'poangsattning');
+	const scoringDraftId = await draftIn('0180', 'poangsattning');
+	const calibrationDraftId = await draftIn('1280', 'kalibrering');
+	const find = (code: string, year: number) =>
+		opened.db
+			.selectFrom('evaluation')
+			.select('id')
+			.where('municipality_code', '=', code)
+			.where('year', '=', year)
+			.where('origin', '=', 'workspace')
+			.executeTakeFirstOrThrow();
+	return {
+		blindDraftId,
+		scoringDraftId,
+		calibrationDraftId,
+		draftId,
+		otherDraftId: (await find('2083', 2026)).id,
+		karlskoga2022Id: (await find('1883', 2022)).id
+	};
+}
