@@ -24,6 +24,7 @@ import { loadPreviousContext } from '../../src/lib/server/repositories/follow-up
 import { systemActor } from '../../src/lib/server/audit';
 import type { Rubric } from '../../src/lib/domain/rubric';
 import { textLimits } from '../../src/lib/domain/limits';
+import { listAuditEntries } from '../../src/lib/server/repositories/audit-log';
 import type { SessionUser } from '../../src/lib/server/auth/types';
 
 let t: TestDatabase;
@@ -224,6 +225,46 @@ describe('saving without losing work', () => {
 			.where('sh.evaluation_id', '=', id)
 			.executeTakeFirstOrThrow();
 		expect(saved.justification.length).toBe(textLimits.justification);
+	});
+});
+
+describe('the audit log', () => {
+	it('hides a blind sheet’s entries from all but its author, and filters by municipality and year', async () => {
+		const id = await newEvaluation('0117', 2032);
+		await t.db
+			.updateTable('evaluation')
+			.set({ status: 'poangsattning' })
+			.where('id', '=', id)
+			.execute();
+		await saveSheetScore(t.db, a, rubric, id, {
+			subareaId: '2.1',
+			points: 3,
+			justification: 'A:s motivering',
+			expectedVersion: 0
+		});
+		const seenBy = async (viewerId: number) =>
+			(await listAuditEntries(t.db, { viewerId, municipalityCode: '0117', year: 2032 })).filter(
+				(e) => e.entity === 'sheet_score'
+			);
+		expect(await seenBy(a.id)).toHaveLength(1);
+		expect(await seenBy(b.id)).toHaveLength(0);
+		await t.db
+			.updateTable('evaluation')
+			.set({ status: 'kalibrering' })
+			.where('id', '=', id)
+			.execute();
+		expect(await seenBy(b.id)).toHaveLength(1);
+		const all = await listAuditEntries(t.db, {
+			viewerId: b.id,
+			municipalityCode: '0117',
+			year: 2032
+		});
+		expect(all.length).toBeGreaterThan(1);
+		expect(new Set(all.map((e) => e.evaluationId))).toEqual(new Set([id]));
+		expect(all[0].evaluationLabel).toMatch(/ 2032$/);
+		expect(
+			await listAuditEntries(t.db, { viewerId: b.id, municipalityCode: '0117', year: 2033 })
+		).toEqual([]);
 	});
 });
 

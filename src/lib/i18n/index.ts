@@ -10,6 +10,7 @@ import * as results from './messages/results';
 import * as documents from './messages/documents';
 import * as actionPlans from './messages/action-plans';
 import * as operations from './messages/operations';
+import * as audit from './messages/audit';
 
 export const locales = ['sv', 'en'] as const;
 export type Locale = (typeof locales)[number];
@@ -23,7 +24,8 @@ const sv = {
 	...results.sv,
 	...documents.sv,
 	...actionPlans.sv,
-	...operations.sv
+	...operations.sv,
+	...audit.sv
 };
 export type MessageKey = keyof typeof sv;
 
@@ -35,7 +37,8 @@ const en: Record<MessageKey, string> = {
 	...results.en,
 	...documents.en,
 	...actionPlans.en,
-	...operations.en
+	...operations.en,
+	...audit.en
 };
 
 const dictionaries: Record<Locale, Record<MessageKey, string>> = { sv, en };

@@ -20,6 +20,13 @@ const id = z.coerce.number().int().positive().max(2147483647).optional().catch(u
  */
 export const auditFilterSchema = z.object({
 	evaluation: id,
+	/** A municipality code (four digits) and an evaluation year, instead of an internal id. */
+	municipality: z
+		.string()
+		.regex(/^\d{4}$/)
+		.optional()
+		.catch(undefined),
+	year: z.coerce.number().int().min(1990).max(2100).optional().catch(undefined),
 	user: id,
 	from: date,
 	to: date,

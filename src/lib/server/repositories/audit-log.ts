@@ -11,6 +11,9 @@ export interface AuditFilter {
 	 */
 	viewerId: number;
 	evaluationId?: number;
+	/** Entries of the evaluations of one municipality, or of one year, or both. */
+	municipalityCode?: string;
+	year?: number;
 	actorId?: number;
 	/** 'YYYY-MM-DD', inclusive */
 	from?: string;
@@ -28,6 +31,8 @@ export interface AuditEntryView {
 	entity: string;
 	entityId: string;
 	evaluationId: number | null;
+	/** "Karlskoga 2022" for entries about an evaluation. */
+	evaluationLabel: string | null;
 	action: string;
 	before: unknown;
 	after: unknown;
@@ -40,43 +45,50 @@ export async function listAuditEntries(
 	filter: AuditFilter
 ): Promise<AuditEntryView[]> {
 	let query = db
-		.selectFrom('audit_log')
+		.selectFrom('audit_log as a')
+		.leftJoin('evaluation as e', 'e.id', 'a.evaluation_id')
+		.leftJoin('municipality as m', 'm.code', 'e.municipality_code')
 		.select([
-			'id',
-			'at',
-			'actor_label as actorLabel',
-			'entity',
-			'entity_id as entityId',
-			'evaluation_id as evaluationId',
-			'action',
-			'before',
-			'after',
-			'reason'
+			'a.id',
+			'a.at',
+			'a.actor_label as actorLabel',
+			'a.entity',
+			'a.entity_id as entityId',
+			'a.evaluation_id as evaluationId',
+			'm.name as municipalityName',
+			'e.year',
+			'a.action',
+			'a.before',
+			'a.after',
+			'a.reason'
 		])
 		.where((eb) =>
 			eb.not(
 				eb.and([
-					eb('entity', 'in', blindSheetEntities),
-					eb('actor_id', 'is distinct from', filter.viewerId),
-					eb(
-						'evaluation_id',
-						'in',
-						eb.selectFrom('evaluation').select('id').where('status', 'in', blindStages)
-					)
+					eb('a.entity', 'in', blindSheetEntities),
+					eb('a.actor_id', 'is distinct from', filter.viewerId),
+					eb('e.status', 'in', blindStages)
 				])
 			)
 		)
-		.orderBy('id', 'desc')
+		.orderBy('a.id', 'desc')
 		.limit(filter.limit ?? 50);
-	if (filter.evaluationId) query = query.where('evaluation_id', '=', filter.evaluationId);
-	if (filter.actorId) query = query.where('actor_id', '=', filter.actorId);
-	if (filter.from) query = query.where('at', '>=', new Date(`${filter.from}T00:00:00Z`));
+	if (filter.evaluationId) query = query.where('a.evaluation_id', '=', filter.evaluationId);
+	if (filter.municipalityCode)
+		query = query.where('e.municipality_code', '=', filter.municipalityCode);
+	if (filter.year) query = query.where('e.year', '=', filter.year);
+	if (filter.actorId) query = query.where('a.actor_id', '=', filter.actorId);
+	if (filter.from) query = query.where('a.at', '>=', new Date(`${filter.from}T00:00:00Z`));
 	if (filter.to)
 		query = query.where(
-			'at',
+			'a.at',
 			'<',
 			new Date(new Date(`${filter.to}T00:00:00Z`).getTime() + 86_400_000)
 		);
-	if (filter.beforeId) query = query.where('id', '<', filter.beforeId);
-	return (await query.execute()) as AuditEntryView[];
+	if (filter.beforeId) query = query.where('a.id', '<', filter.beforeId);
+	const rows = await query.execute();
+	return rows.map(({ municipalityName, year, ...row }) => ({
+		...row,
+		evaluationLabel: municipalityName && year ? `${municipalityName} ${year}` : null
+	})) as AuditEntryView[];
 }

@@ -2,6 +2,7 @@ import { auditFilterSchema } from '$lib/schemas/audit-filter';
 import { authorizeGlobal } from '$lib/server/auth/guard';
 import { listAuditEntries } from '$lib/server/repositories/audit-log';
 import { listUsers } from '$lib/server/repositories/users';
+import { listMunicipalities } from '$lib/server/repositories/municipalities';
 import type { PageServerLoad } from './$types';
 
 const pageSize = 50;
@@ -14,6 +15,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		// Blind sheets' entries stay their authors' until calibration (the coordinator has none).
 		viewerId: user.id,
 		evaluationId: filter.evaluation,
+		municipalityCode: filter.municipality,
+		year: filter.year,
 		actorId: filter.user,
 		from: filter.from,
 		to: filter.to,
@@ -24,6 +27,11 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		/** The filter as given, for the form. */
 		filter,
 		entries,
+		/** Municipalities to filter by (with the year: an evaluation, without an internal id). */
+		municipalities: (await listMunicipalities(locals.db)).map((m) => ({
+			code: m.code,
+			name: m.name
+		})),
 		/** Users to filter by. */
 		users: (await listUsers(locals.db)).map((u) => ({ id: u.id, label: u.name || u.email })),
 		/** The id to continue from for older entries, when there may be more. */
