@@ -13,7 +13,7 @@ import {
 	deleteInterview,
 	listInterviewsWithNotes,
 	updateInterview
-} from '$lib/server/repositories/sources';
+} from '$lib/server/repositories/interviews';
 import { fieldErrors } from '$lib/schemas/errors';
 import { formValues, interviewSchema } from '$lib/schemas/sources';
 import type { Actions, PageServerLoad } from './$types';

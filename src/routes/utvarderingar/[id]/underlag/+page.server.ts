@@ -8,14 +8,14 @@ import {
 	permissions,
 	refusingBadInput
 } from '$lib/server/evaluation-route';
+import { listInterviewsWithNotes } from '$lib/server/repositories/interviews';
+import { listWebObservations } from '$lib/server/repositories/web-observations';
 import {
 	createEvidence,
 	deleteEvidence,
 	listEvidence,
-	listInterviewsWithNotes,
-	listWebObservations,
 	updateEvidence
-} from '$lib/server/repositories/sources';
+} from '$lib/server/repositories/evidence';
 import { fieldErrors } from '$lib/schemas/errors';
 import { evidenceSchema, evidenceUpdateSchema, formValues } from '$lib/schemas/sources';
 import { findSubarea, listSubareas } from '$lib/domain/rubric';

@@ -12,7 +12,7 @@ import {
 	deleteWebObservation,
 	listWebObservations,
 	updateWebObservation
-} from '$lib/server/repositories/sources';
+} from '$lib/server/repositories/web-observations';
 import { fieldErrors } from '$lib/schemas/errors';
 import { formValues, webObservationSchema } from '$lib/schemas/sources';
 import type { Actions, PageServerLoad } from './$types';
