@@ -10,15 +10,14 @@ import { createEvaluation } from '../../src/lib/server/repositories/evaluations'
 import { getRubricOrThrow } from '../../src/lib/server/repositories/rubrics';
 import { interviewGroups } from '../../src/lib/domain/evaluation-content';
 import { loadFindingCitations } from '../../src/lib/server/evidence-citations';
+import { createInterview } from '../../src/lib/server/repositories/interviews';
+import { createWebObservation } from '../../src/lib/server/repositories/web-observations';
 import {
-	createEvidence,
-	createInterview,
-	createWebObservation,
 	findWrittenAnswer,
-	listEvidence,
 	loadSubareaSources,
 	saveWrittenAnswer
-} from '../../src/lib/server/repositories/sources';
+} from '../../src/lib/server/repositories/written-answers';
+import { createEvidence, listEvidence } from '../../src/lib/server/repositories/evidence';
 
 export async function run(): Promise<string[]> {
 	const db = await benchDatabase();

@@ -4,7 +4,7 @@ import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { createUser } from '../helpers/users';
 import { reportPdf } from '../../src/lib/server/report/load';
 import { createEvaluation } from '../../src/lib/server/repositories/evaluations';
-import { saveInterview } from '../../src/lib/server/repositories/sources';
+import { saveInterview } from '../../src/lib/server/repositories/interviews';
 import { systemActor } from '../../src/lib/server/audit';
 import transcript from '../../src/lib/server/seed/reference/karlskoga-2022.json';
 

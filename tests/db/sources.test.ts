@@ -12,29 +12,35 @@ import { loadReportModel } from '../../src/lib/server/report/load';
 import { loadFindingCitations } from '../../src/lib/server/evidence-citations';
 import { undoDeletion, undoWindowMs } from '../../src/lib/server/repositories/deleted-items';
 import {
-	citeEvidence,
 	countInterviewsByGroup,
-	createEvidence,
 	createInterview,
-	createWebObservation,
-	deleteEvidence,
 	deleteInterview,
-	deleteWebObservation,
-	findWrittenAnswer,
-	listEvidence,
-	listFindingCitations,
 	listInterviewsWithNotes,
-	listSubareaEvidence,
-	listWebObservations,
+	updateInterview,
+	type InterviewInput
+} from '../../src/lib/server/repositories/interviews';
+import {
+	createWebObservation,
+	deleteWebObservation,
+	listWebObservations
+} from '../../src/lib/server/repositories/web-observations';
+import {
+	findWrittenAnswer,
 	listWrittenAnswers,
 	loadSubareaSources,
+	saveWrittenAnswer
+} from '../../src/lib/server/repositories/written-answers';
+import {
+	citeEvidence,
+	createEvidence,
+	deleteEvidence,
+	listEvidence,
+	listFindingCitations,
+	listSubareaEvidence,
 	removeCitation,
-	saveWrittenAnswer,
 	updateEvidence,
-	updateInterview,
-	type InterviewInput,
 	type NewEvidence
-} from '../../src/lib/server/repositories/sources';
+} from '../../src/lib/server/repositories/evidence';
 import { DomainError, StaleWriteError } from '../../src/lib/server/repositories/versioned';
 import { canOnEvaluation } from '../../src/lib/server/auth/policy';
 import { findEvaluationScope } from '../../src/lib/server/repositories/evaluation-scope';

@@ -445,8 +445,9 @@ describe('action plans and re-evaluation', () => {
 
 describe('findings cite evidence', () => {
 	it('links a strength to an evidence item of the same evaluation only', async () => {
-		const { saveInterview, createEvidence, citeEvidence, listFindingCitations } =
-			await import('../../src/lib/server/repositories/sources');
+		const { saveInterview } = await import('../../src/lib/server/repositories/interviews');
+		const { createEvidence, citeEvidence, listFindingCitations } =
+			await import('../../src/lib/server/repositories/evidence');
 		const id = await newEvaluation('0125', 2026);
 		const other = await newEvaluation('0126', 2026);
 		const interview = await saveInterview(

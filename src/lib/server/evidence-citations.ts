@@ -16,7 +16,7 @@ import {
 	listEvidence,
 	listFindingCitations,
 	removeCitation
-} from './repositories/sources';
+} from './repositories/evidence';
 import { parseFindingKey, type FindingCitations } from '$lib/domain/sources';
 
 export type { FindingCitations } from '$lib/domain/sources';

@@ -1,7 +1,7 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import { actorOf } from '../audit';
 import { attempt, authorizeEvaluationRoute, intField, textField } from '../evaluation-route';
-import { createEvidence } from '../repositories/sources';
+import { createEvidence } from '../repositories/evidence';
 import { listSubareas } from '$lib/domain/rubric';
 import { textLimits } from '$lib/domain/limits';
 

@@ -24,13 +24,14 @@ export const undoableEntities = [
 ] as const;
 export type UndoableEntity = (typeof undoableEntities)[number];
 
-type Rows = Partial<Record<keyof DB, Record<string, unknown>[]>>;
+/** A deletion's rows by table, parents first (undo inserts them in this order). */
+export type KeptRows = Partial<Record<keyof DB, Record<string, unknown>[]>>;
 
 /** Keeps the rows a deletion is about to remove; returns the id that undoes it. */
 export async function keepForUndo(
 	trx: Transaction<DB>,
 	actor: Actor,
-	item: { evaluationId: number; entity: UndoableEntity; entityId: number; rows: Rows }
+	item: { evaluationId: number; entity: UndoableEntity; entityId: number; rows: KeptRows }
 ): Promise<number> {
 	const kept = await trx
 		.insertInto('deleted_item')
@@ -76,7 +77,7 @@ export async function undoDeletion(
 		if (now.getTime() - new Date(item.deleted_at).getTime() > undoWindowMs) {
 			throw new DomainError('ws.undo.expired', '_form', 409);
 		}
-		const rows = (typeof item.rows === 'string' ? JSON.parse(item.rows) : item.rows) as Rows;
+		const rows = (typeof item.rows === 'string' ? JSON.parse(item.rows) : item.rows) as KeptRows;
 		for (const [table, tableRows] of Object.entries(rows) as [
 			keyof DB,
 			Record<string, unknown>[]

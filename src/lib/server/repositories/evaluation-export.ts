@@ -10,12 +10,10 @@ import type { Database } from '../db';
 import { getRubricOrThrow } from './rubrics';
 import { loadEvaluationContent } from './publishing';
 import { listSheets } from './scoring';
-import {
-	listEvidence,
-	listInterviewsWithNotes,
-	listWebObservations,
-	listWrittenAnswers
-} from './sources';
+import { listInterviewsWithNotes } from './interviews';
+import { listWebObservations } from './web-observations';
+import { listWrittenAnswers } from './written-answers';
+import { listEvidence } from './evidence';
 import { listFactCheckComments } from './fact-check';
 import { listDocuments } from './documents';
 import { listActionItems } from './action-plans';

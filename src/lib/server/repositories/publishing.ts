@@ -7,7 +7,7 @@ import { DomainError } from './versioned';
 import { loadProgressFacts } from './evaluations';
 import { blockers } from '$lib/domain/lifecycle';
 import { emptyAreaFindings, type EvaluationContent } from '$lib/domain/evaluation-content';
-import { countInterviewsByGroup } from './sources';
+import { countInterviewsByGroup } from './interviews';
 import { svCollator } from '$lib/i18n';
 
 /**

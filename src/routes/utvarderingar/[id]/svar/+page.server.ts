@@ -7,7 +7,7 @@ import {
 	textField,
 	refusingBadInput
 } from '$lib/server/evaluation-route';
-import { listWrittenAnswers, saveWrittenAnswer } from '$lib/server/repositories/sources';
+import { listWrittenAnswers, saveWrittenAnswer } from '$lib/server/repositories/written-answers';
 import {
 	answerTargetId,
 	answerTargetsOf,

@@ -1,23 +1,14 @@
-import { undoAction } from '$lib/server/actions/undo';
-import { fail, redirect } from '@sveltejs/kit';
-import { actorOf } from '$lib/server/audit';
-import {
-	attempt,
-	authorizeEvaluationRoute,
-	intField,
-	permissions,
-	refusingBadInput
-} from '$lib/server/evaluation-route';
+import { sourcePageActions, sourcePageState } from '$lib/server/actions/source-page';
+import { authorizeEvaluationRoute, permissions } from '$lib/server/evaluation-route';
+import { listInterviewsWithNotes } from '$lib/server/repositories/interviews';
+import { listWebObservations } from '$lib/server/repositories/web-observations';
 import {
 	createEvidence,
 	deleteEvidence,
 	listEvidence,
-	listInterviewsWithNotes,
-	listWebObservations,
 	updateEvidence
-} from '$lib/server/repositories/sources';
-import { fieldErrors } from '$lib/schemas/errors';
-import { evidenceSchema, evidenceUpdateSchema, formValues } from '$lib/schemas/sources';
+} from '$lib/server/repositories/evidence';
+import { evidenceSchema, evidenceUpdateSchema } from '$lib/schemas/sources';
 import { findSubarea, listSubareas } from '$lib/domain/rubric';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -42,7 +33,6 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const interview =
 		kind === 'interview' ? interviews.find((i) => i.id === Number(rawId)) : undefined;
 	const observation = kind === 'web' ? web.find((w) => w.id === Number(rawId)) : undefined;
-	const editId = Number(url.searchParams.get('redigera'));
 	return {
 		subareas: listSubareas(rubric).map((s) => ({ id: s.id, title: s.title })),
 		/** The subarea the list is filtered to ('' for all). */
@@ -71,92 +61,30 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			: observation
 				? { value: `web:${observation.id}`, kind: 'web' as const, text: observation.note }
 				: null,
-		/** The evidence item whose edit form is open (?redigera=ID), if any. */
-		editingId: evidence.some((e) => e.id === editId) ? editId : null,
-		savedId: Number(url.searchParams.get('sparad')) || null,
-		/** The deletion just made (?borttagen=ID), to offer undoing it. */
-		deletedUndoId: Number(url.searchParams.get('borttagen')) || null,
-		restored: url.searchParams.has('aterstalld')
+		...sourcePageState(url, evidence)
 	};
 };
 
-const page = (id: number) => `/utvarderingar/${id}/underlag`;
-
-export const actions: Actions = refusingBadInput({
-	/** Creates an evidence item: a quote from an interview's notes or a web observation. */
-	create: async ({ locals, params, request }) => {
-		const { scope } = await authorizeEvaluationRoute(locals, params.id, 'sources.edit');
-		const values = formValues(await request.formData());
-		const parsed = evidenceSchema.safeParse(values);
-		if (!parsed.success) {
-			return fail(400, {
-				action: 'create',
-				values,
-				errors: fieldErrors(parsed.error, locals.locale)
-			});
-		}
-		const [kind, rawId] = parsed.data.source.split(':') as ['interview' | 'web', string];
-		const result = await attempt(
-			locals,
-			() =>
-				locals.db.transaction().execute((trx) =>
-					createEvidence(trx, actorOf(locals.user!), scope.id, {
-						sourceKind: kind,
-						interviewId: kind === 'interview' ? Number(rawId) : null,
-						webObservationId: kind === 'web' ? Number(rawId) : null,
-						quote: parsed.data.quote,
-						note: parsed.data.note,
-						subareaIds: parsed.data.subareaIds
-					})
-				),
-			{ action: 'create', values }
+/** Create (a quote from an interview's notes or a web observation), update, delete (with the findings' citations), undo. */
+export const actions: Actions = sourcePageActions({
+	page: 'underlag',
+	anchor: 'underlag',
+	entity: 'evidence',
+	createSchema: evidenceSchema,
+	create: (db, actor, evaluationId, data) => {
+		const [kind, rawId] = data.source.split(':') as ['interview' | 'web', string];
+		return db.transaction().execute((trx) =>
+			createEvidence(trx, actor, evaluationId, {
+				sourceKind: kind,
+				interviewId: kind === 'interview' ? Number(rawId) : null,
+				webObservationId: kind === 'web' ? Number(rawId) : null,
+				quote: data.quote,
+				note: data.note,
+				subareaIds: data.subareaIds
+			})
 		);
-		if (typeof result !== 'number') return result;
-		redirect(303, `${page(scope.id)}?sparad=${result}#underlag-${result}`);
 	},
-	/** Changes an evidence item's comment and subareas (version-checked). */
-	update: async ({ locals, params, request }) => {
-		const { scope } = await authorizeEvaluationRoute(locals, params.id, 'sources.edit');
-		const form = await request.formData();
-		const values = formValues(form);
-		const id = intField(form, 'id');
-		const parsed = evidenceUpdateSchema.safeParse(values);
-		if (!parsed.success) {
-			return fail(400, {
-				action: 'update',
-				id,
-				values,
-				errors: fieldErrors(parsed.error, locals.locale)
-			});
-		}
-		const result = await attempt(
-			locals,
-			() =>
-				updateEvidence(
-					locals.db,
-					actorOf(locals.user!),
-					scope.id,
-					id,
-					parsed.data,
-					intField(form, 'version')
-				),
-			{ action: 'update', id, values }
-		);
-		if (typeof result !== 'number') return result;
-		redirect(303, `${page(scope.id)}?sparad=${id}#underlag-${id}`);
-	},
-	/** Deletes an evidence item and the findings' citations of it. */
-	delete: async ({ locals, params, request }) => {
-		const { scope } = await authorizeEvaluationRoute(locals, params.id, 'sources.edit');
-		const id = intField(await request.formData(), 'id');
-		const result = await attempt(
-			locals,
-			() => deleteEvidence(locals.db, actorOf(locals.user!), scope.id, id),
-			{ action: 'delete', id }
-		);
-		if (typeof result !== 'number') return result;
-		redirect(303, `${page(scope.id)}?borttagen=${result}`);
-	},
-	/** Undoes a deletion made on this page within the last ten minutes. */
-	undo: undoAction('sources.edit', ['evidence'])
+	updateSchema: evidenceUpdateSchema,
+	update: updateEvidence,
+	remove: deleteEvidence
 });

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { authorizeEvaluationRoute, refusingBadInput } from '$lib/server/evaluation-route';
 import { listAgreedScores, loadOwnSheet } from '$lib/server/repositories/scoring';
-import { loadSubareaSources } from '$lib/server/repositories/sources';
+import { loadSubareaSources } from '$lib/server/repositories/written-answers';
 import { suggestPassages } from '$lib/server/documents/search';
 import { loadPreviousContext } from '$lib/server/repositories/follow-up';
 import { saveAgreed, saveOwnScore } from '$lib/server/scoring-actions';
