@@ -8,7 +8,7 @@ import {
 	type EvaluationScope
 } from '../../src/lib/server/auth/policy';
 import type { SessionUser } from '../../src/lib/server/auth/types';
-import type { EvaluationStatus } from '../../src/lib/server/db/types';
+import type { EvaluationStatus } from '../../src/lib/domain/lifecycle';
 
 const user = (
 	id: number,

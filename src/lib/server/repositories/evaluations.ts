@@ -1,13 +1,20 @@
 import { sql } from 'kysely';
 import type { Database } from '../db';
-import type { EvaluationStatus } from '../db/types';
 import { recordAudit, type Actor } from '../audit';
 import { canOnEvaluation } from '../auth/policy';
 import type { SessionUser } from '../auth/types';
 import { findEvaluationScope } from './evaluation-scope';
 import { DomainError } from './versioned';
 import { getRubricOrThrow } from './rubrics';
-import { blockers, gapsBefore, isMove, type Gap, type ProgressFacts } from '$lib/domain/lifecycle';
+import {
+	blockers,
+	gapsBefore,
+	isBefore,
+	isMove,
+	type EvaluationStatus,
+	type Gap,
+	type ProgressFacts
+} from '$lib/domain/lifecycle';
 import { listSubareas } from '$lib/domain/rubric';
 import { svCollator } from '$lib/i18n';
 
@@ -412,13 +419,7 @@ export async function transitionEvaluation(
 		.executeTakeFirstOrThrow();
 	if (to === 'publicerad' || !isMove(current.status, to))
 		throw new DomainError('ws.errors.badMove', '_form', 400);
-	const forward =
-		(
-			['planering', 'insamling', 'poangsattning', 'kalibrering', 'faktagranskning'] as const
-		).indexOf(to as never) >
-		(
-			['planering', 'insamling', 'poangsattning', 'kalibrering', 'faktagranskning'] as const
-		).indexOf(current.status as never);
+	const forward = isBefore(current.status, to);
 	if (forward) {
 		const facts = await loadProgressFacts(db, evaluationId);
 		const hard = blockers(to, facts);

@@ -17,8 +17,7 @@ import {
 	publishEvaluation,
 	reopenEvaluation
 } from '$lib/server/repositories/publishing';
-import { possibleMoves, stages } from '$lib/domain/lifecycle';
-import type { EvaluationStatus } from '$lib/server/db/types';
+import { possibleMoves, stages, type EvaluationStatus } from '$lib/domain/lifecycle';
 import type { Actions, PageServerLoad } from './$types';
 import { textLimits } from '$lib/domain/limits';
 

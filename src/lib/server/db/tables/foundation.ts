@@ -1,10 +1,8 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+import type { EvaluationStatus } from '$lib/domain/lifecycle';
 
 /** timestamptz: read as Date, written as Date or ISO string, defaulted by the database. */
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-
-export type EvaluationStatus =
-	'planering' | 'insamling' | 'poangsattning' | 'kalibrering' | 'faktagranskning' | 'publicerad';
 
 export interface MunicipalityTable {
 	code: string;
