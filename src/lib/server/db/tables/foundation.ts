@@ -41,6 +41,8 @@ export interface EvaluationTable {
 	/** Added by the workspace migration. */
 	contact_user_id: number | null;
 	action_plan_public: Generated<boolean>;
+	/** Why it was last reopened: the erratum published next carries it. Null if never reopened. */
+	reopen_reason: string | null;
 }
 
 export interface PublishedResultTable {
