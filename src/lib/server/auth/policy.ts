@@ -73,8 +73,18 @@ export const evaluationActions = [
 	'followUp.edit'
 ] as const;
 
+/**
+ * The only actions the policy grants anyone not signed in (a published evaluation, its published
+ * action plan). Every other action needs a user, which is what lets the route guard return one.
+ */
+export const anonymousEvaluationActions = [
+	'evaluation.read',
+	'actionPlan.read'
+] as const satisfies readonly EvaluationAction[];
+
 export type GlobalAction = (typeof globalActions)[number];
 export type EvaluationAction = (typeof evaluationActions)[number];
+export type AnonymousEvaluationAction = (typeof anonymousEvaluationActions)[number];
 export type Action = GlobalAction | EvaluationAction;
 
 const isRole = (user: SessionUser | null, role: Role): user is SessionUser =>
