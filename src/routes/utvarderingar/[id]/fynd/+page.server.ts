@@ -65,7 +65,11 @@ export const actions: Actions = refusingBadInput({
 	removeCitation: removeCitationAction,
 	/** Saves Allmänt, a narrative or the summary (version-checked, autosaved). */
 	text: async ({ locals, params, request }) => {
-		const { scope, rubric } = await authorizeEvaluationRoute(locals, params.id, 'findings.edit');
+		const { scope, rubric, user } = await authorizeEvaluationRoute(
+			locals,
+			params.id,
+			'findings.edit'
+		);
 		const form = await request.formData();
 		const target = textField(form, 'target', 30);
 		const text = textField(form, 'text', textLimits.findingText);
@@ -82,13 +86,17 @@ export const actions: Actions = refusingBadInput({
 		if (!resolved) return fail(400, { target, errors: { _form: 'Okänt fält' } });
 		const result = await attempt(
 			locals,
-			() => saveFindingText(locals.db, actorOf(locals.user!), scope.id, resolved, text, version),
+			() => saveFindingText(locals.db, actorOf(user), scope.id, resolved, text, version),
 			{ target, values: { text } }
 		);
 		return typeof result === 'number' ? { target, saved: true, version: result } : result;
 	},
 	add: async ({ locals, params, request }) => {
-		const { scope, rubric } = await authorizeEvaluationRoute(locals, params.id, 'findings.edit');
+		const { scope, rubric, user } = await authorizeEvaluationRoute(
+			locals,
+			params.id,
+			'findings.edit'
+		);
 		const form = await request.formData();
 		const kind = textField(form, 'kind', 20) as ListKind;
 		const areaId = textField(form, 'areaId', 5);
@@ -100,7 +108,7 @@ export const actions: Actions = refusingBadInput({
 		const result = await attempt(
 			locals,
 			() =>
-				addFindingItem(locals.db, actorOf(locals.user!), scope.id, kind, {
+				addFindingItem(locals.db, actorOf(user), scope.id, kind, {
 					areaId,
 					text: textField(form, 'text', textLimits.findingItem),
 					goldStar: form.get('goldStar') === 'on'
@@ -110,7 +118,7 @@ export const actions: Actions = refusingBadInput({
 		return typeof result === 'number' ? { added: result } : result;
 	},
 	update: async ({ locals, params, request }) => {
-		const { scope } = await authorizeEvaluationRoute(locals, params.id, 'findings.edit');
+		const { scope, user } = await authorizeEvaluationRoute(locals, params.id, 'findings.edit');
 		const form = await request.formData();
 		const kind = textField(form, 'kind', 20) as ListKind;
 		if (!kinds.includes(kind)) return fail(400, { errors: { _form: 'Okänd lista' } });
@@ -121,7 +129,7 @@ export const actions: Actions = refusingBadInput({
 			() =>
 				updateFindingItem(
 					locals.db,
-					actorOf(locals.user!),
+					actorOf(user),
 					scope.id,
 					kind,
 					id,
@@ -133,18 +141,18 @@ export const actions: Actions = refusingBadInput({
 		return typeof result === 'number' ? { itemId: id, saved: true, version: result } : result;
 	},
 	remove: async ({ locals, params, request }) => {
-		const { scope } = await authorizeEvaluationRoute(locals, params.id, 'findings.edit');
+		const { scope, user } = await authorizeEvaluationRoute(locals, params.id, 'findings.edit');
 		const form = await request.formData();
 		const kind = textField(form, 'kind', 20) as ListKind;
 		if (!kinds.includes(kind)) return fail(400, { errors: { _form: 'Okänd lista' } });
 		const result = await attempt(locals, () =>
-			deleteFindingItem(locals.db, actorOf(locals.user!), scope.id, kind, intField(form, 'id'))
+			deleteFindingItem(locals.db, actorOf(user), scope.id, kind, intField(form, 'id'))
 		);
 		return typeof result === 'number' ? { removed: true, undo: result } : result;
 	},
 	/** Judges an improvement possibility of the previous evaluation: åtgärdad, delvis, kvarstår. */
 	followUp: async ({ locals, params, request }) => {
-		const { scope } = await authorizeEvaluationRoute(locals, params.id, 'followUp.edit');
+		const { scope, user } = await authorizeEvaluationRoute(locals, params.id, 'followUp.edit');
 		const form = await request.formData();
 		const judgement = textField(form, 'judgement', 20);
 		if (!['atgardad', 'delvis', 'kvarstar'].includes(judgement))
@@ -155,7 +163,7 @@ export const actions: Actions = refusingBadInput({
 			() =>
 				saveFollowUp(
 					locals.db,
-					actorOf(locals.user!),
+					actorOf(user),
 					scope.id,
 					improvementId,
 					judgement as 'atgardad',
