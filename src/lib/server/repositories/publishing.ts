@@ -4,7 +4,7 @@ import { recordAudit, type Actor } from '../audit';
 import { insertPublishedVersion } from './published-results';
 import { getRubricOrThrow } from './rubrics';
 import { DomainError } from './versioned';
-import { loadProgressFacts } from './evaluations';
+import { loadProgressFacts } from './progress';
 import { blockers } from '$lib/domain/lifecycle';
 import { emptyAreaFindings, type EvaluationContent } from '$lib/domain/evaluation-content';
 import { countInterviewsByGroup } from './sources';

@@ -10,9 +10,9 @@ import {
 import {
 	declareNoConflict,
 	findEvaluationDetail,
-	loadProgressFacts,
 	transitionEvaluation
 } from '$lib/server/repositories/evaluations';
+import { loadProgressFacts } from '$lib/server/repositories/progress';
 import {
 	listPublishedVersions,
 	publishEvaluation,

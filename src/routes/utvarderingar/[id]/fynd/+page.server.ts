@@ -17,6 +17,7 @@ import {
 	type ListKind
 } from '$lib/server/repositories/findings';
 import { listAgreedScores } from '$lib/server/repositories/scoring';
+import { getEvaluationOrThrow } from '$lib/server/repositories/evaluations';
 import { listFollowUps, saveFollowUp } from '$lib/server/repositories/follow-up';
 import { listImprovementsWithActions } from '$lib/server/repositories/action-plans';
 import {
@@ -34,11 +35,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		params.id,
 		'evaluation.readDraft'
 	);
-	const previous = await locals.db
-		.selectFrom('evaluation')
-		.select('previous_evaluation_id')
-		.where('id', '=', scope.id)
-		.executeTakeFirstOrThrow();
+	const { previousEvaluationId } = await getEvaluationOrThrow(locals.db, scope.id);
 	return {
 		areas: rubric.areas.map((a) => ({
 			id: a.id,
@@ -48,8 +45,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		findings: await loadDraftFindings(locals.db, scope.id),
 		agreed: await listAgreedScores(locals.db, scope.id),
 		/** A re-evaluation judges the previous evaluation's improvement possibilities. */
-		earlierImprovements: previous.previous_evaluation_id
-			? await listImprovementsWithActions(locals.db, previous.previous_evaluation_id)
+		earlierImprovements: previousEvaluationId
+			? await listImprovementsWithActions(locals.db, previousEvaluationId)
 			: [],
 		followUps: await listFollowUps(locals.db, scope.id),
 		/** The evidence each finding cites, and the evidence items it may cite. */

@@ -18,6 +18,7 @@ import {
 	saveActionItem,
 	setActionPlanPublic
 } from '$lib/server/repositories/action-plans';
+import { listRecommendations } from '$lib/server/repositories/findings';
 import { fieldErrors } from '$lib/schemas/errors';
 import type { Actions, PageServerLoad } from './$types';
 import { textLimits } from '$lib/domain/limits';
@@ -27,12 +28,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const [items, improvements, recommendations] = await Promise.all([
 		listActionItems(locals.db, scope.id),
 		listImprovementsWithActions(locals.db, scope.id),
-		locals.db
-			.selectFrom('recommendation')
-			.select(['id', 'text'])
-			.where('evaluation_id', '=', scope.id)
-			.orderBy('position')
-			.execute()
+		listRecommendations(locals.db, scope.id)
 	]);
 	return {
 		areas: rubric.areas.map((a) => ({ id: a.id, title: a.title })),
