@@ -13,6 +13,7 @@ import * as addDocumentClaim from './20261127090000_add_document_claim';
 import * as throttleLoginAttempts from './20261201000100_throttle_login_attempts';
 import * as ownPeerGroups from './20261201000200_own_peer_groups';
 import * as createDeletedItem from './20261201000300_create_deleted_item';
+import * as addReopenReason from './20261201000400_add_reopen_reason';
 
 /**
  * Every migration, in order. Imported statically so Vite, the built server and the CLI all see
@@ -32,5 +33,6 @@ export const migrations: Record<string, Migration> = {
 	'20261127090000_add_document_claim': addDocumentClaim,
 	'20261201000100_throttle_login_attempts': throttleLoginAttempts,
 	'20261201000200_own_peer_groups': ownPeerGroups,
-	'20261201000300_create_deleted_item': createDeletedItem
+	'20261201000300_create_deleted_item': createDeletedItem,
+	'20261201000400_add_reopen_reason': addReopenReason
 };

@@ -342,6 +342,13 @@ describe('blind scoring, calibration and publishing', () => {
 			'ws.errors.reasonRequired'
 		);
 		await reopenEvaluation(t.db, systemActor, id, 'Fel poäng i delområde 1.1 rättat');
+		expect(
+			await t.db
+				.selectFrom('evaluation')
+				.select('reopen_reason')
+				.where('id', '=', id)
+				.executeTakeFirstOrThrow()
+		).toEqual({ reopen_reason: 'Fel poäng i delområde 1.1 rättat' });
 		await saveAgreedScore(t.db, a, rubric, id, {
 			subareaId: '1.1',
 			points: 11,

@@ -1,7 +1,7 @@
 import type { Database } from '../../src/lib/server/db';
 import { createUser } from '../../src/lib/server/repositories/users';
 import { systemActor } from '../../src/lib/server/audit';
-import type { Role } from '../../src/lib/server/auth/types';
+import type { Role } from '../../src/lib/domain/roles';
 
 export interface TestAccount {
 	email: string;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+	anonymousEvaluationActions,
 	canGlobal,
 	canOnEvaluation,
 	evaluationActions,
@@ -8,7 +9,7 @@ import {
 	type EvaluationScope
 } from '../../src/lib/server/auth/policy';
 import type { SessionUser } from '../../src/lib/server/auth/types';
-import type { EvaluationStatus } from '../../src/lib/server/db/types';
+import { stages, type EvaluationStatus } from '../../src/lib/domain/lifecycle';
 
 const user = (
 	id: number,
@@ -199,6 +200,18 @@ describe('policy on one evaluation: every role × action × stage', () => {
 		expect(
 			canOnEvaluation(null, 'actionPlan.read', scope('publicerad', { actionPlanPublic: true }))
 		).toBe(true);
+	});
+
+	it('grants nobody signed out anything but the anonymous actions, whatever the stage', () => {
+		for (const status of stages) {
+			for (const action of evaluationActions) {
+				if ((anonymousEvaluationActions as readonly string[]).includes(action)) continue;
+				expect(
+					canOnEvaluation(null, action, scope(status, { actionPlanPublic: true })),
+					`${status} · ${action}`
+				).toBe(false);
+			}
+		}
 	});
 
 	it('another contact of the same municipality is not the designated contact', () => {

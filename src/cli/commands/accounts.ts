@@ -1,4 +1,4 @@
-import { roles, type Role } from '../../lib/server/auth/types';
+import { roles, type Role } from '../../lib/domain/roles';
 import { cliActor } from '../../lib/server/audit';
 import { generateOneTimePassword, minPasswordLength } from '../../lib/server/auth/password';
 import {

@@ -1,12 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { cliActor } from '../../lib/server/audit';
-import { addDocument, extractStoredDocument } from '../../lib/server/repositories/documents';
+import {
+	addDocument,
+	extractStoredDocument,
+	getDocumentStatus
+} from '../../lib/server/repositories/documents';
 import { searchDocuments } from '../../lib/server/documents/search';
 import { DomainError } from '../../lib/server/repositories/versioned';
 import { isMessageKey, translate } from '../../lib/i18n';
 import { parseOptions } from '../args';
-import { findEvaluationByMunicipalityYear } from '../evaluation-lookup';
+import { findEvaluationByMunicipalityYear } from '../../lib/server/repositories/evaluation-lookups';
 import type { CliCommand } from '../context';
 
 export const documentsCommands: CliCommand[] = [
@@ -42,14 +46,10 @@ export const documentsCommands: CliCommand[] = [
 							bytes
 						});
 						await extractStoredDocument(db, id);
-						const doc = await db
-							.selectFrom('source_document')
-							.select(['status', 'status_message', 'page_count'])
-							.where('id', '=', id)
-							.executeTakeFirstOrThrow();
+						const doc = await getDocumentStatus(db, id);
 						if (doc.status === 'fel') failures += 1;
 						io.out(
-							`${file}: ${doc.status === 'klar' ? `ok (${doc.page_count} sidor/avsnitt)` : `${doc.status}: ${doc.status_message}`}`
+							`${file}: ${doc.status === 'klar' ? `ok (${doc.pageCount} sidor/avsnitt)` : `${doc.status}: ${doc.statusMessage}`}`
 						);
 					} catch (e) {
 						failures += 1;

@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { reportPdf } from '../../lib/server/report/load';
+import { findWorkspaceEvaluation } from '../../lib/server/repositories/evaluation-lookups';
 import { parseOptions } from '../args';
 import type { CliCommand } from '../context';
 
@@ -19,14 +20,11 @@ export const reportCommands: CliCommand[] = [
 				return 2;
 			}
 			return withDatabase(async (db) => {
-				const evaluation = await db
-					.selectFrom('evaluation')
-					.select('id')
-					.where('municipality_code', '=', values.municipality!)
-					.where('year', '=', Number(values.year))
-					.where('origin', '=', 'workspace')
-					.orderBy('rubric_id', 'desc')
-					.executeTakeFirst();
+				const evaluation = await findWorkspaceEvaluation(
+					db,
+					values.municipality!,
+					Number(values.year)
+				);
 				if (!evaluation) {
 					io.err(
 						`No evaluation of ${values.municipality} in ${values.year} made in the workspace (imported results have no report).`

@@ -9,7 +9,7 @@ import { listRubrics } from '../../lib/server/repositories/rubrics';
 import { DomainError } from '../../lib/server/repositories/versioned';
 import { isMessageKey, translate } from '../../lib/i18n';
 import { parseOptions } from '../args';
-import { findEvaluationByMunicipalityYear } from '../evaluation-lookup';
+import { findEvaluationByMunicipalityYear } from '../../lib/server/repositories/evaluation-lookups';
 import type { CliCommand } from '../context';
 
 const message = (e: unknown) =>

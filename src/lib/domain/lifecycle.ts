@@ -2,16 +2,21 @@
  * The evaluation's stages and the moves between them. Who may move is the policy's business;
  * which moves exist and what is missing before moving on is decided here.
  */
-import type { EvaluationStatus } from '../server/db/tables/foundation';
 
-export const stages: EvaluationStatus[] = [
+/** The stages in order: the one list the database type, the policy and the schemas derive from. */
+export const stages = [
 	'planering',
 	'insamling',
 	'poangsattning',
 	'kalibrering',
 	'faktagranskning',
 	'publicerad'
-];
+] as const;
+export type EvaluationStatus = (typeof stages)[number];
+
+/** Whether `status` comes before `stage` in the lifecycle. */
+export const isBefore = (status: EvaluationStatus, stage: EvaluationStatus) =>
+	stages.indexOf(status) < stages.indexOf(stage);
 
 export const stageLabels: Record<EvaluationStatus, { sv: string; en: string }> = {
 	planering: { sv: 'Planering', en: 'Planning' },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { roles } from '$lib/domain/roles';
 
-export const roleSchema = z.enum(['coordinator', 'evaluator', 'municipality'], {
+export const roleSchema = z.enum(roles, {
 	error: 'errors.invalid'
 });
 

@@ -4,37 +4,47 @@
  */
 import { fail, type Action, type ActionFailure } from '@sveltejs/kit';
 import { authorizeEvaluation } from './auth/guard';
-import { canOnEvaluation, type EvaluationAction, type EvaluationScope } from './auth/policy';
+import {
+	canOnEvaluation,
+	type AnonymousEvaluationAction,
+	type EvaluationAction,
+	type EvaluationScope
+} from './auth/policy';
+import type { SessionUser } from './auth/types';
 import { findEvaluationScope, parseEvaluationId } from './repositories/evaluation-scope';
 import { getRubricOrThrow } from './repositories/rubrics';
 import { DomainError, StaleWriteError } from './repositories/versioned';
 import { isMessageKey, translate } from '$lib/i18n';
 import type { Rubric } from '$lib/domain/rubric';
 
-export interface EvaluationContext {
+/** Who is acting: signed in for every action but the few the policy grants to anyone. */
+export type RouteUser<A extends EvaluationAction> = A extends AnonymousEvaluationAction
+	? SessionUser | null
+	: SessionUser;
+
+export interface EvaluationContext<A extends EvaluationAction = EvaluationAction> {
 	scope: EvaluationScope;
 	rubric: Rubric;
 	evaluationId: number;
+	user: RouteUser<A>;
 }
 
 /** 404 for those who may not see the evaluation, 403 for those who may not do `action`. */
-export async function authorizeEvaluationRoute(
+export async function authorizeEvaluationRoute<A extends EvaluationAction>(
 	locals: App.Locals,
 	idParam: string,
-	action: EvaluationAction
-): Promise<EvaluationContext> {
+	action: A
+): Promise<EvaluationContext<A>> {
 	const evaluationId = parseEvaluationId(idParam);
 	const scope = authorizeEvaluation(
 		locals,
 		action,
 		await findEvaluationScope(locals.db, evaluationId)
 	);
-	const row = await locals.db
-		.selectFrom('evaluation')
-		.select('rubric_id')
-		.where('id', '=', evaluationId)
-		.executeTakeFirstOrThrow();
-	return { scope, rubric: await getRubricOrThrow(locals.db, row.rubric_id), evaluationId };
+	// The policy granted `action`; beyond anonymousEvaluationActions it grants nothing without a
+	// user (tests/unit/policy.test.ts holds it to that), so the user is there when the type says so.
+	const user = locals.user as RouteUser<A>;
+	return { scope, rubric: await getRubricOrThrow(locals.db, scope.rubricId), evaluationId, user };
 }
 
 /** The subset of actions a page needs to decide what to show. */

@@ -37,17 +37,17 @@ export async function loadFindingCitations(
 type Event = RequestEvent<{ id: string }>;
 
 async function parseCitation({ locals, params, request }: Event) {
-	const { scope } = await authorizeEvaluationRoute(locals, params.id, 'findings.edit');
+	const { scope, user } = await authorizeEvaluationRoute(locals, params.id, 'findings.edit');
 	const form = await request.formData();
 	const key = textField(form, 'finding', 40);
 	const evidenceId = intField(form, 'evidenceId');
-	return { scope, key, ref: parseFindingKey(key), evidenceId };
+	return { scope, user, key, ref: parseFindingKey(key), evidenceId };
 }
 
 /** Form action: a finding cites an evidence item (fields `finding`, `evidenceId`). */
 export async function citeEvidenceAction(event: Event) {
 	const { locals } = event;
-	const { scope, key, ref, evidenceId } = await parseCitation(event);
+	const { scope, user, key, ref, evidenceId } = await parseCitation(event);
 	if (!ref) {
 		return fail(400, {
 			citationFor: key,
@@ -62,7 +62,7 @@ export async function citeEvidenceAction(event: Event) {
 	}
 	const result = await attempt(
 		locals,
-		() => citeEvidence(locals.db, actorOf(locals.user!), scope.id, ref, evidenceId),
+		() => citeEvidence(locals.db, actorOf(user), scope.id, ref, evidenceId),
 		{ citationFor: key }
 	);
 	return result === undefined ? { citationFor: key, citation: 'added' as const } : result;
@@ -71,7 +71,7 @@ export async function citeEvidenceAction(event: Event) {
 /** Form action: removes a finding's citation (fields `finding`, `evidenceId`). */
 export async function removeCitationAction(event: Event) {
 	const { locals } = event;
-	const { scope, key, ref, evidenceId } = await parseCitation(event);
+	const { scope, user, key, ref, evidenceId } = await parseCitation(event);
 	if (!ref || Number.isNaN(evidenceId)) {
 		return fail(400, {
 			citationFor: key,
@@ -80,7 +80,7 @@ export async function removeCitationAction(event: Event) {
 	}
 	const result = await attempt(
 		locals,
-		() => removeCitation(locals.db, actorOf(locals.user!), scope.id, ref, evidenceId),
+		() => removeCitation(locals.db, actorOf(user), scope.id, ref, evidenceId),
 		{ citationFor: key }
 	);
 	return result === undefined ? { citationFor: key, citation: 'removed' as const } : result;

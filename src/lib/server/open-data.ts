@@ -7,9 +7,9 @@ import type { Database } from './db';
 import { findMunicipalityByCode } from './repositories/municipalities';
 import { findRubricById } from './repositories/rubrics';
 import { listPublishedResults, type PublishedResultView } from './repositories/comparisons';
+import { loadPublishedContents } from './repositories/published-results';
 import type { Rubric } from '$lib/domain/rubric';
 import { toExchangeFormat } from '$lib/domain/exchange';
-import type { EvaluationContent } from '$lib/domain/evaluation-content';
 
 const year = z.coerce.number().int().min(1990).max(2100);
 export const resultsQuerySchema = z.object({
@@ -48,18 +48,10 @@ export async function exchangeRecords(
 	results: PublishedResultView[],
 	rubrics: Map<string, Rubric>
 ) {
-	const contents = results.length
-		? await db
-				.selectFrom('published_result')
-				.select(['id', 'content'])
-				.where(
-					'id',
-					'in',
-					results.map((r) => r.publishedResultId)
-				)
-				.execute()
-		: [];
-	const byId = new Map(contents.map((c) => [c.id, c.content as EvaluationContent]));
+	const byId = await loadPublishedContents(
+		db,
+		results.map((r) => r.publishedResultId)
+	);
 	return results.map((r) =>
 		toExchangeFormat(byId.get(r.publishedResultId)!, rubrics.get(r.rubricId)!)
 	);

@@ -9,7 +9,7 @@ type Event = RequestEvent<{ id: string }>;
 
 /** Saves one score of the user's own blind sheet (version-checked). */
 export async function saveOwnScore({ locals, params, request }: Event) {
-	const { scope, rubric } = await authorizeEvaluationRoute(locals, params.id, 'sheet.edit');
+	const { scope, rubric, user } = await authorizeEvaluationRoute(locals, params.id, 'sheet.edit');
 	const form = await request.formData();
 	const subareaId = textField(form, 'subareaId', 10);
 	const rawPoints = String(form.get('points') ?? '').trim();
@@ -19,7 +19,7 @@ export async function saveOwnScore({ locals, params, request }: Event) {
 	const result = await attempt(
 		locals,
 		() =>
-			saveSheetScore(locals.db, actorOf(locals.user!), rubric, scope.id, {
+			saveSheetScore(locals.db, actorOf(user), rubric, scope.id, {
 				subareaId,
 				points,
 				justification,
@@ -31,16 +31,16 @@ export async function saveOwnScore({ locals, params, request }: Event) {
 }
 
 export async function submitOwnSheet({ locals, params }: Event) {
-	const { scope, rubric } = await authorizeEvaluationRoute(locals, params.id, 'sheet.edit');
+	const { scope, rubric, user } = await authorizeEvaluationRoute(locals, params.id, 'sheet.edit');
 	const result = await attempt(locals, () =>
-		submitSheet(locals.db, actorOf(locals.user!), rubric, scope.id)
+		submitSheet(locals.db, actorOf(user), rubric, scope.id)
 	);
 	return result === undefined ? { submitted: true } : result;
 }
 
 /** Saves the team's agreed score with its justification (version-checked). */
 export async function saveAgreed({ locals, params, request }: Event) {
-	const { scope, rubric } = await authorizeEvaluationRoute(locals, params.id, 'score.agree');
+	const { scope, rubric, user } = await authorizeEvaluationRoute(locals, params.id, 'score.agree');
 	const form = await request.formData();
 	const subareaId = textField(form, 'subareaId', 10);
 	const points = intField(form, 'points');
@@ -49,7 +49,7 @@ export async function saveAgreed({ locals, params, request }: Event) {
 	const result = await attempt(
 		locals,
 		() =>
-			saveAgreedScore(locals.db, actorOf(locals.user!), rubric, scope.id, {
+			saveAgreedScore(locals.db, actorOf(user), rubric, scope.id, {
 				subareaId,
 				points,
 				justification,

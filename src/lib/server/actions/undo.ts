@@ -2,20 +2,20 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import { actorOf } from '../audit';
 import { attempt, authorizeEvaluationRoute, intField } from '../evaluation-route';
-import type { EvaluationAction } from '../auth/policy';
+import type { SignedInEvaluationAction } from '../auth/policy';
 import { undoDeletion, type UndoableEntity } from '../repositories/deleted-items';
 
 /**
  * Undoes a deletion of one of `entities` on this page, for those who may `permission` (the
  * same right the deletion needed).
  */
-export function undoAction(permission: EvaluationAction, entities: UndoableEntity[]) {
+export function undoAction(permission: SignedInEvaluationAction, entities: UndoableEntity[]) {
 	return async ({ locals, params, request }: RequestEvent<{ id: string }>) => {
-		const { scope } = await authorizeEvaluationRoute(locals, params.id, permission);
+		const { scope, user } = await authorizeEvaluationRoute(locals, params.id, permission);
 		const deletedItemId = intField(await request.formData(), 'undo');
 		const result = await attempt(
 			locals,
-			() => undoDeletion(locals.db, actorOf(locals.user!), scope.id, deletedItemId, entities),
+			() => undoDeletion(locals.db, actorOf(user), scope.id, deletedItemId, entities),
 			{ undoFailed: true }
 		);
 		return typeof result === 'string' ? { restored: result } : result;

@@ -35,11 +35,11 @@ export function authorizeGlobal(locals: App.Locals, action: GlobalAction, url?: 
  * An action on one evaluation. Those who may not even see it get 404, so an unpublished
  * evaluation's existence does not leak; those who see it but may not act get 403.
  */
-export function authorizeEvaluation(
+export function authorizeEvaluation<S extends EvaluationScope>(
 	locals: App.Locals,
 	action: EvaluationAction,
-	scope: EvaluationScope | undefined
-): EvaluationScope {
+	scope: S | undefined
+): S {
 	if (!scope || !canOnEvaluation(locals.user, 'evaluation.read', scope)) {
 		error(404, 'Utvärderingen finns inte');
 	}

@@ -4,9 +4,9 @@
  * Loads, actions and API routes go through `guard.ts`, which turns a "no" into 404 (the
  * resource is invisible to this user) or 403 (visible, but not this action).
  */
-import type { EvaluationStatus } from '../db/types';
-import { isBlindStage } from '$lib/domain/lifecycle';
-import type { Role, SessionUser } from './types';
+import { isBefore as before, isBlindStage, type EvaluationStatus } from '$lib/domain/lifecycle';
+import type { Role } from '$lib/domain/roles';
+import type { SessionUser } from './types';
 
 /** Facts about one evaluation that decisions depend on. */
 export interface EvaluationScope {
@@ -75,20 +75,20 @@ export const evaluationActions = [
 	'followUp.edit'
 ] as const;
 
+/**
+ * The only actions the policy grants anyone not signed in (a published evaluation, its published
+ * action plan). Every other action needs a user, which is what lets the route guard return one.
+ */
+export const anonymousEvaluationActions = [
+	'evaluation.read',
+	'actionPlan.read'
+] as const satisfies readonly EvaluationAction[];
+
 export type GlobalAction = (typeof globalActions)[number];
 export type EvaluationAction = (typeof evaluationActions)[number];
+export type AnonymousEvaluationAction = (typeof anonymousEvaluationActions)[number];
+export type SignedInEvaluationAction = Exclude<EvaluationAction, AnonymousEvaluationAction>;
 export type Action = GlobalAction | EvaluationAction;
-
-const before = (status: EvaluationStatus, stage: EvaluationStatus) =>
-	stageIndex[status] < stageIndex[stage];
-const stageIndex: Record<EvaluationStatus, number> = {
-	planering: 0,
-	insamling: 1,
-	poangsattning: 2,
-	kalibrering: 3,
-	faktagranskning: 4,
-	publicerad: 5
-};
 
 const isRole = (user: SessionUser | null, role: Role): user is SessionUser =>
 	user !== null && user.role === role && !user.mustChangePassword;

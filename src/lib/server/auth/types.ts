@@ -1,5 +1,4 @@
-export const roles = ['coordinator', 'evaluator', 'municipality'] as const;
-export type Role = (typeof roles)[number];
+import type { Role } from '$lib/domain/roles';
 
 /** What the app knows about the signed-in user on every request. */
 export interface SessionUser {

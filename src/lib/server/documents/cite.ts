@@ -10,7 +10,7 @@ import { textLimits } from '$lib/domain/limits';
  * with the exact quote, document and page, linked to the chosen subareas.
  */
 export async function citePassage({ locals, params, request }: RequestEvent<{ id: string }>) {
-	const { scope, rubric } = await authorizeEvaluationRoute(locals, params.id, 'sources.edit');
+	const { scope, rubric, user } = await authorizeEvaluationRoute(locals, params.id, 'sources.edit');
 	const form = await request.formData();
 	const known = new Set(listSubareas(rubric).map((s) => s.id));
 	const subareaIds = form
@@ -24,7 +24,7 @@ export async function citePassage({ locals, params, request }: RequestEvent<{ id
 		locals,
 		() =>
 			locals.db.transaction().execute((trx) =>
-				createEvidence(trx, actorOf(locals.user!), scope.id, {
+				createEvidence(trx, actorOf(user), scope.id, {
 					sourceKind: 'document',
 					documentId,
 					page: Number.isNaN(page) ? null : page,

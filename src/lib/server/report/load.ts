@@ -8,9 +8,12 @@ import { getRubricOrThrow } from '../repositories/rubrics';
 import { loadEvaluationContent } from '../repositories/publishing';
 import { listPublishedResults } from '../repositories/comparisons';
 import { listFollowUps } from '../repositories/follow-up';
+import { getEvaluationOrThrow } from '../repositories/evaluations';
+import { listImprovements } from '../repositories/findings';
+import { findCurrentPublishedVersion } from '../repositories/published-results';
+import { cacheReport, findCachedReport } from '../repositories/report-cache';
 import { chooseAverage } from '../profile';
 import { buildReportModel, type ReportModel, type ReportPrevious } from '$lib/domain/report/model';
-import type { EvaluationContent } from '$lib/domain/evaluation-content';
 import { renderPdfInWorker } from '../workers/pool';
 
 const stockholmNow = () =>
@@ -20,52 +23,33 @@ export async function loadReportModel(
 	db: Database,
 	evaluationId: number
 ): Promise<{ model: ReportModel; publishedResultId: number | null }> {
-	const e = await db
-		.selectFrom('evaluation')
-		.select(['status', 'rubric_id', 'municipality_code', 'year', 'previous_evaluation_id'])
-		.where('id', '=', evaluationId)
-		.executeTakeFirstOrThrow();
-	const rubric = await getRubricOrThrow(db, e.rubric_id);
+	const e = await getEvaluationOrThrow(db, evaluationId);
+	const rubric = await getRubricOrThrow(db, e.rubricId);
 	const published =
-		e.status === 'publicerad'
-			? await db
-					.selectFrom('published_result')
-					.select(['id', 'content', 'published_at'])
-					.where('evaluation_id', '=', evaluationId)
-					.where('is_current', '=', true)
-					.executeTakeFirst()
-			: undefined;
-	const content = published
-		? (published.content as EvaluationContent)
-		: await loadEvaluationContent(db, evaluationId);
+		e.status === 'publicerad' ? await findCurrentPublishedVersion(db, evaluationId) : undefined;
+	const content = published ? published.content : await loadEvaluationContent(db, evaluationId);
 	const average = await chooseAverage(db, rubric, null, 'sv');
 	const history = await listPublishedResults(db, {
 		rubricId: rubric.id,
-		municipalityCodes: [e.municipality_code]
+		municipalityCodes: [e.municipalityCode]
 	});
 	const earlier = history
 		.filter((r) => r.year < e.year && r.areaScores)
 		.map((r) => ({ year: r.year, areaScores: r.areaScores! }));
 	let previous: ReportPrevious | null = null;
-	if (e.previous_evaluation_id) {
-		const prev = (
-			await listPublishedResults(db, { municipalityCodes: [e.municipality_code] })
-		).find((r) => r.evaluationId === e.previous_evaluation_id);
+	if (e.previousEvaluationId) {
+		const prev = (await listPublishedResults(db, { municipalityCodes: [e.municipalityCode] })).find(
+			(r) => r.evaluationId === e.previousEvaluationId
+		);
 		if (prev) {
 			const followUps = await listFollowUps(db, evaluationId);
-			const improvements = await db
-				.selectFrom('improvement')
-				.select(['id', 'area_id', 'text'])
-				.where('evaluation_id', '=', e.previous_evaluation_id)
-				.orderBy('area_id')
-				.orderBy('position')
-				.execute();
+			const improvements = await listImprovements(db, e.previousEvaluationId);
 			previous = {
 				year: prev.year,
 				rubric: await getRubricOrThrow(db, prev.rubricId),
 				result: prev,
 				followUps: improvements.map((i) => ({
-					areaId: i.area_id,
+					areaId: i.areaId,
 					text: i.text,
 					judgement: followUps[i.id]?.judgement ?? null,
 					comment: followUps[i.id]?.comment ?? ''
@@ -84,7 +68,7 @@ export async function loadReportModel(
 		},
 		draft: !published,
 		date: published
-			? published.published_at.toISOString().slice(0, 10)
+			? published.publishedAt.toISOString().slice(0, 10)
 			: new Date().toISOString().slice(0, 10),
 		generatedAt: stockholmNow(),
 		previous
@@ -99,18 +83,10 @@ export async function reportPdf(
 ): Promise<{ pdf: Uint8Array; model: ReportModel }> {
 	const { model, publishedResultId } = await loadReportModel(db, evaluationId);
 	if (publishedResultId) {
-		const cached = await db
-			.selectFrom('report_cache')
-			.select('pdf')
-			.where('published_result_id', '=', publishedResultId)
-			.executeTakeFirst();
-		if (cached) return { pdf: new Uint8Array(cached.pdf), model };
+		const cached = await findCachedReport(db, publishedResultId);
+		if (cached) return { pdf: cached, model };
 		const pdf = await renderPdfInWorker(model);
-		await db
-			.insertInto('report_cache')
-			.values({ published_result_id: publishedResultId, pdf })
-			.onConflict((oc) => oc.column('published_result_id').doNothing())
-			.execute();
+		await cacheReport(db, publishedResultId, pdf);
 		return { pdf, model };
 	}
 	return { pdf: await renderPdfInWorker(model), model };

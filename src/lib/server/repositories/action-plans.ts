@@ -304,3 +304,20 @@ export async function listImprovementsWithActions(db: Database, evaluationId: nu
 			.map((i) => ({ id: i.id, title: i.title, status: i.status, targetDate: i.targetDate }))
 	}));
 }
+
+/**
+ * The actions of a municipality's published evaluations whose action plan it chose to publish,
+ * oldest evaluation first: the public timeline on /kommuner/[code].
+ */
+export async function listPublicActionItems(db: Database, municipalityCode: string) {
+	return db
+		.selectFrom('action_item as a')
+		.innerJoin('evaluation as e', 'e.id', 'a.evaluation_id')
+		.select(['e.year', 'a.title', 'a.status', 'a.target_date as targetDate'])
+		.where('e.municipality_code', '=', municipalityCode)
+		.where('e.status', '=', 'publicerad')
+		.where('e.action_plan_public', '=', true)
+		.orderBy('e.year')
+		.orderBy('a.id')
+		.execute();
+}

@@ -308,3 +308,12 @@ export async function loadDocumentFile(db: Database, evaluationId: number, docum
 		.where('id', '=', documentId)
 		.executeTakeFirst();
 }
+
+/** Where a document's text extraction stands: `klar`, `fel` (with a message) or still pending. */
+export async function getDocumentStatus(db: Database, documentId: number) {
+	return db
+		.selectFrom('source_document')
+		.select(['status', 'status_message as statusMessage', 'page_count as pageCount'])
+		.where('id', '=', documentId)
+		.executeTakeFirstOrThrow();
+}

@@ -14,6 +14,7 @@ import { teamFileFormat } from './evaluation-export';
 import { checkResultRecord, resultRecordSchema, resultFormatId } from '$lib/schemas/result-format';
 import { validateSubareaScores } from '$lib/domain/scoring';
 import { interviewGroups } from '$lib/domain/evaluation-content';
+import { stages } from '$lib/domain/lifecycle';
 import { resolveAnswerTarget, sourceLimits } from '$lib/domain/sources';
 
 const findingsSchema = z.object({
@@ -26,14 +27,7 @@ const findingsSchema = z.object({
 const teamFileSchema = z
 	.object({
 		format: z.literal(teamFileFormat),
-		status: z.enum([
-			'planering',
-			'insamling',
-			'poangsattning',
-			'kalibrering',
-			'faktagranskning',
-			'publicerad'
-		]),
+		status: z.enum(stages),
 		published: resultRecordSchema,
 		content: z
 			.object({

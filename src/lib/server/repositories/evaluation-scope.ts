@@ -1,23 +1,39 @@
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Database } from '../db';
 import type { EvaluationScope } from '../auth/policy';
 
-/** The facts the policy needs about one evaluation, or undefined when there is no such id. */
+/** The policy's facts about an evaluation, and the rubric it is scored on. */
+export type EvaluationScopeWithRubric = EvaluationScope & { rubricId: string };
+
+/**
+ * The facts the policy needs about one evaluation, with its rubric id (every evaluation route
+ * loads the rubric next), in one query; undefined when there is no such id.
+ */
 export async function findEvaluationScope(
 	db: Database,
 	evaluationId: number
-): Promise<EvaluationScope | undefined> {
+): Promise<EvaluationScopeWithRubric | undefined> {
 	if (!Number.isSafeInteger(evaluationId) || evaluationId <= 0) return undefined;
 	const evaluation = await db
-		.selectFrom('evaluation')
-		.select(['id', 'municipality_code', 'status', 'contact_user_id', 'action_plan_public'])
-		.where('id', '=', evaluationId)
+		.selectFrom('evaluation as e')
+		.select((eb) => [
+			'e.id',
+			'e.municipality_code',
+			'e.status',
+			'e.contact_user_id',
+			'e.action_plan_public',
+			'e.rubric_id',
+			jsonArrayFrom(
+				eb
+					.selectFrom('evaluation_member as em')
+					.select(['em.user_id', 'em.no_conflict_declared_at'])
+					.whereRef('em.evaluation_id', '=', 'e.id')
+			).as('members')
+		])
+		.where('e.id', '=', evaluationId)
 		.executeTakeFirst();
 	if (!evaluation) return undefined;
-	const members = await db
-		.selectFrom('evaluation_member')
-		.select(['user_id', 'no_conflict_declared_at'])
-		.where('evaluation_id', '=', evaluationId)
-		.execute();
+	const members = evaluation.members;
 	return {
 		id: evaluation.id,
 		municipalityCode: evaluation.municipality_code,
@@ -25,7 +41,8 @@ export async function findEvaluationScope(
 		teamUserIds: members.map((m) => m.user_id),
 		conflictFreeUserIds: members.filter((m) => m.no_conflict_declared_at).map((m) => m.user_id),
 		contactUserId: evaluation.contact_user_id,
-		actionPlanPublic: evaluation.action_plan_public
+		actionPlanPublic: evaluation.action_plan_public,
+		rubricId: evaluation.rubric_id
 	};
 }
 

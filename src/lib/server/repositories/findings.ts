@@ -305,3 +305,24 @@ export async function deleteFindingItem(
 		return undoId;
 	});
 }
+
+/** The evaluation's recommendations in their order (what an action plan can answer). */
+export async function listRecommendations(db: Database, evaluationId: number) {
+	return db
+		.selectFrom('recommendation')
+		.select(['id', 'text'])
+		.where('evaluation_id', '=', evaluationId)
+		.orderBy('position')
+		.execute();
+}
+
+/** The evaluation's improvement possibilities by area, in their order (a re-evaluation's report). */
+export async function listImprovements(db: Database, evaluationId: number) {
+	return db
+		.selectFrom('improvement')
+		.select(['id', 'area_id as areaId', 'text'])
+		.where('evaluation_id', '=', evaluationId)
+		.orderBy('area_id')
+		.orderBy('position')
+		.execute();
+}

@@ -1,4 +1,5 @@
 import type { Transaction } from 'kysely';
+import type { Database } from '../db';
 import type { DB } from '../db/types';
 import type { Rubric } from '$lib/domain/rubric';
 import type { EvaluationContent } from '$lib/domain/evaluation-content';
@@ -96,4 +97,51 @@ function derivedLevels(rubric: Rubric, content: EvaluationContent) {
 		};
 	}
 	return { subareaScores: null, areaScores: null, total: content.total ?? null };
+}
+
+/** The current published version of an evaluation: its id, content snapshot and date. */
+export async function findCurrentPublishedVersion(db: Database, evaluationId: number) {
+	const row = await db
+		.selectFrom('published_result')
+		.select(['id', 'content', 'published_at as publishedAt'])
+		.where('evaluation_id', '=', evaluationId)
+		.where('is_current', '=', true)
+		.executeTakeFirst();
+	return row && { ...row, content: row.content as EvaluationContent };
+}
+
+/** The content snapshots of these published versions, by published result id. */
+export async function loadPublishedContents(
+	db: Database,
+	publishedResultIds: number[]
+): Promise<Map<number, EvaluationContent>> {
+	const rows = publishedResultIds.length
+		? await db
+				.selectFrom('published_result')
+				.select(['id', 'content'])
+				.where('id', 'in', publishedResultIds)
+				.execute()
+		: [];
+	return new Map(rows.map((r) => [r.id, r.content as EvaluationContent]));
+}
+
+/**
+ * The workspace evaluation behind a public report of a municipality and year: the current
+ * version with subarea scores, newest rubric first; undefined when there is none.
+ */
+export async function findReportEvaluationId(
+	db: Database,
+	municipalityCode: string,
+	year: number
+): Promise<number | undefined> {
+	const row = await db
+		.selectFrom('published_result')
+		.select(['evaluation_id'])
+		.where('municipality_code', '=', municipalityCode)
+		.where('year', '=', year)
+		.where('is_current', '=', true)
+		.where('has_subarea_scores', '=', true)
+		.orderBy('rubric_id', 'desc')
+		.executeTakeFirst();
+	return row?.evaluation_id;
 }

@@ -4,7 +4,7 @@ import { recordAudit, type Actor } from '../audit';
 import { insertPublishedVersion } from './published-results';
 import { getRubricOrThrow } from './rubrics';
 import { DomainError } from './versioned';
-import { loadProgressFacts } from './evaluations';
+import { loadProgressFacts } from './progress';
 import { blockers } from '$lib/domain/lifecycle';
 import { emptyAreaFindings, type EvaluationContent } from '$lib/domain/evaluation-content';
 import { countInterviewsByGroup } from './interviews';
@@ -157,23 +157,17 @@ export async function publishEvaluation(
 	return db.transaction().execute(async (trx) => {
 		const e = await trx
 			.selectFrom('evaluation')
-			.select(['status'])
+			.select(['status', 'reopen_reason'])
 			.where('id', '=', evaluationId)
 			.forUpdate()
 			.executeTakeFirstOrThrow();
 		if (e.status !== 'faktagranskning') throw new DomainError('ws.errors.badMove');
-		const reopen = await trx
-			.selectFrom('audit_log')
-			.select(['reason'])
-			.where('evaluation_id', '=', evaluationId)
-			.where('action', '=', 'reopen')
-			.orderBy('id', 'desc')
-			.executeTakeFirst();
+		// Only a reopen leaves `publicerad`, so a reason here belongs to the version being replaced.
 		const published = await insertPublishedVersion(trx, {
 			evaluationId,
 			rubric,
 			content,
-			errataReason: reopen?.reason ?? null
+			errataReason: e.reopen_reason
 		});
 		await trx
 			.updateTable('evaluation')
@@ -187,7 +181,7 @@ export async function publishEvaluation(
 			evaluationId,
 			action: 'publish',
 			after: { version: published.version },
-			reason: reopen?.reason ?? null
+			reason: e.reopen_reason
 		});
 		return published;
 	});
@@ -212,7 +206,12 @@ export async function reopenEvaluation(
 			throw new DomainError('ws.errors.badMove');
 		await trx
 			.updateTable('evaluation')
-			.set({ status: 'faktagranskning', updated_at: new Date(), row_version: sql`row_version + 1` })
+			.set({
+				status: 'faktagranskning',
+				reopen_reason: reason.trim(),
+				updated_at: new Date(),
+				row_version: sql`row_version + 1`
+			})
 			.where('id', '=', evaluationId)
 			.execute();
 		await recordAudit(trx, {

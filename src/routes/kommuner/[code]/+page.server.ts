@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { findMunicipalityByCode } from '$lib/server/repositories/municipalities';
 import { loadMunicipalityProfile } from '$lib/server/municipality-profile';
+import { listPublicActionItems } from '$lib/server/repositories/action-plans';
 import { changeBetween } from '$lib/domain/comparison';
 import type { PageServerLoad } from './$types';
 
@@ -29,16 +30,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		};
 	}
 	// Public action plans (the municipality chose to publish them) belong on the timeline.
-	const plans = await locals.db
-		.selectFrom('action_item as a')
-		.innerJoin('evaluation as e', 'e.id', 'a.evaluation_id')
-		.select(['e.year', 'a.title', 'a.status', 'a.target_date as targetDate'])
-		.where('e.municipality_code', '=', municipality.code)
-		.where('e.status', '=', 'publicerad')
-		.where('e.action_plan_public', '=', true)
-		.orderBy('e.year')
-		.orderBy('a.id')
-		.execute();
+	const plans = await listPublicActionItems(locals.db, municipality.code);
 	return {
 		municipality,
 		actionPlans: plans,

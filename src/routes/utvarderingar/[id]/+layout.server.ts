@@ -5,7 +5,7 @@ import { findEvaluationDetail } from '$lib/server/repositories/evaluations';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = async ({ locals, params, url }) => {
-	requireUser(locals, url);
+	const user = requireUser(locals, url);
 	const { scope, rubric } = await authorizeEvaluationRoute(locals, params.id, 'evaluation.read');
 	const detail = await findEvaluationDetail(locals.db, scope.id);
 	if (!detail) error(404, 'Utvärderingen finns inte');
@@ -50,6 +50,6 @@ export const load: LayoutServerLoad = async ({ locals, params, url }) => {
 			'actionPlan.edit',
 			'followUp.edit'
 		]),
-		onTeam: scope.teamUserIds.includes(locals.user!.id)
+		onTeam: scope.teamUserIds.includes(user.id)
 	};
 };

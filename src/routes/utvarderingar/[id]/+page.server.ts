@@ -1,5 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { actorOf } from '$lib/server/audit';
+import { requireUser } from '$lib/server/auth/guard';
 import {
 	attempt,
 	authorizeEvaluationRoute,
@@ -9,24 +10,24 @@ import {
 import {
 	declareNoConflict,
 	findEvaluationDetail,
-	loadProgressFacts,
 	transitionEvaluation
 } from '$lib/server/repositories/evaluations';
+import { loadProgressFacts } from '$lib/server/repositories/progress';
 import {
 	listPublishedVersions,
 	publishEvaluation,
 	reopenEvaluation
 } from '$lib/server/repositories/publishing';
-import { possibleMoves, stages } from '$lib/domain/lifecycle';
-import type { EvaluationStatus } from '$lib/server/db/types';
+import { possibleMoves, stages, type EvaluationStatus } from '$lib/domain/lifecycle';
 import type { Actions, PageServerLoad } from './$types';
 import { textLimits } from '$lib/domain/limits';
 
-export const load: PageServerLoad = async ({ locals, params }) => {
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+	// Signed in, as the layout requires: a published evaluation's public face is /kommuner.
+	const user = requireUser(locals, url);
 	const { scope } = await authorizeEvaluationRoute(locals, params.id, 'evaluation.read');
 	const detail = (await findEvaluationDetail(locals.db, scope.id))!;
-	const seesDraft =
-		locals.user?.role === 'coordinator' || scope.teamUserIds.includes(locals.user!.id);
+	const seesDraft = user.role === 'coordinator' || scope.teamUserIds.includes(user.id);
 	return {
 		detail: {
 			visitStart: detail.visitStart,
@@ -43,29 +44,33 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		progress: seesDraft ? await loadProgressFacts(locals.db, scope.id) : null,
 		moves: possibleMoves(scope.status),
 		versions: await listPublishedVersions(locals.db, scope.id),
-		declared: scope.conflictFreeUserIds.includes(locals.user!.id)
+		declared: scope.conflictFreeUserIds.includes(user.id)
 	};
 };
 
 export const actions: Actions = refusingBadInput({
 	/** The evaluator declares having no conflict of interest (jäv). */
 	declare: async ({ locals, params }) => {
-		const { scope } = await authorizeEvaluationRoute(
+		const { scope, user } = await authorizeEvaluationRoute(
 			locals,
 			params.id,
 			'evaluation.declareNoConflict'
 		);
-		await declareNoConflict(locals.db, actorOf(locals.user!), scope.id);
+		await declareNoConflict(locals.db, actorOf(user), scope.id);
 		return { declared: true };
 	},
 	/** Moves the evaluation one stage forward or back; gaps need an explicit confirmation. */
 	move: async ({ locals, params, request }) => {
-		const { scope } = await authorizeEvaluationRoute(locals, params.id, 'evaluation.transition');
+		const { scope, user } = await authorizeEvaluationRoute(
+			locals,
+			params.id,
+			'evaluation.transition'
+		);
 		const form = await request.formData();
 		const to = String(form.get('to') ?? '') as EvaluationStatus;
 		if (!stages.includes(to)) return fail(400, { errors: { _form: 'Okänt steg' } });
 		const result = await attempt(locals, () =>
-			transitionEvaluation(locals.db, actorOf(locals.user!), scope.id, to, {
+			transitionEvaluation(locals.db, actorOf(user), scope.id, to, {
 				confirmGaps: form.get('confirm') === 'on'
 			})
 		);
@@ -76,20 +81,20 @@ export const actions: Actions = refusingBadInput({
 	},
 	/** Publishes: freezes a snapshot as a new published version. */
 	publish: async ({ locals, params }) => {
-		const { scope } = await authorizeEvaluationRoute(locals, params.id, 'evaluation.publish');
+		const { scope, user } = await authorizeEvaluationRoute(locals, params.id, 'evaluation.publish');
 		const result = await attempt(locals, () =>
-			publishEvaluation(locals.db, actorOf(locals.user!), scope.id)
+			publishEvaluation(locals.db, actorOf(user), scope.id)
 		);
 		if (!('version' in result)) return result;
 		return { published: result.version };
 	},
 	/** Reopens a published evaluation for a correction, with a written reason. */
 	reopen: async ({ locals, params, request }) => {
-		const { scope } = await authorizeEvaluationRoute(locals, params.id, 'evaluation.reopen');
+		const { scope, user } = await authorizeEvaluationRoute(locals, params.id, 'evaluation.reopen');
 		const reason = textField(await request.formData(), 'reason', textLimits.reason);
 		const result = await attempt(
 			locals,
-			() => reopenEvaluation(locals.db, actorOf(locals.user!), scope.id, reason),
+			() => reopenEvaluation(locals.db, actorOf(user), scope.id, reason),
 			{ values: { reason } }
 		);
 		if (result && typeof result === 'object' && 'status' in result) return result;

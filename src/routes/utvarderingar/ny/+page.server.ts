@@ -8,7 +8,10 @@ import {
 } from '$lib/server/repositories/municipalities';
 import { listRubrics } from '$lib/server/repositories/rubrics';
 import { listUsers } from '$lib/server/repositories/users';
-import { createEvaluation } from '$lib/server/repositories/evaluations';
+import {
+	createEvaluation,
+	findPublishedEvaluationById
+} from '$lib/server/repositories/evaluations';
 import { attempt } from '$lib/server/evaluation-route';
 import { fieldErrors } from '$lib/schemas/errors';
 import { translate } from '$lib/i18n';
@@ -23,12 +26,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	]);
 	const previousId = Number(url.searchParams.get('fran')) || null;
 	const previous = previousId
-		? await locals.db
-				.selectFrom('evaluation')
-				.select(['id', 'municipality_code', 'year', 'status'])
-				.where('id', '=', previousId)
-				.where('status', '=', 'publicerad')
-				.executeTakeFirst()
+		? await findPublishedEvaluationById(locals.db, previousId)
 		: undefined;
 	return {
 		municipalities: municipalities.map((m) => ({ code: m.code, name: m.name })),
@@ -44,9 +42,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 				municipalityCode: u.municipalityCode
 			})),
 		/** A re-evaluation starts from a published evaluation of the same municipality. */
-		previous: previous
-			? { id: previous.id, municipalityCode: previous.municipality_code, year: previous.year }
-			: null
+		previous: previous ?? null
 	};
 };
 

@@ -1,6 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { Timestamp } from './foundation';
-import type { Role } from '../../auth/types';
+import type { Role } from '$lib/domain/roles';
 
 export interface AppUserTable {
 	id: Generated<number>;

@@ -1,10 +1,8 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+import type { EvaluationStatus } from '$lib/domain/lifecycle';
 
 /** timestamptz: read as Date, written as Date or ISO string, defaulted by the database. */
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-
-export type EvaluationStatus =
-	'planering' | 'insamling' | 'poangsattning' | 'kalibrering' | 'faktagranskning' | 'publicerad';
 
 export interface MunicipalityTable {
 	code: string;
@@ -43,6 +41,8 @@ export interface EvaluationTable {
 	/** Added by the workspace migration. */
 	contact_user_id: number | null;
 	action_plan_public: Generated<boolean>;
+	/** Why it was last reopened: the erratum published next carries it. Null if never reopened. */
+	reopen_reason: string | null;
 }
 
 export interface PublishedResultTable {

@@ -26,7 +26,7 @@ export const actions: Actions = refusingBadInput({
 	 * starts extraction in the background; the page shows "bearbetas…" until it is done.
 	 */
 	upload: async ({ locals, params, request }) => {
-		const { scope } = await authorizeEvaluationRoute(locals, params.id, 'document.upload');
+		const { scope, user } = await authorizeEvaluationRoute(locals, params.id, 'document.upload');
 		const form = await request.formData();
 		const files = form.getAll('files').filter((f): f is File => f instanceof File && f.name !== '');
 		if (!files.length)
@@ -54,7 +54,7 @@ export const actions: Actions = refusingBadInput({
 				continue;
 			}
 			try {
-				await addDocument(locals.db, actorOf(locals.user!), scope.id, {
+				await addDocument(locals.db, actorOf(user), scope.id, {
 					fileName: file.name,
 					bytes: new Uint8Array(await file.arrayBuffer()),
 					kind,

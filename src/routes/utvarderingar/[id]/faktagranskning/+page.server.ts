@@ -26,7 +26,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 export const actions: Actions = refusingBadInput({
 	/** The municipality contact comments on an area of the draft. */
 	comment: async ({ locals, params, request }) => {
-		const { scope, rubric } = await authorizeEvaluationRoute(
+		const { scope, rubric, user } = await authorizeEvaluationRoute(
 			locals,
 			params.id,
 			'factCheck.comment'
@@ -38,14 +38,14 @@ export const actions: Actions = refusingBadInput({
 		const body = textField(form, 'body', textLimits.factCheck);
 		const result = await attempt(
 			locals,
-			() => addFactCheckComment(locals.db, actorOf(locals.user!), scope.id, areaId, body),
+			() => addFactCheckComment(locals.db, actorOf(user), scope.id, areaId, body),
 			{ areaId, values: { body } }
 		);
 		return result === undefined ? { commented: areaId } : result;
 	},
 	/** The team answers a comment. */
 	answer: async ({ locals, params, request }) => {
-		const { scope } = await authorizeEvaluationRoute(locals, params.id, 'factCheck.answer');
+		const { scope, user } = await authorizeEvaluationRoute(locals, params.id, 'factCheck.answer');
 		const form = await request.formData();
 		const commentId = intField(form, 'commentId');
 		const result = await attempt(
@@ -53,7 +53,7 @@ export const actions: Actions = refusingBadInput({
 			() =>
 				answerFactCheckComment(
 					locals.db,
-					actorOf(locals.user!),
+					actorOf(user),
 					scope.id,
 					commentId,
 					textField(form, 'answer', textLimits.factCheck)

@@ -17,6 +17,7 @@ import {
 	type ListKind
 } from '$lib/server/repositories/findings';
 import { listAgreedScores } from '$lib/server/repositories/scoring';
+import { getEvaluationOrThrow } from '$lib/server/repositories/evaluations';
 import { listFollowUps, saveFollowUp } from '$lib/server/repositories/follow-up';
 import { listImprovementsWithActions } from '$lib/server/repositories/action-plans';
 import {
@@ -34,11 +35,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		params.id,
 		'evaluation.readDraft'
 	);
-	const previous = await locals.db
-		.selectFrom('evaluation')
-		.select('previous_evaluation_id')
-		.where('id', '=', scope.id)
-		.executeTakeFirstOrThrow();
+	const { previousEvaluationId } = await getEvaluationOrThrow(locals.db, scope.id);
 	return {
 		areas: rubric.areas.map((a) => ({
 			id: a.id,
@@ -48,8 +45,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		findings: await loadDraftFindings(locals.db, scope.id),
 		agreed: await listAgreedScores(locals.db, scope.id),
 		/** A re-evaluation judges the previous evaluation's improvement possibilities. */
-		earlierImprovements: previous.previous_evaluation_id
-			? await listImprovementsWithActions(locals.db, previous.previous_evaluation_id)
+		earlierImprovements: previousEvaluationId
+			? await listImprovementsWithActions(locals.db, previousEvaluationId)
 			: [],
 		followUps: await listFollowUps(locals.db, scope.id),
 		/** The evidence each finding cites, and the evidence items it may cite. */
@@ -65,7 +62,11 @@ export const actions: Actions = refusingBadInput({
 	removeCitation: removeCitationAction,
 	/** Saves Allmänt, a narrative or the summary (version-checked, autosaved). */
 	text: async ({ locals, params, request }) => {
-		const { scope, rubric } = await authorizeEvaluationRoute(locals, params.id, 'findings.edit');
+		const { scope, rubric, user } = await authorizeEvaluationRoute(
+			locals,
+			params.id,
+			'findings.edit'
+		);
 		const form = await request.formData();
 		const target = textField(form, 'target', 30);
 		const text = textField(form, 'text', textLimits.findingText);
@@ -82,13 +83,17 @@ export const actions: Actions = refusingBadInput({
 		if (!resolved) return fail(400, { target, errors: { _form: 'Okänt fält' } });
 		const result = await attempt(
 			locals,
-			() => saveFindingText(locals.db, actorOf(locals.user!), scope.id, resolved, text, version),
+			() => saveFindingText(locals.db, actorOf(user), scope.id, resolved, text, version),
 			{ target, values: { text } }
 		);
 		return typeof result === 'number' ? { target, saved: true, version: result } : result;
 	},
 	add: async ({ locals, params, request }) => {
-		const { scope, rubric } = await authorizeEvaluationRoute(locals, params.id, 'findings.edit');
+		const { scope, rubric, user } = await authorizeEvaluationRoute(
+			locals,
+			params.id,
+			'findings.edit'
+		);
 		const form = await request.formData();
 		const kind = textField(form, 'kind', 20) as ListKind;
 		const areaId = textField(form, 'areaId', 5);
@@ -100,7 +105,7 @@ export const actions: Actions = refusingBadInput({
 		const result = await attempt(
 			locals,
 			() =>
-				addFindingItem(locals.db, actorOf(locals.user!), scope.id, kind, {
+				addFindingItem(locals.db, actorOf(user), scope.id, kind, {
 					areaId,
 					text: textField(form, 'text', textLimits.findingItem),
 					goldStar: form.get('goldStar') === 'on'
@@ -110,7 +115,7 @@ export const actions: Actions = refusingBadInput({
 		return typeof result === 'number' ? { added: result } : result;
 	},
 	update: async ({ locals, params, request }) => {
-		const { scope } = await authorizeEvaluationRoute(locals, params.id, 'findings.edit');
+		const { scope, user } = await authorizeEvaluationRoute(locals, params.id, 'findings.edit');
 		const form = await request.formData();
 		const kind = textField(form, 'kind', 20) as ListKind;
 		if (!kinds.includes(kind)) return fail(400, { errors: { _form: 'Okänd lista' } });
@@ -121,7 +126,7 @@ export const actions: Actions = refusingBadInput({
 			() =>
 				updateFindingItem(
 					locals.db,
-					actorOf(locals.user!),
+					actorOf(user),
 					scope.id,
 					kind,
 					id,
@@ -133,18 +138,18 @@ export const actions: Actions = refusingBadInput({
 		return typeof result === 'number' ? { itemId: id, saved: true, version: result } : result;
 	},
 	remove: async ({ locals, params, request }) => {
-		const { scope } = await authorizeEvaluationRoute(locals, params.id, 'findings.edit');
+		const { scope, user } = await authorizeEvaluationRoute(locals, params.id, 'findings.edit');
 		const form = await request.formData();
 		const kind = textField(form, 'kind', 20) as ListKind;
 		if (!kinds.includes(kind)) return fail(400, { errors: { _form: 'Okänd lista' } });
 		const result = await attempt(locals, () =>
-			deleteFindingItem(locals.db, actorOf(locals.user!), scope.id, kind, intField(form, 'id'))
+			deleteFindingItem(locals.db, actorOf(user), scope.id, kind, intField(form, 'id'))
 		);
 		return typeof result === 'number' ? { removed: true, undo: result } : result;
 	},
 	/** Judges an improvement possibility of the previous evaluation: åtgärdad, delvis, kvarstår. */
 	followUp: async ({ locals, params, request }) => {
-		const { scope } = await authorizeEvaluationRoute(locals, params.id, 'followUp.edit');
+		const { scope, user } = await authorizeEvaluationRoute(locals, params.id, 'followUp.edit');
 		const form = await request.formData();
 		const judgement = textField(form, 'judgement', 20);
 		if (!['atgardad', 'delvis', 'kvarstar'].includes(judgement))
@@ -155,7 +160,7 @@ export const actions: Actions = refusingBadInput({
 			() =>
 				saveFollowUp(
 					locals.db,
-					actorOf(locals.user!),
+					actorOf(user),
 					scope.id,
 					improvementId,
 					judgement as 'atgardad',

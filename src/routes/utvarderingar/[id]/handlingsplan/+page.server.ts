@@ -18,6 +18,7 @@ import {
 	saveActionItem,
 	setActionPlanPublic
 } from '$lib/server/repositories/action-plans';
+import { listRecommendations } from '$lib/server/repositories/findings';
 import { fieldErrors } from '$lib/schemas/errors';
 import type { Actions, PageServerLoad } from './$types';
 import { textLimits } from '$lib/domain/limits';
@@ -27,12 +28,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const [items, improvements, recommendations] = await Promise.all([
 		listActionItems(locals.db, scope.id),
 		listImprovementsWithActions(locals.db, scope.id),
-		locals.db
-			.selectFrom('recommendation')
-			.select(['id', 'text'])
-			.where('evaluation_id', '=', scope.id)
-			.orderBy('position')
-			.execute()
+		listRecommendations(locals.db, scope.id)
 	]);
 	return {
 		areas: rubric.areas.map((a) => ({ id: a.id, title: a.title })),
@@ -59,7 +55,7 @@ const schema = z.object({
 export const actions: Actions = refusingBadInput({
 	/** Creates or updates an action linked to improvement possibilities or recommendations. */
 	save: async ({ locals, params, request }) => {
-		const { scope } = await authorizeEvaluationRoute(locals, params.id, 'actionPlan.edit');
+		const { scope, user } = await authorizeEvaluationRoute(locals, params.id, 'actionPlan.edit');
 		const form = await request.formData();
 		const values = Object.fromEntries(form) as Record<string, string>;
 		const id = intField(form, 'id');
@@ -81,7 +77,7 @@ export const actions: Actions = refusingBadInput({
 			() =>
 				saveActionItem(
 					locals.db,
-					actorOf(locals.user!),
+					actorOf(user),
 					scope.id,
 					Number.isNaN(id) ? null : id,
 					input,
@@ -92,7 +88,7 @@ export const actions: Actions = refusingBadInput({
 		return typeof result === 'number' ? { savedId: result } : result;
 	},
 	note: async ({ locals, params, request }) => {
-		const { scope } = await authorizeEvaluationRoute(locals, params.id, 'actionPlan.edit');
+		const { scope, user } = await authorizeEvaluationRoute(locals, params.id, 'actionPlan.edit');
 		const form = await request.formData();
 		const notedOn = textField(form, 'notedOn', 10);
 		if (!/^\d{4}-\d{2}-\d{2}$/.test(notedOn))
@@ -102,7 +98,7 @@ export const actions: Actions = refusingBadInput({
 			() =>
 				addProgressNote(
 					locals.db,
-					actorOf(locals.user!),
+					actorOf(user),
 					scope.id,
 					intField(form, 'id'),
 					notedOn,
@@ -113,20 +109,20 @@ export const actions: Actions = refusingBadInput({
 		return result === undefined ? { noted: true } : result;
 	},
 	delete: async ({ locals, params, request }) => {
-		const { scope } = await authorizeEvaluationRoute(locals, params.id, 'actionPlan.edit');
+		const { scope, user } = await authorizeEvaluationRoute(locals, params.id, 'actionPlan.edit');
 		const id = intField(await request.formData(), 'id');
 		const result = await attempt(
 			locals,
-			() => deleteActionItem(locals.db, actorOf(locals.user!), scope.id, id),
+			() => deleteActionItem(locals.db, actorOf(user), scope.id, id),
 			{ deleteFor: id }
 		);
 		return typeof result === 'number' ? { deleted: id, undo: result } : result;
 	},
 	visibility: async ({ locals, params, request }) => {
-		const { scope } = await authorizeEvaluationRoute(locals, params.id, 'actionPlan.edit');
+		const { scope, user } = await authorizeEvaluationRoute(locals, params.id, 'actionPlan.edit');
 		await setActionPlanPublic(
 			locals.db,
-			actorOf(locals.user!),
+			actorOf(user),
 			scope.id,
 			(await request.formData()).get('public') === 'true'
 		);

@@ -3,11 +3,11 @@ import { listAuditEntries } from '$lib/server/repositories/audit-log';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-	const { scope } = await authorizeEvaluationRoute(locals, params.id, 'evaluation.history');
+	const { scope, user } = await authorizeEvaluationRoute(locals, params.id, 'evaluation.history');
 	return {
 		entries: await listAuditEntries(locals.db, {
 			evaluationId: scope.id,
-			viewerId: locals.user!.id,
+			viewerId: user.id,
 			limit: 500
 		})
 	};

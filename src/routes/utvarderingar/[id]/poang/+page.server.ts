@@ -5,14 +5,13 @@ import { saveOwnScore, submitOwnSheet } from '$lib/server/scoring-actions';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-	const { scope, rubric } = await authorizeEvaluationRoute(
+	const { scope, rubric, user } = await authorizeEvaluationRoute(
 		locals,
 		params.id,
 		'evaluation.readDraft'
 	);
-	if (!scope.teamUserIds.includes(locals.user!.id))
-		error(403, 'Bara utvärderingsgruppen har poängblad');
-	const sheet = await loadOwnSheet(locals.db, scope.id, locals.user!.id);
+	if (!scope.teamUserIds.includes(user.id)) error(403, 'Bara utvärderingsgruppen har poängblad');
+	const sheet = await loadOwnSheet(locals.db, scope.id, user.id);
 	return {
 		areas: rubric.areas.map((a) => ({
 			id: a.id,

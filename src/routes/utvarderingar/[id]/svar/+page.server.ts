@@ -55,7 +55,7 @@ export const actions: Actions = refusingBadInput({
 	 * checked: a stale save is refused with 409 and the saved text beside the user's).
 	 */
 	save: async ({ locals, params, request }) => {
-		const { scope, rubric } = await authorizeEvaluationRoute(
+		const { scope, rubric, user } = await authorizeEvaluationRoute(
 			locals,
 			params.id,
 			'writtenAnswer.edit'
@@ -84,7 +84,7 @@ export const actions: Actions = refusingBadInput({
 			() =>
 				saveWrittenAnswer(
 					locals.db,
-					actorOf(locals.user!),
+					actorOf(user),
 					scope.id,
 					target,
 					answer,

@@ -3,6 +3,7 @@ import {
 	listActionItems,
 	listImprovementsWithActions
 } from '$lib/server/repositories/action-plans';
+import { getEvaluationOrThrow } from '$lib/server/repositories/evaluations';
 import { tabularResponse } from '$lib/server/spreadsheet';
 import type { RequestHandler } from './$types';
 
@@ -36,15 +37,10 @@ export const GET: RequestHandler = async ({ locals, params, url }) => {
 			i.notes.at(-1)?.text ?? null
 		];
 	});
-	const e = await locals.db
-		.selectFrom('evaluation as e')
-		.innerJoin('municipality as m', 'm.code', 'e.municipality_code')
-		.select(['m.name', 'e.year'])
-		.where('e.id', '=', scope.id)
-		.executeTakeFirstOrThrow();
+	const e = await getEvaluationOrThrow(locals.db, scope.id);
 	return tabularResponse(
 		url.searchParams.get('format') === 'xlsx' ? 'xlsx' : 'csv',
-		`handlingsplan-${e.name}-${e.year}`,
+		`handlingsplan-${e.municipalityName}-${e.year}`,
 		header,
 		rows,
 		{ open: false }

@@ -10,7 +10,7 @@ import { areaOfSubarea, findSubarea } from '$lib/domain/rubric';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-	const { scope, rubric } = await authorizeEvaluationRoute(
+	const { scope, rubric, user } = await authorizeEvaluationRoute(
 		locals,
 		params.id,
 		'evaluation.readDraft'
@@ -18,9 +18,9 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const subarea = findSubarea(rubric, params.subarea);
 	if (!subarea) error(404, 'Delområdet finns inte');
 	const area = areaOfSubarea(rubric, subarea.id)!;
-	const onTeam = scope.teamUserIds.includes(locals.user!.id);
+	const onTeam = scope.teamUserIds.includes(user.id);
 	const [sheet, agreed, sources, suggestions, previous] = await Promise.all([
-		onTeam ? loadOwnSheet(locals.db, scope.id, locals.user!.id) : null,
+		onTeam ? loadOwnSheet(locals.db, scope.id, user.id) : null,
 		listAgreedScores(locals.db, scope.id),
 		loadSubareaSources(locals.db, scope.id, subarea.id),
 		suggestPassages(locals.db, scope.id, subarea, 5),
