@@ -10,6 +10,11 @@ import {
 } from '../../src/lib/domain/rubric';
 import { rubricHash } from '../../src/lib/server/repositories/rubrics';
 import { runCli } from '../../src/cli/run';
+import {
+	resolveAnswerTarget,
+	resolveStoredAnswerTarget,
+	shownAnswerTargets
+} from '../../src/lib/domain/sources';
 
 const load = (id: string) => JSON.parse(readFileSync(`rubric/${id}.json`, 'utf8'));
 const parsed = (json: unknown) => {
@@ -170,5 +175,39 @@ describe('rubricText', () => {
 			{ id: '1.1.a', text: 'Fråga?', en: { text: 'Question?' } }
 		];
 		expect(rubricText('en', q![0]).text).toBe('Question?');
+	});
+});
+
+describe('answers once a subarea has questions', () => {
+	const rubric = parsed(guided());
+	const sub = rubric.areas[0].subareas[0];
+
+	it('asks per question, and shows an earlier answer to the whole subarea first', () => {
+		expect(shownAnswerTargets(sub, false).map((x) => x.questionId)).toEqual([
+			'1.1.a',
+			'1.1.b',
+			'1.1.c'
+		]);
+		expect(shownAnswerTargets(sub, true).map((x) => x.questionId)).toEqual([
+			null,
+			'1.1.a',
+			'1.1.b',
+			'1.1.c'
+		]);
+		// A subarea without questions is answered as a whole anyway.
+		expect(shownAnswerTargets({ id: '9.1' }, true)).toHaveLength(1);
+	});
+
+	it('takes new answers per question only, but imports a kept whole-subarea answer', () => {
+		expect(resolveAnswerTarget(rubric, '1.1')).toBeUndefined();
+		expect(resolveStoredAnswerTarget(rubric, '1.1')).toEqual({
+			subareaId: '1.1',
+			questionId: null
+		});
+		expect(resolveStoredAnswerTarget(rubric, '1.1.b')).toEqual({
+			subareaId: '1.1',
+			questionId: '1.1.b'
+		});
+		expect(resolveStoredAnswerTarget(rubric, '1.1.z')).toBeUndefined();
 	});
 });

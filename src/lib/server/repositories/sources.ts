@@ -19,6 +19,7 @@ import { interviewGroups, type InterviewGroup } from '$lib/domain/evaluation-con
 import { findSubarea, listSubareas, type Rubric } from '$lib/domain/rubric';
 import {
 	answerTargetsOf,
+	shownAnswerTargets,
 	findingKey,
 	findingKeyValue,
 	isExcerptOf,
@@ -925,7 +926,7 @@ export async function loadSubareaSources(
 	const byQuestion = new Map(written.map((w) => [w.questionId, toAnswerView(w)]));
 	return {
 		subareaId,
-		answers: answerTargetsOf(subarea).map((t) => {
+		answers: shownAnswerTargets(subarea, Boolean(byQuestion.get('')?.answer.trim())).map((t) => {
 			const a = byQuestion.get(t.questionId ?? '');
 			return {
 				...t,
