@@ -211,3 +211,44 @@ describe('answers once a subarea has questions', () => {
 		expect(resolveStoredAnswerTarget(rubric, '1.1.z')).toBeUndefined();
 	});
 });
+
+describe('the shipped 2020 rubric', () => {
+	const rubric = parsed(load('kommunkompassen-2020'));
+	const subareas = rubric.areas.flatMap((a) => a.subareas);
+	const sentences = (text: string) => text.split(/(?<=[.!?])\s+(?=[A-ZÅÄÖ"])/).length;
+
+	it('says the guidance and questions are the toolkit’s own, in both languages', () => {
+		expect(rubric.guidanceNote).toMatch(/verktygets egna/);
+		expect(rubric.guidanceNote).toMatch(/inte SKR:s interna frågelista/);
+		expect(rubric.en?.guidanceNote).toMatch(/not SKR's internal question list/);
+	});
+
+	it.each(subareas.map((s) => [s.id, s] as const))(
+		'%s has guidance and at least three questions in Swedish and English',
+		(id, s) => {
+			expect(s.en?.title).toBeTruthy();
+			expect(sentences(s.guidance ?? '')).toBeGreaterThanOrEqual(3);
+			expect(sentences(s.guidance ?? '')).toBeLessThanOrEqual(6);
+			expect(sentences(s.en?.guidance ?? '')).toBeGreaterThanOrEqual(3);
+			// Low, middle and high are told apart in both languages.
+			expect(s.guidance).toMatch(/Lågt:.*Mitt:.*Högt:/s);
+			expect(s.en?.guidance).toMatch(/Low:.*Middle:.*High:/s);
+			expect(s.questions?.length).toBeGreaterThanOrEqual(3);
+			for (const q of s.questions ?? []) {
+				expect(q.id.startsWith(`${id}.`)).toBe(true);
+				expect(q.text.length).toBeGreaterThan(20);
+				expect(q.en?.text.length).toBeGreaterThan(20);
+			}
+		}
+	);
+
+	it('has unique question ids, no missing English, and English area titles in every version', () => {
+		const ids = subareas.flatMap((s) => (s.questions ?? []).map((q) => q.id));
+		expect(new Set(ids).size).toBe(ids.length);
+		expect(checkRubricTranslations(rubric)).toEqual([]);
+		for (const id of ['kommunkompassen-2010', 'kommunkompassen-2016', 'kommunkompassen-2020']) {
+			const r = parsed(load(id));
+			expect(r.areas.map((a) => a.en?.title).filter(Boolean)).toHaveLength(8);
+		}
+	});
+});
