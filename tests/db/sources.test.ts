@@ -64,23 +64,27 @@ beforeAll(async () => {
 		municipalityCode: '0114',
 		name: 'Kim Kontakt'
 	});
-	// A rubric version whose subarea 1.1 is answered question by question.
-	const base = await getRubricOrThrow(t.db, 'kommunkompassen-2020');
-	const withQuestions: Rubric = structuredClone(base);
+	// A rubric version answered subarea by subarea (the shipped 2020 asks per question), and one
+	// whose subarea 1.1 alone is answered question by question.
+	const whole: Rubric = structuredClone(await getRubricOrThrow(t.db, 'kommunkompassen-2020'));
+	whole.id = 'kommunkompassen-test-hel';
+	whole.year = 2031;
+	for (const s of whole.areas.flatMap((area) => area.subareas)) delete s.questions;
+	const withQuestions: Rubric = structuredClone(whole);
 	withQuestions.id = 'kommunkompassen-test-fragor';
 	withQuestions.year = 2030;
 	withQuestions.areas[0].subareas[0].questions = [
 		{ id: '1.1.1', text: 'Finns en strategi för demokratiutveckling?' },
 		{ id: '1.1.2', text: 'Hur informeras medborgarna om strategin?' }
 	];
-	await syncRubrics(t.db, [withQuestions]);
+	await syncRubrics(t.db, [whole, withQuestions]);
 });
 afterAll(async () => {
 	await t?.close();
 });
 
 let year = 2030;
-async function newEvaluation(rubricId = 'kommunkompassen-2020', code = '0114') {
+async function newEvaluation(rubricId = 'kommunkompassen-test-hel', code = '0114') {
 	year += 1;
 	return createEvaluation(t.db, systemActor, {
 		municipalityCode: code,
@@ -781,10 +785,26 @@ describe('the team file', () => {
 		const bad = structuredClone(file) as typeof file;
 		bad.content.year -= 30;
 		bad.published.year -= 30;
-		bad.writtenAnswers = { '1.1': 'Helheten, fast frågor finns' };
+		bad.writtenAnswers = { '1.1.9': 'Okänd fråga' };
 		expect(await importEvaluationFile(t.db, systemActor, bad)).toMatchObject({
 			ok: false,
-			problems: [{ field: 'writtenAnswers.1.1' }]
+			problems: [{ field: 'writtenAnswers.1.1.9' }]
 		});
+		// An answer to a subarea as a whole, written before the rubric gave it questions, is kept.
+		const earlier = structuredClone(file) as typeof file;
+		earlier.content.year -= 40;
+		earlier.published.year -= 40;
+		earlier.writtenAnswers = { '1.1': 'Helheten, skrivet innan frågorna fanns' };
+		const kept = await importEvaluationFile(t.db, systemActor, earlier);
+		expect(kept).toMatchObject({ ok: true });
+		const keptId = (kept as { evaluationId: number }).evaluationId;
+		expect((await loadSubareaSources(t.db, keptId, '1.1')).answers).toEqual([
+			expect.objectContaining({
+				questionId: null,
+				answer: 'Helheten, skrivet innan frågorna fanns'
+			}),
+			expect.objectContaining({ questionId: '1.1.1', answer: null }),
+			expect.objectContaining({ questionId: '1.1.2', answer: null })
+		]);
 	});
 });

@@ -38,18 +38,18 @@ test.describe('sources', () => {
 		const names = 'Hemlig Intervjuperson';
 		await addInterview(request, draftId, secret, names);
 
-		// The contact answers per subarea, saved as she types.
+		// The contact answers per question, saved as she types.
 		await signIn(page, testAccounts.vallentuna);
 		await page.goto(`/utvarderingar/${draftId}/svar`);
 		await expect(
 			page.getByRole('heading', { name: 'Kommunens skriftliga svar', level: 2 })
 		).toBeVisible();
-		const answer = page.getByLabel('Svar på 1.3');
+		const answer = page.getByLabel(/^1\.3\.a /);
 		await answer.fill('Vi har en medborgarpanel som möts fyra gånger om året.');
 		const form = page.locator('form').filter({ has: answer });
 		await expect(form.getByRole('status')).toHaveText('Sparat');
 		await page.reload();
-		await expect(page.getByLabel('Svar på 1.3')).toHaveValue(
+		await expect(page.getByLabel(/^1\.3\.a /)).toHaveValue(
 			'Vi har en medborgarpanel som möts fyra gånger om året.'
 		);
 		// No link to interviews or evidence, and no way in by URL.
@@ -89,7 +89,7 @@ test.describe('sources', () => {
 		await signInRequest(request, testAccounts.vallentuna);
 		const save = (answer: string, version: string) =>
 			request.post(`/utvarderingar/${draftId}/svar?/save`, {
-				form: { targetId: '2.2', answer, version },
+				form: { targetId: '2.2.a', answer, version },
 				headers: formHeaders
 			});
 		const first = await (await save('Text från flik ett', '0')).json();

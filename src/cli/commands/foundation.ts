@@ -1,6 +1,11 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { checkRubric, checkRubricMapping, type Rubric } from '../../lib/domain/rubric';
+import {
+	checkRubric,
+	checkRubricMapping,
+	checkRubricTranslations,
+	type Rubric
+} from '../../lib/domain/rubric';
 import { bundledRubricFiles } from '../../lib/server/rubric-files';
 import type { CliCommand } from '../context';
 
@@ -37,9 +42,12 @@ export const foundationCommands: CliCommand[] = [
 				for (const p of result.problems) io.err(`${file}: ${p.path}: ${p.message}`);
 				return 1;
 			}
-			const mapping = checkRubricMapping(result.rubric, await knownRubrics(file));
-			if (mapping.length) {
-				for (const p of mapping) io.err(`${file}: ${p.path}: ${p.message}`);
+			const problems = [
+				...checkRubricMapping(result.rubric, await knownRubrics(file)),
+				...checkRubricTranslations(result.rubric)
+			];
+			if (problems.length) {
+				for (const p of problems) io.err(`${file}: ${p.path}: ${p.message}`);
 				return 1;
 			}
 			const subareas = result.rubric.areas.reduce((n, a) => n + a.subareas.length, 0);

@@ -1,15 +1,21 @@
 /**
  * The Kommunkompassen rubric as versioned data: areas → subareas → optional questions, each with
  * its maximum points. Pure: parsing, checks and look-ups; loading files is the caller's business.
+ *
+ * Texts are Swedish; `en` beside a text holds its English. Guidance, questions, keywords and the
+ * English are reading aids: they may be refined without a new version (see `scoringStructure`).
  */
 import { z } from 'zod';
 
 const idPattern = /^[0-9]+(\.[0-9]+)*$/;
+const text = z.string().trim().min(1);
 
 export const rubricQuestionSchema = z.strictObject({
-	id: z.string().regex(idPattern, 'id must look like 1.1.1'),
-	text: z.string().min(1),
-	guidance: z.string().optional()
+	/** The subarea id and a suffix: `1.1.a` (or `1.1.1`). Answers are keyed by it. */
+	id: z.string().regex(/^[0-9]+\.[0-9]+\.[a-z0-9]+$/, 'question id must look like 1.1.a'),
+	text,
+	guidance: text.optional(),
+	en: z.strictObject({ text, guidance: text.optional() }).optional()
 });
 
 export const rubricSubareaSchema = z.strictObject({
@@ -18,11 +24,16 @@ export const rubricSubareaSchema = z.strictObject({
 	/** Other headings the reports use for the same subarea. */
 	alternativeTitles: z.array(z.string().min(1)).optional(),
 	maxPoints: z.number().int().positive(),
-	/** What the evaluators look for; shown beside the scoring. */
-	guidance: z.string().optional(),
+	/**
+	 * What the evaluators look for, where it usually shows, and what separates a low, a middle and
+	 * a high score; shown beside the scoring.
+	 */
+	guidance: text.optional(),
+	/** The written questions the municipality answers before the visit; answers are per question. */
 	questions: z.array(rubricQuestionSchema).optional(),
 	/** Swedish search terms used to suggest document passages. Not part of the scoring rules. */
-	keywords: z.array(z.string().min(1)).optional()
+	keywords: z.array(z.string().min(1)).optional(),
+	en: z.strictObject({ title: text, guidance: text.optional() }).optional()
 });
 
 export const rubricAreaSchema = z.strictObject({
@@ -30,7 +41,8 @@ export const rubricAreaSchema = z.strictObject({
 	title: z.string().min(1),
 	maxPoints: z.number().int().positive(),
 	/** Empty for versions known only at area level (before 2020). */
-	subareas: z.array(rubricSubareaSchema)
+	subareas: z.array(rubricSubareaSchema),
+	en: z.strictObject({ title: text }).optional()
 });
 
 export const rubricSchema = z.strictObject({
@@ -40,6 +52,15 @@ export const rubricSchema = z.strictObject({
 	year: z.number().int().min(1990).max(2100),
 	maxPoints: z.number().int().positive(),
 	description: z.string().optional(),
+	/** Whose the guidance and questions are (the toolkit's own, not SKR's internal list). */
+	guidanceNote: text.optional(),
+	en: z
+		.strictObject({
+			title: text,
+			description: text.optional(),
+			guidanceNote: text.optional()
+		})
+		.optional(),
 	areas: z.array(rubricAreaSchema).min(1),
 	/**
 	 * How this version's areas relate to an earlier version's: for each area here, the earlier
@@ -56,6 +77,7 @@ export const rubricSchema = z.strictObject({
 export type Rubric = z.infer<typeof rubricSchema>;
 export type RubricArea = z.infer<typeof rubricAreaSchema>;
 export type RubricSubarea = z.infer<typeof rubricSubareaSchema>;
+export type RubricQuestion = z.infer<typeof rubricQuestionSchema>;
 
 export interface RubricProblem {
 	/** Where in the file, e.g. `areas[3].subareas[1].maxPoints`. */
@@ -199,8 +221,9 @@ export function areaOfSubarea(rubric: Rubric, subareaId: string): RubricArea | u
 }
 
 /**
- * The part of a rubric that scores depend on: ids, titles, maxima, questions and the mapping.
- * Search keywords and guidance are reading aids and may be refined without a new version.
+ * The part of a rubric that scores depend on: ids, titles, maxima and the mapping. Guidance,
+ * questions, search keywords and the English texts are reading aids and may be refined without a
+ * new version.
  */
 export function scoringStructure(rubric: Rubric): unknown {
 	return {
@@ -216,11 +239,57 @@ export function scoringStructure(rubric: Rubric): unknown {
 				id: s.id,
 				title: s.title,
 				maxPoints: s.maxPoints,
-				questions: (s.questions ?? []).map((q) => ({ id: q.id, text: q.text }))
+				// The stored hashes were taken when questions were part of this shape and every
+				// shipped subarea had none: the empty list keeps them valid (see the hash test).
+				questions: []
 			}))
 		})),
 		mapsFrom: rubric.mapsFrom ?? null
 	};
+}
+
+/**
+ * Where a rubric with guidance lacks its English: an area without `en.title`, a subarea with
+ * Swedish guidance or questions but no `en.title` or `en.guidance`, a question without `en.text`.
+ * Reported by `rubric check`; not a reason to refuse the file at start-up (the pages fall back
+ * to the Swedish).
+ */
+export function checkRubricTranslations(rubric: Rubric): RubricProblem[] {
+	const guided = listSubareas(rubric).some((s) => s.guidance || s.questions?.length);
+	if (!guided) return [];
+	const problems: RubricProblem[] = [];
+	const missing = (path: string, what: string) =>
+		problems.push({ path, message: `${what} has no English (en)` });
+	rubric.areas.forEach((area, a) => {
+		const areaPath = `areas[${a}]`;
+		if (!area.en) missing(`${areaPath}.en.title`, `area "${area.id}"`);
+		area.subareas.forEach((subarea, s) => {
+			const subPath = `${areaPath}.subareas[${s}]`;
+			if (!subarea.guidance && !subarea.questions?.length) return;
+			if (!subarea.en) missing(`${subPath}.en.title`, `subarea "${subarea.id}"`);
+			if (subarea.guidance && !subarea.en?.guidance)
+				missing(`${subPath}.en.guidance`, `the guidance of subarea "${subarea.id}"`);
+			subarea.questions?.forEach((q, i) => {
+				if (!q.en) missing(`${subPath}.questions[${i}].en.text`, `question "${q.id}"`);
+				else if (q.guidance && !q.en.guidance)
+					missing(`${subPath}.questions[${i}].en.guidance`, `the guidance of question "${q.id}"`);
+			});
+		});
+	});
+	return problems;
+}
+
+/**
+ * A rubric item's texts in the reader's language: with `locale` 'en', each text that has an
+ * English version beside it (`en.title`, `en.guidance`, `en.text`) replaces the Swedish; any
+ * text without one stays Swedish. The `en` block itself is left out.
+ */
+export function rubricText<T extends object>(locale: string, item: T): Omit<T, 'en'> {
+	const { en, ...swedish } = item as T & { en?: Record<string, string | undefined> };
+	if (locale !== 'en' || !en) return swedish;
+	const english = Object.fromEntries(Object.entries(en).filter(([, v]) => v !== undefined));
+	// `en` holds only names that the Swedish item has (title, guidance, text), so the type holds.
+	return { ...swedish, ...english } as Omit<T, 'en'>;
 }
 
 /** Newest first by year, then id; the default rubric for a new evaluation is the first. */

@@ -54,6 +54,36 @@ export function resolveAnswerTarget(rubric: Rubric, targetId: string): AnswerTar
 	return undefined;
 }
 
+/**
+ * Like `resolveAnswerTarget`, but also takes the id of a subarea that has questions: an answer
+ * to the subarea as a whole may have been written before the rubric gave it questions, and a
+ * team file that carries one must import without losing it.
+ */
+export function resolveStoredAnswerTarget(
+	rubric: Rubric,
+	targetId: string
+): AnswerTarget | undefined {
+	const subarea = rubric.areas.flatMap((a) => a.subareas).find((s) => s.id === targetId);
+	return subarea
+		? { subareaId: subarea.id, questionId: null }
+		: resolveAnswerTarget(rubric, targetId);
+}
+
+/**
+ * The answers to show for a subarea: its targets and, before them, an answer to the subarea as a
+ * whole where one was written before the rubric gave the subarea questions. That answer is kept
+ * and shown (read-only: new answers go to the questions), never dropped.
+ */
+export function shownAnswerTargets(
+	subarea: { id: string; questions?: { id: string; text: string }[] },
+	wholeAnswerWritten: boolean
+): (AnswerTarget & { questionText: string | null })[] {
+	const targets = answerTargetsOf(subarea);
+	return wholeAnswerWritten && targets[0].questionId !== null
+		? [{ subareaId: subarea.id, questionId: null, questionText: null }, ...targets]
+		: targets;
+}
+
 /** The one id of a target: the question's id, else the subarea's. */
 export function answerTargetId(target: AnswerTarget): string {
 	return target.questionId ?? target.subareaId;

@@ -63,6 +63,8 @@ export const sv = {
 	'src.answers.updated': 'Senast sparat {date} av {name}',
 	'src.answers.updatedNoName': 'Senast sparat {date}',
 	'src.answers.forSubarea': 'Kommunens skriftliga svar',
+	'src.answers.earlierWhole':
+		'Svar på hela delområdet, skrivet innan delområdet fick frågor (sparat, kan inte ändras här)',
 	'src.stale.by': 'Sparad av {name}',
 	'src.evidence.title': 'Underlag',
 	'src.evidence.intro':
@@ -191,6 +193,8 @@ export const en: Record<keyof typeof sv, string> = {
 	'src.answers.updated': 'Last saved {date} by {name}',
 	'src.answers.updatedNoName': 'Last saved {date}',
 	'src.answers.forSubarea': "The municipality's written answer",
+	'src.answers.earlierWhole':
+		'Answer to the whole subarea, written before the subarea had questions (kept, not editable here)',
 	'src.stale.by': 'Saved by {name}',
 	'src.evidence.title': 'Evidence',
 	'src.evidence.intro':

@@ -15,7 +15,7 @@ import { checkResultRecord, resultRecordSchema, resultFormatId } from '$lib/sche
 import { validateSubareaScores } from '$lib/domain/scoring';
 import { interviewGroups } from '$lib/domain/evaluation-content';
 import { stages } from '$lib/domain/lifecycle';
-import { resolveAnswerTarget, sourceLimits } from '$lib/domain/sources';
+import { resolveStoredAnswerTarget, sourceLimits } from '$lib/domain/sources';
 
 const findingsSchema = z.object({
 	general: z.string(),
@@ -141,7 +141,7 @@ export async function importEvaluationFile(
 			});
 	}
 	for (const targetId of Object.keys(file.writtenAnswers)) {
-		if (!resolveAnswerTarget(rubric, targetId))
+		if (!resolveStoredAnswerTarget(rubric, targetId))
 			problems.push({
 				field: `writtenAnswers.${targetId}`,
 				message: `"${targetId}" is not a subarea or question this rubric asks the municipality to answer`
@@ -245,7 +245,7 @@ export async function importEvaluationFile(
 				.values({ evaluation_id: id, url: w.url, seen_on: w.seenOn, note: w.note })
 				.execute();
 		for (const [targetId, answer] of Object.entries(file.writtenAnswers)) {
-			const target = resolveAnswerTarget(rubric, targetId)!;
+			const target = resolveStoredAnswerTarget(rubric, targetId)!;
 			await trx
 				.insertInto('written_answer')
 				.values({

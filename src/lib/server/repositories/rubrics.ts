@@ -53,8 +53,8 @@ export function parseRubricFiles(files: { file: string; json: unknown }[]): Rubr
 
 /**
  * Stores new rubric versions and refuses a changed file under a stored id: scores recorded
- * against a version must keep meaning what they meant. Keywords and guidance (reading aids,
- * outside the hash) are refreshed in place.
+ * against a version must keep meaning what they meant. Keywords, guidance, questions and the
+ * English texts (reading aids, outside the hash) are refreshed in place.
  */
 export async function syncRubrics(
 	db: Database,

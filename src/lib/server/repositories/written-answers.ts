@@ -10,6 +10,7 @@ import { listEvidence } from './evidence';
 import { findSubarea } from '$lib/domain/rubric';
 import {
 	answerTargetsOf,
+	shownAnswerTargets,
 	sourceLimits,
 	type AnswerTarget,
 	type SubareaSources
@@ -169,7 +170,7 @@ export async function loadSubareaSources(
 	const byQuestion = new Map(written.map((w) => [w.questionId, toAnswerView(w)]));
 	return {
 		subareaId,
-		answers: answerTargetsOf(subarea).map((t) => {
+		answers: shownAnswerTargets(subarea, Boolean(byQuestion.get('')?.answer.trim())).map((t) => {
 			const a = byQuestion.get(t.questionId ?? '');
 			return {
 				...t,

@@ -14,24 +14,37 @@ import {
 	resolveAnswerTarget,
 	sourceLimits
 } from '$lib/domain/sources';
+import { rubricText } from '$lib/domain/rubric';
 import { translate } from '$lib/i18n';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const { scope, rubric } = await authorizeEvaluationRoute(locals, params.id, 'writtenAnswer.read');
 	const answers = await listWrittenAnswers(locals.db, scope.id);
+	const answered = new Map(answers.map((a) => [answerTargetId(a), a]));
 	return {
-		/** The rubric as the municipality answers it: per subarea, or per question where it has them. */
+		/**
+		 * The rubric as the municipality answers it, in the reader's language: per subarea, or per
+		 * question where it has them.
+		 */
 		areas: rubric.areas.map((a) => ({
 			id: a.id,
-			title: a.title,
+			title: rubricText(locals.locale, a).title,
 			subareas: a.subareas.map((s) => ({
 				id: s.id,
-				title: s.title,
-				targets: answerTargetsOf(s).map((t) => ({
+				title: rubricText(locals.locale, s).title,
+				targets: answerTargetsOf({
+					id: s.id,
+					questions: s.questions?.map((q) => rubricText(locals.locale, q))
+				}).map((t) => ({
 					targetId: answerTargetId(t),
 					questionText: t.questionText
-				}))
+				})),
+				/**
+				 * An answer to the subarea as a whole, written before the rubric gave it questions:
+				 * shown (read-only) so that it is not lost; new answers go to the questions.
+				 */
+				earlierWhole: s.questions?.length && answered.get(s.id)?.answer.trim() ? s.id : null
 			}))
 		})),
 		/** Answer per target id (subarea id, or question id). */

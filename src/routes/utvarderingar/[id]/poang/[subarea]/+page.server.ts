@@ -6,7 +6,7 @@ import { suggestPassages } from '$lib/server/documents/search';
 import { loadPreviousContext } from '$lib/server/repositories/follow-up';
 import { saveAgreed, saveOwnScore } from '$lib/server/scoring-actions';
 import { citePassage } from '$lib/server/documents/cite';
-import { areaOfSubarea, findSubarea } from '$lib/domain/rubric';
+import { areaOfSubarea, findSubarea, rubricText } from '$lib/domain/rubric';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
@@ -28,22 +28,37 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	]);
 	const ids = rubric.areas.flatMap((a) => a.subareas.map((s) => s.id));
 	const i = ids.indexOf(subarea.id);
+	const text = rubricText(locals.locale, subarea);
+	const questions = (subarea.questions ?? []).map((q) => ({
+		id: q.id,
+		text: rubricText(locals.locale, q).text
+	}));
+	const questionText = new Map(questions.map((q) => [q.id, q.text]));
 	return {
+		/** The rubric's texts in the reader's language (Swedish where a text has no English). */
 		subarea: {
 			id: subarea.id,
-			title: subarea.title,
+			title: text.title,
 			maxPoints: subarea.maxPoints,
-			guidance: subarea.guidance ?? '',
-			questions: subarea.questions ?? []
+			/** What the evaluators look for and what separates a low, a middle and a high score. */
+			guidance: text.guidance ?? '',
+			/** The written questions the municipality answers before the visit. */
+			questions
 		},
-		area: { id: area.id, title: area.title },
+		area: { id: area.id, title: rubricText(locals.locale, area).title },
 		/** Only the user's own blind score. */
 		own: sheet
 			? { score: sheet.scores[subarea.id] ?? null, submitted: Boolean(sheet.submittedAt) }
 			: null,
 		agreed: agreed[subarea.id] ?? null,
 		/** The municipality's written answer(s) and the evidence items, shown side by side. */
-		sources,
+		sources: {
+			...sources,
+			answers: sources.answers.map((a) => ({
+				...a,
+				questionText: a.questionId ? (questionText.get(a.questionId) ?? a.questionText) : null
+			}))
+		},
 		suggestions,
 		previous,
 		neighbours: { prev: i > 0 ? ids[i - 1] : null, next: i < ids.length - 1 ? ids[i + 1] : null }
