@@ -89,3 +89,14 @@ export function validateSubareaScores(
 	}
 	return problems;
 }
+
+/** The subareas a sheet has no points for yet, in rubric order (what blocks handing it in). */
+export function unscoredSubareas(
+	rubric: Rubric,
+	scores: Record<string, { points: number | null } | undefined>
+): string[] {
+	return rubric.areas
+		.flatMap((a) => a.subareas)
+		.filter((s) => typeof scores[s.id]?.points !== 'number')
+		.map((s) => s.id);
+}

@@ -2,7 +2,10 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import { actorOf } from './audit';
 import { attempt, authorizeEvaluationRoute, intField, textField } from './evaluation-route';
-import { saveAgreedScore, saveSheetScore, submitSheet } from './repositories/scoring';
+import { loadOwnSheet, saveAgreedScore, saveSheetScore, submitSheet } from './repositories/scoring';
+import { fail } from '@sveltejs/kit';
+import { translate } from '$lib/i18n';
+import { unscoredSubareas } from '$lib/domain/scoring';
 import { textLimits } from '$lib/domain/limits';
 
 type Event = RequestEvent<{ id: string }>;
@@ -30,8 +33,17 @@ export async function saveOwnScore({ locals, params, request }: Event) {
 	return typeof result === 'number' ? { subareaId, saved: true, version: result } : result;
 }
 
+/** Hands in one's sheet; an incomplete one is refused with the unscored subareas named. */
 export async function submitOwnSheet({ locals, params }: Event) {
 	const { scope, rubric, user } = await authorizeEvaluationRoute(locals, params.id, 'sheet.edit');
+	const sheet = await loadOwnSheet(locals.db, scope.id, user.id);
+	const missing = unscoredSubareas(rubric, sheet.scores);
+	if (missing.length) {
+		return fail(400, {
+			missing,
+			errors: { _form: translate(locals.locale, 'ws.errors.sheetIncomplete') }
+		});
+	}
 	const result = await attempt(locals, () =>
 		submitSheet(locals.db, actorOf(user), rubric, scope.id)
 	);

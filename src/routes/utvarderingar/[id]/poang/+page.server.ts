@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { authorizeEvaluationRoute, refusingBadInput } from '$lib/server/evaluation-route';
 import { loadOwnSheet } from '$lib/server/repositories/scoring';
+import { countEvidenceBySubarea, loadPreviousScores } from '$lib/server/repositories/sheet-view';
 import { saveOwnScore, submitOwnSheet } from '$lib/server/scoring-actions';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -11,7 +12,11 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		'evaluation.readDraft'
 	);
 	if (!scope.teamUserIds.includes(user.id)) error(403, 'Bara utvärderingsgruppen har poängblad');
-	const sheet = await loadOwnSheet(locals.db, scope.id, user.id);
+	const [sheet, evidenceCounts, previous] = await Promise.all([
+		loadOwnSheet(locals.db, scope.id, user.id),
+		countEvidenceBySubarea(locals.db, scope.id),
+		loadPreviousScores(locals.db, scope.id)
+	]);
 	return {
 		areas: rubric.areas.map((a) => ({
 			id: a.id,
@@ -19,7 +24,11 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 			subareas: a.subareas.map((s) => ({ id: s.id, title: s.title, maxPoints: s.maxPoints }))
 		})),
 		/** Only the user's own sheet: scoring is blind until every sheet is submitted. */
-		sheet
+		sheet,
+		/** Evidence items per subarea (the team's shared sources, not anyone's sheet). */
+		evidenceCounts,
+		/** On a re-evaluation: last time's published subarea scores, as context. */
+		previous
 	};
 };
 
