@@ -89,4 +89,6 @@ export interface E2eState {
 	/** Stockholm 2026 in scoring and Malmö 2026 in calibration, for the autosave tests. */
 	scoringDraftId: number;
 	calibrationDraftId: number;
+	/** Solna 2026 in calibration, both sheets handed in (they differ in area 1). */
+	calibratedDraftId: number;
 }

@@ -7,7 +7,9 @@ import type { OpenedDatabase } from '../../src/lib/server/db';
 import { prepareDatabase } from '../../src/lib/server/app';
 import { createEvaluation } from '../../src/lib/server/repositories/evaluations';
 import { systemActor } from '../../src/lib/server/audit';
-import { createTestAccounts, type E2eState } from './accounts';
+import { createTestAccounts, testAccounts, type E2eState } from './accounts';
+import { getRubricOrThrow } from '../../src/lib/server/repositories/rubrics';
+import { saveSheetScore, submitSheet } from '../../src/lib/server/repositories/scoring';
 
 export async function prepareE2eDatabase(
 	opened: OpenedDatabase,
@@ -52,6 +54,29 @@ export async function prepareE2eDatabase(
 	const blindDraftId = await draftIn('1480', 'poangsattning');
 	const scoringDraftId = await draftIn('0180', 'poangsattning');
 	const calibrationDraftId = await draftIn('1280', 'kalibrering');
+	// In calibration with both sheets handed in; the sheets differ in area 1 (flagged there).
+	const calibratedDraftId = await draftIn('0184', 'poangsattning');
+	const rubric = await getRubricOrThrow(opened.db, 'kommunkompassen-2020');
+	for (const [key, factor] of [
+		['evaluator1', 0.5],
+		['evaluator2', 0.8]
+	] as const) {
+		const actor = { id: ids[key], email: testAccounts[key].email };
+		for (const s of rubric.areas.flatMap((a) => a.subareas)) {
+			await saveSheetScore(opened.db, actor, rubric, calibratedDraftId, {
+				subareaId: s.id,
+				points: Math.floor(s.maxPoints * (s.id.startsWith('1.') ? factor : 0.5)),
+				justification: `${testAccounts[key].name} om ${s.id}`,
+				expectedVersion: 0
+			});
+		}
+		await submitSheet(opened.db, actor, rubric, calibratedDraftId);
+	}
+	await opened.db
+		.updateTable('evaluation')
+		.set({ status: 'kalibrering' })
+		.where('id', '=', calibratedDraftId)
+		.execute();
 	const find = (code: string, year: number) =>
 		opened.db
 			.selectFrom('evaluation')
@@ -64,6 +89,7 @@ export async function prepareE2eDatabase(
 		blindDraftId,
 		scoringDraftId,
 		calibrationDraftId,
+		calibratedDraftId,
 		draftId,
 		otherDraftId: (await find('2083', 2026)).id,
 		karlskoga2022Id: (await find('1883', 2022)).id

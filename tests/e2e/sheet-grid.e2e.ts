@@ -40,7 +40,7 @@ test('a full sheet scored by keyboard, with live sums, a filter and a complete h
 	await page.getByLabel('Utan poäng').check();
 	await expect(page.locator('li.row:visible')).toHaveCount(1);
 	await page.getByLabel('Alla delområden').check();
-	await expect(page.getByRole('status').filter({ hasText: 'Sparat' })).toHaveCount(35, {
+	await expect(page.getByRole('status').filter({ hasText: /^Sparat$/ })).toHaveCount(35, {
 		timeout: 30_000
 	});
 	await page.getByRole('button', { name: 'Lämna in mitt poängblad' }).click();
@@ -52,7 +52,7 @@ test('a full sheet scored by keyboard, with live sums, a filter and a complete h
 	await page.keyboard.press('Enter');
 	const total = partial + pointsFor(last.maxPoints);
 	await expect(page.getByText(`Totalt ${total} av 800 poäng`)).toBeVisible();
-	await expect(page.getByRole('status').filter({ hasText: 'Sparat' })).toHaveCount(36, {
+	await expect(page.getByRole('status').filter({ hasText: /^Sparat$/ })).toHaveCount(36, {
 		timeout: 30_000
 	});
 	const seconds = (Date.now() - started) / 1000;

@@ -81,15 +81,18 @@ export class Autosave {
 		return this.#edits > this.#savedEdits || this.#inFlight;
 	}
 
+	/** An edit the user made through the page rather than by typing (e.g. "Ta A"): saved like one. */
+	edited() {
+		this.#edits += 1;
+		if (this.state !== 'conflict' && !this.#inFlight) this.state = 'dirty';
+		clearTimeout(this.#timer);
+		this.#timer = setTimeout(() => this.#submit(), this.delayMs);
+	}
+
 	/** `use:saver.attach` on the form: every input schedules a save after a pause. */
 	attach = (form: HTMLFormElement) => {
 		this.#form = form;
-		const onInput = () => {
-			this.#edits += 1;
-			if (this.state !== 'conflict' && !this.#inFlight) this.state = 'dirty';
-			clearTimeout(this.#timer);
-			this.#timer = setTimeout(() => this.#submit(), this.delayMs);
-		};
+		const onInput = () => this.edited();
 		const onBeforeUnload = (event: BeforeUnloadEvent) => {
 			if (this.unsaved) event.preventDefault();
 		};

@@ -2,6 +2,7 @@ import { authorizeEvaluationRoute, refusingBadInput } from '$lib/server/evaluati
 import { listAgreedScores, listSheets } from '$lib/server/repositories/scoring';
 import { saveAgreed } from '$lib/server/scoring-actions';
 import { sheetVisibility } from '$lib/server/auth/policy';
+import { countEvidenceBySubarea, loadPreviousScores } from '$lib/server/repositories/sheet-view';
 import { agreement, needsDiscussion, type ScorePair } from '$lib/domain/agreement';
 import { listSubareas } from '$lib/domain/rubric';
 import type { Actions, PageServerLoad } from './$types';
@@ -35,6 +36,9 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 			flagged: pairs.some((p) => p.subareaId === s.id && needsDiscussion(p))
 		})),
 		agreed: await listAgreedScores(locals.db, scope.id),
+		/** Evidence items per subarea, and last time's score on a re-evaluation: as context. */
+		evidenceCounts: await countEvidenceBySubarea(locals.db, scope.id),
+		previous: await loadPreviousScores(locals.db, scope.id),
 		stats: allSubmitted ? agreement(pairs) : null
 	};
 };
