@@ -141,6 +141,6 @@ test('a coordinator downloads a backup from the admin pages; it restores with th
 
 	// The download is in the audit log, under the coordinator's name.
 	await page.goto('/admin/logg');
-	await expect(page.getByText('backup.download').first()).toBeVisible();
+	await expect(page.getByText('Säkerhetskopia hämtad').first()).toBeVisible();
 	rmSync(target, { recursive: true, force: true });
 });
