@@ -269,10 +269,12 @@ export async function moveFindingItem(
 			.selectFrom(kind)
 			.select(['id', 'position'])
 			.where('evaluation_id', '=', evaluationId)
+			// Rows locked in one order (by id) by every move, so two moves cannot deadlock.
+			.orderBy('id')
 			.forUpdate();
 		if (item.area_id !== null) rows = rows.where('area_id', '=', item.area_id);
 		// Locking the list makes two moves at once run one after the other. The rows come back as
-		// the first move left them, but ORDER BY ran before the wait: sort here, not in SQL.
+		// the first move left them, but sorting ran before the wait: sort by position here.
 		const list = (await rows.execute()).sort((a, b) => a.position - b.position || a.id - b.id);
 		const from = list.findIndex((r) => r.id === id);
 		const to = direction === 'up' ? from - 1 : from + 1;
