@@ -4,6 +4,7 @@
  * the draft report; without JavaScript too), and a narrative's bullet list drawn as a list.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { testAccounts } from './accounts';
 import { gotoLive, signIn, state } from './helpers';
 
@@ -86,6 +87,18 @@ test('strengths are reordered, keep their order after a reload and in the draft 
 		1
 	);
 	await expect(report.getByText('Kommunen har:')).toHaveJSProperty('tagName', 'P');
+
+	// Both pages pass axe (WCAG 2.1 AA) with items, move buttons and lists on them.
+	for (const path of [`/utvarderingar/${id}/fynd`, `/utvarderingar/${id}/rapport`]) {
+		await page.goto(path);
+		const results = await new AxeBuilder({ page })
+			.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+			.analyze();
+		expect([path, results.violations.map((v) => `${v.id}: ${v.nodes[0]?.target}`)]).toEqual([
+			path,
+			[]
+		]);
+	}
 });
 
 test.describe('without JavaScript', () => {
