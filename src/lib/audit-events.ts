@@ -37,7 +37,8 @@ const shownFields = [
 	'answer',
 	'quote',
 	'note',
-	'title'
+	'title',
+	'place'
 ] as const;
 
 const subareaId = /^\d+\.\d+$/;

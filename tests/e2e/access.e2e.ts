@@ -20,6 +20,7 @@ test.describe('who may see what, over HTTP', () => {
 			'/svar',
 			'/historik',
 			'/export.json',
+			'/rapport',
 			'/rapport.pdf'
 		]) {
 			const response = await request.get(`/utvarderingar/${draftId}${path}`, { maxRedirects: 0 });

@@ -37,6 +37,8 @@ function routesOf(id: number): string[] {
 		...pages.map((p) => base + p),
 		...pages.map((p) => `${base}${p}/__data.json`),
 		`${base}/export.json`,
+		`${base}/rapport`,
+		`${base}/rapport/__data.json`,
 		`${base}/rapport.pdf`,
 		'/utvarderingar',
 		'/admin/logg',

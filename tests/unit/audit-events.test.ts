@@ -70,4 +70,24 @@ describe('audit entries in words', () => {
 			]);
 		}
 	});
+
+	it('says a strength, improvement or recommendation was moved, from which place to which', () => {
+		const entry = {
+			entity: 'strength',
+			entityId: '7',
+			action: 'move',
+			before: { place: 2 },
+			after: { place: 1 }
+		};
+		expect(describeAuditEntry(entry, sv, 'sv')).toEqual({
+			event: 'Styrka flyttad',
+			changes: [{ label: 'Plats i listan', before: '2', after: '1', long: false }]
+		});
+		expect(describeAuditEntry({ ...entry, entity: 'recommendation' }, en, 'en').event).toBe(
+			'Recommendation moved'
+		);
+		expect(describeAuditEntry({ ...entry, entity: 'improvement' }, sv, 'sv').event).toBe(
+			'Förbättringsområde flyttat'
+		);
+	});
 });

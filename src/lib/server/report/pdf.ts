@@ -9,6 +9,7 @@ import { radarGeometry, radarSvg } from '$lib/domain/charts/radar';
 import { barGeometry, barsSvg } from '$lib/domain/charts/bars';
 import { judgementLabels, type ReportModel } from '$lib/domain/report/model';
 import { robotoDir, robotoFiles } from '../fonts';
+import { richTextNodes } from './rich-text';
 
 const require = createRequire(import.meta.url);
 type PdfMake = {
@@ -260,7 +261,7 @@ export function reportDocDefinition(model: ReportModel) {
 			});
 		}
 	}
-	content.push(heading('Sammanfattande kommentarer', 2), ...paragraphs(model.summary || '–'));
+	content.push(heading('Sammanfattande kommentarer', 2), ...richTextNodes(model.summary || '–'));
 	content.push(heading('Rekommendationer', 2), {
 		ol: model.recommendations.length ? model.recommendations : ['–'],
 		style: 'body'
@@ -278,11 +279,11 @@ export function reportDocDefinition(model: ReportModel) {
 			style: 'body',
 			margin: [0, 0, 0, 6]
 		});
-		content.push({ text: 'Allmänt', style: 'h3' }, ...paragraphs(area.general || '–'));
+		content.push({ text: 'Allmänt', style: 'h3' }, ...richTextNodes(area.general || '–'));
 		for (const s of area.subareas) {
 			content.push(
 				{ text: `${s.id} ${s.title} (${points(s.achieved)} av ${s.max})`, style: 'h3' },
-				...paragraphs(s.narrative || '–')
+				...richTextNodes(s.narrative || '–')
 			);
 		}
 		content.push(

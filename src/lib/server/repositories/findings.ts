@@ -178,7 +178,13 @@ export async function addFindingItem(
 	if (!text) throw new DomainError('errors.required', 'text');
 	ensureWithinLimit(text, textLimits.findingItem, 'text');
 	return db.transaction().execute(async (trx) => {
-		const position = Date.now() % 2_000_000_000;
+		// Last in its list. Two adds at once may share a position; the id then keeps them in order.
+		let last = trx
+			.selectFrom(kind)
+			.select((eb) => eb.fn.max<number | null>('position').as('last'))
+			.where('evaluation_id', '=', evaluationId);
+		if (kind !== 'recommendation') last = last.where('area_id', '=', input.areaId!);
+		const position = ((await last.executeTakeFirst())?.last ?? -1) + 1;
 		let id: number;
 		if (kind === 'recommendation') {
 			id = (
@@ -220,6 +226,74 @@ export async function addFindingItem(
 			after: input
 		});
 		return id;
+	});
+}
+
+export type MoveDirection = 'up' | 'down';
+
+/**
+ * Moves a strength, improvement possibility or recommendation one place up or down in its list
+ * (an area's strengths, an area's improvements, the evaluation's recommendations), the order the
+ * report and the published result show. Returns false when the item is already first or last.
+ *
+ * The whole list is renumbered 0…n−1 in its new order, in one transaction: positions written
+ * before (imports, older adds) may tie or leave gaps, and a swap of two tied positions would move
+ * nothing. Only `position` changes, not `row_version`: the text is untouched, so an autosave of
+ * the same item that is on its way must not be refused as stale because of a move.
+ */
+export async function moveFindingItem(
+	db: Database,
+	actor: Actor,
+	evaluationId: number,
+	kind: ListKind,
+	id: number,
+	direction: MoveDirection
+): Promise<boolean> {
+	return db.transaction().execute(async (trx) => {
+		const item =
+			kind === 'recommendation'
+				? await trx
+						.selectFrom('recommendation')
+						.select(['id', sql<string | null>`null`.as('area_id')])
+						.where('id', '=', id)
+						.where('evaluation_id', '=', evaluationId)
+						.executeTakeFirst()
+				: await trx
+						.selectFrom(kind)
+						.select(['id', 'area_id'])
+						.where('id', '=', id)
+						.where('evaluation_id', '=', evaluationId)
+						.executeTakeFirst();
+		if (!item) throw new DomainError('errors.notFound', '_form', 404);
+		let rows = trx
+			.selectFrom(kind)
+			.select(['id', 'position'])
+			.where('evaluation_id', '=', evaluationId)
+			// Rows locked in one order (by id) by every move, so two moves cannot deadlock.
+			.orderBy('id')
+			.forUpdate();
+		if (item.area_id !== null) rows = rows.where('area_id', '=', item.area_id);
+		// Locking the list makes two moves at once run one after the other. The rows come back as
+		// the first move left them, but sorting ran before the wait: sort by position here.
+		const list = (await rows.execute()).sort((a, b) => a.position - b.position || a.id - b.id);
+		const from = list.findIndex((r) => r.id === id);
+		const to = direction === 'up' ? from - 1 : from + 1;
+		if (to < 0 || to >= list.length) return false;
+		[list[from], list[to]] = [list[to], list[from]];
+		for (const [position, row] of list.entries()) {
+			if (row.position !== position)
+				await trx.updateTable(kind).set({ position }).where('id', '=', row.id).execute();
+		}
+		await recordAudit(trx, {
+			actor,
+			entity: kind,
+			entityId: id,
+			evaluationId,
+			action: 'move',
+			before: { place: from + 1 },
+			after: { place: to + 1 }
+		});
+		return true;
 	});
 }
 

@@ -12,6 +12,7 @@ import {
 	addFindingItem,
 	deleteFindingItem,
 	loadDraftFindings,
+	moveFindingItem,
 	saveFindingText,
 	updateFindingItem,
 	type ListKind
@@ -136,6 +137,24 @@ export const actions: Actions = refusingBadInput({
 			{ itemId: id, values: { text } }
 		);
 		return typeof result === 'number' ? { itemId: id, saved: true, version: result } : result;
+	},
+	/**
+	 * Moves a strength, improvement or recommendation one place up or down in its list; `moved`
+	 * and `direction` let the page put focus back on the button that was pressed.
+	 */
+	move: async ({ locals, params, request }) => {
+		const { scope } = await authorizeEvaluationRoute(locals, params.id, 'findings.edit');
+		const form = await request.formData();
+		const kind = textField(form, 'kind', 20) as ListKind;
+		const direction = textField(form, 'direction', 5);
+		if (!kinds.includes(kind)) return fail(400, { errors: { _form: 'Okänd lista' } });
+		if (direction !== 'up' && direction !== 'down')
+			return fail(400, { errors: { _form: 'Okänd riktning' } });
+		const id = intField(form, 'id');
+		const result = await attempt(locals, () =>
+			moveFindingItem(locals.db, actorOf(locals.user!), scope.id, kind, id, direction)
+		);
+		return typeof result === 'boolean' ? { moved: `${kind}:${id}`, direction } : result;
 	},
 	remove: async ({ locals, params, request }) => {
 		const { scope, user } = await authorizeEvaluationRoute(locals, params.id, 'findings.edit');
