@@ -101,7 +101,9 @@ describe('extraction of real files', () => {
 		});
 		// Stopped at the 200 MB limit instead of inflating 1.5 GB.
 		expect(performance.now() - started).toBeLessThan(10_000);
-		expect(process.memoryUsage().rss - rssBefore).toBeLessThan(150 * 1024 * 1024);
+		// Inflating it all would take 1.5 GB; stopping at the limit keeps far below that. The bound is
+		// loose because RSS is the whole test process's, which other work can grow meanwhile.
+		expect(process.memoryUsage().rss - rssBefore).toBeLessThan(600 * 1024 * 1024);
 	});
 
 	it('records a corrupt PDF as an error with a clear message', async () => {

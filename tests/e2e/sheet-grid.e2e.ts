@@ -44,7 +44,7 @@ test('a full sheet scored by keyboard, with live sums, a filter and a complete h
 		timeout: 30_000
 	});
 	await page.getByRole('button', { name: 'Lämna in mitt poängblad' }).click();
-	await expect(page.getByRole('alert')).toContainText('1 delområden saknar poäng');
+	await expect(page.getByRole('alert')).toContainText('1 delområde saknar poäng');
 	await expect(page.getByRole('alert').getByRole('link', { name: last.id })).toBeVisible();
 
 	await page.locator(`#points-${last.id.replace('.', '_')}`).focus();

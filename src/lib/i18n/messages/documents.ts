@@ -26,6 +26,7 @@ export const sv = {
 	'doc.searchHelp':
 		'Fras med citattecken ("politisk styrning"), prefix med asterisk (förvaltn*), alternativ med OR. Å, ä och ö spelar ingen roll.',
 	'doc.hits': '{n} träffar',
+	'doc.hits.one': '1 träff',
 	'doc.noHits': 'Inga träffar.',
 	'doc.cite': 'Använd som underlag',
 	'doc.citeFor': 'för delområde',
@@ -76,6 +77,7 @@ export const en: Record<keyof typeof sv, string> = {
 	'doc.searchHelp':
 		'Phrase in quotes ("politisk styrning"), prefix with an asterisk (förvaltn*), alternatives with OR. Å, ä and ö do not matter.',
 	'doc.hits': '{n} hits',
+	'doc.hits.one': '1 hit',
 	'doc.noHits': 'No hits.',
 	'doc.cite': 'Use as evidence',
 	'doc.citeFor': 'for subarea',

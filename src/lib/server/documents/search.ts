@@ -22,6 +22,14 @@ export interface SearchHit {
 const wordPattern = /[\p{L}\p{N}]+/gu;
 
 /**
+ * Long single words also match as a prefix of their stem. The Swedish stemmer runs after unaccent
+ * and does not treat every inflection alike: "ungdomsråd" stems to "ungdomsr" but "Ungdomsrådet"
+ * stays "ungdomsradet", so a plain match missed the council on the page. A stem prefix finds the
+ * inflected and compound forms; short words stay exact so "mål" does not find "Malmö".
+ */
+const prefixFromLength = 7;
+
+/**
  * Builds a to_tsquery expression from user input: "quoted phrases" become <-> sequences, a
  * trailing * a prefix match, `OR` between terms an alternative; everything else is AND-ed.
  * Only letters and digits reach the expression, so input cannot inject tsquery syntax.
@@ -43,7 +51,8 @@ export function buildTsQuery(input: string, join: '&' | '|' = '&'): string | nul
 			const raw = match[2];
 			const words = raw.match(wordPattern) ?? [];
 			if (words.length) {
-				const prefix = raw.endsWith('*');
+				const prefix =
+					raw.endsWith('*') || (words.length === 1 && words[0].length >= prefixFromLength);
 				term = words.map((w, i) => (prefix && i === words.length - 1 ? `${w}:*` : w)).join(' <-> ');
 				if (words.length > 1) term = `(${term})`;
 			}
