@@ -17,7 +17,7 @@ const svelte = {
 	name: 'svelte-server',
 	setup(build) {
 		build.onLoad({ filter: /\.svelte$/ }, async ({ path }) => ({
-			contents: compileForServer(await readFile(path, 'utf8'), path),
+			contents: await compileForServer(await readFile(path, 'utf8'), path),
 			loader: 'js',
 			resolveDir: dirname(path)
 		}));
