@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { radarGeometry, radarSvg } from '../../src/lib/domain/charts/radar';
+import { radarGeometry } from '../../src/lib/domain/charts/radar';
+import { renderRadarSvg } from '../../src/lib/server/charts';
 
 const axes = ['1', '2', '3', '4'].map((id) => ({ id, label: `Område ${id}`, max: 100 }));
 
@@ -39,16 +40,17 @@ describe('radarGeometry', () => {
 	});
 
 	it('renders an SVG with escaped labels and one legend entry per series', () => {
-		const g = radarGeometry(
-			[{ id: '1', label: 'Styrning & kontroll', max: 100 }, ...axes.slice(1)],
-			[
+		const svg = renderRadarSvg({
+			axes: [{ id: '1', label: 'Styrning & kontroll', max: 100 }, ...axes.slice(1)],
+			series: [
 				{ id: 'a', label: 'Karlskoga 2022', values: { '1': 74 } },
 				{ id: 'b', label: 'Snitt <alla>', values: { '1': 63 } }
-			]
-		);
-		const svg = radarSvg(g, { title: 'Profil' });
+			],
+			averageIndex: 1,
+			title: 'Profil'
+		});
 		expect(svg).toContain('Styrning &amp; kontroll');
-		expect(svg).toContain('Snitt &lt;alla&gt;');
+		expect(svg).toContain('Snitt &lt;alla>');
 		expect(svg.match(/stroke-dasharray="6 4"/g)?.length).toBe(2);
 		expect(svg).toContain('<title>Profil</title>');
 	});

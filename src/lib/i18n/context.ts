@@ -19,3 +19,8 @@ export function setI18n(locale: Locale): I18n {
 export function useI18n(): I18n {
 	return getContext<I18n>(key) ?? { locale: 'sv', t: translator('sv') };
 }
+
+/** The same context for a component rendered on its own with `render()` from svelte/server. */
+export function i18nContext(locale: Locale): Map<symbol, I18n> {
+	return new Map([[key, { locale, t: translator(locale) }]]);
+}

@@ -7,6 +7,7 @@
 import { error, json, type Handle } from '@sveltejs/kit';
 import { stringify } from 'devalue';
 import { translate } from '$lib/i18n';
+import { corsHeaders } from './http';
 
 const nul = '\u0000';
 
@@ -92,10 +93,7 @@ export const refuseNulBytes: Handle = async ({ event, resolve }) => {
 	if (!found) return resolve(event);
 	const message = translate(event.locals.locale, 'errors.nulByte');
 	if (event.url.pathname.startsWith('/api/')) {
-		return json(
-			{ error: message },
-			{ status: 400, headers: { 'access-control-allow-origin': '*' } }
-		);
+		return json({ error: message }, { status: 400, headers: corsHeaders });
 	}
 	if (event.request.headers.get('x-sveltekit-action') === 'true') {
 		// What `fail(400, …)` gives a form with use:enhance: the page shows it as it shows any

@@ -6,6 +6,7 @@
  * Numbers are written as numbers and left alone.
  */
 import Papa from 'papaparse';
+import { openDataHeaders } from './http';
 
 export type Cell = string | number | null;
 
@@ -41,8 +42,6 @@ export async function toXlsx(sheetName: string, header: string[], rows: Cell[][]
 	return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 
-const corsHeaders = { 'access-control-allow-origin': '*', 'cache-control': 'public, max-age=300' };
-
 /** A download of the rows as CSV or XLSX; `open: false` for private data (no CORS, no cache). */
 export async function tabularResponse(
 	format: 'csv' | 'xlsx',
@@ -51,7 +50,8 @@ export async function tabularResponse(
 	rows: Cell[][],
 	options: { open?: boolean } = {}
 ) {
-	const headers = options.open === false ? { 'cache-control': 'private, no-store' } : corsHeaders;
+	const headers =
+		options.open === false ? { 'cache-control': 'private, no-store' } : openDataHeaders();
 	if (format === 'csv') {
 		return new Response(toCsv(header, rows), {
 			headers: {

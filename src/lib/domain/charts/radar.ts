@@ -1,6 +1,6 @@
 /**
- * Radar profile geometry: d3 computes, the caller draws. The Svelte chart on the web pages, the
- * SVG download and the PDF report all render this same geometry (see `radarSvg`).
+ * Radar profile geometry: d3 computes, the caller draws. `RadarChart.svelte` draws it on the web
+ * pages and, rendered on the server, for the SVG/PNG download and the PDF report.
  */
 import { scaleLinear } from 'd3-scale';
 import { lineRadial, curveLinearClosed } from 'd3-shape';
@@ -175,83 +175,4 @@ export const seriesStyles = [
 	{ stroke: '#E69F00', dash: '8 2', fillOpacity: 0, marker: 'square' }
 ] as const;
 
-const escapeXml = (text: string) =>
-	text.replace(
-		/[<>&"']/g,
-		(c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] as string
-	);
-
-/** A standalone SVG document of the radar (downloads and the PDF report). */
-export function radarSvg(
-	geometry: RadarGeometry,
-	options: { title?: string; fontFamily?: string; legend?: boolean } = {}
-): string {
-	const font = options.fontFamily ?? 'Roboto, Arial, sans-serif';
-	const legendHeight = options.legend === false ? 0 : geometry.series.length * 20 + 10;
-	const height = geometry.size + legendHeight;
-	const parts: string[] = [];
-	parts.push(
-		`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${geometry.size} ${height}" width="${geometry.size}" height="${height}" font-family="${font}">`
-	);
-	if (options.title) parts.push(`<title>${escapeXml(options.title)}</title>`);
-	parts.push(`<rect width="${geometry.size}" height="${height}" fill="#ffffff"/>`);
-	for (const ring of geometry.rings) {
-		parts.push(`<path d="${ring.path}" fill="none" stroke="#c5cbd3" stroke-width="1"/>`);
-		parts.push(
-			`<text x="${geometry.center + 3}" y="${round(ring.labelY - 2)}" font-size="9" fill="#4a4f57">${ring.label}</text>`
-		);
-	}
-	for (const axis of geometry.axes) {
-		parts.push(
-			`<line x1="${geometry.center}" y1="${geometry.center}" x2="${round(axis.x)}" y2="${round(axis.y)}" stroke="#c5cbd3" stroke-width="1"/>`
-		);
-		const tspans = axis.labelLines
-			.map(
-				(line, i) =>
-					`<tspan x="${round(axis.labelX)}" dy="${i === 0 ? axis.labelFirstDy : 13}">${escapeXml(line)}</tspan>`
-			)
-			.join('');
-		parts.push(
-			`<text x="${round(axis.labelX)}" y="${round(axis.labelY)}" font-size="11" text-anchor="${axis.anchor}" dominant-baseline="middle" fill="#1b1b1f">${tspans}</text>`
-		);
-	}
-	geometry.series.forEach((s, i) => {
-		const style = seriesStyles[i % seriesStyles.length];
-		parts.push(
-			`<path d="${s.path}" fill="${style.stroke}" fill-opacity="${style.fillOpacity}" stroke="${style.stroke}" stroke-width="2"${style.dash ? ` stroke-dasharray="${style.dash}"` : ''}/>`
-		);
-		for (const p of s.points) {
-			if (p.value === null) continue;
-			parts.push(markerSvg(style.marker, round(p.x), round(p.y), style.stroke));
-		}
-	});
-	if (options.legend !== false) {
-		geometry.series.forEach((s, i) => {
-			const style = seriesStyles[i % seriesStyles.length];
-			const y = geometry.size + 10 + i * 20;
-			parts.push(
-				`<line x1="20" y1="${y}" x2="50" y2="${y}" stroke="${style.stroke}" stroke-width="2"${style.dash ? ` stroke-dasharray="${style.dash}"` : ''}/>`
-			);
-			parts.push(markerSvg(style.marker, 35, y, style.stroke));
-			parts.push(
-				`<text x="58" y="${y}" font-size="12" dominant-baseline="middle" fill="#1b1b1f">${escapeXml(s.label)}</text>`
-			);
-		});
-	}
-	parts.push('</svg>');
-	return parts.join('');
-}
-
-/** A marker shape; shapes tell series apart where colour does not. */
-export function markerSvg(kind: string, x: number, y: number, color: string): string {
-	switch (kind) {
-		case 'square':
-			return `<rect x="${x - 3.5}" y="${y - 3.5}" width="7" height="7" fill="${color}"/>`;
-		case 'triangle':
-			return `<path d="M${x},${y - 4.5}L${x + 4.5},${y + 3.5}L${x - 4.5},${y + 3.5}Z" fill="${color}"/>`;
-		case 'diamond':
-			return `<path d="M${x},${y - 5}L${x + 5},${y}L${x},${y + 5}L${x - 5},${y}Z" fill="${color}"/>`;
-		default:
-			return `<circle cx="${x}" cy="${y}" r="3.5" fill="${color}"/>`;
-	}
-}
+export type MarkerKind = (typeof seriesStyles)[number]['marker'];

@@ -1,15 +1,17 @@
 /**
  * The PDF report with pdfmake 0.3: embedded Roboto (all Swedish characters, selectable text), no
  * URL or local file access beyond the fonts, charts as vector SVG from the same d3 geometry as the
- * web pages. Builds a document definition from a ReportModel; nothing here reads the database.
+ * web pages (the radar is the web's own Svelte component, rendered on the server). Builds a
+ * document definition from a ReportModel; nothing here reads the database.
  */
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
-import { radarGeometry, radarSvg } from '$lib/domain/charts/radar';
+import { reportRadar } from '$lib/domain/charts/profile';
 import { barGeometry, barsSvg } from '$lib/domain/charts/bars';
 import { judgementLabels, type ReportModel } from '$lib/domain/report/model';
 import { robotoDir, robotoFiles } from '../fonts';
 import { richTextNodes } from './rich-text';
+import { renderRadarSvg } from '../charts';
 
 const require = createRequire(import.meta.url);
 type PdfMake = {
@@ -47,23 +49,6 @@ const paragraphs = (text: string, style = 'body') =>
 		.map((p) => ({ text: p.replace(/\n•\s*/g, '\n• '), style }));
 
 export function reportDocDefinition(model: ReportModel) {
-	const radar = radarGeometry(
-		model.areas.map((a) => ({ id: a.id, label: a.title, max: a.max })),
-		[
-			{
-				id: 'm',
-				label: `${model.municipality.name} ${model.year}`,
-				values: Object.fromEntries(model.areas.map((a) => [a.id, a.complete ? a.achieved : null]))
-			},
-			{ id: 'avg', label: model.comparison.averageLabel, values: model.comparison.averageAreas },
-			...model.comparison.earlier.map((e) => ({
-				id: `y${e.year}`,
-				label: `${model.municipality.name} ${e.year}`,
-				values: e.areaScores
-			}))
-		],
-		{ size: 520, margin: 130 }
-	);
 	const bars = barGeometry(
 		model.areas.map((a) => ({
 			id: a.id,
@@ -184,7 +169,16 @@ export function reportDocDefinition(model: ReportModel) {
 	content.push({
 		stack: [
 			heading('Profil', 2),
-			{ svg: radarSvg(radar, { title: 'Profil per område' }), width: 400, alignment: 'center' },
+			{
+				svg: renderRadarSvg({
+					...reportRadar(model),
+					title: 'Profil per område',
+					size: 520,
+					margin: 130
+				}),
+				width: 400,
+				alignment: 'center'
+			},
 			{
 				text: `Jämförelse: ${model.comparison.averageDescription}`,
 				style: 'muted',

@@ -4,8 +4,9 @@
  * (WORKER_MEMORY_MB, default 512): a document that needs more kills only its thread, and the
  * task fails with a clear error instead of taking the server down.
  *
- * The thread runs `tasks.ts`: from the sources through tsx in development and tests, and as the
- * bundle `build/workers/tasks.js` (scripts/build-workers.js) in the built app.
+ * The thread runs `tasks.ts`: from the sources through tsx (and scripts/svelte-register.js for
+ * the Svelte component the PDF draws its radar with) in development and tests, and as the bundle
+ * `build/workers/tasks.js` (scripts/build-workers.js) in the built app.
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -22,9 +23,11 @@ function workerEntry(): { filename: string; execArgv: string[] } {
 	const here = fileURLToPath(import.meta.url);
 	if (here.endsWith('.ts')) {
 		const tsx = createRequire(import.meta.url).resolve('tsx');
+		// The PDF's radar is a Svelte component: compiled on import, after tsx resolves `$lib`.
+		const svelte = new URL('../../../../scripts/svelte-register.js', import.meta.url);
 		return {
 			filename: pathToFileURL(join(dirname(here), 'tasks.ts')).href,
-			execArgv: ['--import', pathToFileURL(tsx).href]
+			execArgv: ['--import', pathToFileURL(tsx).href, '--import', svelte.href]
 		};
 	}
 	// Built: this code sits in a chunk somewhere under build/server; the bundle in build/workers.

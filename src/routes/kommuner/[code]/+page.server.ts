@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { findMunicipalityByCode } from '$lib/server/repositories/municipalities';
-import { loadMunicipalityProfile } from '$lib/server/municipality-profile';
+import { loadMunicipalityProfile } from '$lib/server/profile';
 import { listPublicActionItems } from '$lib/server/repositories/action-plans';
 import { changeBetween } from '$lib/domain/comparison';
 import type { PageServerLoad } from './$types';
@@ -57,7 +57,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 				}))
 			},
 			result: profile.result,
-			series: profile.series,
+			radar: profile.radar,
 			average: {
 				key: profile.average.key,
 				label: profile.average.label,

@@ -1,18 +1,19 @@
-import { profileSvg } from '$lib/server/profile-chart';
+import { loadProfileChart } from '$lib/server/profile';
+import { renderRadarSvg } from '$lib/server/charts';
 import type { RequestHandler } from './$types';
 
 /** The profile radar as an SVG download (published data only: public). */
 export const GET: RequestHandler = async ({ locals, params, url }) => {
-	const { svg, name } = await profileSvg(
+	const { radar, title, fileName } = await loadProfileChart(
 		locals.db,
 		params.code,
 		url.searchParams.get('snitt'),
 		locals.locale
 	);
-	return new Response(svg, {
+	return new Response(renderRadarSvg({ ...radar, title }, locals.locale), {
 		headers: {
 			'content-type': 'image/svg+xml; charset=utf-8',
-			'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(`profil-${name}.svg`)}`,
+			'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(`profil-${fileName}.svg`)}`,
 			'cache-control': 'public, max-age=300'
 		}
 	});

@@ -1,0 +1,25 @@
+/**
+ * Charts as standalone SVG documents (the profile download, its PNG, the PDF report), rendered
+ * from the same Svelte component as the web pages with `render()` from svelte/server, so there is
+ * one drawing of each chart. No I/O: the PDF's worker thread calls this too.
+ */
+import { render } from 'svelte/server';
+import RadarChart from '$lib/components/charts/RadarChart.svelte';
+import type { ProfileRadar } from '$lib/domain/charts/profile';
+import { i18nContext } from '$lib/i18n/context';
+import type { Locale } from '$lib/i18n';
+
+/**
+ * The radar as an SVG document. The server renderer's hydration markers (HTML comments) are taken
+ * out: the file is read by image viewers and the PDF's SVG parser, never hydrated.
+ */
+export function renderRadarSvg(
+	radar: ProfileRadar & { title: string; size?: number; margin?: number },
+	locale: Locale = 'sv'
+): string {
+	const { body } = render(RadarChart, {
+		props: { size: 640, margin: 150, ...radar, standalone: true },
+		context: i18nContext(locale)
+	});
+	return body.replace(/<!--[\s\S]*?-->/g, '').trim();
+}
