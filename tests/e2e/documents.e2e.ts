@@ -27,7 +27,7 @@ test('an evaluator uploads a PDF, searches it and cites a passage as evidence fo
 	await page.goto(`/utvarderingar/${draftId}/dokument/sok`);
 	await page.getByLabel('Sökord').fill('medborgardialog');
 	await page.getByRole('button', { name: 'Sök' }).click();
-	await expect(page.getByRole('status')).toHaveText('1 träffar');
+	await expect(page.getByRole('status')).toHaveText('1 träff');
 	await expect(page.locator('mark').first()).toHaveText(/Medborgardialog/i);
 	await page.getByLabel('för delområde').selectOption('1.3');
 	await page.getByRole('button', { name: /Använd som underlag/ }).click();
