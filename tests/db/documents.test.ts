@@ -6,7 +6,9 @@ import { createEvaluation } from '../../src/lib/server/repositories/evaluations'
 import {
 	addDocument,
 	extractStoredDocument,
-	listDocumentPages
+	findDocument,
+	listDocumentPages,
+	renameDocument
 } from '../../src/lib/server/repositories/documents';
 import { searchDocuments } from '../../src/lib/server/documents/search';
 import { detectDocumentType, extractDocument } from '../../src/lib/server/documents/extract';
@@ -205,5 +207,36 @@ describe('Swedish search', () => {
 		const prefix = await searchDocuments(t.db, evaluationId, 'samverk*');
 		expect(prefix.length).toBeGreaterThan(0);
 		expect(await searchDocuments(t.db, evaluationId, '"arbete gemensamt"')).toEqual([]);
+	});
+});
+
+describe('renaming a document', () => {
+	it('renames within the evaluation, audited; refuses an empty or over-long title and writes nothing', async () => {
+		const id = await addDocument(t.db, systemActor, evaluationId, {
+			fileName: 'mal-och-budget-2026.txt',
+			bytes: enc.encode('Mål & budget 2026. Ungdomsrådet träffas varje månad.')
+		});
+		const titleOf = async () => (await findDocument(t.db, evaluationId, id))?.title;
+		expect(await titleOf()).toBe('mal-och-budget-2026');
+		await renameDocument(t.db, systemActor, evaluationId, id, '  Mål och budget 2026  ');
+		expect(await titleOf()).toBe('Mål och budget 2026');
+		await expect(renameDocument(t.db, systemActor, evaluationId, id, '   ')).rejects.toMatchObject({
+			message: 'errors.required'
+		});
+		await expect(
+			renameDocument(t.db, systemActor, evaluationId, id, 'x'.repeat(301))
+		).rejects.toMatchObject({ message: 'errors.tooLong' });
+		await expect(
+			renameDocument(t.db, systemActor, evaluationId + 1, id, 'Annan')
+		).rejects.toMatchObject({ status: 404 });
+		expect(await titleOf()).toBe('Mål och budget 2026');
+		const audit = await t.db
+			.selectFrom('audit_log')
+			.select(['after'])
+			.where('entity', '=', 'source_document')
+			.where('entity_id', '=', String(id))
+			.where('action', '=', 'update')
+			.execute();
+		expect(audit).toEqual([{ after: { title: 'Mål och budget 2026' } }]);
 	});
 });

@@ -317,3 +317,46 @@ export async function getDocumentStatus(db: Database, documentId: number) {
 		.where('id', '=', documentId)
 		.executeTakeFirstOrThrow();
 }
+
+/** The longest document title (file names default to it, cut at the same length). */
+export const maxDocumentTitle = 300;
+
+/** Renames a document of this evaluation (titles default to the file name); audited. */
+export async function renameDocument(
+	db: Database,
+	actor: Actor,
+	evaluationId: number,
+	documentId: number,
+	title: string
+): Promise<void> {
+	const trimmed = title.trim();
+	if (!trimmed) throw new DomainError('errors.required', 'title');
+	if (trimmed.length > maxDocumentTitle) {
+		throw new DomainError('errors.tooLong', 'title', 400, { max: maxDocumentTitle });
+	}
+	await db.transaction().execute(async (trx) => {
+		const before = await trx
+			.selectFrom('source_document')
+			.select('title')
+			.where('id', '=', documentId)
+			.where('evaluation_id', '=', evaluationId)
+			.forUpdate()
+			.executeTakeFirst();
+		if (!before) throw new DomainError('errors.notFound', '_form', 404);
+		if (before.title === trimmed) return;
+		await trx
+			.updateTable('source_document')
+			.set({ title: trimmed })
+			.where('id', '=', documentId)
+			.execute();
+		await recordAudit(trx, {
+			actor,
+			entity: 'source_document',
+			entityId: documentId,
+			evaluationId,
+			action: 'update',
+			before: { title: before.title },
+			after: { title: trimmed }
+		});
+	});
+}

@@ -1,6 +1,16 @@
 import { error } from '@sveltejs/kit';
-import { authorizeEvaluationRoute, refusingBadInput } from '$lib/server/evaluation-route';
-import { findDocument, listDocumentPages } from '$lib/server/repositories/documents';
+import {
+	findDocument,
+	listDocumentPages,
+	renameDocument
+} from '$lib/server/repositories/documents';
+import {
+	attempt,
+	authorizeEvaluationRoute,
+	refusingBadInput,
+	textField
+} from '$lib/server/evaluation-route';
+import { actorOf } from '$lib/server/audit';
 import { citePassage } from '$lib/server/documents/cite';
 import { listSubareas } from '$lib/domain/rubric';
 import type { Actions, PageServerLoad } from './$types';
@@ -16,4 +26,17 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	};
 };
 
-export const actions: Actions = refusingBadInput({ cite: citePassage });
+export const actions: Actions = refusingBadInput({
+	cite: citePassage,
+	/** Renames the document (its title defaults to the file name). */
+	rename: async ({ locals, params, request }) => {
+		const { scope, user } = await authorizeEvaluationRoute(locals, params.id, 'document.upload');
+		const title = textField(await request.formData(), 'title', 1000);
+		const result = await attempt(
+			locals,
+			() => renameDocument(locals.db, actorOf(user), scope.id, Number(params.docId) || 0, title),
+			{ renameFailed: true, values: { title } }
+		);
+		return result === undefined ? { renamed: true } : result;
+	}
+});
