@@ -60,6 +60,7 @@ export async function syncRubrics(
 	db: Database,
 	rubrics: Rubric[]
 ): Promise<{ added: string[]; refreshed: string[] }> {
+	forgetCachedRubrics(db);
 	return db.transaction().execute(async (trx) => {
 		const stored = await trx
 			.selectFrom('rubric')
@@ -108,13 +109,35 @@ export async function listRubrics(db: Database): Promise<Rubric[]> {
 	return sortRubricsNewestFirst(rows.map((r) => r.definition as Rubric));
 }
 
+/**
+ * Rubrics read per database, kept for a minute: every workspace request and save needs its
+ * evaluation's rubric, whose definition (with guidance and questions in two languages) is large
+ * to fetch and parse each time. The scoring part never changes under an id; reading aids change
+ * only when a start-up syncs new files, which clears this cache in that process, and other app
+ * servers pick the change up within the minute.
+ */
+const rubricCacheMs = 60_000;
+const rubricCache = new WeakMap<Database, Map<string, { rubric: Rubric; at: number }>>();
+
+export function forgetCachedRubrics(db: Database): void {
+	rubricCache.delete(db);
+}
+
 export async function findRubricById(db: Database, id: string): Promise<Rubric | undefined> {
+	const cached = rubricCache.get(db)?.get(id);
+	if (cached && Date.now() - cached.at < rubricCacheMs) return cached.rubric;
 	const row = await db
 		.selectFrom('rubric')
 		.select(['definition'])
 		.where('id', '=', id)
 		.executeTakeFirst();
-	return row?.definition as Rubric | undefined;
+	const rubric = row?.definition as Rubric | undefined;
+	if (rubric) {
+		const perDb = rubricCache.get(db) ?? new Map();
+		perDb.set(id, { rubric, at: Date.now() });
+		rubricCache.set(db, perDb);
+	}
+	return rubric;
 }
 
 export async function getRubricOrThrow(db: Database, id: string): Promise<Rubric> {

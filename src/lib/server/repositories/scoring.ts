@@ -22,25 +22,29 @@ async function sheetOf(db: Database, evaluationId: number, userId: number) {
 		.executeTakeFirst();
 }
 
+/** One evaluator's own sheet, created on first use: its id and whether it is handed in. */
+async function ensureOwnSheet(db: Database, evaluationId: number, userId: number) {
+	const sheet = await sheetOf(db, evaluationId, userId);
+	if (sheet) return sheet;
+	await db
+		.insertInto('score_sheet')
+		.values({ evaluation_id: evaluationId, user_id: userId })
+		.onConflict((oc) => oc.columns(['evaluation_id', 'user_id']).doNothing())
+		.execute();
+	return (await sheetOf(db, evaluationId, userId))!;
+}
+
 /** One evaluator's own sheet (created on first use) with its scores. */
 export async function loadOwnSheet(db: Database, evaluationId: number, userId: number) {
-	let sheet = await sheetOf(db, evaluationId, userId);
-	if (!sheet) {
-		await db
-			.insertInto('score_sheet')
-			.values({ evaluation_id: evaluationId, user_id: userId })
-			.onConflict((oc) => oc.columns(['evaluation_id', 'user_id']).doNothing())
-			.execute();
-		sheet = await sheetOf(db, evaluationId, userId);
-	}
+	const sheet = await ensureOwnSheet(db, evaluationId, userId);
 	const scores = await db
 		.selectFrom('sheet_score')
 		.select(['subarea_id as subareaId', 'points', 'justification', 'row_version as rowVersion'])
-		.where('sheet_id', '=', sheet!.id)
+		.where('sheet_id', '=', sheet.id)
 		.execute();
 	return {
-		id: sheet!.id,
-		submittedAt: sheet!.submittedAt,
+		id: sheet.id,
+		submittedAt: sheet.submittedAt,
 		scores: Object.fromEntries(scores.map((s) => [s.subareaId, s])) as Record<string, SheetScore>
 	};
 }
@@ -69,7 +73,8 @@ export async function saveSheetScore(
 ): Promise<number> {
 	checkPoints(rubric, input.subareaId, input.points);
 	ensureWithinLimit(input.justification, textLimits.justification, 'justification');
-	const sheet = await loadOwnSheet(db, evaluationId, actor.id);
+	// Only the sheet's id and state: a save needs none of the other 35 scores.
+	const sheet = await ensureOwnSheet(db, evaluationId, actor.id);
 	if (sheet.submittedAt) throw new DomainError('ws.errors.sheetSubmitted', '_form', 409);
 	return db.transaction().execute(async (trx) => {
 		const { version, before } = await saveVersioned(
