@@ -101,7 +101,7 @@ test('a save made stale on one server is refused on the other', async ({ playwri
 	const save = async (app: AppProcess, answer: string, version: string) =>
 		(
 			await request.post(`${app.origin}/utvarderingar/${state.draftId}/svar?/save`, {
-				form: { targetId: '2.2', answer, version },
+				form: { targetId: '2.2.b', answer, version },
 				headers: actionHeaders(app)
 			})
 		).json();
