@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/guard';
 import { authorizeEvaluationRoute, permissions } from '$lib/server/evaluation-route';
 import { findEvaluationDetail } from '$lib/server/repositories/evaluations';
+import { evaluationActions } from '$lib/server/auth/policy';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = async ({ locals, params, url }) => {
@@ -22,34 +23,7 @@ export const load: LayoutServerLoad = async ({ locals, params, url }) => {
 			previousEvaluationId: detail.previousEvaluationId
 		},
 		/** What the user may do here: drives the sub-navigation and which forms are shown. */
-		can: permissions(locals, scope, [
-			'evaluation.readDraft',
-			'evaluation.update',
-			'evaluation.declareNoConflict',
-			'evaluation.history',
-			'evaluation.export',
-			'evaluation.publish',
-			'evaluation.reopen',
-			'evaluation.transition',
-			'evaluation.startReevaluation',
-			'sheet.edit',
-			'sheet.compare',
-			'score.agree',
-			'findings.edit',
-			'sources.edit',
-			'interview.readNotes',
-			'writtenAnswer.read',
-			'writtenAnswer.edit',
-			'document.read',
-			'document.upload',
-			'factCheck.read',
-			'factCheck.comment',
-			'factCheck.answer',
-			'report.draft',
-			'actionPlan.read',
-			'actionPlan.edit',
-			'followUp.edit'
-		]),
+		can: permissions(locals, scope, [...evaluationActions]),
 		onTeam: scope.teamUserIds.includes(user.id)
 	};
 };
