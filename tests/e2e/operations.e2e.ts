@@ -30,11 +30,17 @@ test('/healthz answers 200 with every check on PGlite, /api/v1/ping stays consta
 		await fetch(`${app.origin}/finns-inte`);
 
 		// One JSON log line per request: method, route id (the path only when no route matched).
-		const lines = app
-			.output()
-			.split('\n')
-			.filter((l) => l.startsWith('{'))
-			.map((l) => JSON.parse(l));
+		// A line is written as its response finishes, so it may reach the output a moment after.
+		const logLines = () =>
+			app
+				.output()
+				.split('\n')
+				.filter((l) => l.startsWith('{'))
+				.map((l) => JSON.parse(l));
+		await expect
+			.poll(() => logLines().some((l) => l.path === '/finns-inte'), { timeout: 10_000 })
+			.toBe(true);
+		const lines = logLines();
 		expect(lines.find((l) => l.route === '/healthz')).toMatchObject({
 			msg: 'request',
 			method: 'GET',

@@ -156,12 +156,16 @@ test('documents uploaded to both servers are each extracted once', async ({ play
 			expect(row).toMatchObject({ status: 'klar', attempts: 1 });
 			expect(row.pages).toBe(row.page_count);
 		}
-		// Each document's extraction ran once, on one of the two servers.
-		const logs = a!.output() + b!.output();
-		for (const row of rows) {
-			const runs = logs.match(new RegExp(`"documentId":${row.id},[^\\n]*document extracted`, 'g'));
-			expect([row.id, runs?.length]).toEqual([row.id, 1]);
-		}
+		// Each document's extraction ran once, on one of the two servers. A log line may reach the
+		// output a moment after the database says done, so wait for every document's line first.
+		const runsOf = (id: number) =>
+			(a!.output() + b!.output()).match(
+				new RegExp(`"documentId":${id},[^\\n]*document extracted`, 'g')
+			)?.length ?? 0;
+		await expect
+			.poll(() => rows.every((row) => runsOf(row.id) >= 1), { timeout: 10_000 })
+			.toBe(true);
+		for (const row of rows) expect([row.id, runsOf(row.id)]).toEqual([row.id, 1]);
 	} finally {
 		await client.end();
 		await request.dispose();
