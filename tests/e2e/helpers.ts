@@ -10,7 +10,14 @@ export function state(): E2eState {
 }
 
 export async function signIn(page: Page, account: TestAccount) {
+	// Fill only once the page is live: hydration could otherwise reset a field typed before it.
+	// (A test with JavaScript off never hydrates: it goes on after the wait.)
 	await page.goto('/logga-in');
+	await page
+		.waitForFunction(() => document.documentElement.dataset.hydrated === 'true', null, {
+			timeout: 5_000
+		})
+		.catch(() => undefined);
 	await page.getByLabel('E-postadress').fill(account.email);
 	await page.getByLabel('Lösenord').fill(account.password);
 	await page.getByRole('button', { name: 'Logga in' }).click();
