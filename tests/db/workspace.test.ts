@@ -20,7 +20,10 @@ import {
 import { getRubricOrThrow } from '../../src/lib/server/repositories/rubrics';
 import { StaleWriteError, DomainError } from '../../src/lib/server/repositories/versioned';
 import { saveActionItem, deleteActionItem } from '../../src/lib/server/repositories/action-plans';
-import { loadPreviousContext } from '../../src/lib/server/repositories/follow-up';
+import {
+	loadPreviousContext,
+	loadPreviousScores
+} from '../../src/lib/server/repositories/follow-up';
 import { systemActor } from '../../src/lib/server/audit';
 import type { Rubric } from '../../src/lib/domain/rubric';
 import { textLimits } from '../../src/lib/domain/limits';
@@ -427,6 +430,12 @@ describe('action plans and re-evaluation', () => {
 			text: 'Analysera demokratins tillstånd',
 			actions: [{ title: 'Demokratianalys', status: 'pagar' }]
 		});
+		// The sheet grid and calibration show the same earlier score beside each subarea.
+		const earlier = await loadPreviousScores(t.db, reevaluation);
+		expect(earlier?.year).toBe(2022);
+		expect(earlier?.scores['1.1']).toBe(5);
+		expect(Object.keys(earlier?.scores ?? {})).toHaveLength(36);
+		expect(await loadPreviousScores(t.db, id)).toBeNull();
 		// Nothing is copied into the new evaluation's scores.
 		expect(
 			await t.db

@@ -26,26 +26,50 @@ export interface PreviousContext {
 	}[];
 }
 
+/** The current published version of the evaluation this one re-evaluates, if any: one query. */
+async function findPreviousPublished(db: Database, evaluationId: number) {
+	return db
+		.selectFrom('evaluation as e')
+		.innerJoin('published_result as p', 'p.evaluation_id', 'e.previous_evaluation_id')
+		.select([
+			'p.id',
+			'p.evaluation_id as evaluationId',
+			'p.year',
+			'p.rubric_id',
+			'p.content',
+			'e.rubric_id as currentRubricId'
+		])
+		.where('e.id', '=', evaluationId)
+		.where('p.is_current', '=', true)
+		.executeTakeFirst();
+}
+
+/**
+ * The previous evaluation's published subarea scores, for the sheet grid and calibration, when
+ * this evaluation re-evaluates one on the same rubric (across versions subareas do not map).
+ */
+export async function loadPreviousScores(
+	db: Database,
+	evaluationId: number
+): Promise<{ year: number; scores: Record<string, number> } | null> {
+	const previous = await findPreviousPublished(db, evaluationId);
+	if (!previous || previous.rubric_id !== previous.currentRubricId) return null;
+	const content = previous.content as EvaluationContent;
+	const scores = Object.fromEntries(
+		Object.entries(content.scores ?? {}).filter(([, v]) => typeof v === 'number')
+	) as Record<string, number>;
+	return { year: previous.year, scores };
+}
+
 export async function loadPreviousContext(
 	db: Database,
 	evaluationId: number,
 	subareaId: string
 ): Promise<PreviousContext | null> {
-	const current = await db
-		.selectFrom('evaluation')
-		.select(['previous_evaluation_id', 'rubric_id'])
-		.where('id', '=', evaluationId)
-		.executeTakeFirstOrThrow();
-	if (!current.previous_evaluation_id) return null;
-	const previous = await db
-		.selectFrom('published_result')
-		.select(['id', 'year', 'rubric_id', 'content'])
-		.where('evaluation_id', '=', current.previous_evaluation_id)
-		.where('is_current', '=', true)
-		.executeTakeFirst();
+	const previous = await findPreviousPublished(db, evaluationId);
 	if (!previous) return null;
 	const [rubric, earlierRubric] = await Promise.all([
-		getRubricOrThrow(db, current.rubric_id),
+		getRubricOrThrow(db, previous.currentRubricId),
 		getRubricOrThrow(db, previous.rubric_id)
 	]);
 	const content = previous.content as EvaluationContent;
@@ -65,7 +89,7 @@ export async function loadPreviousContext(
 			: [];
 	const improvements =
 		same && area
-			? (await listImprovementsWithActions(db, current.previous_evaluation_id)).filter(
+			? (await listImprovementsWithActions(db, previous.evaluationId)).filter(
 					(i) => i.areaId === area.id
 				)
 			: [];

@@ -2,7 +2,8 @@ import { authorizeEvaluationRoute, refusingBadInput } from '$lib/server/evaluati
 import { listAgreedScores, listSheets } from '$lib/server/repositories/scoring';
 import { saveAgreed } from '$lib/server/scoring-actions';
 import { sheetVisibility } from '$lib/server/auth/policy';
-import { countEvidenceBySubarea, loadPreviousScores } from '$lib/server/repositories/sheet-view';
+import { countEvidenceBySubarea } from '$lib/server/repositories/evidence-counts';
+import { loadPreviousScores } from '$lib/server/repositories/follow-up';
 import { agreement, needsDiscussion, type ScorePair } from '$lib/domain/agreement';
 import { listSubareas } from '$lib/domain/rubric';
 import type { Actions, PageServerLoad } from './$types';

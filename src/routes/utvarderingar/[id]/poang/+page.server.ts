@@ -1,7 +1,8 @@
 import { error } from '@sveltejs/kit';
 import { authorizeEvaluationRoute, refusingBadInput } from '$lib/server/evaluation-route';
 import { loadOwnSheet } from '$lib/server/repositories/scoring';
-import { countEvidenceBySubarea, loadPreviousScores } from '$lib/server/repositories/sheet-view';
+import { countEvidenceBySubarea } from '$lib/server/repositories/evidence-counts';
+import { loadPreviousScores } from '$lib/server/repositories/follow-up';
 import { saveOwnScore, submitOwnSheet } from '$lib/server/scoring-actions';
 import type { Actions, PageServerLoad } from './$types';
 
