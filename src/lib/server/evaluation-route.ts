@@ -62,11 +62,17 @@ export function permissions<A extends EvaluationAction>(
  * Runs a write and maps refusals: DomainError → 400/403/404/409 with the message at its field;
  * StaleWriteError → 409 with the current saved text for comparison.
  */
-export async function attempt<T>(
+/** What a refused write answers: the caller's context, a message per field, a stale row. */
+export type Refusal<C> = C & {
+	errors: Record<string, string>;
+	stale?: { current: Record<string, unknown> | null };
+};
+
+export async function attempt<T, C extends object = object>(
 	locals: App.Locals,
 	work: () => Promise<T>,
-	context: Record<string, unknown> = {}
-): Promise<T | ActionFailure<Record<string, unknown>>> {
+	context: C = {} as C
+): Promise<T | ActionFailure<Refusal<C>>> {
 	try {
 		return await work();
 	} catch (e) {
@@ -82,9 +88,13 @@ export async function attempt<T>(
 	}
 }
 
-function refusal(locals: App.Locals, e: DomainError, context: Record<string, unknown> = {}) {
+function refusal<C extends object>(
+	locals: App.Locals,
+	e: DomainError,
+	context: C = {} as C
+): ActionFailure<Refusal<C>> {
 	const message = isMessageKey(e.message) ? translate(locals.locale, e.message, e.vars) : e.message;
-	return fail(e.status, { ...context, errors: { [e.field]: message } });
+	return fail(e.status, { ...context, errors: { [e.field]: message } as Record<string, string> });
 }
 
 /**
