@@ -292,6 +292,23 @@ export function rubricText<T extends object>(locale: string, item: T): Omit<T, '
 	return { ...swedish, ...english } as Omit<T, 'en'>;
 }
 
+/**
+ * The rubric's areas and subareas as pages list them: ids, titles in the reader's language and
+ * maxima, without guidance, questions or keywords (the page data stays small).
+ */
+export function rubricOutline(rubric: Rubric, locale: string) {
+	return rubric.areas.map((a) => ({
+		id: a.id,
+		title: rubricText(locale, a).title,
+		maxPoints: a.maxPoints,
+		subareas: a.subareas.map((s) => ({
+			id: s.id,
+			title: rubricText(locale, s).title,
+			maxPoints: s.maxPoints
+		}))
+	}));
+}
+
 /** Newest first by year, then id; the default rubric for a new evaluation is the first. */
 export function sortRubricsNewestFirst<T extends { year: number; id: string }>(rubrics: T[]): T[] {
 	return [...rubrics].sort((a, b) => b.year - a.year || b.id.localeCompare(a.id));

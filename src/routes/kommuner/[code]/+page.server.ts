@@ -1,3 +1,4 @@
+import { rubricOutline } from '$lib/domain/rubric';
 import { error } from '@sveltejs/kit';
 import { findMunicipalityByCode } from '$lib/server/repositories/municipalities';
 import { loadMunicipalityProfile } from '$lib/server/profile';
@@ -49,12 +50,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			rubric: {
 				id: profile.rubric.id,
 				title: profile.rubric.title,
-				areas: profile.rubric.areas.map((a) => ({
-					id: a.id,
-					title: a.title,
-					maxPoints: a.maxPoints,
-					subareas: a.subareas.map((s) => ({ id: s.id, title: s.title, maxPoints: s.maxPoints }))
-				}))
+				areas: rubricOutline(profile.rubric, locals.locale)
 			},
 			result: profile.result,
 			radar: profile.radar,

@@ -1,3 +1,4 @@
+import { rubricOutline } from '$lib/domain/rubric';
 import { undoAction } from '$lib/server/actions/undo';
 import { fail } from '@sveltejs/kit';
 import { actorOf } from '$lib/server/audit';
@@ -38,11 +39,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	);
 	const { previousEvaluationId } = await getEvaluationOrThrow(locals.db, scope.id);
 	return {
-		areas: rubric.areas.map((a) => ({
-			id: a.id,
-			title: a.title,
-			subareas: a.subareas.map((s) => ({ id: s.id, title: s.title, maxPoints: s.maxPoints }))
-		})),
+		areas: rubricOutline(rubric, locals.locale),
 		findings: await loadDraftFindings(locals.db, scope.id),
 		agreed: await listAgreedScores(locals.db, scope.id),
 		/** A re-evaluation judges the previous evaluation's improvement possibilities. */

@@ -5,7 +5,7 @@ import { sheetVisibility } from '$lib/server/auth/policy';
 import { countEvidenceBySubarea } from '$lib/server/repositories/evidence-counts';
 import { loadPreviousScores } from '$lib/server/repositories/follow-up';
 import { agreement, needsDiscussion, type ScorePair } from '$lib/domain/agreement';
-import { listSubareas } from '$lib/domain/rubric';
+import { listSubareas, rubricText } from '$lib/domain/rubric';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
@@ -31,7 +31,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		evaluators: sheets.map((s) => s.name || s.email),
 		rows: subareas.map((s) => ({
 			id: s.id,
-			title: s.title,
+			title: rubricText(locals.locale, s).title,
 			max: s.maxPoints,
 			sheets: allSubmitted ? sheets.map((sheet) => sheet.scores[s.id] ?? null) : [],
 			flagged: pairs.some((p) => p.subareaId === s.id && needsDiscussion(p))

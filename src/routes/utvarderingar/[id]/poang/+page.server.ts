@@ -1,3 +1,4 @@
+import { rubricOutline } from '$lib/domain/rubric';
 import { error } from '@sveltejs/kit';
 import { authorizeEvaluationRoute, refusingBadInput } from '$lib/server/evaluation-route';
 import { loadOwnSheet } from '$lib/server/repositories/scoring';
@@ -19,11 +20,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		loadPreviousScores(locals.db, scope.id)
 	]);
 	return {
-		areas: rubric.areas.map((a) => ({
-			id: a.id,
-			title: a.title,
-			subareas: a.subareas.map((s) => ({ id: s.id, title: s.title, maxPoints: s.maxPoints }))
-		})),
+		areas: rubricOutline(rubric, locals.locale),
 		/** Only the user's own sheet: scoring is blind until every sheet is submitted. */
 		sheet,
 		/** Evidence items per subarea (the team's shared sources, not anyone's sheet). */
