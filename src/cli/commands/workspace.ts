@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { cliActor } from '../../lib/server/audit';
 import { createEvaluation } from '../../lib/server/repositories/evaluations';
 import { exportEvaluation } from '../../lib/server/repositories/evaluation-export';
-import { isBlindStage } from '../../lib/domain/lifecycle';
+import { operatorSheetVisibility } from '../../lib/server/auth/policy';
 import { importEvaluationFile } from '../../lib/server/repositories/evaluation-import';
 import { findMunicipalityByCode } from '../../lib/server/repositories/municipalities';
 import { listRubrics } from '../../lib/server/repositories/rubrics';
@@ -85,13 +85,13 @@ export const workspaceCommands: CliCommand[] = [
 				}
 				// The operator's copy of the team's own file, so interview notes are included; blind
 				// sheets are not, until the evaluation reaches calibration (nobody may see them yet).
-				const blind = isBlindStage(evaluation.status);
-				if (blind) io.err('The score sheets are blind until calibration and are left out.');
+				const sheets = operatorSheetVisibility(evaluation.status);
+				if (!sheets.all) io.err('The score sheets are blind until calibration and are left out.');
 				io.out(
 					JSON.stringify(
 						await exportEvaluation(db, evaluation.id, {
 							includeInterviewNotes: true,
-							sheets: blind ? { all: false, ownerId: null } : { all: true }
+							sheets
 						}),
 						null,
 						2

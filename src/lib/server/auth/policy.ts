@@ -199,6 +199,11 @@ export function canOnEvaluation(
  */
 export type SheetVisibility = { all: true } | { all: false; ownerId: number | null };
 
+/** The operator's copy (the CLI): every sheet once they may be compared, none while blind. */
+export function operatorSheetVisibility(status: EvaluationStatus): SheetVisibility {
+	return isBlindStage(status) ? { all: false, ownerId: null } : { all: true };
+}
+
 export function sheetVisibility(user: SessionUser | null, e: EvaluationScope): SheetVisibility {
 	if (canOnEvaluation(user, 'sheet.compare', e)) return { all: true };
 	const onTeam = user?.role === 'evaluator' && e.teamUserIds.includes(user.id);

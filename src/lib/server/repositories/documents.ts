@@ -248,23 +248,25 @@ export async function stopDocumentQueue(): Promise<void> {
 	await running;
 }
 
+/** What the document pages show of a document (never its bytes). */
+const documentColumns = [
+	'id',
+	'title',
+	'kind',
+	'document_date as documentDate',
+	'url',
+	'file_name as fileName',
+	'media_type as mediaType',
+	'size_bytes as sizeBytes',
+	'status',
+	'status_message as statusMessage',
+	'page_count as pageCount'
+] as const;
+
 export async function listDocuments(db: Database, evaluationId: number) {
 	return db
 		.selectFrom('source_document')
-		.select([
-			'id',
-			'title',
-			'kind',
-			'document_date as documentDate',
-			'url',
-			'file_name as fileName',
-			'media_type as mediaType',
-			'size_bytes as sizeBytes',
-			'status',
-			'status_message as statusMessage',
-			'page_count as pageCount',
-			'created_at as createdAt'
-		])
+		.select([...documentColumns, 'created_at as createdAt'])
 		.where('evaluation_id', '=', evaluationId)
 		.orderBy('id')
 		.execute();
@@ -273,19 +275,7 @@ export async function listDocuments(db: Database, evaluationId: number) {
 export async function findDocument(db: Database, evaluationId: number, documentId: number) {
 	return db
 		.selectFrom('source_document')
-		.select([
-			'id',
-			'title',
-			'kind',
-			'document_date as documentDate',
-			'url',
-			'file_name as fileName',
-			'media_type as mediaType',
-			'size_bytes as sizeBytes',
-			'status',
-			'status_message as statusMessage',
-			'page_count as pageCount'
-		])
+		.select(documentColumns)
 		.where('evaluation_id', '=', evaluationId)
 		.where('id', '=', documentId)
 		.executeTakeFirst();

@@ -4,7 +4,14 @@
  * not exist, every write commits with its audit row, an edit is version-checked, and a deletion
  * keeps what it removes for undo. Written once here, so a fix to one reaches all.
  */
-import type { Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
+import {
+	sql,
+	type Insertable,
+	type Kysely,
+	type Selectable,
+	type Transaction,
+	type Updateable
+} from 'kysely';
 import type { Database } from '../db';
 import type { DB } from '../db/types';
 import { recordAudit, type Actor } from '../audit';
@@ -25,6 +32,16 @@ export type Executor = Kysely<DB> | Transaction<DB>;
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const anyTable = (trx: Transaction<DB>) => trx as Transaction<any>;
+
+/**
+ * How many evidence items quote a source row (an interview or a web observation): a column for
+ * the sources' lists, which show it and refuse deleting a quoted source.
+ */
+export function evidenceCountOf(source: 'interview' | 'web_observation', rowAlias: string) {
+	return sql<number>`(SELECT count(*)::int FROM evidence e WHERE ${sql.ref(`e.${source}_id`)} = ${sql.ref(`${rowAlias}.id`)})`.as(
+		'evidenceCount'
+	);
+}
 
 /** The rubric the evaluation is scored against; DomainError 404 for an unknown evaluation. */
 export async function loadEvaluationRubric(db: Executor, evaluationId: number): Promise<Rubric> {

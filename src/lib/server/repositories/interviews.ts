@@ -7,7 +7,13 @@
  */
 import type { Database } from '../db';
 import type { Actor } from '../audit';
-import { deleteOwned, insertOwned, updateOwned, type Executor } from './evaluation-rows';
+import {
+	deleteOwned,
+	evidenceCountOf,
+	insertOwned,
+	updateOwned,
+	type Executor
+} from './evaluation-rows';
 import { interviewGroups, type InterviewGroup } from '$lib/domain/evaluation-content';
 import type { InterviewCount } from '$lib/domain/sources';
 
@@ -37,7 +43,7 @@ export async function listInterviewsWithNotes(
 ): Promise<InterviewWithNotes[]> {
 	return db
 		.selectFrom('interview as i')
-		.select((eb) => [
+		.select([
 			'i.id',
 			'i.held_on as heldOn',
 			'i.group_kind as group',
@@ -46,17 +52,12 @@ export async function listInterviewsWithNotes(
 			'i.interviewee_names as intervieweeNames',
 			'i.notes',
 			'i.row_version as rowVersion',
-			eb
-				.selectFrom('evidence as e')
-				.select((e) => e.fn.countAll<number>().as('n'))
-				.whereRef('e.interview_id', '=', 'i.id')
-				.as('evidenceCount')
+			evidenceCountOf('interview', 'i')
 		])
 		.where('i.evaluation_id', '=', evaluationId)
 		.orderBy('i.held_on')
 		.orderBy('i.id')
-		.execute()
-		.then((rows) => rows.map((r) => ({ ...r, evidenceCount: Number(r.evidenceCount ?? 0) })));
+		.execute();
 }
 
 /** Team only (`interview.readNotes`): one interview with notes and names. */

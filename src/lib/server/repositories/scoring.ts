@@ -2,6 +2,7 @@ import type { Database } from '../db';
 import { recordAudit, type Actor } from '../audit';
 import { DomainError, ensureWithinLimit, saveVersioned } from './versioned';
 import { textLimits } from '$lib/domain/limits';
+import { unscoredSubareas } from '$lib/domain/scoring';
 import type { Rubric } from '$lib/domain/rubric';
 import { findSubarea } from '$lib/domain/rubric';
 import type { SheetVisibility } from '../auth/policy';
@@ -105,10 +106,8 @@ export async function submitSheet(
 	evaluationId: number
 ) {
 	const sheet = await loadOwnSheet(db, evaluationId, actor.id);
-	const missing = rubric.areas
-		.flatMap((a) => a.subareas)
-		.filter((s) => sheet.scores[s.id]?.points === null || sheet.scores[s.id]?.points === undefined);
-	if (missing.length) throw new DomainError('ws.errors.sheetIncomplete', '_form');
+	if (unscoredSubareas(rubric, sheet.scores).length)
+		throw new DomainError('ws.errors.sheetIncomplete', '_form');
 	await db.transaction().execute(async (trx) => {
 		await trx
 			.updateTable('score_sheet')

@@ -1,7 +1,7 @@
 /** The evaluation's observations of the municipality's website and social media. */
 import type { Database } from '../db';
 import type { Actor } from '../audit';
-import { deleteOwned, insertOwned, updateOwned } from './evaluation-rows';
+import { deleteOwned, evidenceCountOf, insertOwned, updateOwned } from './evaluation-rows';
 
 export interface WebObservationInput {
 	url: string;
@@ -23,23 +23,18 @@ export async function listWebObservations(
 ): Promise<WebObservationView[]> {
 	return db
 		.selectFrom('web_observation as w')
-		.select((eb) => [
+		.select([
 			'w.id',
 			'w.url',
 			'w.seen_on as seenOn',
 			'w.note',
 			'w.row_version as rowVersion',
-			eb
-				.selectFrom('evidence as e')
-				.select((e) => e.fn.countAll<number>().as('n'))
-				.whereRef('e.web_observation_id', '=', 'w.id')
-				.as('evidenceCount')
+			evidenceCountOf('web_observation', 'w')
 		])
 		.where('w.evaluation_id', '=', evaluationId)
 		.orderBy('w.seen_on')
 		.orderBy('w.id')
-		.execute()
-		.then((rows) => rows.map((r) => ({ ...r, evidenceCount: Number(r.evidenceCount ?? 0) })));
+		.execute();
 }
 
 const columnsOf = (input: WebObservationInput) => ({
