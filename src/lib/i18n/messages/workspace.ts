@@ -102,6 +102,7 @@ export const sv = {
 	'ws.confirm.delete': 'Ja, ta bort',
 	'ws.findings.itemLabel': 'Punkt {n}',
 	'ws.autosave.failed': 'Kunde inte spara. Din text finns kvar – försök igen.',
+	'ws.autosave.invalid': 'Inte sparat: rätta det markerade fältet. Din text finns kvar.',
 	'ws.sheet.submit': 'Lämna in mitt poängblad',
 	'ws.sheet.submitted': 'Ditt poängblad är inlämnat {date}.',
 	'ws.sheet.readonly':
@@ -302,6 +303,7 @@ export const en: Record<keyof typeof sv, string> = {
 	'ws.confirm.delete': 'Yes, delete',
 	'ws.findings.itemLabel': 'Item {n}',
 	'ws.autosave.failed': 'Could not save. Your text is still here – try again.',
+	'ws.autosave.invalid': 'Not saved: correct the marked field. Your text is still here.',
 	'ws.sheet.submit': 'Submit my score sheet',
 	'ws.sheet.submitted': 'Your score sheet was submitted {date}.',
 	'ws.sheet.readonly':
