@@ -167,9 +167,7 @@ export async function run(): Promise<string[]> {
 		const audit = Number(
 			(
 				await sql<{ n: string }>`SELECT count(*) AS n FROM audit_log
-					WHERE entity = 'sheet_score' AND evaluation_id = ANY(${evaluations.map((e) => e.id)})`.execute(
-					k
-				)
+					WHERE entity = 'sheet_score' AND evaluation_id = ANY(${evaluations.map((e) => e.id)})`.execute(k)
 			).rows[0].n
 		);
 		const target = 4 * 318;
