@@ -83,7 +83,10 @@ export async function run(): Promise<string[]> {
 
 	const port = 4470;
 	const origin = `http://localhost:${port}`;
-	const server = await startServer(db, port);
+	const server = await startServer(db, port).catch(async (e) => {
+		await db.drop();
+		throw e;
+	});
 	const save = (c: number): LoadRequest => {
 		const client = clients[c];
 		const subarea = subareas[client.saves++ % subareas.length];
