@@ -63,10 +63,6 @@ export async function run(): Promise<string[]> {
 				`target p99 < 100 ms and ≥ 25 % of ping: ${met(page.latency.p99 < 100 && page.requests.average >= 0.25 * ping200.requests.average && !page.non2xx)}`
 			)
 		);
-		const rendered = await load('/kommuner/1883?bench=[<id>]', 200, true);
-		lines.push(
-			line('/kommuner/1883 rendered every time (unique query), 200 clients', rendered, ping200)
-		);
 		const ping50 = await load('/api/v1/ping', 50);
 		lines.push(line('/api/v1/ping, 50 clients', ping50));
 		for (const [label, path, limit] of [
@@ -88,6 +84,11 @@ export async function run(): Promise<string[]> {
 				)
 			);
 		}
+		// Last: its unique URLs fill the page cache and push the pages above out of it.
+		const rendered = await load('/kommuner/1883?bench=[<id>]', 200, true);
+		lines.push(
+			line('/kommuner/1883 rendered every time (unique query), 200 clients', rendered, ping200)
+		);
 		return lines;
 	} finally {
 		server.kill('SIGTERM');

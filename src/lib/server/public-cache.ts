@@ -58,6 +58,8 @@ interface Entry {
 let known: { version: number; at: number; db: Database } | null = null;
 let pending: Promise<number> | null = null;
 const entries = new Map<string, Entry>();
+/** Renders in progress, so that many requests for one page at once render it once. */
+const rendering = new Map<string, Promise<Entry | null>>();
 let entriesVersion = -1;
 let bytes = 0;
 
@@ -170,17 +172,36 @@ export const publicCache: Handle = async ({ event, resolve }) => {
 		entries.set(key, hit);
 		return replay(hit, method === 'HEAD');
 	}
-	const response = await resolve(event);
-	if (response.status !== 200 || response.headers.has('set-cookie') || method === 'HEAD') {
-		return response.status === 200
-			? withCacheHeaders(response, publicCacheControl, etag)
-			: response;
+	if (method === 'HEAD') return withCacheHeaders(await resolve(event), publicCacheControl, etag);
+	// The first request for a page renders it; those arriving meanwhile wait for that render
+	// (after a publish every cached page is new at once, and each is rendered once, not per request).
+	const flightKey = `${dataVersion} ${key}`;
+	const inFlight = rendering.get(flightKey);
+	if (inFlight) {
+		const entry = await inFlight;
+		if (entry) return replay(entry, false);
+		return resolve(event);
 	}
-	const body = new Uint8Array(await response.arrayBuffer());
-	const headers = new Headers(response.headers);
-	for (const [name, value] of Object.entries(cacheHeaders)) headers.set(name, value);
-	const nonce = /'nonce-([^']+)'/.exec(headers.get('content-security-policy') ?? '')?.[1] ?? null;
-	const entry: Entry = { status: 200, headers: [...headers], body, nonce };
-	store(key, entry, dataVersion);
-	return new Response(body as BodyInit, { status: 200, headers });
+	let settle: (entry: Entry | null) => void = () => {};
+	rendering.set(flightKey, new Promise<Entry | null>((r) => (settle = r)));
+	try {
+		const response = await resolve(event);
+		if (response.status !== 200 || response.headers.has('set-cookie')) {
+			settle(null);
+			return response;
+		}
+		const body = new Uint8Array(await response.arrayBuffer());
+		const headers = new Headers(response.headers);
+		for (const [name, value] of Object.entries(cacheHeaders)) headers.set(name, value);
+		const nonce = /'nonce-([^']+)'/.exec(headers.get('content-security-policy') ?? '')?.[1] ?? null;
+		const entry: Entry = { status: 200, headers: [...headers], body, nonce };
+		store(key, entry, dataVersion);
+		settle(entry);
+		return new Response(body as BodyInit, { status: 200, headers });
+	} catch (e) {
+		settle(null);
+		throw e;
+	} finally {
+		rendering.delete(flightKey);
+	}
 };
