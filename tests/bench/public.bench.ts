@@ -48,7 +48,14 @@ export async function run(): Promise<string[]> {
 		const revalidated = await fetch(`${origin}/kommuner/1883`, {
 			headers: { 'if-none-match': etag ?? '' }
 		});
+		const sizes = await Promise.all(
+			['/kommuner/1883', compare, '/kommuner/1883/2022/rapport'].map(
+				async (path) =>
+					`${path} ${Math.round((await (await fetch(`${origin}${path}`)).arrayBuffer()).byteLength / 1024)} kB`
+			)
+		);
 		const lines = [
+			`answer sizes: ${sizes.join(', ')}`,
 			`database: ${db.label}; ${scores} subarea scores (${setup.toFixed(1)} s to generate); ${seconds} s per run`,
 			`/kommuner/1883: ETag ${etag}, Cache-Control "${first.headers.get('cache-control')}"; with If-None-Match: ${revalidated.status}`
 		];

@@ -53,6 +53,22 @@ interface Entry {
 	body: Uint8Array;
 	/** The CSP nonce inside an HTML body, replaced by a fresh one on every hit. */
 	nonce: string | null;
+	/** The body cut at each occurrence of the nonce, so a hit joins bytes instead of re-encoding. */
+	parts: Buffer[];
+}
+
+function splitAt(body: Uint8Array, nonce: string | null): Buffer[] {
+	const bytes = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+	if (!nonce) return [bytes];
+	const needle = Buffer.from(nonce);
+	const parts: Buffer[] = [];
+	let from = 0;
+	for (let at = bytes.indexOf(needle, from); at >= 0; at = bytes.indexOf(needle, from)) {
+		parts.push(bytes.subarray(from, at));
+		from = at + needle.length;
+	}
+	parts.push(bytes.subarray(from));
+	return parts;
 }
 
 let known: { version: number; at: number; db: Database } | null = null;
@@ -123,10 +139,11 @@ function store(key: string, entry: Entry, dataVersion: number) {
 
 function replay(entry: Entry, headOnly: boolean): Response {
 	const headers = new Headers(entry.headers);
-	let body: Uint8Array | string = entry.body;
+	let body: Uint8Array = entry.body;
 	if (entry.nonce) {
 		const fresh = randomBytes(16).toString('base64');
-		body = new TextDecoder().decode(entry.body).replaceAll(entry.nonce, fresh);
+		const freshBytes = Buffer.from(fresh);
+		body = Buffer.concat(entry.parts.flatMap((part, i) => (i ? [freshBytes, part] : [part])));
 		const csp = headers.get('content-security-policy');
 		if (csp) headers.set('content-security-policy', csp.replaceAll(entry.nonce, fresh));
 	}
@@ -194,7 +211,13 @@ export const publicCache: Handle = async ({ event, resolve }) => {
 		const headers = new Headers(response.headers);
 		for (const [name, value] of Object.entries(cacheHeaders)) headers.set(name, value);
 		const nonce = /'nonce-([^']+)'/.exec(headers.get('content-security-policy') ?? '')?.[1] ?? null;
-		const entry: Entry = { status: 200, headers: [...headers], body, nonce };
+		const entry: Entry = {
+			status: 200,
+			headers: [...headers],
+			body,
+			nonce,
+			parts: splitAt(body, nonce)
+		};
 		store(key, entry, dataVersion);
 		settle(entry);
 		return new Response(body as BodyInit, { status: 200, headers });
