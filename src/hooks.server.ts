@@ -11,6 +11,7 @@ import { log } from '$lib/server/log';
 import { onShutdown, trackRequest } from '$lib/server/lifecycle';
 import { startDocumentQueue, stopDocumentQueue } from '$lib/server/repositories/documents';
 import { closeWorkers } from '$lib/server/workers/pool';
+import { publicCache } from '$lib/server/public-cache';
 
 export const init: ServerInit = async () => {
 	// adapter-node signals this after the sockets closed: finish running requests and the
@@ -72,13 +73,15 @@ const locale: Handle = async ({ event, resolve }) => {
 };
 
 // The NUL check runs after the locale (its message is in the user's language) and inside the
-// security headers (its 400 gets them too).
+// security headers (its 400 gets them too). The public cache answers anonymous public requests
+// from memory once it knows the user and the language; its answers get the security headers.
 export const handle = sequence(
 	requestLog,
 	database,
 	authenticate,
 	locale,
 	securityHeaders,
+	publicCache,
 	refuseNulBytes
 );
 

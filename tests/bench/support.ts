@@ -51,9 +51,14 @@ export async function benchDatabase(): Promise<BenchDatabase> {
 	};
 }
 
-/** Starts the built server (npm run build first) on the database; resolves when it answers. */
+/**
+ * Starts the built server (npm run build first) on the database; resolves when it answers.
+ * BENCH_BUILD names another build directory (a copy of an earlier build, for before/after runs).
+ */
 export async function startServer(db: BenchDatabase, port: number): Promise<ChildProcess> {
-	if (!existsSync('build/index.js')) throw new Error('Run `npm run build` before `npm run bench`.');
+	const build = process.env.BENCH_BUILD ?? 'build';
+	if (!existsSync(join(build, 'index.js')))
+		throw new Error('Run `npm run build` before `npm run bench`.');
 	if (!db.url) await db.opened.close(); // PGlite: one process per directory
 	const env = {
 		...process.env,
@@ -63,7 +68,12 @@ export async function startServer(db: BenchDatabase, port: number): Promise<Chil
 		...(db.url ? { DATABASE_URL: db.url } : { DATA_DIR: db.dataDir! })
 	};
 	delete (env as Record<string, string | undefined>)[db.url ? 'DATA_DIR' : 'DATABASE_URL'];
-	const server = spawn(process.execPath, ['build/index.js'], { env, stdio: 'ignore' });
+	// e.g. BENCH_SERVER_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof" for a CPU profile of the server
+	const flags = (process.env.BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean);
+	const server = spawn(process.execPath, [...flags, join(build, 'index.js')], {
+		env,
+		stdio: 'ignore'
+	});
 	for (let i = 0; i < 200; i++) {
 		try {
 			if ((await fetch(`http://localhost:${port}/api/v1/ping`)).ok) return server;
@@ -97,3 +107,100 @@ export async function httpMedian(url: string, times = 50): Promise<number> {
 }
 
 export const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
+
+export interface LoadRequest {
+	method?: string;
+	path: string;
+	headers?: Record<string, string>;
+	body?: string;
+}
+
+export interface LoadResult {
+	requests: number;
+	errors: number;
+	seconds: number;
+	latencies: number[];
+	/** The first refused answer, for finding out why. */
+	firstError?: string;
+}
+
+/**
+ * A closed-loop load client on node:http with keep-alive: `clients` loops, each sending its next
+ * request when the previous answer arrived (after `pauseMs` when given: a user who autosaves every
+ * few seconds), for `durationMs`. `check` sees each answer and says whether it counts as an error.
+ */
+export async function loadTest(options: {
+	origin: string;
+	clients: number;
+	durationMs: number;
+	pauseMs?: number;
+	next: (client: number) => LoadRequest;
+	check?: (client: number, request: LoadRequest, status: number, body: string) => boolean;
+}): Promise<LoadResult> {
+	const { request: httpRequest, Agent } = await import('node:http');
+	const agent = new Agent({ keepAlive: true, maxSockets: options.clients });
+	const latencies: number[] = [];
+	let errors = 0;
+	let firstError: string | undefined;
+	const started = performance.now();
+	const until = started + options.durationMs;
+	const send = (req: LoadRequest) =>
+		new Promise<{ status: number; body: string }>((resolve, reject) => {
+			const r = httpRequest(
+				`${options.origin}${req.path}`,
+				{ method: req.method ?? 'GET', headers: req.headers, agent },
+				(res) => {
+					const chunks: Buffer[] = [];
+					res.on('data', (c: Buffer) => chunks.push(c));
+					res.on('end', () =>
+						resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() })
+					);
+					res.on('error', reject);
+				}
+			);
+			r.on('error', reject);
+			r.end(req.body);
+		});
+	const loop = async (client: number) => {
+		// Spread the first requests of paced clients over one pause, as real users would be.
+		if (options.pauseMs) await sleep(Math.random() * options.pauseMs);
+		while (performance.now() < until) {
+			const req = options.next(client);
+			const t0 = performance.now();
+			try {
+				const { status, body } = await send(req);
+				latencies.push(performance.now() - t0);
+				const ok = options.check ? options.check(client, req, status, body) : status < 400;
+				if (!ok) {
+					errors++;
+					firstError ??= `${status} ${body.slice(0, 300)}`;
+				}
+			} catch (e) {
+				errors++;
+				firstError ??= String(e);
+			}
+			if (options.pauseMs) await sleep(options.pauseMs);
+		}
+	};
+	await Promise.all(Array.from({ length: options.clients }, (_, i) => loop(i)));
+	const seconds = (performance.now() - started) / 1000;
+	agent.destroy();
+	return { requests: latencies.length, errors, seconds, latencies, firstError };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The p-th percentile (0–100), nearest rank. */
+export function pct(times: number[], p: number): number {
+	const sorted = [...times].sort((a, b) => a - b);
+	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
+
+export function loadLine(label: string, r: LoadResult): string {
+	return (
+		`${label}: ${(r.requests / r.seconds).toFixed(0)} req/s, p50 ${fmt(pct(r.latencies, 50))}, ` +
+		`p99 ${fmt(pct(r.latencies, 99))}, max ${fmt(Math.max(...r.latencies))}, ` +
+		`${r.requests} requests, ${r.errors} errors` +
+		(r.firstError ? ` (first: ${r.firstError})` : '')
+	);
+}

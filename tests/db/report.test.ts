@@ -89,8 +89,19 @@ describe('the Karlskoga 2022 report (golden)', () => {
 				.executeTakeFirstOrThrow()
 		).id;
 		const a = await reportPdf(t.db, id);
-		const b = await reportPdf(t.db, id);
+		// The cached report is found in one statement, before any report model is built.
+		let statements = 0;
+		const counted = t.db.withPlugin({
+			transformQuery: (args) => {
+				statements++;
+				return args.node;
+			},
+			transformResult: async (args) => args.result
+		});
+		const b = await reportPdf(counted, id);
 		expect(Buffer.from(a.pdf).equals(Buffer.from(b.pdf))).toBe(true);
+		expect(statements).toBe(1);
+		expect(b.facts).toEqual({ municipality: 'Karlskoga', year: 2022, draft: false });
 	});
 });
 

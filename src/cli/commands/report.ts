@@ -32,10 +32,10 @@ export const reportCommands: CliCommand[] = [
 					return 1;
 				}
 				const started = performance.now();
-				const { pdf, model } = await reportPdf(db, evaluation.id);
+				const { pdf, facts } = await reportPdf(db, evaluation.id);
 				await writeFile(values.out!, pdf);
 				io.out(
-					`Wrote ${values.out} (${model.title} ${model.year}${model.draft ? ', UTKAST' : ''}, ${Math.round(pdf.length / 1024)} kB, ${Math.round(performance.now() - started)} ms).`
+					`Wrote ${values.out} (${facts.municipality} ${facts.year}${facts.draft ? ', UTKAST' : ''}, ${Math.round(pdf.length / 1024)} kB, ${Math.round(performance.now() - started)} ms).`
 				);
 				return 0;
 			});

@@ -25,12 +25,17 @@ export interface AuditEntry {
 export const systemActor: Actor = { id: null, label: 'system' };
 export const cliActor: Actor = { id: null, label: 'cli' };
 
+/** How the trail names an actor: the user's e-mail, or 'system' / 'cli'. */
+export function actorLabel(actor: Actor): string {
+	return actor.id === null ? actor.label : actor.email;
+}
+
 export async function recordAudit(trx: Transaction<DB> | Kysely<DB>, entry: AuditEntry) {
 	await trx
 		.insertInto('audit_log')
 		.values({
 			actor_id: entry.actor.id,
-			actor_label: entry.actor.id === null ? entry.actor.label : entry.actor.email,
+			actor_label: actorLabel(entry.actor),
 			entity: entry.entity,
 			entity_id: String(entry.entityId),
 			evaluation_id: entry.evaluationId ?? null,

@@ -11,7 +11,11 @@ import {
 	type EvaluationScope
 } from './auth/policy';
 import type { SessionUser } from './auth/types';
-import { findEvaluationScope, parseEvaluationId } from './repositories/evaluation-scope';
+import {
+	findEvaluationScope,
+	parseEvaluationId,
+	type OwnSheet
+} from './repositories/evaluation-scope';
 import { getRubricOrThrow } from './repositories/rubrics';
 import { DomainError, StaleWriteError } from './repositories/versioned';
 import { isMessageKey, translate } from '$lib/i18n';
@@ -27,24 +31,37 @@ export interface EvaluationContext<A extends EvaluationAction = EvaluationAction
 	rubric: Rubric;
 	evaluationId: number;
 	user: RouteUser<A>;
+	/** With `{ ownSheet: true }`: the user's own blind sheet, null before its first save. */
+	ownSheet?: OwnSheet | null;
 }
 
-/** 404 for those who may not see the evaluation, 403 for those who may not do `action`. */
+/**
+ * 404 for those who may not see the evaluation, 403 for those who may not do `action`. With
+ * `ownSheet`, the signed-in user's own sheet comes in the same query (a save's only other need).
+ */
 export async function authorizeEvaluationRoute<A extends EvaluationAction>(
 	locals: App.Locals,
 	idParam: string,
-	action: A
+	action: A,
+	options: { ownSheet?: boolean } = {}
 ): Promise<EvaluationContext<A>> {
 	const evaluationId = parseEvaluationId(idParam);
-	const scope = authorizeEvaluation(
-		locals,
-		action,
-		await findEvaluationScope(locals.db, evaluationId)
+	const found = await findEvaluationScope(
+		locals.db,
+		evaluationId,
+		options.ownSheet ? locals.user?.id : undefined
 	);
+	const scope = authorizeEvaluation(locals, action, found);
 	// The policy granted `action`; beyond anonymousEvaluationActions it grants nothing without a
 	// user (tests/unit/policy.test.ts holds it to that), so the user is there when the type says so.
 	const user = locals.user as RouteUser<A>;
-	return { scope, rubric: await getRubricOrThrow(locals.db, scope.rubricId), evaluationId, user };
+	return {
+		scope,
+		rubric: await getRubricOrThrow(locals.db, scope.rubricId),
+		evaluationId,
+		user,
+		ownSheet: found?.ownSheet
+	};
 }
 
 /** The subset of actions a page needs to decide what to show. */

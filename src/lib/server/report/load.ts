@@ -11,7 +11,7 @@ import { listFollowUps } from '../repositories/follow-up';
 import { getEvaluationOrThrow } from '../repositories/evaluations';
 import { listImprovements } from '../repositories/findings';
 import { findCurrentPublishedVersion } from '../repositories/published-results';
-import { cacheReport, findCachedReport } from '../repositories/report-cache';
+import { cacheReport, findCachedReportOfEvaluation } from '../repositories/report-cache';
 import { chooseAverage } from '../profile';
 import { buildReportModel, type ReportModel, type ReportPrevious } from '$lib/domain/report/model';
 import { renderPdfInWorker } from '../workers/pool';
@@ -76,20 +76,31 @@ export async function loadReportModel(
 	return { model, publishedResultId: published?.id ?? null };
 }
 
-/** The PDF; a published version's is generated once and then served from the cache. */
+/** What a report file is named after. */
+export interface ReportFileFacts {
+	municipality: string;
+	year: number;
+	draft: boolean;
+}
+
+/**
+ * The PDF; a published version's is generated once and then served from the cache. The cache is
+ * looked up first, in one query, so a cached report costs no report model (average, history).
+ */
 export async function reportPdf(
 	db: Database,
 	evaluationId: number
-): Promise<{ pdf: Uint8Array; model: ReportModel }> {
-	const { model, publishedResultId } = await loadReportModel(db, evaluationId);
-	if (publishedResultId) {
-		const cached = await findCachedReport(db, publishedResultId);
-		if (cached) return { pdf: cached, model };
-		const pdf = await renderPdfInWorker(model);
-		await cacheReport(db, publishedResultId, pdf);
-		return { pdf, model };
+): Promise<{ pdf: Uint8Array; facts: ReportFileFacts }> {
+	const cached = await findCachedReportOfEvaluation(db, evaluationId);
+	if (cached) {
+		const { pdf, municipality, year } = cached;
+		return { pdf, facts: { municipality, year, draft: false } };
 	}
-	return { pdf: await renderPdfInWorker(model), model };
+	const { model, publishedResultId } = await loadReportModel(db, evaluationId);
+	const facts = { municipality: model.municipality.name, year: model.year, draft: model.draft };
+	const pdf = await renderPdfInWorker(model);
+	if (publishedResultId) await cacheReport(db, publishedResultId, pdf);
+	return { pdf, facts };
 }
 
 /** Content-Disposition that survives åäö: an ASCII fallback plus RFC 5987 `filename*`. */

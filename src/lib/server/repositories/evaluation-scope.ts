@@ -2,16 +2,28 @@ import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Database } from '../db';
 import type { EvaluationScope } from '../auth/policy';
 
+/** One evaluator's own blind sheet of an evaluation: its id and whether it is handed in. */
+export interface OwnSheet {
+	id: number;
+	submitted: boolean;
+}
+
 /** The policy's facts about an evaluation, and the rubric it is scored on. */
-export type EvaluationScopeWithRubric = EvaluationScope & { rubricId: string };
+export type EvaluationScopeWithRubric = EvaluationScope & {
+	rubricId: string;
+	/** Only when asked for (`ownSheetOf`): that user's sheet, null before its first save. */
+	ownSheet?: OwnSheet | null;
+};
 
 /**
  * The facts the policy needs about one evaluation, with its rubric id (every evaluation route
- * loads the rubric next), in one query; undefined when there is no such id.
+ * loads the rubric next), in one query; undefined when there is no such id. With `ownSheetOf`,
+ * the same query brings that user's own sheet, so a save needs no lookup of its own.
  */
 export async function findEvaluationScope(
 	db: Database,
-	evaluationId: number
+	evaluationId: number,
+	ownSheetOf?: number
 ): Promise<EvaluationScopeWithRubric | undefined> {
 	if (!Number.isSafeInteger(evaluationId) || evaluationId <= 0) return undefined;
 	const evaluation = await db
@@ -28,7 +40,14 @@ export async function findEvaluationScope(
 					.selectFrom('evaluation_member as em')
 					.select(['em.user_id', 'em.no_conflict_declared_at'])
 					.whereRef('em.evaluation_id', '=', 'e.id')
-			).as('members')
+			).as('members'),
+			jsonArrayFrom(
+				eb
+					.selectFrom('score_sheet as sh')
+					.select(['sh.id', 'sh.submitted_at'])
+					.whereRef('sh.evaluation_id', '=', 'e.id')
+					.where('sh.user_id', '=', ownSheetOf ?? -1)
+			).as('ownSheets')
 		])
 		.where('e.id', '=', evaluationId)
 		.executeTakeFirst();
@@ -42,7 +61,17 @@ export async function findEvaluationScope(
 		conflictFreeUserIds: members.filter((m) => m.no_conflict_declared_at).map((m) => m.user_id),
 		contactUserId: evaluation.contact_user_id,
 		actionPlanPublic: evaluation.action_plan_public,
-		rubricId: evaluation.rubric_id
+		rubricId: evaluation.rubric_id,
+		...(ownSheetOf === undefined
+			? {}
+			: {
+					ownSheet: evaluation.ownSheets[0]
+						? {
+								id: evaluation.ownSheets[0].id,
+								submitted: evaluation.ownSheets[0].submitted_at !== null
+							}
+						: null
+				})
 	};
 }
 

@@ -4,19 +4,6 @@
  */
 import type { Database } from '../db';
 
-/** The cached PDF of a published version, or undefined when it has not been rendered yet. */
-export async function findCachedReport(
-	db: Database,
-	publishedResultId: number
-): Promise<Uint8Array | undefined> {
-	const cached = await db
-		.selectFrom('report_cache')
-		.select('pdf')
-		.where('published_result_id', '=', publishedResultId)
-		.executeTakeFirst();
-	return cached && new Uint8Array(cached.pdf);
-}
-
 /** Keeps a rendered PDF; when two requests render at once, the first one stored stays. */
 export async function cacheReport(db: Database, publishedResultId: number, pdf: Uint8Array) {
 	await db
@@ -24,4 +11,25 @@ export async function cacheReport(db: Database, publishedResultId: number, pdf: 
 		.values({ published_result_id: publishedResultId, pdf })
 		.onConflict((oc) => oc.column('published_result_id').doNothing())
 		.execute();
+}
+
+/**
+ * The cached PDF of an evaluation's current published version with the facts its file is named
+ * after; undefined when the evaluation is not published or its report not rendered yet.
+ */
+export async function findCachedReportOfEvaluation(
+	db: Database,
+	evaluationId: number
+): Promise<{ pdf: Uint8Array; municipality: string; year: number } | undefined> {
+	const row = await db
+		.selectFrom('published_result as pr')
+		.innerJoin('evaluation as e', 'e.id', 'pr.evaluation_id')
+		.innerJoin('report_cache as rc', 'rc.published_result_id', 'pr.id')
+		.innerJoin('municipality as m', 'm.code', 'pr.municipality_code')
+		.select(['rc.pdf', 'm.name', 'pr.year'])
+		.where('pr.evaluation_id', '=', evaluationId)
+		.where('pr.is_current', '=', true)
+		.where('e.status', '=', 'publicerad')
+		.executeTakeFirst();
+	return row && { pdf: new Uint8Array(row.pdf), municipality: row.name, year: row.year };
 }

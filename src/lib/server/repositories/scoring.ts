@@ -1,6 +1,7 @@
 import type { Database } from '../db';
 import { recordAudit, type Actor } from '../audit';
-import { DomainError, ensureWithinLimit, saveVersioned } from './versioned';
+import { DomainError, ensureWithinLimit, saveVersioned, saveVersionedAudited } from './versioned';
+import type { OwnSheet } from './evaluation-scope';
 import { textLimits } from '$lib/domain/limits';
 import { unscoredSubareas } from '$lib/domain/scoring';
 import type { Rubric } from '$lib/domain/rubric';
@@ -59,7 +60,13 @@ function checkPoints(rubric: Rubric, subareaId: string, points: number | null) {
 	return subarea;
 }
 
-/** Saves one score of one's own blind sheet; refused once the sheet is submitted or stale. */
+/**
+ * Saves one score of one's own blind sheet; refused once the sheet is submitted or stale.
+ * `sheet` is the user's sheet when the caller already has it (authorizeEvaluationRoute brings it
+ * with the evaluation's scope); otherwise, or before the first save, it is looked up or created.
+ * The usual save is then a single statement with its audit row (saveVersionedAudited); a first
+ * save that raced another, or a stale one, takes the general path, which says which.
+ */
 export async function saveSheetScore(
 	db: Database,
 	actor: Actor & { id: number },
@@ -70,29 +77,59 @@ export async function saveSheetScore(
 		points: number | null;
 		justification: string;
 		expectedVersion: number;
-	}
+	},
+	sheet?: OwnSheet | null
 ): Promise<number> {
 	checkPoints(rubric, input.subareaId, input.points);
 	ensureWithinLimit(input.justification, textLimits.justification, 'justification');
 	// Only the sheet's id and state: a save needs none of the other 35 scores.
-	const sheet = await ensureOwnSheet(db, evaluationId, actor.id);
-	if (sheet.submittedAt) throw new DomainError('ws.errors.sheetSubmitted', '_form', 409);
+	let own: OwnSheet;
+	if (sheet) own = sheet;
+	else {
+		const created = await ensureOwnSheet(db, evaluationId, actor.id);
+		own = { id: created.id, submitted: created.submittedAt !== null };
+	}
+	if (own.submitted) throw new DomainError('ws.errors.sheetSubmitted', '_form', 409);
+	const key = { sheet_id: own.id, subarea_id: input.subareaId };
+	const values = {
+		points: input.points,
+		justification: input.justification,
+		updated_at: new Date()
+	};
+	const after = { points: input.points, justification: input.justification };
+	const entry = {
+		actor,
+		entity: 'sheet_score',
+		entityId: `${own.id}:${input.subareaId}`,
+		evaluationId
+	};
+	const version = await saveVersionedAudited(
+		db,
+		'sheet_score',
+		key,
+		values,
+		input.expectedVersion,
+		{
+			entry,
+			beforeColumns: ['points', 'justification'],
+			after,
+			action: () => 'update'
+		}
+	);
+	if (version !== null) return version;
 	return db.transaction().execute(async (trx) => {
 		const { version, before } = await saveVersioned(
 			trx,
 			'sheet_score',
-			{ sheet_id: sheet.id, subarea_id: input.subareaId },
-			{ points: input.points, justification: input.justification, updated_at: new Date() },
+			key,
+			values,
 			input.expectedVersion
 		);
 		await recordAudit(trx, {
-			actor,
-			entity: 'sheet_score',
-			entityId: `${sheet.id}:${input.subareaId}`,
-			evaluationId,
+			...entry,
 			action: 'update',
 			before: before ? { points: before.points, justification: before.justification } : undefined,
-			after: { points: input.points, justification: input.justification }
+			after
 		});
 		return version;
 	});

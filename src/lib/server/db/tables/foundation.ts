@@ -84,6 +84,15 @@ export interface ReferenceAverageTable {
 	created_at: Timestamp;
 }
 
+/**
+ * One row: a number bumped by a trigger whenever anything the public pages show changes
+ * (migrations/20261205000100_public_data_version.ts). Read, never written, by the app.
+ */
+export interface PublicDataVersionTable {
+	id: ColumnType<boolean, never, never>;
+	version: number;
+}
+
 export interface FoundationTables {
 	municipality: MunicipalityTable;
 	rubric: RubricTable;
@@ -92,4 +101,5 @@ export interface FoundationTables {
 	published_subarea_score: PublishedSubareaScoreTable;
 	published_area_score: PublishedAreaScoreTable;
 	reference_average: ReferenceAverageTable;
+	public_data_version: PublicDataVersionTable;
 }

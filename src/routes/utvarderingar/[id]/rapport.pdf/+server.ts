@@ -14,14 +14,14 @@ export const GET: RequestHandler = async ({ locals, params }) => {
 		found?.status === 'publicerad' ? 'evaluation.read' : 'report.draft',
 		found
 	);
-	const { pdf, model } = await reportPdf(locals.db, scope.id);
+	const { pdf, facts } = await reportPdf(locals.db, scope.id);
 	return new Response(pdf as BodyInit, {
 		headers: {
 			'content-type': 'application/pdf',
 			'content-disposition': pdfDisposition(
-				`Kommunkompassen ${model.municipality.name} ${model.year}${model.draft ? ' UTKAST' : ''}.pdf`
+				`Kommunkompassen ${facts.municipality} ${facts.year}${facts.draft ? ' UTKAST' : ''}.pdf`
 			),
-			'cache-control': model.draft ? 'private, no-store' : 'public, max-age=3600'
+			'cache-control': facts.draft ? 'private, no-store' : 'public, max-age=3600'
 		}
 	});
 };

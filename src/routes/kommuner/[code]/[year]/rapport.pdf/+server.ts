@@ -5,12 +5,12 @@ import type { RequestHandler } from './$types';
 /** A published report: public, cached per published version, identical on every download. */
 export const GET: RequestHandler = async ({ locals, params }) => {
 	const evaluationId = await findPublishedEvaluationId(locals.db, params.code, params.year);
-	const { pdf, model } = await reportPdf(locals.db, evaluationId);
+	const { pdf, facts } = await reportPdf(locals.db, evaluationId);
 	return new Response(pdf as BodyInit, {
 		headers: {
 			'content-type': 'application/pdf',
 			'content-disposition': pdfDisposition(
-				`Kommunkompassen ${model.municipality.name} ${model.year}.pdf`
+				`Kommunkompassen ${facts.municipality} ${facts.year}.pdf`
 			),
 			'cache-control': 'public, max-age=3600'
 		}
