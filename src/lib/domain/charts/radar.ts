@@ -17,6 +17,10 @@ export interface RadarSeriesInput {
 	label: string;
 	/** Axis id → value; a missing value leaves a gap drawn at the centre and is marked. */
 	values: Record<string, number | null | undefined>;
+	/** Axis id → evaluations behind the value, for an average: shown in the table. */
+	n?: Record<string, number>;
+	/** false: only in the table, not drawn (an average with too few evaluations somewhere). */
+	drawn?: boolean;
 }
 
 export interface RadarOptions {
@@ -26,6 +30,10 @@ export interface RadarOptions {
 	margin?: number;
 	/** Grid rings as shares of the max. */
 	rings?: number[];
+	/** Characters per line of an axis label (default 22). */
+	wrap?: number;
+	/** Distance between the lines of an axis label, in SVG units (default 13). */
+	lineHeight?: number;
 }
 
 export interface RadarGeometry {
@@ -40,9 +48,9 @@ export interface RadarGeometry {
 		y: number;
 		labelX: number;
 		labelY: number;
-		/** The label broken into lines of at most ~22 characters, so long titles stay inside. */
+		/** The label broken into lines of at most `wrap` characters, so long titles stay inside. */
 		labelLines: string[];
-		/** Offset of the first line (SVG units, 13 per line) so labels grow away from the plot. */
+		/** Offset of the first line (SVG units, `lineHeight` per line) so labels grow away from the plot. */
 		labelFirstDy: number;
 		anchor: 'start' | 'middle' | 'end';
 	}[];
@@ -67,6 +75,8 @@ export function radarGeometry(
 	const center = size / 2;
 	const radius = center - margin;
 	const rings = options.rings ?? [0.2, 0.4, 0.6, 0.8, 1];
+	const wrap = options.wrap ?? 22;
+	const lineHeight = options.lineHeight ?? 13;
 	const r = scaleLinear().domain([0, 1]).range([0, radius]).clamp(true);
 	const angleOf = (i: number) => (2 * Math.PI * i) / axes.length;
 	const polar = (angle: number, distance: number) => ({
@@ -88,6 +98,7 @@ export function radarGeometry(
 			const end = polar(angle, radius);
 			const label = polar(angle, radius + 14);
 			const sin = Math.sin(angle);
+			const lines = wrapLabel(axis.label, wrap);
 			return {
 				id: axis.id,
 				label: axis.label,
@@ -96,8 +107,8 @@ export function radarGeometry(
 				y: end.y,
 				labelX: label.x,
 				labelY: label.y,
-				labelLines: wrapLabel(axis.label),
-				labelFirstDy: firstLineOffset(Math.cos(angle), wrapLabel(axis.label).length),
+				labelLines: lines,
+				labelFirstDy: firstLineOffset(Math.cos(angle), lines.length, lineHeight),
 				anchor: Math.abs(sin) < 0.2 ? 'middle' : sin > 0 ? 'start' : 'end'
 			};
 		}),
@@ -132,10 +143,10 @@ export function radarGeometry(
 	};
 }
 
-function firstLineOffset(cos: number, lines: number): number {
-	if (cos > 0.3) return -(lines - 1) * 13 - 4; // above the plot: grow upwards
+function firstLineOffset(cos: number, lines: number, lineHeight: number): number {
+	if (cos > 0.3) return -(lines - 1) * lineHeight - 4; // above the plot: grow upwards
 	if (cos < -0.3) return 6; // below: grow downwards
-	return -((lines - 1) * 13) / 2; // at the sides: centred
+	return -((lines - 1) * lineHeight) / 2; // at the sides: centred
 }
 
 /** Greedy word wrap for axis labels. */

@@ -1,5 +1,30 @@
 /** Messages of results, comparisons and the open-data API. */
 export const sv = {
+	'results.tooFew': 'för få utvärderingar (n = {n})',
+	'results.average.latest': 'Kommunsnitt',
+	'results.average.all': 'Medelvärde av alla utvärderingar',
+	'results.average.captionLatest':
+		'Kommunsnitt enligt {rubric}: varje kommun räknas en gång, med sin senaste publicerade utvärdering ({municipalities} kommuner). Kommunens egen utvärdering ingår i snittet, som i SKR:s redovisning. Varje siffra anger hur många utvärderingar den bygger på (n); med färre än {min} visas inget medelvärde.',
+	'results.average.captionAll':
+		'Medelvärde av alla {count} publicerade utvärderingar enligt {rubric} ({municipalities} kommuner; en kommun som utvärderats flera gånger räknas flera gånger). Kommunens egen utvärdering ingår, som i SKR:s redovisning. Varje siffra anger hur många utvärderingar den bygger på (n); med färre än {min} visas inget medelvärde.',
+	'results.average.areaN': 'Antal utvärderingar per område: {list}.',
+	'results.history.first': 'Det här är kommunens första utvärdering enligt Kommunkompassen.',
+	'results.history.later':
+		'Det här är kommunens {ordinal} utvärdering enligt Kommunkompassen; den förra gjordes {year} enligt {version} års version.',
+	'results.history.laterSame':
+		'Det här är kommunens {ordinal} utvärdering enligt Kommunkompassen; den förra gjordes {year} enligt samma version.',
+	'results.ordinal.2': 'andra',
+	'results.ordinal.3': 'tredje',
+	'results.ordinal.4': 'fjärde',
+	'results.ordinal.5': 'femte',
+	'results.ordinal.6': 'sjätte',
+	'results.ordinal.7': 'sjunde',
+	'results.ordinal.8': 'åttonde',
+	'results.ordinal.9': 'nionde',
+	'results.ordinal.n': '{n}:e',
+	'results.list.countOne': '1 kommun',
+	'results.list.noEvaluation': 'ingen publicerad utvärdering',
+	'results.list.includeAll': 'Visa även kommuner utan publicerad utvärdering',
 	'results.legend': 'Förklaring',
 	'results.code': 'kommunkod {code}',
 	'results.ofMax': '{achieved} av {max}',
@@ -110,6 +135,31 @@ export const sv = {
 } as const;
 
 export const en: Record<keyof typeof sv, string> = {
+	'results.tooFew': 'too few evaluations (n = {n})',
+	'results.average.latest': 'Municipality average',
+	'results.average.all': 'Mean of every evaluation',
+	'results.average.captionLatest':
+		'Municipality average on {rubric}: each municipality counts once, with its latest published evaluation ({municipalities} municipalities). The municipality’s own evaluation is part of the average, as in SKR’s reporting. Every figure gives the number of evaluations behind it (n); below {min} no average is shown.',
+	'results.average.captionAll':
+		'Mean of all {count} published evaluations on {rubric} ({municipalities} municipalities; a municipality evaluated several times counts several times). The municipality’s own evaluation is part of it, as in SKR’s reporting. Every figure gives the number of evaluations behind it (n); below {min} no average is shown.',
+	'results.average.areaN': 'Evaluations per area: {list}.',
+	'results.history.first': 'This is the municipality’s first evaluation with Kommunkompassen.',
+	'results.history.later':
+		'This is the municipality’s {ordinal} evaluation with Kommunkompassen; the previous one was made in {year} on the {version} version.',
+	'results.history.laterSame':
+		'This is the municipality’s {ordinal} evaluation with Kommunkompassen; the previous one was made in {year} on the same version.',
+	'results.ordinal.2': 'second',
+	'results.ordinal.3': 'third',
+	'results.ordinal.4': 'fourth',
+	'results.ordinal.5': 'fifth',
+	'results.ordinal.6': 'sixth',
+	'results.ordinal.7': 'seventh',
+	'results.ordinal.8': 'eighth',
+	'results.ordinal.9': 'ninth',
+	'results.ordinal.n': '{n}th',
+	'results.list.countOne': '1 municipality',
+	'results.list.noEvaluation': 'no published evaluation',
+	'results.list.includeAll': 'Also show municipalities without a published evaluation',
 	'results.legend': 'Legend',
 	'results.code': 'municipality code {code}',
 	'results.ofMax': '{achieved} of {max}',
