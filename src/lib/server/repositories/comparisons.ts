@@ -1,10 +1,6 @@
 import { sql } from 'kysely';
 import type { Database } from '../db';
-import {
-	thresholdAverage,
-	type NationalAverage,
-	type ResultLevels
-} from '$lib/domain/comparison';
+import { thresholdAverage, type NationalAverage, type ResultLevels } from '$lib/domain/comparison';
 import type { Rubric } from '$lib/domain/rubric';
 import type { EvaluationContent } from '$lib/domain/evaluation-content';
 
