@@ -98,7 +98,9 @@ export function radarGeometry(
 			const end = polar(angle, radius);
 			const label = polar(angle, radius + 14);
 			const sin = Math.sin(angle);
-			const lines = wrapLabel(axis.label, wrap);
+			const anchor = Math.abs(sin) < 0.2 ? 'middle' : sin > 0 ? 'start' : 'end';
+			// A label above or below the plot is centred and has room on both sides of its axis.
+			const lines = wrapLabel(axis.label, anchor === 'middle' ? Math.round(wrap * 1.8) : wrap);
 			return {
 				id: axis.id,
 				label: axis.label,
@@ -109,7 +111,7 @@ export function radarGeometry(
 				labelY: label.y,
 				labelLines: lines,
 				labelFirstDy: firstLineOffset(Math.cos(angle), lines.length, lineHeight),
-				anchor: Math.abs(sin) < 0.2 ? 'middle' : sin > 0 ? 'start' : 'end'
+				anchor
 			};
 		}),
 		rings: rings.map((share) => ({
@@ -149,11 +151,12 @@ function firstLineOffset(cos: number, lines: number, lineHeight: number): number
 	return -((lines - 1) * lineHeight) / 2; // at the sides: centred
 }
 
-/** Greedy word wrap for axis labels. */
+/** Greedy word wrap for axis labels; a word longer than a line is hyphenated (see `splitWord`). */
 export function wrapLabel(label: string, width = 22): string[] {
 	const lines: string[] = [];
 	let current = '';
-	for (const word of label.split(/\s+/)) {
+	const words = label.split(/\s+/).flatMap((w) => splitWord(w, width));
+	for (const word of words) {
 		if (current && (current + ' ' + word).length > width) {
 			lines.push(current);
 			current = word;
@@ -161,6 +164,27 @@ export function wrapLabel(label: string, width = 22): string[] {
 	}
 	if (current) lines.push(current);
 	return lines;
+}
+
+/** Second parts of Swedish compounds in the area titles, where a break reads naturally. */
+const compoundParts = ['utveckling', 'valda', 'skap', 'styrning', 'arbete'];
+
+/**
+ * Breaks a word longer than `width` into hyphenated pieces: before a known second part of a
+ * compound ("Samhälls-utveckling"), after a linking s, or else at the width.
+ */
+function splitWord(word: string, width: number): string[] {
+	if (word.length <= width) return [word];
+	const lower = word.toLowerCase();
+	const candidates: number[] = [];
+	for (const part of compoundParts) {
+		const at = lower.lastIndexOf(part);
+		if (at >= 3) candidates.push(at);
+	}
+	for (let i = width - 1; i >= 4; i--)
+		if (lower[i - 1] === 's' && word.length - i >= 4) candidates.push(i);
+	const at = candidates.filter((i) => i + 1 <= width).sort((a, b) => b - a)[0] ?? width - 1;
+	return [`${word.slice(0, at)}-`, ...splitWord(word.slice(at), width)];
 }
 
 /** d3's radial paths are centred on the origin; move every coordinate pair to the centre. */
