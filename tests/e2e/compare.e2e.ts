@@ -118,9 +118,12 @@ for (const width of [390, 1366]) {
 		});
 		expect(sizes.length).toBeGreaterThan(8);
 		expect(Math.min(...sizes)).toBeGreaterThanOrEqual(12);
-		const overflow = await page.evaluate(
-			() => document.documentElement.scrollWidth - document.documentElement.clientWidth
-		);
-		expect(overflow).toBeLessThanOrEqual(0);
+		const overflow = () =>
+			page.evaluate(
+				() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+			);
+		expect(await overflow()).toBeLessThanOrEqual(0);
+		await gotoLive(page, '/kommuner/1883');
+		expect(await overflow()).toBeLessThanOrEqual(0);
 	});
 }

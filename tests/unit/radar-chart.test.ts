@@ -44,7 +44,7 @@ describe('RadarChart', () => {
 		for (const label of ['Samhällsutveckling', 'Styrning &amp; kontroll', 'Effektivitet'])
 			expect(svg).toContain(`>${label}</tspan>`);
 		// A long title is wrapped over several lines, every word still there.
-		expect(svg).toContain('>Samspel mellan förtroendevalda och</tspan>');
+		expect(svg).toContain('>Samspel mellan</tspan>');
 		expect(svg).toContain('>medborgare</tspan>');
 		expect(svg).toContain('<title id="p-title">Profil</title>');
 	});

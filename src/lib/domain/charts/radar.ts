@@ -100,7 +100,7 @@ export function radarGeometry(
 			const sin = Math.sin(angle);
 			const anchor = Math.abs(sin) < 0.2 ? 'middle' : sin > 0 ? 'start' : 'end';
 			// A label above or below the plot is centred and has room on both sides of its axis.
-			const lines = wrapLabel(axis.label, anchor === 'middle' ? Math.round(wrap * 1.8) : wrap);
+			const lines = wrapLabel(axis.label, anchor === 'middle' ? Math.round(wrap * 1.5) : wrap);
 			return {
 				id: axis.id,
 				label: axis.label,
