@@ -4,6 +4,8 @@ import { listLatestTotals } from '../../src/lib/server/repositories/results';
 import type { EvaluationContent } from '../../src/lib/domain/evaluation-content';
 import { loadReportModel } from '../../src/lib/server/report/load';
 import { loadMunicipalityProfile } from '../../src/lib/server/profile';
+import { publishEvaluation, reopenEvaluation } from '../../src/lib/server/repositories/publishing';
+import { systemActor } from '../../src/lib/server/audit';
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -77,5 +79,44 @@ describe('demo data', () => {
 		expect(avg?.drawn).toBe(false);
 		// Kommunsnitt of the totals: Karlskoga 536, Vallentuna 648, Tomelilla 546 (latest only).
 		expect(profile?.average.total).toEqual({ mean: (536 + 648 + 546) / 3, n: 3 });
+	});
+
+	it('refreshes the precomputed profile and averages in the erratum’s own transaction', async () => {
+		const { evaluation_id: id } = await t.db
+			.selectFrom('published_result')
+			.select('evaluation_id')
+			.where('municipality_code', '=', '1883')
+			.where('year', '=', 2022)
+			.executeTakeFirstOrThrow();
+		await reopenEvaluation(t.db, systemActor, id, 'Delområde 1.1 var felräknat i rapporten');
+		await t.db
+			.updateTable('agreed_score')
+			.set({ points: 17 })
+			.where('evaluation_id', '=', id)
+			.where('subarea_id', '=', '1.1')
+			.execute();
+		await publishEvaluation(t.db, systemActor, id);
+		// Read the stored rows themselves: nothing is computed on this read.
+		const rows = await t.db
+			.selectFrom('published_aggregate')
+			.select(['kind', 'key', 'data'])
+			.where((eb) =>
+				eb.or([
+					eb.and([eb('kind', '=', 'municipality'), eb('key', '=', '1883')]),
+					eb.and([eb('kind', '=', 'rubric'), eb('key', '=', 'kommunkompassen-2020')])
+				])
+			)
+			.execute();
+		const municipality = rows.find((r) => r.kind === 'municipality')!.data as {
+			results: { year: number; total: number; version: number }[];
+		};
+		expect(municipality.results.find((r) => r.year === 2022)).toMatchObject({
+			total: 538,
+			version: 2
+		});
+		const rubric = rows.find((r) => r.kind === 'rubric')!.data as {
+			averages: { latest: { total: { mean: number; n: number } } };
+		};
+		expect(rubric.averages.latest.total).toEqual({ mean: (538 + 648 + 546) / 3, n: 3 });
 	});
 });
