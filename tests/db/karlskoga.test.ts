@@ -2,6 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { listLatestTotals } from '../../src/lib/server/repositories/results';
 import type { EvaluationContent } from '../../src/lib/domain/evaluation-content';
+import { loadReportModel } from '../../src/lib/server/report/load';
+import { loadMunicipalityProfile } from '../../src/lib/server/profile';
+import { publishEvaluation, reopenEvaluation } from '../../src/lib/server/repositories/publishing';
+import { systemActor } from '../../src/lib/server/audit';
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -48,5 +52,71 @@ describe('demo data', () => {
 		expect(latest.find((m) => m.code === '0115')).toMatchObject({ year: 2021, total: 648 });
 		const refs = await t.db.selectFrom('reference_average').select('name').execute();
 		expect(refs.map((r) => r.name)).toEqual(['Sverigesnitt (SKR) april 2021']);
+	});
+
+	it('dates and describes the Karlskoga 2022 report from the data, not from the day of loading', async () => {
+		const { evaluation_id } = await t.db
+			.selectFrom('published_result')
+			.select('evaluation_id')
+			.where('municipality_code', '=', '1883')
+			.where('year', '=', 2022)
+			.executeTakeFirstOrThrow();
+		const { model } = await loadReportModel(t.db, evaluation_id);
+		expect(model.date).toBe('31 oktober 2022');
+		expect(model.method.description).not.toContain('första utvärdering');
+		expect(model.method.history).toBe(
+			'Det här är kommunens andra utvärdering enligt Kommunkompassen; den förra gjordes 2014 enligt 2010 års version.'
+		);
+	});
+
+	it('shows Karlskoga no average made of itself: too few evaluations, with their n', async () => {
+		const { profile } = await loadMunicipalityProfile(t.db, '1883', 'Karlskoga', null, 'sv');
+		expect(profile?.average.subareas['1.1']).toEqual({ mean: null, n: 1 });
+		// Areas: Karlskoga and Vallentuna on the 2020 version.
+		expect(profile?.average.areas['1']).toBeNull();
+		expect(profile?.average.areaN?.['1']).toBe(2);
+		const avg = profile?.radar.series.find((s) => s.id === 'avg');
+		expect(avg?.drawn).toBe(false);
+		// Kommunsnitt of the totals: Karlskoga 536, Vallentuna 648, Tomelilla 546 (latest only).
+		expect(profile?.average.total).toEqual({ mean: (536 + 648 + 546) / 3, n: 3 });
+	});
+
+	it('refreshes the precomputed profile and averages in the erratum’s own transaction', async () => {
+		const { evaluation_id: id } = await t.db
+			.selectFrom('published_result')
+			.select('evaluation_id')
+			.where('municipality_code', '=', '1883')
+			.where('year', '=', 2022)
+			.executeTakeFirstOrThrow();
+		await reopenEvaluation(t.db, systemActor, id, 'Delområde 1.1 var felräknat i rapporten');
+		await t.db
+			.updateTable('agreed_score')
+			.set({ points: 17 })
+			.where('evaluation_id', '=', id)
+			.where('subarea_id', '=', '1.1')
+			.execute();
+		await publishEvaluation(t.db, systemActor, id);
+		// Read the stored rows themselves: nothing is computed on this read.
+		const rows = await t.db
+			.selectFrom('published_aggregate')
+			.select(['kind', 'key', 'data'])
+			.where((eb) =>
+				eb.or([
+					eb.and([eb('kind', '=', 'municipality'), eb('key', '=', '1883')]),
+					eb.and([eb('kind', '=', 'rubric'), eb('key', '=', 'kommunkompassen-2020')])
+				])
+			)
+			.execute();
+		const municipality = rows.find((r) => r.kind === 'municipality')!.data as {
+			results: { year: number; total: number; version: number }[];
+		};
+		expect(municipality.results.find((r) => r.year === 2022)).toMatchObject({
+			total: 538,
+			version: 2
+		});
+		const rubric = rows.find((r) => r.kind === 'rubric')!.data as {
+			averages: { latest: { total: { mean: number; n: number } } };
+		};
+		expect(rubric.averages.latest.total).toEqual({ mean: (538 + 648 + 546) / 3, n: 3 });
 	});
 });

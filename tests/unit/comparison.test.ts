@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Rubric } from '../../src/lib/domain/rubric';
 import {
+	areasOnRubric,
 	changeBetween,
 	latestPerMunicipality,
+	minEvaluations,
 	nationalAverage,
+	thresholdAverage,
 	rankOf,
 	relativeStrengths,
 	type ResultLevels
@@ -24,30 +27,79 @@ const result = (code: string, year: number, over: Partial<ResultLevels>): Result
 });
 
 describe('nationalAverage', () => {
-	it('counts each result only at the levels it has', () => {
-		const subs = Object.fromEntries(
-			r2020.areas.flatMap((a) => a.subareas.map((s) => [s.id, s.maxPoints / 2]))
-		);
+	const subs = (value: number) =>
+		Object.fromEntries(r2020.areas.flatMap((a) => a.subareas.map((s) => [s.id, value])));
+
+	it('counts each result only at the levels it has, each figure with its own n', () => {
 		const avg = nationalAverage(r2020, [
 			result('1883', 2022, {
-				subareaScores: subs,
+				subareaScores: subs(10),
 				areaScores: areas([50, 50, 50, 50, 50, 50, 50, 50]),
 				total: 400
 			}),
 			result('0115', 2021, { areaScores: areas([70, 70, 70, 70, 70, 70, 70, 70]), total: 560 }),
+			result('1481', 2021, { areaScores: areas([60, 60, 60, 60, 60, 60, 60, 60]), total: 480 }),
 			result('1270', 2020, { total: 497 })
 		]);
-		expect(avg.count).toBe(3);
-		expect(avg.areas['1']).toEqual({ mean: 60, n: 2 });
-		expect(avg.subareas['1.1']).toEqual({ mean: 10, n: 1 });
-		expect(avg.total.n).toBe(3);
-		expect(avg.total.mean).toBeCloseTo((400 + 560 + 497) / 3);
+		expect(avg.count).toBe(4);
+		expect(avg.municipalities).toBe(4);
+		expect(avg.areas['1']).toEqual({ mean: 60, n: 3 });
+		expect(avg.subareas['1.1']).toEqual({ mean: null, n: 1 });
+		expect(avg.total.n).toBe(4);
+		expect(avg.total.mean).toBeCloseTo((400 + 560 + 480 + 497) / 4);
+	});
+
+	it('gives no mean below three evaluations: with one it would be the municipality itself', () => {
+		const karlskoga = result('1883', 2022, {
+			subareaScores: subs(12),
+			areaScores: areas([74, 68, 74, 62, 60, 65, 64, 69]),
+			total: 536
+		});
+		const one = nationalAverage(r2020, [karlskoga]);
+		expect(one.subareas['1.1']).toEqual({ mean: null, n: 1 });
+		expect(one.areas['1']).toEqual({ mean: null, n: 1 });
+		const two = nationalAverage(r2020, [karlskoga, result('0115', 2021, { total: 648 })]);
+		expect(two.total).toEqual({ mean: null, n: 2 });
+		const three = nationalAverage(r2020, [
+			karlskoga,
+			result('0115', 2021, { total: 648 }),
+			result('1270', 2022, { total: 546 })
+		]);
+		expect(three.total.n).toBe(3);
+		expect(three.total.mean).toBeCloseTo((536 + 648 + 546) / 3);
 	});
 
 	it('has no mean, not 0, where there are no evaluations', () => {
 		const avg = nationalAverage(r2020, [result('1270', 2020, { total: 497 })]);
 		expect(avg.areas['3']).toEqual({ mean: null, n: 0 });
 		expect(avg.subareas['3.1']).toEqual({ mean: null, n: 0 });
+	});
+
+	it('counts each municipality once, with its latest evaluation, by default', () => {
+		const results = [
+			result('1270', 2020, { total: 400 }),
+			result('1270', 2022, { total: 500 }),
+			result('1270', 2024, { total: 600 }),
+			result('0115', 2021, { total: 700 }),
+			result('1883', 2022, { total: 800 })
+		];
+		const latest = nationalAverage(r2020, results);
+		expect(latest.mode).toBe('latest');
+		expect(latest.count).toBe(3);
+		expect(latest.total).toEqual({ mean: (600 + 700 + 800) / 3, n: 3 });
+		const all = nationalAverage(r2020, results, 'all');
+		expect(all.count).toBe(5);
+		expect(all.municipalities).toBe(3);
+		expect(all.total).toEqual({ mean: 600, n: 5 });
+	});
+
+	it('takes the latest evaluation even when it has fewer levels than an earlier one', () => {
+		const results = ['1', '2', '3'].flatMap((c) => [
+			result(c, 2018, { areaScores: areas([50, 50, 50, 50, 50, 50, 50, 50]), total: 400 }),
+			result(c, 2022, { total: 500 })
+		]);
+		expect(nationalAverage(r2020, results).areas['1']).toEqual({ mean: null, n: 0 });
+		expect(nationalAverage(r2020, results, 'all').areas['1']).toEqual({ mean: 50, n: 3 });
 	});
 
 	it('keeps only the latest evaluation per municipality when asked', () => {
@@ -57,6 +109,41 @@ describe('nationalAverage', () => {
 			result('0115', 2021, { total: 648 })
 		]);
 		expect(latest.map((r) => r.total).sort()).toEqual([546, 648]);
+	});
+
+	it('thresholds an average computed elsewhere, keeping every n', () => {
+		const avg = thresholdAverage({
+			rubric: r2020.id,
+			mode: 'all',
+			count: 3,
+			municipalities: 2,
+			areas: { '1': { mean: 60, n: 3 }, '2': { mean: 55, n: 2 } },
+			subareas: { '1.1': { mean: 12, n: 1 } },
+			total: { mean: 500, n: 3 }
+		});
+		expect(avg.areas).toEqual({ '1': { mean: 60, n: 3 }, '2': { mean: null, n: 2 } });
+		expect(avg.subareas['1.1']).toEqual({ mean: null, n: 1 });
+		expect(minEvaluations).toBe(3);
+	});
+});
+
+describe('areasOnRubric', () => {
+	const r2010 = rubric('kommunkompassen-2010');
+	const byId = new Map([r2010, r2016, r2020].map((r) => [r.id, r]));
+
+	it('carries 2016 areas onto the 2020 areas through the mapping', () => {
+		const on2020 = areasOnRubric(r2020, r2016.id, areas([10, 20, 30, 40, 50, 60, 70, 80]), byId);
+		// 2020 area 2 (Samhällsutveckling) maps from 2016 area 8, area 4 from 5.
+		expect(on2020).toMatchObject({ '1': 10, '2': 80, '4': 50 });
+	});
+
+	it('follows the mappings back through an intermediate version', () => {
+		const on2020 = areasOnRubric(r2020, r2010.id, areas([10, 20, 30, 40, 50, 60, 70, 80]), byId);
+		expect(on2020?.['2']).toBe(80);
+	});
+
+	it('has nothing to carry without area points', () => {
+		expect(areasOnRubric(r2020, r2016.id, null, byId)).toBeNull();
 	});
 });
 
@@ -73,16 +160,16 @@ describe('ranks and relative strengths', () => {
 		subs['3.1'] = 10; // 10 of 10, average 5: +50 % of max
 		subs['7.2'] = 30; // 30 of 40, average 20: +25 % of max
 		subs['1.3'] = 5; // 5 of 30, average 15: −33 % of max
-		const avg = nationalAverage(r2020, [
-			result('x', 2020, {
-				subareaScores: Object.fromEntries(
-					Object.keys(subs).map((k) => [
-						k,
-						r2020.areas.flatMap((a) => a.subareas).find((s) => s.id === k)!.maxPoints / 2
-					])
-				)
-			})
-		]);
+		const half = Object.fromEntries(
+			Object.keys(subs).map((k) => [
+				k,
+				r2020.areas.flatMap((a) => a.subareas).find((s) => s.id === k)!.maxPoints / 2
+			])
+		);
+		const avg = nationalAverage(
+			r2020,
+			['x1', 'x2', 'x3'].map((code) => result(code, 2020, { subareaScores: half }))
+		);
 		const rel = relativeStrengths(r2020, result('y', 2022, { subareaScores: subs }), avg, 2);
 		expect(rel.strengths.map((p) => p.id)).toEqual(['3.1', '7.2']);
 		expect(rel.weaknesses[0]).toMatchObject({ id: '1.3', level: 'subarea' });

@@ -42,20 +42,39 @@ describe('profile radar', () => {
 		} as unknown as ReportModel;
 		const r = reportRadar(model);
 		expect(r.series[0].values).toEqual({ '1': 74, '2': null });
-		expect(r.series[1]).toEqual({ id: 'avg', label: 'Snitt', values: average.areas });
+		// The average lacks area 2 (too few evaluations): in the table, not drawn.
+		expect(r.series[1]).toEqual({
+			id: 'avg',
+			label: 'Snitt',
+			values: average.areas,
+			drawn: false
+		});
+	});
+
+	it('keeps the n of each area with the average and draws it only when every area has one', () => {
+		const r = profileRadar({
+			areas,
+			name: 'Karlskoga',
+			year: 2022,
+			values: { '1': 74, '2': 50 },
+			average: { label: 'Kommunsnitt', areas: { '1': 61, '2': 55 }, n: { '1': 4, '2': 3 } },
+			earlier: []
+		});
+		expect(r.series[1]).toMatchObject({ n: { '1': 4, '2': 3 }, drawn: true });
 	});
 
 	it('puts the average last on the compare page', () => {
 		const r = comparisonRadar({
 			areas,
 			rows: [
-				{ code: '1883', name: 'Karlskoga', year: 2022, areas: { '1': 74, '2': 50 } },
-				{ code: '1880', name: 'Örebro', year: 2021, areas: null }
+				{ code: '1883', label: 'Karlskoga 2022', areas: { '1': 74, '2': 50 } },
+				{ code: '1880', label: 'Örebro 2021', areas: null }
 			],
 			average
 		});
 		expect(r.series.map((s) => s.id)).toEqual(['1883', '1880', 'avg']);
 		expect(r.series[1].values).toEqual({});
 		expect(r.averageIndex).toBe(2);
+		expect(r.deltaEach).toBe(true);
 	});
 });

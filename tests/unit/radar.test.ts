@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { radarGeometry } from '../../src/lib/domain/charts/radar';
+import { radarGeometry, wrapLabel } from '../../src/lib/domain/charts/radar';
 import { renderRadarSvg } from '../../src/lib/server/charts';
 
 const axes = ['1', '2', '3', '4'].map((id) => ({ id, label: `Område ${id}`, max: 100 }));
@@ -53,5 +53,22 @@ describe('radarGeometry', () => {
 		expect(svg).toContain('Snitt &lt;alla>');
 		expect(svg.match(/stroke-dasharray="6 4"/g)?.length).toBe(2);
 		expect(svg).toContain('<title>Profil</title>');
+	});
+});
+
+describe('wrapLabel', () => {
+	it('hyphenates a word longer than a line where a Swedish compound joins', () => {
+		expect(wrapLabel('Samhällsutveckling', 12)).toEqual(['Samhälls-', 'utveckling']);
+		expect(wrapLabel('Kvalitetsutveckling', 12)).toEqual(['Kvalitets-', 'utveckling']);
+		expect(wrapLabel('Chefs- och ledarskap samt medarbetarskap', 12)).toEqual([
+			'Chefs- och',
+			'ledarskap',
+			'samt',
+			'medarbetar-',
+			'skap'
+		]);
+		expect(wrapLabel('Styrning och kontroll', 22)).toEqual(['Styrning och kontroll']);
+		for (const line of wrapLabel('Samspel mellan förtroendevalda och medborgare', 12))
+			expect(line.length).toBeLessThanOrEqual(12);
 	});
 });

@@ -14,23 +14,60 @@ export interface ResultLevels {
 	total: number | null;
 }
 
+/** A mean with the number of evaluations behind it; `mean` is null below `minEvaluations`. */
 export interface MeanWithN {
 	mean: number | null;
 	n: number;
 }
 
+/**
+ * Which evaluations an average counts: `latest` ("kommunsnitt", the default) each municipality
+ * once with its latest published evaluation on the rubric; `all` every published evaluation, so a
+ * municipality evaluated often weighs more.
+ */
+export type AverageMode = 'latest' | 'all';
+export const averageModes: readonly AverageMode[] = ['latest', 'all'];
+
+/**
+ * Below this many evaluations a figure is not an average: with one evaluation it is that
+ * municipality itself. The figure keeps its n so pages can say why it is missing.
+ */
+export const minEvaluations = 3;
+
 export interface NationalAverage {
 	rubric: string;
+	mode: AverageMode;
+	/** Evaluations counted (at any level). */
 	count: number;
+	/** Municipalities behind them. */
+	municipalities: number;
 	areas: Record<string, MeanWithN>;
 	subareas: Record<string, MeanWithN>;
 	total: MeanWithN;
 }
 
-const mean = (values: number[]): MeanWithN => ({
-	mean: values.length ? values.reduce((a, b) => a + b, 0) / values.length : null,
-	n: values.length
-});
+/** The figure as shown: the mean only from `minEvaluations` evaluations on, always with its n. */
+export function thresholded(figure: MeanWithN): MeanWithN {
+	return figure.n < minEvaluations ? { mean: null, n: figure.n } : figure;
+}
+
+/** Applies `thresholded` to every figure of an average computed without it (e.g. in SQL). */
+export function thresholdAverage(average: NationalAverage): NationalAverage {
+	const each = (figures: Record<string, MeanWithN>) =>
+		Object.fromEntries(Object.entries(figures).map(([id, f]) => [id, thresholded(f)]));
+	return {
+		...average,
+		areas: each(average.areas),
+		subareas: each(average.subareas),
+		total: thresholded(average.total)
+	};
+}
+
+const mean = (values: number[]): MeanWithN =>
+	thresholded({
+		mean: values.length ? values.reduce((a, b) => a + b, 0) / values.length : null,
+		n: values.length
+	});
 
 /** Keeps each municipality's latest result (by year). */
 export function latestPerMunicipality<T extends { municipalityCode: string; year: number }>(
@@ -45,14 +82,23 @@ export function latestPerMunicipality<T extends { municipalityCode: string; year
 }
 
 /**
- * The mean over results, level by level: a result counts for a subarea, an area or the total
- * only where it has that figure (an area-only result never counts as 0 for a subarea).
+ * The mean over results on one rubric, level by level: a result counts for a subarea, an area
+ * or the total only where it has that figure (an area-only result never counts as 0 for a
+ * subarea), so every figure has its own n. In `latest` mode each municipality counts once, with
+ * its latest result, whatever levels that result has. Figures from fewer than `minEvaluations`
+ * evaluations have no mean. The municipality being compared is part of the average (SKR's
+ * practice).
  */
-export function nationalAverage(rubric: Rubric, results: ResultLevels[]): NationalAverage {
+export function nationalAverage(
+	rubric: Rubric,
+	results: ResultLevels[],
+	mode: AverageMode = 'latest'
+): NationalAverage {
+	const counted = mode === 'latest' ? latestPerMunicipality(results) : results;
 	const areas: NationalAverage['areas'] = {};
 	for (const area of rubric.areas) {
 		areas[area.id] = mean(
-			results.flatMap((r) =>
+			counted.flatMap((r) =>
 				r.areaScores && area.id in r.areaScores ? [r.areaScores[area.id]] : []
 			)
 		);
@@ -60,17 +106,19 @@ export function nationalAverage(rubric: Rubric, results: ResultLevels[]): Nation
 	const subareas: NationalAverage['subareas'] = {};
 	for (const s of rubric.areas.flatMap((a) => a.subareas)) {
 		subareas[s.id] = mean(
-			results.flatMap((r) =>
+			counted.flatMap((r) =>
 				r.subareaScores && s.id in r.subareaScores ? [r.subareaScores[s.id]] : []
 			)
 		);
 	}
 	return {
 		rubric: rubric.id,
-		count: results.length,
+		mode,
+		count: counted.length,
+		municipalities: new Set(counted.map((r) => r.municipalityCode)).size,
 		areas,
 		subareas,
-		total: mean(results.flatMap((r) => (r.total === null ? [] : [r.total])))
+		total: mean(counted.flatMap((r) => (r.total === null ? [] : [r.total])))
 	};
 }
 
@@ -228,4 +276,45 @@ export function changeBetween(
 /** The later rubric's mapping from the earlier one, if it declares one directly. */
 function mappingBetween(earlierId: string, later: Rubric): Record<string, string[]> | null {
 	return later.mapsFrom?.rubric === earlierId ? later.mapsFrom.areas : null;
+}
+
+/**
+ * A result's area points on a newer rubric through the rubrics' declared mappings (one area to
+ * one area at each step, followed back through intermediate versions). Null when the result has
+ * no area points or no mapping leads from its rubric to the target; areas without a one-to-one
+ * mapping are left out. Always approximate: the criteria changed between the versions.
+ */
+export function areasOnRubric(
+	target: Rubric,
+	fromRubricId: string,
+	areaScores: Record<string, number> | null,
+	rubricById: ReadonlyMap<string, Rubric>
+): Record<string, number> | null {
+	if (!areaScores) return null;
+	if (target.id === fromRubricId) return areaScores;
+	const mapping = target.mapsFrom;
+	if (!mapping) return null;
+	const source = rubricById.get(mapping.rubric);
+	if (!source) return null;
+	const onSource = areasOnRubric(source, fromRubricId, areaScores, rubricById);
+	if (!onSource) return null;
+	const mapped: Record<string, number> = {};
+	for (const a of target.areas) {
+		const fromIds = mapping.areas[a.id] ?? [];
+		if (fromIds.length === 1 && fromIds[0] in onSource) mapped[a.id] = onSource[fromIds[0]];
+	}
+	return Object.keys(mapped).length ? mapped : null;
+}
+
+/**
+ * The result a municipality's profile shows: its latest on the newest rubric version that it has
+ * area points on; undefined without area points.
+ */
+export function profiledResult<T extends ResultLevels & { rubricId: string }>(
+	results: T[],
+	rubricYear: (rubricId: string) => number
+): T | undefined {
+	return [...results]
+		.filter((r) => r.areaScores)
+		.sort((a, b) => rubricYear(b.rubricId) - rubricYear(a.rubricId) || b.year - a.year)[0];
 }

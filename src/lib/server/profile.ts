@@ -7,74 +7,120 @@
  */
 import { error } from '@sveltejs/kit';
 import type { Database } from './db';
-import {
-	computeNationalAverage,
-	findPublishedContent,
-	listLatestTotalsOnRubric,
-	listPublishedResults
-} from './repositories/comparisons';
 import { listReferenceAverages } from './repositories/reference-averages';
 import { findMunicipalityByCode } from './repositories/municipalities';
-import { listRubrics } from './repositories/rubrics';
-import { rankOf, relativeStrengths, type NationalAverage } from '$lib/domain/comparison';
+import { findRubricById } from './repositories/rubrics';
+import {
+	loadMunicipalityAggregate,
+	loadRubricAggregate
+} from './repositories/published-aggregates';
+import {
+	minEvaluations,
+	profiledResult,
+	rankOf,
+	relativeStrengths,
+	type AverageMode,
+	type MeanWithN,
+	type NationalAverage
+} from '$lib/domain/comparison';
 import { profileRadar, type ProfileRadar } from '$lib/domain/charts/profile';
 import type { Rubric } from '$lib/domain/rubric';
+import { translator, type Locale } from '$lib/i18n';
 
 export interface ChosenAverage {
 	key: string;
 	label: string;
-	/** Area id → value (null where no evaluation has the area). */
+	/** Area id → value (null where too few evaluations have the area). */
 	areas: Record<string, number | null>;
+	/** Area id → evaluations behind the value; null for a registered reference average. */
+	areaN: Record<string, number> | null;
+	/** Subarea figures with their n (a reference average has none: the national ones are used). */
+	subareas: Record<string, MeanWithN>;
+	/** The total with its n. */
+	total: MeanWithN | null;
+	/** The national average in the chosen mode (kommunsnitt under a reference average). */
 	national: NationalAverage;
+	/** Each municipality's latest total on the rubric, for ranks. */
+	latestTotals: number[];
 	options: { key: string; label: string }[];
-	/** n and date, for the report's caption. */
+	/** What the average is made of, for the captions of pages and the report. */
 	description: string;
 }
 
+/** The keys of the national averages; `nationellt` is the kommunsnitt's key of older links. */
+const modeKeys: Record<string, AverageMode> = {
+	kommunsnitt: 'latest',
+	nationellt: 'latest',
+	alla: 'all'
+};
+const keyOfMode: Record<AverageMode, string> = { latest: 'kommunsnitt', all: 'alla' };
+
 /**
- * What a profile is drawn against: the national average computed from published evaluations
- * (default) or a registered reference average, by its `key` (`nationellt`, `ref-<id>`).
+ * What a profile is drawn against: the national average from published evaluations — by default
+ * the kommunsnitt (each municipality once, its latest evaluation), `alla` every evaluation — or a
+ * registered reference average (`ref-<id>`). Read from the precomputed aggregate.
  */
 export async function chooseAverage(
 	db: Database,
 	rubric: Rubric,
 	key: string | null,
-	locale: 'sv' | 'en'
+	locale: Locale
 ): Promise<ChosenAverage> {
-	const national = await computeNationalAverage(db, rubric);
-	const references = await listReferenceAverages(db, rubric.id);
-	const nationalLabel =
-		locale === 'sv'
-			? `Nationellt medelvärde (n = ${national.count})`
-			: `National average (n = ${national.count})`;
+	const t = translator(locale);
+	const [aggregate, references] = await Promise.all([
+		loadRubricAggregate(db, rubric),
+		listReferenceAverages(db, rubric.id)
+	]);
 	const options = [
-		{ key: 'nationellt', label: nationalLabel },
-		...references.map((r) => ({ key: `ref-${r.id}`, label: `${r.name}` }))
+		{ key: keyOfMode.latest, label: t('results.average.latest') },
+		{ key: keyOfMode.all, label: t('results.average.all') },
+		...references.map((r) => ({ key: `ref-${r.id}`, label: r.name }))
 	];
 	const reference = references.find((r) => `ref-${r.id}` === key);
 	if (reference) {
+		const national = aggregate.averages.latest;
 		return {
 			key: `ref-${reference.id}`,
 			label: reference.name,
 			areas: Object.fromEntries(
 				rubric.areas.map((a) => [a.id, reference.areaScores[a.id] ?? null])
 			),
+			areaN: null,
+			subareas: national.subareas,
+			total: null,
 			national,
+			latestTotals: aggregate.latestTotals,
 			options,
 			description: `${reference.name}, ${reference.asOf}${reference.source ? ` (${reference.source})` : ''}`
 		};
 	}
+	const mode = modeKeys[key ?? ''] ?? 'latest';
+	const national = aggregate.averages[mode];
 	return {
-		key: 'nationellt',
-		label: nationalLabel,
+		key: keyOfMode[mode],
+		label: t(mode === 'latest' ? 'results.average.latest' : 'results.average.all'),
 		areas: Object.fromEntries(rubric.areas.map((a) => [a.id, national.areas[a.id]?.mean ?? null])),
+		areaN: Object.fromEntries(rubric.areas.map((a) => [a.id, national.areas[a.id]?.n ?? 0])),
+		subareas: national.subareas,
+		total: national.total,
 		national,
+		latestTotals: aggregate.latestTotals,
 		options,
-		description:
-			locale === 'sv'
-				? `Medelvärde av ${national.count} publicerade utvärderingar enligt ${rubric.title}, ${new Date().toISOString().slice(0, 10)}`
-				: `Mean of ${national.count} published evaluations on ${rubric.title}, ${new Date().toISOString().slice(0, 10)}`
+		description: averageCaption(locale, rubric, national)
 	};
+}
+
+/** The caption of a national average: what it counts, that the municipality is in it, n per area. */
+export function averageCaption(locale: Locale, rubric: Rubric, average: NationalAverage): string {
+	const t = translator(locale);
+	const vars = {
+		rubric: rubric.title,
+		count: average.count,
+		municipalities: average.municipalities,
+		min: minEvaluations
+	};
+	const list = rubric.areas.map((a) => `${a.id}: ${average.areas[a.id]?.n ?? 0}`).join(', ');
+	return `${t(average.mode === 'latest' ? 'results.average.captionLatest' : 'results.average.captionAll', vars)} ${t('results.average.areaN', { list })}`;
 }
 
 /**
@@ -87,24 +133,19 @@ export async function loadMunicipalityProfile(
 	code: string,
 	name: string,
 	averageKey: string | null,
-	locale: 'sv' | 'en'
+	locale: Locale
 ) {
-	const rubrics = await listRubrics(db);
-	const rubricById = new Map(rubrics.map((r) => [r.id, r]));
-	const results = await listPublishedResults(db, { municipalityCodes: [code] });
-	const profiled = [...results]
-		.filter((r) => r.areaScores)
-		.sort(
-			(a, b) =>
-				rubricById.get(b.rubricId)!.year - rubricById.get(a.rubricId)!.year || b.year - a.year
-		)[0];
+	const aggregate = await loadMunicipalityAggregate(db, code);
+	const results = aggregate.results;
+	const rubricById = new Map<string, Rubric>();
+	for (const id of new Set(results.map((r) => r.rubricId))) {
+		const rubric = await findRubricById(db, id);
+		if (rubric) rubricById.set(id, rubric);
+	}
+	const profiled = profiledResult(results, (id) => rubricById.get(id)?.year ?? 0);
 	if (!profiled) return { results, rubricById, profile: null };
 	const rubric = rubricById.get(profiled.rubricId) as Rubric;
-	const [average, content, totals] = await Promise.all([
-		chooseAverage(db, rubric, averageKey, locale),
-		findPublishedContent(db, code, profiled.year, rubric.id),
-		listLatestTotalsOnRubric(db, rubric.id)
-	]);
+	const average = await chooseAverage(db, rubric, averageKey, locale);
 	const earlier = results.filter(
 		(r) => r.rubricId === rubric.id && r.year < profiled.year && r.areaScores
 	);
@@ -121,18 +162,12 @@ export async function loadMunicipalityProfile(
 				name,
 				year: profiled.year,
 				values: profiled.areaScores ?? {},
-				average,
+				average: { label: average.label, areas: average.areas, n: average.areaN },
 				earlier
 			}),
 			relative: relativeStrengths(rubric, profiled, average.national),
-			rank:
-				profiled.total !== null
-					? rankOf(
-							profiled.total,
-							totals.map((t) => t.total)
-						)
-					: null,
-			findings: content?.content.areas ?? {}
+			rank: profiled.total !== null ? rankOf(profiled.total, average.latestTotals) : null,
+			findings: aggregate.findings[profiled.publishedResultId] ?? {}
 		}
 	};
 }
@@ -145,7 +180,7 @@ export async function loadProfileChart(
 	db: Database,
 	code: string,
 	averageKey: string | null,
-	locale: 'sv' | 'en'
+	locale: Locale
 ): Promise<{ radar: ProfileRadar; title: string; fileName: string }> {
 	const municipality = await findMunicipalityByCode(db, code);
 	if (!municipality) error(404, 'Kommunen finns inte');

@@ -1,24 +1,48 @@
-import { listMunicipalities } from '$lib/server/repositories/municipalities';
-import {
-	listLatestTotalsOnRubric,
-	listPublishedResults
-} from '$lib/server/repositories/comparisons';
-import { getRubricOrThrow } from '$lib/server/repositories/rubrics';
-import { chooseAverage } from '$lib/server/profile';
-import { latestPerMunicipality, rankOf } from '$lib/domain/comparison';
-import { svCollator } from '$lib/i18n';
+import { z } from 'zod';
 import { fail } from '@sveltejs/kit';
+import { listMunicipalities } from '$lib/server/repositories/municipalities';
+import { loadMunicipalityAggregates } from '$lib/server/repositories/published-aggregates';
+import { findRubricById, getRubricOrThrow } from '$lib/server/repositories/rubrics';
+import { listRubricTitles } from '$lib/server/repositories/results';
+import { chooseAverage } from '$lib/server/profile';
+import { areasOnRubric, rankOf } from '$lib/domain/comparison';
+import type { Rubric } from '$lib/domain/rubric';
+import { svCollator, translator } from '$lib/i18n';
 import {
 	createPeerGroup,
 	deletePeerGroup,
 	listPeerGroups
 } from '$lib/server/repositories/peer-groups';
 import { authorizeGlobal } from '$lib/server/auth/guard';
-import { attempt, intField } from '$lib/server/evaluation-route';
+import { attempt } from '$lib/server/evaluation-route';
 import { canGlobal } from '$lib/server/auth/policy';
 import type { Actions, PageServerLoad } from './$types';
 
-const rubricId = 'kommunkompassen-2020';
+const defaultRubricId = 'kommunkompassen-2020';
+const code = z.string().regex(/^\d{4}$/);
+
+/** The query: codes chosen in the list (`kommun`, repeated), or typed names/codes (`kommuner`). */
+const querySchema = z.object({
+	kommun: z.array(code).max(300).catch([]),
+	kommuner: z.string().max(4000).catch(''),
+	lan: z
+		.string()
+		.regex(/^\d{2}$/)
+		.or(z.literal(''))
+		.catch(''),
+	grupp: z.coerce.number().int().positive().optional().catch(undefined),
+	snitt: z.string().max(40).nullable().catch(null),
+	version: z.string().max(80).catch(defaultRubricId)
+});
+
+const saveGroupSchema = z.object({
+	name: z.string().max(200),
+	kommun: z.array(code),
+	kommuner: z.string().max(4000),
+	public: z.literal('on').optional()
+});
+
+const deleteGroupSchema = z.object({ id: z.coerce.number().int().positive() });
 
 /** Resolves what the user typed (names or codes, comma or newline separated) against the register. */
 function resolveNames(input: string, municipalities: { code: string; name: string }[]) {
@@ -39,44 +63,100 @@ function resolveNames(input: string, municipalities: { code: string; name: strin
 	return { codes: [...new Set(found)], unknown };
 }
 
+const formObject = (form: FormData) => ({
+	name: String(form.get('name') ?? ''),
+	kommun: form.getAll('kommun').map(String),
+	kommuner: String(form.get('kommuner') ?? ''),
+	public: form.get('public') ?? undefined
+});
+
 export const load: PageServerLoad = async ({ locals, url }) => {
-	const municipalities = await listMunicipalities(locals.db);
-	const input = url.searchParams.get('kommuner') ?? '';
-	const county = url.searchParams.get('lan') ?? '';
-	const groups = await listPeerGroups(locals.db, locals.user?.id ?? null);
-	const group = groups.find((g) => String(g.id) === url.searchParams.get('grupp'));
-	const resolved = resolveNames(input, municipalities);
-	const codes = [...resolved.codes, ...(group?.municipalityCodes ?? [])];
-	const unknown = resolved.unknown;
-	const rubric = await getRubricOrThrow(locals.db, rubricId);
-	const countyCodes = county
-		? municipalities.filter((m) => m.countyCode === county).map((m) => m.code)
-		: [];
-	const selected = [...new Set([...codes, ...countyCodes])];
-	// Independent queries run concurrently: the page is as slow as the slowest, not their sum.
-	const [published, average, latestTotals] = await Promise.all([
-		listPublishedResults(locals.db, { rubricId, municipalityCodes: selected }),
-		chooseAverage(locals.db, rubric, url.searchParams.get('snitt'), locals.locale),
-		listLatestTotalsOnRubric(locals.db, rubricId)
+	const t = translator(locals.locale);
+	const query = querySchema.parse({
+		kommun: url.searchParams.getAll('kommun'),
+		kommuner: url.searchParams.get('kommuner') ?? '',
+		lan: url.searchParams.get('lan') ?? '',
+		grupp: url.searchParams.get('grupp') || undefined,
+		snitt: url.searchParams.get('snitt'),
+		version: url.searchParams.get('version') || defaultRubricId
+	});
+	const [municipalities, groups, rubricTitles] = await Promise.all([
+		listMunicipalities(locals.db),
+		listPeerGroups(locals.db, locals.user?.id ?? null),
+		listRubricTitles(locals.db)
 	]);
-	const results = latestPerMunicipality(published);
-	const totals = latestTotals.map((t) => t.total);
-	const rows = results
-		.map((r) => ({
-			code: r.municipalityCode,
-			name: r.municipalityName,
-			year: r.year,
-			total: r.total,
-			areas: r.areaScores,
-			rank: r.total !== null ? rankOf(r.total, totals) : null
-		}))
-		.sort((a, b) => (b.total ?? -1) - (a.total ?? -1) || svCollator.compare(a.name, b.name));
+	const rubric =
+		(rubricTitles.some((r) => r.id === query.version)
+			? await findRubricById(locals.db, query.version)
+			: undefined) ?? (await getRubricOrThrow(locals.db, defaultRubricId));
+	const group = groups.find((g) => g.id === query.grupp);
+	const known = new Set(municipalities.map((m) => m.code));
+	const typed = resolveNames(query.kommuner, municipalities);
+	const chosen = [...new Set([...query.kommun.filter((c) => known.has(c)), ...typed.codes])];
+	const countyCodes = query.lan
+		? municipalities.filter((m) => m.countyCode === query.lan).map((m) => m.code)
+		: [];
+	const selected = [...new Set([...chosen, ...(group?.municipalityCodes ?? []), ...countyCodes])];
+	const [aggregates, average] = await Promise.all([
+		loadMunicipalityAggregates(locals.db, selected),
+		chooseAverage(locals.db, rubric, query.snitt, locals.locale)
+	]);
+	const rubricById = new Map<string, Rubric>([[rubric.id, rubric]]);
+	for (const id of new Set(aggregates.flatMap((a) => a.results.map((r) => r.rubricId)))) {
+		const r = await findRubricById(locals.db, id);
+		if (r) rubricById.set(id, r);
+	}
+	const titleOf = (id: string) => rubricById.get(id)?.title ?? id;
+	const nameOf = new Map(municipalities.map((m) => [m.code, m.name]));
+	const averageTotal = average.total?.mean ?? null;
+
+	/**
+	 * Each municipality's row: its latest result on the chosen version; without one, its latest
+	 * on another version — areas carried over through the versions' mapping (approximate), or
+	 * only the total. Nobody with a published result is left out.
+	 */
+	const rows = aggregates.flatMap((a) => {
+		const newestFirst = [...a.results].sort(
+			(x, y) =>
+				y.year - x.year ||
+				(rubricById.get(y.rubricId)?.year ?? 0) - (rubricById.get(x.rubricId)?.year ?? 0)
+		);
+		const own = newestFirst.find((r) => r.rubricId === rubric.id);
+		const r = own ?? newestFirst[0];
+		if (!r) return [];
+		const areas = own ? r.areaScores : areasOnRubric(rubric, r.rubricId, r.areaScores, rubricById);
+		const name = nameOf.get(a.code) ?? a.code;
+		return [
+			{
+				code: a.code,
+				name,
+				year: r.year,
+				rubricId: r.rubricId,
+				rubricTitle: titleOf(r.rubricId),
+				/** On another version than the one compared: figures with a caveat. */
+				otherVersion: !own,
+				level: areas
+					? ('areas' as const)
+					: r.total !== null
+						? ('total' as const)
+						: ('none' as const),
+				total: r.total,
+				areas,
+				totalDelta: r.total !== null && averageTotal !== null ? r.total - averageTotal : null,
+				rank: own && r.total !== null ? rankOf(r.total, average.latestTotals) : null
+			}
+		];
+	});
+	rows.sort((a, b) => (b.total ?? -1) - (a.total ?? -1) || svCollator.compare(a.name, b.name));
 	const withoutResult = selected
-		.filter((c) => !results.some((r) => r.municipalityCode === c))
-		.map((c) => municipalities.find((m) => m.code === c)!.name);
+		.filter((c) => !rows.some((r) => r.code === c))
+		.map((c) => nameOf.get(c) ?? c)
+		.sort((a, b) => svCollator.compare(a, b));
 	return {
-		input,
-		county,
+		/** The chosen municipalities, for the picker (typed names are turned into choices). */
+		chosen: chosen.map((c) => ({ code: c, name: nameOf.get(c) ?? c })),
+		municipalities: municipalities.map((m) => ({ code: m.code, name: m.name })),
+		county: query.lan,
 		/** Public groups and the user's own; `mine` ones may be deleted by the user. */
 		groups: groups.map((g) => ({
 			id: g.id,
@@ -90,45 +170,56 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		counties: [...new Map(municipalities.map((m) => [m.countyCode, m.county]))]
 			.map(([code, name]) => ({ code, name }))
 			.sort((a, b) => svCollator.compare(a.name, b.name)),
-		unknown,
-		withoutResult: codes.length
-			? withoutResult.filter((n) =>
-					codes.some((c) => municipalities.find((m) => m.code === c)?.name === n)
-				)
-			: [],
+		unknown: typed.unknown,
+		withoutResult,
+		rubrics: rubricTitles.map((r) => ({ id: r.id, title: r.title })),
 		rubric: {
 			id: rubric.id,
 			title: rubric.title,
+			maxPoints: rubric.maxPoints,
 			areas: rubric.areas.map((a) => ({ id: a.id, title: a.title, maxPoints: a.maxPoints }))
 		},
 		average: {
 			key: average.key,
 			label: average.label,
 			areas: average.areas,
-			options: average.options
+			n: average.areaN,
+			total: average.total,
+			options: average.options,
+			description: average.description
 		},
-		rows
+		rows,
+		caveats: rows
+			.filter((r) => r.otherVersion)
+			.map((r) =>
+				t(r.level === 'areas' ? 'results.compare.mappedCaveat' : 'results.compare.olderTotal', {
+					name: r.name,
+					year: r.year,
+					rubric: r.rubricTitle,
+					target: rubric.title
+				})
+			)
 	};
 };
 
 export const actions: Actions = {
-	/** Saves the municipalities typed in as a named peer group. */
+	/** Saves the chosen municipalities as a named peer group. */
 	saveGroup: async ({ locals, request, url }) => {
 		const user = authorizeGlobal(locals, 'peerGroup.manage', url);
-		const form = await request.formData();
-		const { codes, unknown } = resolveNames(
-			String(form.get('kommuner') ?? ''),
-			await listMunicipalities(locals.db)
-		);
+		const t = translator(locals.locale);
+		const parsed = saveGroupSchema.safeParse(formObject(await request.formData()));
+		if (!parsed.success) {
+			return fail(400, { errors: { kommuner: t('results.compare.badInput') } });
+		}
+		const municipalities = await listMunicipalities(locals.db);
+		const { codes, unknown } = resolveNames(parsed.data.kommuner, municipalities);
 		if (unknown.length) return fail(400, { errors: { kommuner: unknown.join(', ') } });
+		const known = new Set(municipalities.map((m) => m.code));
+		const all = [...new Set([...parsed.data.kommun.filter((c) => known.has(c)), ...codes])];
 		const result = await attempt(locals, () =>
-			createPeerGroup(
-				locals.db,
-				{ id: user.id, email: user.email },
-				String(form.get('name') ?? ''),
-				codes,
-				{ public: form.get('public') === 'on' }
-			)
+			createPeerGroup(locals.db, { id: user.id, email: user.email }, parsed.data.name, all, {
+				public: parsed.data.public === 'on'
+			})
 		);
 		return typeof result === 'number' ? { savedGroup: result } : result;
 	},
@@ -136,9 +227,12 @@ export const actions: Actions = {
 	/** Deletes one of the user's own peer groups. */
 	deleteGroup: async ({ locals, request, url }) => {
 		const user = authorizeGlobal(locals, 'peerGroup.manage', url);
+		const t = translator(locals.locale);
 		const form = await request.formData();
+		const parsed = deleteGroupSchema.safeParse({ id: form.get('id') });
+		if (!parsed.success) return fail(400, { errors: { id: t('results.compare.badInput') } });
 		const result = await attempt(locals, () =>
-			deletePeerGroup(locals.db, { id: user.id, email: user.email }, intField(form, 'id'))
+			deletePeerGroup(locals.db, { id: user.id, email: user.email }, parsed.data.id)
 		);
 		return result === undefined ? { deletedGroup: true } : result;
 	}

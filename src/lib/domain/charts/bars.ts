@@ -11,6 +11,8 @@ export interface BarInput {
 	max: number;
 	/** e.g. the national average for the same item */
 	reference?: number | null;
+	/** Evaluations behind `reference` when it is an average (null: too few of them). */
+	referenceN?: number;
 }
 
 export interface BarGeometry {

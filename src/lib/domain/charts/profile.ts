@@ -13,6 +13,8 @@ export interface ProfileRadar {
 	series: RadarSeriesInput[];
 	/** Index in `series` of the average, the one the table's ± column is computed against. */
 	averageIndex: number;
+	/** A ± column for every series before the average (compare page), not only the first. */
+	deltaEach?: boolean;
 }
 
 export interface RadarArea {
@@ -24,8 +26,24 @@ export interface RadarArea {
 
 export interface RadarAverage {
 	label: string;
-	/** Area id → value (null where no evaluation has the area). */
+	/** Area id → value (null where too few evaluations have the area). */
 	areas: Record<string, number | null>;
+	/** Area id → number of evaluations behind the value (absent for a registered reference). */
+	n?: Record<string, number> | null;
+}
+
+/**
+ * The average as a series: in the table always, with its n per area; drawn only when every area
+ * has a value, since a polygon through the centre would read as a real average of 0.
+ */
+function averageSeries(average: RadarAverage, axes: RadarAxis[]): RadarSeriesInput {
+	return {
+		id: 'avg',
+		label: average.label,
+		values: average.areas,
+		...(average.n ? { n: average.n } : {}),
+		drawn: axes.every((a) => typeof average.areas[a.id] === 'number')
+	};
 }
 
 /** One axis per area, in the rubric's order. */
@@ -45,11 +63,12 @@ export function profileRadar(input: {
 	average: RadarAverage;
 	earlier: { year: number; areaScores: Record<string, number> | null }[];
 }): ProfileRadar {
+	const axes = radarAxes(input.areas);
 	return {
-		axes: radarAxes(input.areas),
+		axes,
 		series: [
 			{ id: 'm', label: `${input.name} ${input.year}`, values: input.values },
-			{ id: 'avg', label: input.average.label, values: input.average.areas },
+			averageSeries(input.average, axes),
 			...input.earlier.map((e) => ({
 				id: `y${e.year}`,
 				label: `${input.name} ${e.year}`,
@@ -67,30 +86,32 @@ export function reportRadar(model: ReportModel): ProfileRadar {
 		name: model.municipality.name,
 		year: model.year,
 		values: Object.fromEntries(model.areas.map((a) => [a.id, a.complete ? a.achieved : null])),
-		average: { label: model.comparison.averageLabel, areas: model.comparison.averageAreas },
+		average: {
+			label: model.comparison.averageLabel,
+			areas: model.comparison.averageAreas,
+			n: model.comparison.averageN
+		},
 		earlier: model.comparison.earlier
 	});
 }
 
 /**
- * The compare page: several municipalities' latest results and the average last (the ± column is
- * the first municipality against it).
+ * The compare page: several municipalities' results (each labelled by the caller, who knows the
+ * year and version) and the average last, with a ± column for each municipality.
  */
 export function comparisonRadar(input: {
 	areas: RadarArea[];
-	rows: { code: string; name: string; year: number; areas: Record<string, number> | null }[];
+	rows: { code: string; label: string; areas: Record<string, number> | null }[];
 	average: RadarAverage;
 }): ProfileRadar {
+	const axes = radarAxes(input.areas);
 	return {
-		axes: radarAxes(input.areas),
+		axes,
 		series: [
-			...input.rows.map((r) => ({
-				id: r.code,
-				label: `${r.name} ${r.year}`,
-				values: r.areas ?? {}
-			})),
-			{ id: 'avg', label: input.average.label, values: input.average.areas }
+			...input.rows.map((r) => ({ id: r.code, label: r.label, values: r.areas ?? {} })),
+			averageSeries(input.average, axes)
 		],
-		averageIndex: input.rows.length
+		averageIndex: input.rows.length,
+		deltaEach: true
 	};
 }

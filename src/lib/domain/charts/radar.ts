@@ -17,6 +17,10 @@ export interface RadarSeriesInput {
 	label: string;
 	/** Axis id → value; a missing value leaves a gap drawn at the centre and is marked. */
 	values: Record<string, number | null | undefined>;
+	/** Axis id → evaluations behind the value, for an average: shown in the table. */
+	n?: Record<string, number>;
+	/** false: only in the table, not drawn (an average with too few evaluations somewhere). */
+	drawn?: boolean;
 }
 
 export interface RadarOptions {
@@ -26,6 +30,10 @@ export interface RadarOptions {
 	margin?: number;
 	/** Grid rings as shares of the max. */
 	rings?: number[];
+	/** Characters per line of an axis label (default 22). */
+	wrap?: number;
+	/** Distance between the lines of an axis label, in SVG units (default 13). */
+	lineHeight?: number;
 }
 
 export interface RadarGeometry {
@@ -40,9 +48,9 @@ export interface RadarGeometry {
 		y: number;
 		labelX: number;
 		labelY: number;
-		/** The label broken into lines of at most ~22 characters, so long titles stay inside. */
+		/** The label broken into lines of at most `wrap` characters, so long titles stay inside. */
 		labelLines: string[];
-		/** Offset of the first line (SVG units, 13 per line) so labels grow away from the plot. */
+		/** Offset of the first line (SVG units, `lineHeight` per line) so labels grow away from the plot. */
 		labelFirstDy: number;
 		anchor: 'start' | 'middle' | 'end';
 	}[];
@@ -67,6 +75,8 @@ export function radarGeometry(
 	const center = size / 2;
 	const radius = center - margin;
 	const rings = options.rings ?? [0.2, 0.4, 0.6, 0.8, 1];
+	const wrap = options.wrap ?? 22;
+	const lineHeight = options.lineHeight ?? 13;
 	const r = scaleLinear().domain([0, 1]).range([0, radius]).clamp(true);
 	const angleOf = (i: number) => (2 * Math.PI * i) / axes.length;
 	const polar = (angle: number, distance: number) => ({
@@ -88,6 +98,9 @@ export function radarGeometry(
 			const end = polar(angle, radius);
 			const label = polar(angle, radius + 14);
 			const sin = Math.sin(angle);
+			const anchor = Math.abs(sin) < 0.2 ? 'middle' : sin > 0 ? 'start' : 'end';
+			// A label above or below the plot is centred and has room on both sides of its axis.
+			const lines = wrapLabel(axis.label, anchor === 'middle' ? Math.round(wrap * 1.5) : wrap);
 			return {
 				id: axis.id,
 				label: axis.label,
@@ -96,9 +109,9 @@ export function radarGeometry(
 				y: end.y,
 				labelX: label.x,
 				labelY: label.y,
-				labelLines: wrapLabel(axis.label),
-				labelFirstDy: firstLineOffset(Math.cos(angle), wrapLabel(axis.label).length),
-				anchor: Math.abs(sin) < 0.2 ? 'middle' : sin > 0 ? 'start' : 'end'
+				labelLines: lines,
+				labelFirstDy: firstLineOffset(Math.cos(angle), lines.length, lineHeight),
+				anchor
 			};
 		}),
 		rings: rings.map((share) => ({
@@ -132,17 +145,18 @@ export function radarGeometry(
 	};
 }
 
-function firstLineOffset(cos: number, lines: number): number {
-	if (cos > 0.3) return -(lines - 1) * 13 - 4; // above the plot: grow upwards
+function firstLineOffset(cos: number, lines: number, lineHeight: number): number {
+	if (cos > 0.3) return -(lines - 1) * lineHeight - 4; // above the plot: grow upwards
 	if (cos < -0.3) return 6; // below: grow downwards
-	return -((lines - 1) * 13) / 2; // at the sides: centred
+	return -((lines - 1) * lineHeight) / 2; // at the sides: centred
 }
 
-/** Greedy word wrap for axis labels. */
+/** Greedy word wrap for axis labels; a word longer than a line is hyphenated (see `splitWord`). */
 export function wrapLabel(label: string, width = 22): string[] {
 	const lines: string[] = [];
 	let current = '';
-	for (const word of label.split(/\s+/)) {
+	const words = label.split(/\s+/).flatMap((w) => splitWord(w, width));
+	for (const word of words) {
 		if (current && (current + ' ' + word).length > width) {
 			lines.push(current);
 			current = word;
@@ -150,6 +164,27 @@ export function wrapLabel(label: string, width = 22): string[] {
 	}
 	if (current) lines.push(current);
 	return lines;
+}
+
+/** Second parts of Swedish compounds in the area titles, where a break reads naturally. */
+const compoundParts = ['utveckling', 'valda', 'skap', 'styrning', 'arbete'];
+
+/**
+ * Breaks a word longer than `width` into hyphenated pieces: before a known second part of a
+ * compound ("Samhälls-utveckling"), after a linking s, or else at the width.
+ */
+function splitWord(word: string, width: number): string[] {
+	if (word.length <= width) return [word];
+	const lower = word.toLowerCase();
+	const candidates: number[] = [];
+	for (const part of compoundParts) {
+		const at = lower.lastIndexOf(part);
+		if (at >= 3) candidates.push(at);
+	}
+	for (let i = width - 1; i >= 4; i--)
+		if (lower[i - 1] === 's' && word.length - i >= 4) candidates.push(i);
+	const at = candidates.filter((i) => i + 1 <= width).sort((a, b) => b - a)[0] ?? width - 1;
+	return [`${word.slice(0, at)}-`, ...splitWord(word.slice(at), width)];
 }
 
 /** d3's radial paths are centred on the origin; move every coordinate pair to the centre. */

@@ -7,6 +7,7 @@ import type { Rubric } from '../rubric';
 import { computeTotals } from '../scoring';
 import { changeBetween, type ResultLevels } from '../comparison';
 import { whatIsKommunkompassen } from './standard-texts';
+import { historySentence, type PublishedEvaluation } from './history';
 
 export const groupLabels: Record<InterviewGroup, string> = {
 	fortroendevalda: 'Förtroendevalda',
@@ -28,6 +29,8 @@ export interface ReportComparison {
 	/** n and date of the average, for the caption. */
 	averageDescription: string;
 	averageAreas: Record<string, number | null>;
+	/** Evaluations behind each area's average (absent for a registered reference average). */
+	averageN?: Record<string, number> | null;
 	/** Earlier evaluations on the same rubric, drawn in the radar. */
 	earlier: { year: number; areaScores: Record<string, number> }[];
 }
@@ -80,6 +83,8 @@ export interface ReportModel {
 	whatIs: string;
 	method: {
 		description: string;
+		/** Generated from the published history: "kommunens tredje utvärdering; den förra …". */
+		history: string;
 		visit: string | null;
 		interviews: { group: string; interviews: number; people: number }[];
 		interviewTotal: number;
@@ -138,6 +143,8 @@ export function buildReportModel(input: {
 	date: string;
 	generatedAt: string;
 	previous?: ReportPrevious | null;
+	/** The municipality's published evaluations (any version), for the history sentence. */
+	history?: PublishedEvaluation[];
 }): ReportModel {
 	const { content, rubric } = input;
 	const totals = computeTotals(rubric, content.scores);
@@ -224,6 +231,10 @@ export function buildReportModel(input: {
 		whatIs: whatIsKommunkompassen(rubric.id),
 		method: {
 			description: content.method.description,
+			history: historySentence('sv', input.history ?? [], {
+				year: content.year,
+				rubricId: rubric.id
+			}),
 			visit: content.visit.start
 				? `${content.visit.start}${content.visit.end && content.visit.end !== content.visit.start ? ` – ${content.visit.end}` : ''}`
 				: content.evaluatedAt

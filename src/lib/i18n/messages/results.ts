@@ -1,5 +1,48 @@
 /** Messages of results, comparisons and the open-data API. */
 export const sv = {
+	'results.compare.mappedCaveat':
+		'{name} {year} är utvärderad enligt {rubric}; områdena visas på {target}s områden genom versionernas mappning och är ungefärliga.',
+	'results.compare.olderTotal':
+		'{name} {year} är utvärderad enligt {rubric} och har ingen profil per område på {target}; totalen visas och jämförs med förbehåll.',
+	'results.compare.badInput': 'Kontrollera valet av kommuner och namnet.',
+	'results.compare.version': 'Version',
+	'results.compare.totalsTitle': 'Total poäng',
+	'results.compare.totalDelta': '± {average}',
+	'results.compare.remove': 'Ta bort {name}',
+	'results.compare.chosen': 'Valda kommuner',
+	'results.compare.pickerHint':
+		'Skriv för att söka och välj med piltangenterna och Enter; flera kommuner kan väljas. Namn eller koder kan också skrivas kommaseparerat.',
+	'results.compare.suggestions': '{n} förslag',
+	'results.compare.noSuggestions': 'Inga förslag',
+	'results.compare.added': '{name} vald',
+	'results.compare.levelTotal': 'endast total',
+	'results.compare.levelMapped': 'områden via mappning',
+	'results.compare.noEvaluation': 'Ingen publicerad utvärdering: {names}',
+	'results.tooFew': 'för få utvärderingar (n = {n})',
+	'results.average.latest': 'Kommunsnitt',
+	'results.average.all': 'Medelvärde av alla utvärderingar',
+	'results.average.captionLatest':
+		'Kommunsnitt enligt {rubric}: varje kommun räknas en gång, med sin senaste publicerade utvärdering ({municipalities} kommuner). Kommunens egen utvärdering ingår i snittet, som i SKR:s redovisning. Varje siffra anger hur många utvärderingar den bygger på (n); med färre än {min} visas inget medelvärde.',
+	'results.average.captionAll':
+		'Medelvärde av alla {count} publicerade utvärderingar enligt {rubric} ({municipalities} kommuner; en kommun som utvärderats flera gånger räknas flera gånger). Kommunens egen utvärdering ingår, som i SKR:s redovisning. Varje siffra anger hur många utvärderingar den bygger på (n); med färre än {min} visas inget medelvärde.',
+	'results.average.areaN': 'Antal utvärderingar per område: {list}.',
+	'results.history.first': 'Det här är kommunens första utvärdering enligt Kommunkompassen.',
+	'results.history.later':
+		'Det här är kommunens {ordinal} utvärdering enligt Kommunkompassen; den förra gjordes {year} enligt {version} års version.',
+	'results.history.laterSame':
+		'Det här är kommunens {ordinal} utvärdering enligt Kommunkompassen; den förra gjordes {year} enligt samma version.',
+	'results.ordinal.2': 'andra',
+	'results.ordinal.3': 'tredje',
+	'results.ordinal.4': 'fjärde',
+	'results.ordinal.5': 'femte',
+	'results.ordinal.6': 'sjätte',
+	'results.ordinal.7': 'sjunde',
+	'results.ordinal.8': 'åttonde',
+	'results.ordinal.9': 'nionde',
+	'results.ordinal.n': '{n}:e',
+	'results.list.countOne': '1 kommun',
+	'results.list.noEvaluation': 'ingen publicerad utvärdering',
+	'results.list.includeAll': 'Visa även kommuner utan publicerad utvärdering',
 	'results.legend': 'Förklaring',
 	'results.code': 'kommunkod {code}',
 	'results.ofMax': '{achieved} av {max}',
@@ -36,7 +79,7 @@ export const sv = {
 	'results.from': 'Då',
 	'results.to': 'Nu',
 	'results.change': 'Förändring',
-	'results.noResults': 'Kommunen har inga publicerade resultat.',
+	'results.noResults': 'Kommunen har ingen publicerad utvärdering.',
 	'results.evaluationsTitle': 'Utvärderingar',
 	'results.report': 'Rapport',
 	'results.reportPdf': 'Rapport (PDF)',
@@ -57,12 +100,11 @@ export const sv = {
 	'results.list.empty': 'Inga kommuner matchar urvalet.',
 	'results.compare.title': 'Jämför kommuner',
 	'results.compare.intro':
-		'Välj kommuner (namn eller kommunkod, en per rad eller kommaseparerat) eller ett län. Högst fem visas i diagrammet, mot medelvärdet; alla i tabellen.',
+		'Välj kommuner, ett län eller en jämförelsegrupp. Alla kommuner med publicerade resultat visas: med profil per område, på äldre versioners områden genom mappningen, eller med totalen. Högst fem visas i diagrammet, mot medelvärdet; alla i tabellen.',
 	'results.compare.municipalities': 'Kommuner',
 	'results.compare.county': 'eller ett län',
 	'results.compare.submit': 'Jämför',
-	'results.compare.empty':
-		'Välj minst en kommun med publicerade resultat enligt 2020 års version för att jämföra.',
+	'results.compare.empty': 'Välj minst en kommun med publicerade resultat för att jämföra.',
 	'results.compare.unknown': 'Hittade inte: {names}',
 	'results.compare.noResult': 'Utan resultat enligt {rubric}: {names}',
 	'results.compare.table': 'Jämförelse',
@@ -110,6 +152,49 @@ export const sv = {
 } as const;
 
 export const en: Record<keyof typeof sv, string> = {
+	'results.compare.mappedCaveat':
+		'{name} {year} was evaluated on {rubric}; its areas are shown on the areas of {target} through the versions’ mapping and are approximate.',
+	'results.compare.olderTotal':
+		'{name} {year} was evaluated on {rubric} and has no profile by area on {target}; its total is shown and compared with a caveat.',
+	'results.compare.badInput': 'Check the choice of municipalities and the name.',
+	'results.compare.version': 'Version',
+	'results.compare.totalsTitle': 'Total points',
+	'results.compare.totalDelta': '± {average}',
+	'results.compare.remove': 'Remove {name}',
+	'results.compare.chosen': 'Chosen municipalities',
+	'results.compare.pickerHint':
+		'Type to search and choose with the arrow keys and Enter; several municipalities can be chosen. Names or codes can also be typed comma-separated.',
+	'results.compare.suggestions': '{n} suggestions',
+	'results.compare.noSuggestions': 'No suggestions',
+	'results.compare.added': '{name} chosen',
+	'results.compare.levelTotal': 'total only',
+	'results.compare.levelMapped': 'areas through mapping',
+	'results.compare.noEvaluation': 'No published evaluation: {names}',
+	'results.tooFew': 'too few evaluations (n = {n})',
+	'results.average.latest': 'Municipality average',
+	'results.average.all': 'Mean of every evaluation',
+	'results.average.captionLatest':
+		'Municipality average on {rubric}: each municipality counts once, with its latest published evaluation ({municipalities} municipalities). The municipality’s own evaluation is part of the average, as in SKR’s reporting. Every figure gives the number of evaluations behind it (n); below {min} no average is shown.',
+	'results.average.captionAll':
+		'Mean of all {count} published evaluations on {rubric} ({municipalities} municipalities; a municipality evaluated several times counts several times). The municipality’s own evaluation is part of it, as in SKR’s reporting. Every figure gives the number of evaluations behind it (n); below {min} no average is shown.',
+	'results.average.areaN': 'Evaluations per area: {list}.',
+	'results.history.first': 'This is the municipality’s first evaluation with Kommunkompassen.',
+	'results.history.later':
+		'This is the municipality’s {ordinal} evaluation with Kommunkompassen; the previous one was made in {year} on the {version} version.',
+	'results.history.laterSame':
+		'This is the municipality’s {ordinal} evaluation with Kommunkompassen; the previous one was made in {year} on the same version.',
+	'results.ordinal.2': 'second',
+	'results.ordinal.3': 'third',
+	'results.ordinal.4': 'fourth',
+	'results.ordinal.5': 'fifth',
+	'results.ordinal.6': 'sixth',
+	'results.ordinal.7': 'seventh',
+	'results.ordinal.8': 'eighth',
+	'results.ordinal.9': 'ninth',
+	'results.ordinal.n': '{n}th',
+	'results.list.countOne': '1 municipality',
+	'results.list.noEvaluation': 'no published evaluation',
+	'results.list.includeAll': 'Also show municipalities without a published evaluation',
 	'results.legend': 'Legend',
 	'results.code': 'municipality code {code}',
 	'results.ofMax': '{achieved} of {max}',
@@ -147,7 +232,7 @@ export const en: Record<keyof typeof sv, string> = {
 	'results.from': 'Then',
 	'results.to': 'Now',
 	'results.change': 'Change',
-	'results.noResults': 'The municipality has no published results.',
+	'results.noResults': 'The municipality has no published evaluation.',
 	'results.evaluationsTitle': 'Evaluations',
 	'results.report': 'Report',
 	'results.reportPdf': 'Report (PDF)',
@@ -168,12 +253,11 @@ export const en: Record<keyof typeof sv, string> = {
 	'results.list.empty': 'No municipality matches the selection.',
 	'results.compare.title': 'Compare municipalities',
 	'results.compare.intro':
-		'Choose municipalities (names or codes, one per line or comma-separated) or a county. At most five are drawn in the chart, against the average; all are in the table.',
+		'Choose municipalities, a county or a peer group. Every municipality with published results is shown: with a profile by area, on an older version’s areas through the mapping, or by its total. At most five are drawn in the chart, against the average; all are in the table.',
 	'results.compare.municipalities': 'Municipalities',
 	'results.compare.county': 'or a county',
 	'results.compare.submit': 'Compare',
-	'results.compare.empty':
-		'Choose at least one municipality with published results on the 2020 version to compare.',
+	'results.compare.empty': 'Choose at least one municipality with published results to compare.',
 	'results.compare.unknown': 'Not found: {names}',
 	'results.compare.noResult': 'Without results on {rubric}: {names}',
 	'results.compare.table': 'Comparison',

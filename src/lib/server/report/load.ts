@@ -4,9 +4,9 @@
  * with the team's follow-up judgements.
  */
 import type { Database } from '../db';
-import { getRubricOrThrow } from '../repositories/rubrics';
+import { findRubricById, getRubricOrThrow } from '../repositories/rubrics';
 import { loadEvaluationContent } from '../repositories/publishing';
-import { listPublishedResults } from '../repositories/comparisons';
+import { loadMunicipalityAggregate } from '../repositories/published-aggregates';
 import { listFollowUps } from '../repositories/follow-up';
 import { getEvaluationOrThrow } from '../repositories/evaluations';
 import { listImprovements } from '../repositories/findings';
@@ -28,19 +28,20 @@ export async function loadReportModel(
 	const published =
 		e.status === 'publicerad' ? await findCurrentPublishedVersion(db, evaluationId) : undefined;
 	const content = published ? published.content : await loadEvaluationContent(db, evaluationId);
-	const average = await chooseAverage(db, rubric, null, 'sv');
-	const history = await listPublishedResults(db, {
-		rubricId: rubric.id,
-		municipalityCodes: [e.municipalityCode]
-	});
+	const [average, publishedHistory] = await Promise.all([
+		chooseAverage(db, rubric, null, 'sv'),
+		loadMunicipalityAggregate(db, e.municipalityCode)
+	]);
+	const history = publishedHistory.results;
 	const earlier = history
-		.filter((r) => r.year < e.year && r.areaScores)
+		.filter((r) => r.rubricId === rubric.id && r.year < e.year && r.areaScores)
 		.map((r) => ({ year: r.year, areaScores: r.areaScores! }));
+	const rubricYears = new Map<string, number>();
+	for (const id of new Set(history.map((r) => r.rubricId)))
+		rubricYears.set(id, (await findRubricById(db, id))?.year ?? 0);
 	let previous: ReportPrevious | null = null;
 	if (e.previousEvaluationId) {
-		const prev = (await listPublishedResults(db, { municipalityCodes: [e.municipalityCode] })).find(
-			(r) => r.evaluationId === e.previousEvaluationId
-		);
+		const prev = history.find((r) => r.evaluationId === e.previousEvaluationId);
 		if (prev) {
 			const followUps = await listFollowUps(db, evaluationId);
 			const improvements = await listImprovements(db, e.previousEvaluationId);
@@ -64,8 +65,14 @@ export async function loadReportModel(
 			averageLabel: average.label,
 			averageDescription: average.description,
 			averageAreas: average.areas,
+			averageN: average.areaN,
 			earlier
 		},
+		history: history.map((r) => ({
+			year: r.year,
+			rubricId: r.rubricId,
+			rubricYear: rubricYears.get(r.rubricId) ?? 0
+		})),
 		draft: !published,
 		date: published
 			? published.publishedAt.toISOString().slice(0, 10)

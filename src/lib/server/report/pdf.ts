@@ -120,6 +120,7 @@ export function reportDocDefinition(model: ReportModel) {
 	);
 	content.push({ ...heading('Så gjordes utvärderingen', 2) });
 	if (model.method.description) content.push(...paragraphs(model.method.description));
+	content.push(...paragraphs(model.method.history));
 	if (model.method.visit) content.push({ text: `Besök: ${model.method.visit}`, style: 'body' });
 	if (model.method.interviews.length) {
 		content.push({

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Database } from '../db';
-import type { NationalAverage, ResultLevels } from '$lib/domain/comparison';
+import { thresholdAverage, type NationalAverage, type ResultLevels } from '$lib/domain/comparison';
 import type { Rubric } from '$lib/domain/rubric';
 import type { EvaluationContent } from '$lib/domain/evaluation-content';
 
@@ -39,8 +39,9 @@ function selectedResults(db: Database, rubricId: string, options: AverageOptions
 }
 
 /**
- * The national average, aggregated in SQL with the same rule as the domain's nationalAverage:
- * each result counts only at the levels it has.
+ * The national average, aggregated in SQL with the same rules as the domain's nationalAverage:
+ * each result counts only at the levels it has, and a figure from fewer than `minEvaluations`
+ * evaluations has no mean. Pages read it precomputed (published-aggregates.ts).
  */
 export async function computeNationalAverage(
 	db: Database,
@@ -74,7 +75,8 @@ export async function computeNationalAverage(
 			.select([
 				sql<number | null>`avg(total)::float8`.as('mean'),
 				sql<number>`count(total)`.as('n'),
-				sql<number>`count(*)`.as('count')
+				sql<number>`count(*)`.as('count'),
+				sql<number>`count(DISTINCT municipality_code)`.as('municipalities')
 			])
 			.where('id', 'in', ids)
 			.executeTakeFirstOrThrow()
@@ -89,13 +91,15 @@ export async function computeNationalAverage(
 		const row = subareaRows.find((r) => r.subarea_id === s.id);
 		subareas[s.id] = { mean: row ? Number(row.mean) : null, n: row ? Number(row.n) : 0 };
 	}
-	return {
+	return thresholdAverage({
 		rubric: rubric.id,
+		mode: options.latest ? 'latest' : 'all',
 		count: Number(totalRow.count),
+		municipalities: Number(totalRow.municipalities),
 		areas,
 		subareas,
 		total: { mean: totalRow.mean === null ? null : Number(totalRow.mean), n: Number(totalRow.n) }
-	};
+	});
 }
 
 export interface PublishedResultView extends ResultLevels {

@@ -17,6 +17,7 @@ export async function insertPublishedVersion(
 		rubric: Rubric;
 		content: EvaluationContent;
 		errataReason?: string | null;
+		publishedAt?: Date;
 	}
 ): Promise<{ id: number; version: number }> {
 	const { evaluationId, rubric, content } = input;
@@ -48,7 +49,8 @@ export async function insertPublishedVersion(
 			has_subarea_scores: levels.subareaScores !== null,
 			has_area_scores: levels.areaScores !== null,
 			content: JSON.stringify(content),
-			errata_reason: input.errataReason ?? null
+			errata_reason: input.errataReason ?? null,
+			...(input.publishedAt ? { published_at: input.publishedAt } : {})
 		})
 		.returning('id')
 		.executeTakeFirstOrThrow();

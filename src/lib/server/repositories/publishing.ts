@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Database } from '../db';
 import { recordAudit, type Actor } from '../audit';
 import { insertPublishedVersion } from './published-results';
+import { refreshPublishedAggregates } from './published-aggregates';
 import { getRubricOrThrow } from './rubrics';
 import { DomainError } from './versioned';
 import { loadProgressFacts } from './progress';
@@ -146,7 +147,11 @@ export async function publishEvaluation(
 	db: Database,
 	actor: Actor,
 	evaluationId: number,
-	options: { method?: string } = {}
+	options: {
+		method?: string;
+		/** When the version was published, for a report published before it was entered here. */
+		publishedAt?: Date;
+	} = {}
 ) {
 	const facts = await loadProgressFacts(db, evaluationId);
 	const hard = blockers('publicerad', facts);
@@ -167,7 +172,12 @@ export async function publishEvaluation(
 			evaluationId,
 			rubric,
 			content,
-			errataReason: e.reopen_reason
+			errataReason: e.reopen_reason,
+			publishedAt: options.publishedAt
+		});
+		await refreshPublishedAggregates(trx, {
+			rubricIds: [rubric.id],
+			municipalityCodes: [content.municipality.code]
 		});
 		await trx
 			.updateTable('evaluation')

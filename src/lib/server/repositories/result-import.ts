@@ -1,6 +1,7 @@
 import type { Database } from '../db';
 import { recordAudit, type Actor } from '../audit';
 import { insertPublishedVersion } from './published-results';
+import { refreshPublishedAggregates } from './published-aggregates';
 import { listRubrics } from './rubrics';
 import { listMunicipalities } from './municipalities';
 import {
@@ -193,6 +194,10 @@ export async function importResults(
 				after: v.record
 			});
 		}
+		await refreshPublishedAggregates(trx, {
+			rubricIds: toWrite.map((v) => v.rubric.id),
+			municipalityCodes: toWrite.map((v) => v.record.municipality.code)
+		});
 	});
 	return { ok: true, planned, written: true };
 }

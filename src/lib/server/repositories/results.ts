@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Database } from '../db';
 import { svCollator } from '$lib/i18n';
 
@@ -53,4 +54,54 @@ export async function listMunicipalityResults(
 		.orderBy('year')
 		.orderBy('rubric_id')
 		.execute();
+}
+
+export interface MunicipalityResultSummary {
+	code: string;
+	year: number;
+	rubricId: string;
+	rubricTitle: string;
+	total: number | null;
+	/** Current published results of the municipality in the selection. */
+	count: number;
+}
+
+/**
+ * Per municipality with a published result in the selection: its latest one (by year, newest
+ * version first) and how many there are. Totals only: no score rows are read.
+ */
+export async function listResultSummaries(
+	db: Database,
+	filter: { rubricId?: string; countyCode?: string } = {}
+): Promise<Map<string, MunicipalityResultSummary>> {
+	let query = db
+		.selectFrom('published_result as pr')
+		.innerJoin('rubric as r', 'r.id', 'pr.rubric_id')
+		.innerJoin('municipality as m', 'm.code', 'pr.municipality_code')
+		.where('pr.is_current', '=', true)
+		.select([
+			'pr.municipality_code as code',
+			'pr.year',
+			'pr.rubric_id as rubricId',
+			'r.title as rubricTitle',
+			'pr.total',
+			sql<number>`count(*) OVER (PARTITION BY pr.municipality_code)`.as('count')
+		])
+		.orderBy('pr.municipality_code')
+		.orderBy('pr.year', 'desc')
+		.orderBy('r.year', 'desc');
+	if (filter.rubricId) query = query.where('pr.rubric_id', '=', filter.rubricId);
+	if (filter.countyCode) query = query.where('m.county_code', '=', filter.countyCode);
+	const rows = await query.execute();
+	const byCode = new Map<string, MunicipalityResultSummary>();
+	for (const r of rows)
+		if (!byCode.has(r.code)) byCode.set(r.code, { ...r, count: Number(r.count) });
+	return byCode;
+}
+
+/** Rubric versions by id with their names ("Kommunkompassen 2020"), newest first, without definitions. */
+export async function listRubricTitles(
+	db: Database
+): Promise<{ id: string; title: string; year: number }[]> {
+	return db.selectFrom('rubric').select(['id', 'title', 'year']).orderBy('year', 'desc').execute();
 }

@@ -98,7 +98,21 @@ export async function seedKarlskoga(db: Database, log: SeedLog): Promise<number>
 		}
 		return id;
 	});
-	await publishEvaluation(db, systemActor, evaluationId, { method: transcript.intro.evaluation });
+	// The printed method text says this was the municipality's first evaluation, which the demo's
+	// own data (Karlskoga 2014 on the 2010 version) contradicts: the report generates that sentence
+	// from the published history instead, so the printed claim is left out here.
+	const method = transcript.intro.evaluation.replace(
+		/ och var kommunens första utvärdering enligt Kommunkompassens kriterier/,
+		''
+	);
+	// The transcript carries no publication date; SKR's report is of the evaluation done in
+	// October 2022, so the demo records its publication at the end of that month rather than on
+	// the day the demo is loaded (the report is dated by its publication).
+	const [year, month] = transcript.evaluatedMonth.split('-').map(Number);
+	await publishEvaluation(db, systemActor, evaluationId, {
+		method,
+		publishedAt: new Date(Date.UTC(year, month, 0, 12))
+	});
 	log(`Demo: Karlskoga 2022 published with ${totals.total} points.`);
 	return evaluationId;
 }

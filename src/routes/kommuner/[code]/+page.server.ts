@@ -4,9 +4,11 @@ import { findMunicipalityByCode } from '$lib/server/repositories/municipalities'
 import { loadMunicipalityProfile } from '$lib/server/profile';
 import { listPublicActionItems } from '$lib/server/repositories/action-plans';
 import { changeBetween } from '$lib/domain/comparison';
+import { translator } from '$lib/i18n';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
+	const t = translator(locals.locale);
 	const municipality = await findMunicipalityByCode(locals.db, params.code);
 	if (!municipality) error(404, 'Kommunen finns inte');
 	const { results, rubricById, profile } = await loadMunicipalityProfile(
@@ -57,9 +59,14 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			average: {
 				key: profile.average.key,
 				label: profile.average.label,
-				options: profile.average.options
+				options: profile.average.options,
+				description: profile.average.description
 			},
-			nationalSubareas: profile.average.national.subareas,
+			/** The subarea figures with their n, from the national average the page shows. */
+			nationalSubareas: profile.average.subareas,
+			nationalSubareasLabel: profile.average.areaN
+				? profile.average.label
+				: t('results.average.latest'),
 			relative: profile.relative,
 			rank: profile.rank,
 			findings: profile.findings

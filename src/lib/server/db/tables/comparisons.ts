@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { Generated, JSONColumnType } from 'kysely';
 import type { Timestamp } from './foundation';
 
 export interface PeerGroupTable {
@@ -12,6 +12,19 @@ export interface PeerGroupTable {
 	public: Generated<boolean>;
 }
 
+/**
+ * Precomputed figures of the published results (`kind` 'rubric': national averages and totals of
+ * one rubric version, keyed by rubric id; 'municipality': one municipality's published history,
+ * keyed by code). Written in the transaction that changes published results.
+ */
+export interface PublishedAggregateTable {
+	kind: string;
+	key: string;
+	data: JSONColumnType<object>;
+	refreshed_at: Generated<Timestamp>;
+}
+
 export interface ComparisonsTables {
 	peer_group: PeerGroupTable;
+	published_aggregate: PublishedAggregateTable;
 }

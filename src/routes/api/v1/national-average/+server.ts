@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { findRubricById } from '$lib/server/repositories/rubrics';
 import { computeNationalAverage } from '$lib/server/repositories/comparisons';
+import { loadRubricAggregate } from '$lib/server/repositories/published-aggregates';
 import { badRequest, openDataJson } from '$lib/server/http';
 import { tabularResponse } from '$lib/server/spreadsheet';
 import type { RequestHandler } from './$types';
@@ -10,11 +11,15 @@ const querySchema = z.object({
 	rubric: z.string().min(1).default('kommunkompassen-2020'),
 	from: year.optional(),
 	to: year.optional(),
-	latest: z.enum(['true', 'false']).default('false'),
+	/** true (default): each municipality once, its latest evaluation; false: every evaluation. */
+	latest: z.enum(['true', 'false']).default('true'),
 	format: z.enum(['json', 'csv', 'xlsx']).default('json')
 });
 
-/** The national average per area, subarea and total, each with the number of evaluations behind it. */
+/**
+ * The national average per area, subarea and total, each with the number of evaluations behind
+ * it (`mean: null` below three). Without a year range it is read precomputed.
+ */
 export const GET: RequestHandler = async ({ locals, url }) => {
 	const parsed = querySchema.safeParse(
 		Object.fromEntries([...url.searchParams].filter(([, v]) => v !== ''))
@@ -25,11 +30,15 @@ export const GET: RequestHandler = async ({ locals, url }) => {
 	}
 	const rubric = await findRubricById(locals.db, parsed.data.rubric);
 	if (!rubric) return badRequest(`Unknown rubric "${parsed.data.rubric}"`);
-	const average = await computeNationalAverage(locals.db, rubric, {
-		from: parsed.data.from,
-		to: parsed.data.to,
-		latest: parsed.data.latest === 'true'
-	});
+	const latest = parsed.data.latest === 'true';
+	const average =
+		parsed.data.from || parsed.data.to
+			? await computeNationalAverage(locals.db, rubric, {
+					from: parsed.data.from,
+					to: parsed.data.to,
+					latest
+				})
+			: (await loadRubricAggregate(locals.db, rubric)).averages[latest ? 'latest' : 'all'];
 	if (parsed.data.format !== 'json') {
 		const rows: (string | number | null)[][] = [
 			...Object.entries(average.areas).map(([id, v]) => ['area', id, v.mean, v.n]),

@@ -1,0 +1,139 @@
+/**
+ * The national average as the API and the pages read it: precomputed in the transaction that
+ * imports or publishes, each figure with its own n, no mean below three evaluations, each
+ * municipality once (its latest evaluation) unless `latest=false`.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../helpers/db';
+import { importResults } from '../../src/lib/server/repositories/result-import';
+import { cliActor } from '../../src/lib/server/audit';
+import { GET } from '../../src/routes/api/v1/national-average/+server';
+import { loadMunicipalityProfile } from '../../src/lib/server/profile';
+import type { RequestEvent } from '@sveltejs/kit';
+
+let t: TestDatabase;
+beforeAll(async () => {
+	t = await createTestDatabase();
+});
+afterAll(async () => {
+	await t?.close();
+});
+
+const max2020: Record<string, number> = {
+	'1.1': 20,
+	'1.2': 10,
+	'1.3': 30,
+	'1.4': 10,
+	'1.5': 30,
+	'2.1': 15,
+	'2.2': 30,
+	'2.3': 30,
+	'2.4': 25,
+	'3.1': 10,
+	'3.2': 30,
+	'3.3': 25,
+	'3.4': 20,
+	'3.5': 15,
+	'4.1': 20,
+	'4.2': 20,
+	'4.3': 20,
+	'4.4': 20,
+	'4.5': 20,
+	'5.1': 20,
+	'5.2': 20,
+	'5.3': 20,
+	'5.4': 20,
+	'5.5': 20,
+	'6.1': 20,
+	'6.2': 20,
+	'6.3': 30,
+	'6.4': 30,
+	'7.1': 15,
+	'7.2': 40,
+	'7.3': 25,
+	'7.4': 20,
+	'8.1': 20,
+	'8.2': 30,
+	'8.3': 20,
+	'8.4': 30
+};
+const scores = (share: number) =>
+	Object.fromEntries(Object.entries(max2020).map(([id, m]) => [id, Math.round(m * share)]));
+const areaPoints = (p: number) =>
+	Object.fromEntries(['1', '2', '3', '4', '5', '6', '7', '8'].map((a) => [a, p]));
+const record = (code: string, year: number, levels: object) => ({
+	label: `${code}/${year}`,
+	value: {
+		format: 'kommunkompassen-result/1',
+		rubric: 'kommunkompassen-2020',
+		municipality: { code },
+		year,
+		...levels
+	}
+});
+
+async function api(query: string) {
+	const response = await GET({
+		locals: { db: t.db },
+		url: new URL(`http://localhost/api/v1/national-average?${query}`)
+	} as unknown as RequestEvent & Parameters<typeof GET>[0]);
+	expect(response.status).toBe(200);
+	return response.json();
+}
+
+describe('national average on imported results', () => {
+	it('gives areas and subareas their own n and no mean below three', async () => {
+		const outcome = await importResults(t.db, cliActor, [
+			// Two with subarea scores (areas and total derived), three more with area points,
+			// one total only; Karlskoga twice.
+			record('1883', 2018, { areaScores: areaPoints(40), total: 320 }),
+			record('1883', 2022, { scores: scores(0.5) }),
+			record('0180', 2022, { scores: scores(0.7) }),
+			record('0115', 2021, { areaScores: areaPoints(80), total: 640 }),
+			record('1481', 2021, { areaScores: areaPoints(60), total: 480 }),
+			record('1270', 2022, { total: 546 })
+		]);
+		expect(outcome).toMatchObject({ ok: true, written: true });
+
+		const latest = await api('rubric=kommunkompassen-2020');
+		expect(latest.mode).toBe('latest');
+		expect(latest.count).toBe(5);
+		// Areas: 1883 (2022), 0180, 0115, 1481 – Karlskoga once, with its 2022 evaluation.
+		expect(latest.areas['1'].n).toBe(4);
+		// Area 1 of the subarea scores: 50 (half) and 70; 2018's 40 is not counted.
+		expect(latest.areas['1'].mean).toBe((50 + 70 + 80 + 60) / 4);
+		// Subareas: only two evaluations have them – not an average.
+		expect(latest.subareas['1.1']).toEqual({ mean: null, n: 2 });
+		expect(latest.total.n).toBe(5);
+
+		const all = await api('rubric=kommunkompassen-2020&latest=false');
+		expect(all.mode).toBe('all');
+		expect(all.count).toBe(6);
+		expect(all.areas['1']).toEqual({ mean: (40 + 50 + 70 + 80 + 60) / 5, n: 5 });
+		expect(all.subareas['1.1']).toEqual({ mean: null, n: 2 });
+	});
+
+	it('is refreshed by the next import, in its transaction', async () => {
+		const outcome = await importResults(t.db, cliActor, [
+			record('0181', 2023, { scores: scores(0.6) })
+		]);
+		expect(outcome).toMatchObject({ ok: true, written: true });
+		const latest = await api('rubric=kommunkompassen-2020');
+		expect(latest.subareas['1.1']).toEqual({ mean: (10 + 14 + 12) / 3, n: 3 });
+		const stored = await t.db
+			.selectFrom('published_aggregate')
+			.select(['kind', 'key'])
+			.where('kind', '=', 'rubric')
+			.execute();
+		expect(stored).toContainEqual({ kind: 'rubric', key: 'kommunkompassen-2020' });
+	});
+
+	it('never shows a municipality its own score as the average of a subarea', async () => {
+		const { profile } = await loadMunicipalityProfile(t.db, '1883', 'Karlskoga', null, 'sv');
+		expect(profile).not.toBeNull();
+		// With three evaluations behind 1.1 the mean is a real one; Karlskoga alone would be 10.
+		expect(profile!.average.subareas['1.1'].n).toBe(3);
+		expect(profile!.average.subareas['1.1'].mean).not.toBe(10);
+		expect(profile!.average.description).toContain('Kommunens egen utvärdering ingår');
+	});
+});
