@@ -14,6 +14,13 @@ import {
 } from '$lib/domain/lifecycle';
 import { loadProgressFacts } from './progress';
 import { svCollator } from '$lib/i18n';
+import {
+	carryOverDocuments,
+	checkContact,
+	checkDates,
+	checkTeam,
+	DuplicateEvaluationError
+} from './evaluation-setup';
 
 export interface NewEvaluation {
 	municipalityCode: string;
@@ -23,18 +30,29 @@ export interface NewEvaluation {
 	contactUserId: number | null;
 	visitStart: string | null;
 	visitEnd: string | null;
+	answersDue?: string | null;
+	factCheckDue?: string | null;
+	publicationPlanned?: string | null;
 	previousEvaluationId?: number | null;
 }
 
-/** Creates an evaluation in `planering` with its team; refuses a duplicate or a bad team. */
+/**
+ * Creates an evaluation in `planering` with its team; refuses a duplicate (naming the existing
+ * one) or a bad team. A re-evaluation carries the previous evaluation's governing documents over.
+ */
 export async function createEvaluation(
 	db: Database,
 	actor: Actor,
 	input: NewEvaluation
 ): Promise<number> {
-	if (input.visitStart && input.visitEnd && input.visitEnd < input.visitStart) {
-		throw new DomainError('ws.errors.visitOrder', 'visitEnd');
-	}
+	const dates = {
+		answersDue: input.answersDue ?? null,
+		visitStart: input.visitStart,
+		visitEnd: input.visitEnd,
+		factCheckDue: input.factCheckDue ?? null,
+		publicationPlanned: input.publicationPlanned ?? null
+	};
+	checkDates(dates);
 	return db.transaction().execute(async (trx) => {
 		const duplicate = await trx
 			.selectFrom('evaluation')
@@ -43,7 +61,7 @@ export async function createEvaluation(
 			.where('year', '=', input.year)
 			.where('rubric_id', '=', input.rubricId)
 			.executeTakeFirst();
-		if (duplicate) throw new DomainError('ws.errors.duplicate', 'year', 409);
+		if (duplicate) throw new DuplicateEvaluationError(duplicate.id);
 		if (input.previousEvaluationId) {
 			const previous = await trx
 				.selectFrom('evaluation')
@@ -59,33 +77,8 @@ export async function createEvaluation(
 				throw new DomainError('ws.errors.previous', 'previousEvaluationId');
 			}
 		}
-		const team = input.teamUserIds.length
-			? await trx
-					.selectFrom('app_user')
-					.select(['id', 'role', 'active'])
-					.where('id', 'in', input.teamUserIds)
-					.execute()
-			: [];
-		if (
-			team.length !== new Set(input.teamUserIds).size ||
-			team.some((u) => u.role !== 'evaluator' || !u.active)
-		) {
-			throw new DomainError('ws.errors.team', 'team');
-		}
-		if (input.contactUserId) {
-			const contact = await trx
-				.selectFrom('app_user')
-				.select(['role', 'municipality_code'])
-				.where('id', '=', input.contactUserId)
-				.executeTakeFirst();
-			if (
-				!contact ||
-				contact.role !== 'municipality' ||
-				contact.municipality_code !== input.municipalityCode
-			) {
-				throw new DomainError('ws.errors.contact', 'contactUserId');
-			}
-		}
+		await checkTeam(trx, input.teamUserIds);
+		await checkContact(trx, input.contactUserId, input.municipalityCode);
 		const { id } = await trx
 			.insertInto('evaluation')
 			.values({
@@ -94,8 +87,11 @@ export async function createEvaluation(
 				rubric_id: input.rubricId,
 				status: 'planering',
 				origin: 'workspace',
-				visit_start: input.visitStart,
-				visit_end: input.visitEnd,
+				visit_start: dates.visitStart,
+				visit_end: dates.visitEnd,
+				answers_due: dates.answersDue,
+				fact_check_due: dates.factCheckDue,
+				publication_planned: dates.publicationPlanned,
 				contact_user_id: input.contactUserId,
 				previous_evaluation_id: input.previousEvaluationId ?? null,
 				evaluated_at: input.visitStart ? input.visitStart.slice(0, 7) : null
@@ -108,13 +104,16 @@ export async function createEvaluation(
 				.values(input.teamUserIds.map((user_id) => ({ evaluation_id: id, user_id })))
 				.execute();
 		}
+		const carriedDocuments = input.previousEvaluationId
+			? await carryOverDocuments(trx, input.previousEvaluationId, id)
+			: 0;
 		await recordAudit(trx, {
 			actor,
 			entity: 'evaluation',
 			entityId: id,
 			evaluationId: id,
 			action: 'create',
-			after: input
+			after: carriedDocuments ? { ...input, carriedDocuments } : input
 		});
 		return id;
 	});
