@@ -13,6 +13,7 @@ import {
 	type Gap
 } from '$lib/domain/lifecycle';
 import { loadProgressFacts } from './progress';
+import type { PlannedDates } from '$lib/domain/tasks';
 import { svCollator } from '$lib/i18n';
 import {
 	carryOverDocuments,
@@ -127,6 +128,8 @@ export interface EvaluationListItem {
 	rubricId: string;
 	status: EvaluationStatus;
 	origin: 'workspace' | 'import';
+	/** The planned dates, to show what is late. */
+	dates: PlannedDates;
 }
 
 /**
@@ -150,7 +153,12 @@ export async function listEvaluationsFor(
 			'e.year',
 			'e.rubric_id as rubricId',
 			'e.status',
-			'e.origin'
+			'e.origin',
+			'e.answers_due',
+			'e.visit_start',
+			'e.visit_end',
+			'e.fact_check_due',
+			'e.publication_planned'
 		])
 		.where('e.origin', '=', 'workspace')
 		.where((eb) => {
@@ -193,7 +201,21 @@ export async function listEvaluationsFor(
 		})
 		.orderBy('e.year', 'desc')
 		.orderBy('e.id', 'desc')
-		.execute();
+		.execute()
+		.then((rows) =>
+			rows.map(
+				({ answers_due, visit_start, visit_end, fact_check_due, publication_planned, ...e }) => ({
+					...e,
+					dates: {
+						answersDue: answers_due,
+						visitStart: visit_start,
+						visitEnd: visit_end,
+						factCheckDue: fact_check_due,
+						publicationPlanned: publication_planned
+					}
+				})
+			)
+		);
 }
 
 /** An evaluation's own facts, with its municipality's name. */
@@ -225,14 +247,27 @@ export async function getEvaluationOrThrow(db: Database, id: number): Promise<Ev
 		.executeTakeFirstOrThrow();
 }
 
-/** A published evaluation (what a re-evaluation starts from), or undefined. */
+/** A published evaluation (what a re-evaluation starts from) with its team and contact, or undefined. */
 export async function findPublishedEvaluationById(db: Database, id: number) {
-	return db
+	const e = await db
 		.selectFrom('evaluation')
-		.select(['id', 'municipality_code as municipalityCode', 'year'])
+		.select([
+			'id',
+			'municipality_code as municipalityCode',
+			'year',
+			'contact_user_id as contactUserId'
+		])
 		.where('id', '=', id)
 		.where('status', '=', 'publicerad')
 		.executeTakeFirst();
+	if (!e) return undefined;
+	const team = await db
+		.selectFrom('evaluation_member')
+		.select('user_id')
+		.where('evaluation_id', '=', id)
+		.orderBy('user_id')
+		.execute();
+	return { ...e, teamUserIds: team.map((m) => m.user_id) };
 }
 
 export interface EvaluationDetail {
