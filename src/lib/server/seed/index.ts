@@ -3,7 +3,9 @@ import { upsertMunicipalities } from '../repositories/municipalities';
 import municipalitiesFile from './reference/municipalities.json';
 import { seedPublishedResults } from './published-results';
 import { seedKarlskoga } from './karlskoga';
-import { seedDocuments } from './documents';
+import { seedDocuments, type DemoSignIn } from './documents';
+
+export type { DemoSignIn };
 import { seedActionPlans } from './action-plans';
 
 export type SeedLog = (message: string) => void;
@@ -21,11 +23,13 @@ export async function isEmpty(db: Database): Promise<boolean> {
 
 /**
  * Demo data for a newcomer: the full Karlskoga 2022 evaluation, the other published results and
- * the reference average, documents, and an example action plan. Each step is its own feature's.
+ * the reference average, an evaluation in progress with a demo team and contact (whose sign-ins
+ * are returned, to be shown once), documents, and an example action plan. Each step is its own feature's.
  */
-export async function seedDemo(db: Database, log: SeedLog) {
+export async function seedDemo(db: Database, log: SeedLog): Promise<DemoSignIn[]> {
 	await seedKarlskoga(db, log);
 	await seedPublishedResults(db, log);
-	await seedDocuments(db, log);
+	const signIns = await seedDocuments(db, log);
 	await seedActionPlans(db, log);
+	return signIns;
 }
