@@ -3,7 +3,7 @@ import type { SeedLog } from './index';
 import { systemActor } from '../audit';
 import { addDocument, extractStoredDocument } from '../repositories/documents';
 import { createEvaluation } from '../repositories/evaluations';
-import { createUser } from '../repositories/users';
+import type { DemoUsers } from './demo-users';
 
 // Bundled as JSON so the built server and the CLI both carry the texts (no file reads at run time).
 import demoDocuments from './reference/demo-documents.json';
@@ -16,35 +16,6 @@ const encoder = new TextEncoder();
 /** The demo's evaluation in progress (in collection): a past year, so no one's own plan collides. */
 export const demoInProgress = { municipalityCode: '2083', year: 2025 } as const;
 
-/** A demo sign-in: shown once at the first start, with the coordinator's. */
-export interface DemoSignIn {
-	email: string;
-	name: string;
-	oneTimePassword: string;
-}
-
-const demoUsers = [
-	{
-		key: 'evaluatorA',
-		email: 'demo-utvarderare-a@kommunkompassen.local',
-		name: 'Demo – Utvärderare A',
-		role: 'evaluator'
-	},
-	{
-		key: 'evaluatorB',
-		email: 'demo-utvarderare-b@kommunkompassen.local',
-		name: 'Demo – Utvärderare B',
-		role: 'evaluator'
-	},
-	{
-		key: 'contact',
-		email: 'demo-kontakt-hedemora@kommunkompassen.local',
-		name: 'Demo – Kontaktperson Hedemora',
-		role: 'municipality',
-		municipalityCode: demoInProgress.municipalityCode
-	}
-] as const;
-
 const addDays = (date: Date, days: number) =>
 	new Date(date.getTime() + days * 86_400_000).toISOString().slice(0, 10);
 
@@ -54,7 +25,7 @@ const addDays = (date: Date, days: number) =>
  * tasks and deadlines are current; and real governing documents: the Karlskoga report's own OCR
  * text on Karlskoga 2022 and Hedemora's steering model, to search and cite.
  */
-export async function seedDocuments(db: Database, log: SeedLog): Promise<DemoSignIn[]> {
+export async function seedDocuments(db: Database, log: SeedLog, demo: DemoUsers): Promise<void> {
 	const karlskoga = await db
 		.selectFrom('evaluation')
 		.select('id')
@@ -62,13 +33,7 @@ export async function seedDocuments(db: Database, log: SeedLog): Promise<DemoSig
 		.where('year', '=', 2022)
 		.where('origin', '=', 'workspace')
 		.executeTakeFirst();
-	const signIns: DemoSignIn[] = [];
-	const ids: Record<string, number> = {};
-	for (const u of demoUsers) {
-		const { user, oneTimePassword } = await createUser(db, systemActor, u);
-		ids[u.key] = user.id;
-		signIns.push({ email: u.email, name: u.name, oneTimePassword: oneTimePassword! });
-	}
+	const { ids } = demo;
 	const today = new Date();
 	const hedemoraId = await createEvaluation(db, systemActor, {
 		...demoInProgress,
@@ -126,5 +91,4 @@ export async function seedDocuments(db: Database, log: SeedLog): Promise<DemoSig
 	log(
 		`Demo: Hedemora 2025 in collection with a demo team and contact; ${files.length} governing documents extracted and searchable.`
 	);
-	return signIns;
 }

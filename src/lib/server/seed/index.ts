@@ -3,7 +3,8 @@ import { upsertMunicipalities } from '../repositories/municipalities';
 import municipalitiesFile from './reference/municipalities.json';
 import { seedPublishedResults } from './published-results';
 import { seedKarlskoga } from './karlskoga';
-import { seedDocuments, type DemoSignIn } from './documents';
+import { seedDocuments } from './documents';
+import { seedDemoUsers, type DemoSignIn } from './demo-users';
 
 export type { DemoSignIn };
 import { seedActionPlans } from './action-plans';
@@ -27,9 +28,10 @@ export async function isEmpty(db: Database): Promise<boolean> {
  * are returned, to be shown once), documents, and an example action plan. Each step is its own feature's.
  */
 export async function seedDemo(db: Database, log: SeedLog): Promise<DemoSignIn[]> {
-	await seedKarlskoga(db, log);
+	const users = await seedDemoUsers(db);
+	await seedKarlskoga(db, log, [users.ids.evaluatorA, users.ids.evaluatorB]);
 	await seedPublishedResults(db, log);
-	const signIns = await seedDocuments(db, log);
+	await seedDocuments(db, log, users);
 	await seedActionPlans(db, log);
-	return signIns;
+	return users.signIns;
 }
