@@ -27,7 +27,7 @@ test('the coordinator changes the team of an evaluation in collection; the new m
 	await page.getByLabel(testAccounts.evaluator1.name).check();
 	await page.getByLabel(testAccounts.evaluator2.name).check();
 	await page.getByRole('button', { name: 'Skapa utvärdering' }).click();
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hallsberg 2028');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Örebro 2028');
 	const url = new URL(page.url()).pathname;
 	await startCollection(page);
 
@@ -55,7 +55,7 @@ test('the coordinator changes the team of an evaluation in collection; the new m
 	await expect(team.getByText('2028-03-01 – 2028-03-03')).toBeVisible();
 	// The answers' date has passed: the list says so.
 	await page.goto('/utvarderingar');
-	await expect(page.getByRole('row', { name: /Hallsberg 2028/ })).toContainText(
+	await expect(page.getByRole('row', { name: /Örebro 2028/ })).toContainText(
 		'Kommunens svar senast'
 	);
 	await signOut(page);
@@ -74,7 +74,7 @@ test('the coordinator changes the team of an evaluation in collection; the new m
 	// Eva no longer sees it.
 	await signIn(page, testAccounts.evaluator2);
 	await page.goto('/utvarderingar');
-	await expect(page.getByRole('link', { name: 'Hallsberg 2028' })).toHaveCount(0);
+	await expect(page.getByRole('link', { name: 'Örebro 2028' })).toHaveCount(0);
 });
 
 test('a duplicate links to the existing evaluation', async ({ page }) => {
