@@ -9,6 +9,7 @@ import { createUser } from '../helpers/users';
 import { createEvaluation } from '../../src/lib/server/repositories/evaluations';
 import {
 	DuplicateEvaluationError,
+	finishCarriedDocuments,
 	listCarriedDocuments,
 	loadEvaluationSetup,
 	loadTasks,
@@ -224,6 +225,14 @@ describe('createEvaluation', () => {
 			visitEnd: null,
 			previousEvaluationId: first
 		});
+		// The files are copied at once, their pages right after (off the request path).
+		const waiting = await t.db
+			.selectFrom('source_document')
+			.select('status')
+			.where('evaluation_id', '=', second)
+			.execute();
+		expect(waiting.map((d) => d.status)).toEqual(['bearbetas', 'bearbetas']);
+		await finishCarriedDocuments(t.db, second);
 		const carried = await listCarriedDocuments(t.db, second);
 		expect(carried.map((d) => [d.title, d.stillApplies])).toEqual([
 			['Styrmodell', null],
@@ -282,6 +291,20 @@ describe('createEvaluation', () => {
 			previousEvaluationId: second
 		});
 		expect((await listCarriedDocuments(t.db, third)).map((d) => d.title)).toEqual(['Styrmodell']);
+		// A copy whose claim is another's (a process that died) is left to the extraction queue.
+		await t.db
+			.updateTable('source_document')
+			.set({ claimed_by: 'other:1' })
+			.where('evaluation_id', '=', third)
+			.execute();
+		await finishCarriedDocuments(t.db, third);
+		const left = await t.db
+			.selectFrom('source_document')
+			.select(['status', 'id'])
+			.where('evaluation_id', '=', third)
+			.executeTakeFirstOrThrow();
+		expect(left.status).toBe('bearbetas');
+		expect(await listDocumentPages(t.db, left.id)).toEqual([]);
 	});
 });
 

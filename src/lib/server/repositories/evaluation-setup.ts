@@ -2,6 +2,7 @@
  * An evaluation's set-up: its team, contact and planned dates, changed by the coordinator until
  * it is published; and what a re-evaluation carries over from the evaluation before it.
  */
+import { hostname } from 'node:os';
 import { sql, type Transaction } from 'kysely';
 import type { Database } from '../db';
 import type { DB } from '../db/types';
@@ -214,11 +215,17 @@ export async function updateEvaluationSetup(
 	});
 }
 
+/** Who holds a carried-over document until its pages are copied (see finishCarriedDocuments). */
+const carryClaimant = `carry-over:${hostname()}:${process.pid}`;
+
 /**
- * Copies the previous evaluation's governing documents (file, extracted pages) to a new
- * re-evaluation, marked as carried over; the municipality then says which still apply. A document
- * the municipality said no longer applies is not carried again. Runs inside the creating
- * transaction, in two statements: the bytes never leave the database.
+ * Copies the previous evaluation's governing documents (the files) to a new re-evaluation, marked
+ * as carried over; the municipality then says which still apply. A document the municipality said
+ * no longer applies is not carried again. Runs inside the creating transaction in one statement:
+ * the bytes never leave the database. The extracted pages follow off the request path
+ * (finishCarriedDocuments): until then a copy is "bearbetas", claimed so the extraction queue
+ * leaves it alone, and if this process dies first the queue extracts it again after the claim
+ * timeout.
  */
 export async function carryOverDocuments(
 	trx: Transaction<DB>,
@@ -239,10 +246,10 @@ export async function carryOverDocuments(
 			'sha256',
 			'content',
 			'status',
-			'status_message',
-			'page_count',
 			'uploaded_by',
-			'carried_from_id'
+			'carried_from_id',
+			'claimed_by',
+			'claimed_at'
 		])
 		.expression((eb) =>
 			eb
@@ -258,32 +265,87 @@ export async function carryOverDocuments(
 					'size_bytes',
 					'sha256',
 					'content',
-					'status',
-					'status_message',
-					'page_count',
+					sql.lit('bearbetas').as('status'),
 					'uploaded_by',
-					'id'
+					'id',
+					sql.lit(carryClaimant).as('claimed_by'),
+					sql<Date>`now()`.as('claimed_at')
 				])
 				.where('evaluation_id', '=', fromEvaluationId)
 				.where((w) => w.or([w('still_applies', 'is', null), w('still_applies', '=', true)]))
 				.orderBy('id')
 		)
 		.executeTakeFirst();
-	const count = Number(copied.numInsertedOrUpdatedRows ?? 0);
-	if (count > 0) {
-		await trx
-			.insertInto('document_page')
-			.columns(['document_id', 'page_number', 'section_title', 'text'])
-			.expression((eb) =>
-				eb
-					.selectFrom('source_document as d')
-					.innerJoin('document_page as p', 'p.document_id', 'd.carried_from_id')
-					.select(['d.id', 'p.page_number', 'p.section_title', 'p.text'])
-					.where('d.evaluation_id', '=', toEvaluationId)
-			)
-			.execute();
+	return Number(copied.numInsertedOrUpdatedRows ?? 0);
+}
+
+/**
+ * Copies the extracted pages of an evaluation's carried-over documents from their originals and
+ * gives each the original's status: one transaction per document, pages in small batches (on
+ * PGlite each statement, with its tsvector and GIN index, runs on the server's thread). Written
+ * only while the copy is still claimed by this process.
+ */
+export async function finishCarriedDocuments(db: Database, evaluationId: number): Promise<void> {
+	const waiting = await db
+		.selectFrom('source_document')
+		.select(['id', 'carried_from_id'])
+		.where('evaluation_id', '=', evaluationId)
+		.where('claimed_by', '=', carryClaimant)
+		.where('status', '=', 'bearbetas')
+		.orderBy('id')
+		.execute();
+	for (const doc of waiting) {
+		if (doc.carried_from_id === null) continue;
+		const from = doc.carried_from_id;
+		await db.transaction().execute(async (trx) => {
+			const original = await trx
+				.selectFrom('source_document')
+				.select(['status', 'status_message', 'page_count'])
+				.where('id', '=', from)
+				.executeTakeFirst();
+			// The original is still being extracted: the queue extracts the copy too.
+			const status = original?.status === 'bearbetas' ? null : original;
+			const claimed = await trx
+				.updateTable('source_document')
+				.set(
+					status
+						? {
+								status: status.status,
+								status_message: status.status_message,
+								page_count: status.page_count,
+								claimed_by: null,
+								claimed_at: null
+							}
+						: { claimed_by: null, claimed_at: null }
+				)
+				.where('id', '=', doc.id)
+				.where('claimed_by', '=', carryClaimant)
+				.where('status', '=', 'bearbetas')
+				.returning('id')
+				.executeTakeFirst();
+			if (!claimed || !status) return;
+			const pages = await trx
+				.selectFrom('document_page')
+				.select('page_number')
+				.where('document_id', '=', from)
+				.orderBy('page_number')
+				.execute();
+			for (let i = 0; i < pages.length; i += 25) {
+				const batch = pages.slice(i, i + 25).map((p) => p.page_number);
+				await trx
+					.insertInto('document_page')
+					.columns(['document_id', 'page_number', 'section_title', 'text'])
+					.expression((eb) =>
+						eb
+							.selectFrom('document_page')
+							.select([sql.lit(doc.id).as('document_id'), 'page_number', 'section_title', 'text'])
+							.where('document_id', '=', from)
+							.where('page_number', 'in', batch)
+					)
+					.execute();
+			}
+		});
 	}
-	return count;
 }
 
 /** The municipality says whether a carried-over document still applies. */

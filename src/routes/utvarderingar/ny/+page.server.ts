@@ -13,7 +13,11 @@ import {
 	findPublishedEvaluationById,
 	getEvaluationOrThrow
 } from '$lib/server/repositories/evaluations';
-import { DuplicateEvaluationError } from '$lib/server/repositories/evaluation-setup';
+import {
+	DuplicateEvaluationError,
+	finishCarriedDocuments
+} from '$lib/server/repositories/evaluation-setup';
+import { log } from '$lib/server/log';
 import { readSetupForm, setupFields } from '$lib/schemas/evaluation-setup';
 import { attempt } from '$lib/server/evaluation-route';
 import { fieldErrors } from '$lib/schemas/errors';
@@ -119,6 +123,11 @@ export const actions: Actions = {
 			});
 		}
 		if (typeof result !== 'number') return result;
+		// A re-evaluation's carried-over documents get their pages after the answer.
+		if (parsed.data.previousEvaluationId)
+			void finishCarriedDocuments(locals.db, result).catch((e) =>
+				log.error({ err: e, evaluationId: result }, 'carrying documents over failed')
+			);
 		redirect(303, `/utvarderingar/${result}`);
 	}
 };
