@@ -281,70 +281,67 @@ export async function carryOverDocuments(
 
 /**
  * Copies the extracted pages of an evaluation's carried-over documents from their originals and
- * gives each the original's status: one transaction per document, pages in small batches (on
- * PGlite each statement, with its tsvector and GIN index, runs on the server's thread). Written
- * only while the copy is still claimed by this process.
+ * then gives each the original's status, while the copy is still claimed by this process. Pages
+ * go a few per statement and outside a transaction: on PGlite each statement (with its tsvector
+ * and GIN index) blocks the server's thread, so requests get a turn between them. A copy left
+ * half-done (the process died) is extracted again by the queue, which replaces its pages.
  */
 export async function finishCarriedDocuments(db: Database, evaluationId: number): Promise<void> {
 	const waiting = await db
-		.selectFrom('source_document')
-		.select(['id', 'carried_from_id'])
-		.where('evaluation_id', '=', evaluationId)
-		.where('claimed_by', '=', carryClaimant)
-		.where('status', '=', 'bearbetas')
-		.orderBy('id')
+		.selectFrom('source_document as d')
+		.innerJoin('source_document as o', 'o.id', 'd.carried_from_id')
+		.select([
+			'd.id',
+			'o.id as originalId',
+			'o.status',
+			'o.status_message as statusMessage',
+			'o.page_count as pageCount'
+		])
+		.where('d.evaluation_id', '=', evaluationId)
+		.where('d.claimed_by', '=', carryClaimant)
+		.where('d.status', '=', 'bearbetas')
+		.orderBy('d.id')
 		.execute();
 	for (const doc of waiting) {
-		if (doc.carried_from_id === null) continue;
-		const from = doc.carried_from_id;
-		await db.transaction().execute(async (trx) => {
-			const original = await trx
-				.selectFrom('source_document')
-				.select(['status', 'status_message', 'page_count'])
-				.where('id', '=', from)
-				.executeTakeFirst();
-			// The original is still being extracted: the queue extracts the copy too.
-			const status = original?.status === 'bearbetas' ? null : original;
-			const claimed = await trx
-				.updateTable('source_document')
-				.set(
-					status
-						? {
-								status: status.status,
-								status_message: status.status_message,
-								page_count: status.page_count,
-								claimed_by: null,
-								claimed_at: null
-							}
-						: { claimed_by: null, claimed_at: null }
+		const release = db
+			.updateTable('source_document')
+			.where('id', '=', doc.id)
+			.where('claimed_by', '=', carryClaimant)
+			.where('status', '=', 'bearbetas');
+		// The original is still being extracted: the queue extracts the copy too.
+		if (doc.status === 'bearbetas') {
+			await release.set({ claimed_by: null, claimed_at: null }).execute();
+			continue;
+		}
+		const pages = await db
+			.selectFrom('document_page')
+			.select('page_number')
+			.where('document_id', '=', doc.originalId)
+			.orderBy('page_number')
+			.execute();
+		for (let i = 0; i < pages.length; i += 4) {
+			const batch = pages.slice(i, i + 4).map((p) => p.page_number);
+			await db
+				.insertInto('document_page')
+				.columns(['document_id', 'page_number', 'section_title', 'text'])
+				.expression((eb) =>
+					eb
+						.selectFrom('document_page')
+						.select([sql.lit(doc.id).as('document_id'), 'page_number', 'section_title', 'text'])
+						.where('document_id', '=', doc.originalId)
+						.where('page_number', 'in', batch)
 				)
-				.where('id', '=', doc.id)
-				.where('claimed_by', '=', carryClaimant)
-				.where('status', '=', 'bearbetas')
-				.returning('id')
-				.executeTakeFirst();
-			if (!claimed || !status) return;
-			const pages = await trx
-				.selectFrom('document_page')
-				.select('page_number')
-				.where('document_id', '=', from)
-				.orderBy('page_number')
 				.execute();
-			for (let i = 0; i < pages.length; i += 25) {
-				const batch = pages.slice(i, i + 25).map((p) => p.page_number);
-				await trx
-					.insertInto('document_page')
-					.columns(['document_id', 'page_number', 'section_title', 'text'])
-					.expression((eb) =>
-						eb
-							.selectFrom('document_page')
-							.select([sql.lit(doc.id).as('document_id'), 'page_number', 'section_title', 'text'])
-							.where('document_id', '=', from)
-							.where('page_number', 'in', batch)
-					)
-					.execute();
-			}
-		});
+		}
+		await release
+			.set({
+				status: doc.status,
+				status_message: doc.statusMessage,
+				page_count: doc.pageCount,
+				claimed_by: null,
+				claimed_at: null
+			})
+			.execute();
 	}
 }
 
