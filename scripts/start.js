@@ -6,9 +6,24 @@ import { spawnSync, spawn } from 'node:child_process';
 
 const haveBuild = existsSync('build/index.js') && existsSync('build/workers/tasks.js');
 if (!haveBuild || process.env.REBUILD === 'true') {
-	console.log('Building the app (first start)…');
-	const built = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
-	if (built.status !== 0) process.exit(built.status ?? 1);
+	// The build's few hundred lines are kept back unless it fails (or BUILD_LOG=true), so that
+	// what the first start says afterwards (the one-time password, framed, last) is not buried.
+	console.log('Building the app (first start, about a minute)…');
+	const started = Date.now();
+	const verbose = process.env.BUILD_LOG === 'true';
+	const built = spawnSync('npm', ['run', 'build'], {
+		stdio: verbose ? 'inherit' : ['ignore', 'pipe', 'pipe'],
+		maxBuffer: 64 * 1024 * 1024
+	});
+	if (built.status !== 0) {
+		if (!verbose) {
+			process.stdout.write(built.stdout ?? '');
+			process.stderr.write(built.stderr ?? '');
+		}
+		console.error('The build failed (its output is above).');
+		process.exit(built.status ?? 1);
+	}
+	console.log(`Built in ${Math.round((Date.now() - started) / 1000)} s.`);
 }
 const port = process.env.PORT ?? '3000';
 console.log(`Starting Kommunkompassen on http://localhost:${port}`);

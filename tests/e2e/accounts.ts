@@ -81,7 +81,7 @@ export function statePath(port: string | number): string {
 export interface E2eState {
 	/** Vallentuna 2026: a draft in collection with evaluator1 and evaluator2 and Vallentuna's contact. */
 	draftId: number;
-	/** Hedemora 2026 (demo): a draft without the test evaluators. */
+	/** Hedemora 2025 (demo, in collection): its team is the demo's, not the test evaluators. */
 	otherDraftId: number;
 	karlskoga2022Id: number;
 	/** Göteborg 2026: a draft in scoring with evaluator1 and evaluator2, both free of jäv. */

@@ -10,6 +10,7 @@ import { systemActor } from '../../src/lib/server/audit';
 import { createTestAccounts, testAccounts, type E2eState } from './accounts';
 import { getRubricOrThrow } from '../../src/lib/server/repositories/rubrics';
 import { saveSheetScore, submitSheet } from '../../src/lib/server/repositories/scoring';
+import { demoInProgress } from '../../src/lib/server/seed/documents';
 
 export async function prepareE2eDatabase(
 	opened: OpenedDatabase,
@@ -91,7 +92,7 @@ export async function prepareE2eDatabase(
 		calibrationDraftId,
 		calibratedDraftId,
 		draftId,
-		otherDraftId: (await find('2083', 2026)).id,
+		otherDraftId: (await find(demoInProgress.municipalityCode, demoInProgress.year)).id,
 		karlskoga2022Id: (await find('1883', 2022)).id
 	};
 }

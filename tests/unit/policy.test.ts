@@ -82,6 +82,7 @@ const expected: Record<EvaluationStatus, Partial<Record<EvaluationAction, ActorN
 		'writtenAnswer.edit': ['ownContact'],
 		'document.read': ['coordinator', 'teamDeclared', 'teamUndeclared', 'ownContact'],
 		'document.upload': ['teamDeclared', 'teamUndeclared', 'ownContact'],
+		'document.markCarried': ['ownContact'],
 		'report.draft': ['coordinator', 'teamDeclared', 'teamUndeclared'],
 		'followUp.edit': ['teamDeclared']
 	},
@@ -101,6 +102,7 @@ const expected: Record<EvaluationStatus, Partial<Record<EvaluationAction, ActorN
 		'writtenAnswer.edit': ['ownContact'],
 		'document.read': ['coordinator', 'teamDeclared', 'teamUndeclared', 'ownContact'],
 		'document.upload': ['teamDeclared', 'teamUndeclared', 'ownContact'],
+		'document.markCarried': ['ownContact'],
 		'report.draft': ['coordinator', 'teamDeclared', 'teamUndeclared'],
 		'followUp.edit': ['teamDeclared']
 	},
@@ -120,6 +122,7 @@ const expected: Record<EvaluationStatus, Partial<Record<EvaluationAction, ActorN
 		'writtenAnswer.read': ['coordinator', 'teamDeclared', 'teamUndeclared', 'ownContact'],
 		'document.read': ['coordinator', 'teamDeclared', 'teamUndeclared', 'ownContact'],
 		'document.upload': ['teamDeclared', 'teamUndeclared', 'ownContact'],
+		'document.markCarried': ['ownContact'],
 		'report.draft': ['coordinator', 'teamDeclared', 'teamUndeclared'],
 		'followUp.edit': ['teamDeclared']
 	},
@@ -139,6 +142,7 @@ const expected: Record<EvaluationStatus, Partial<Record<EvaluationAction, ActorN
 		'writtenAnswer.read': ['coordinator', 'teamDeclared', 'teamUndeclared', 'ownContact'],
 		'document.read': ['coordinator', 'teamDeclared', 'teamUndeclared', 'ownContact'],
 		'document.upload': ['teamDeclared', 'teamUndeclared', 'ownContact'],
+		'document.markCarried': ['ownContact'],
 		'factCheck.read': ['coordinator', 'teamDeclared', 'teamUndeclared', 'ownContact'],
 		'factCheck.comment': ['ownContact'],
 		'factCheck.answer': ['teamDeclared', 'teamUndeclared'],

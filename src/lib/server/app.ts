@@ -6,7 +6,7 @@ import { getDatabase, type OpenedDatabase, type Database } from './db';
 import { migrateToLatest } from './db/migrator';
 import { parseRubricFiles, syncRubrics } from './repositories/rubrics';
 import { bundledRubricFiles } from './rubric-files';
-import { isEmpty, seedDemo, seedRegister, type SeedLog } from './seed';
+import { isEmpty, seedDemo, seedRegister, type DemoSignIn, type SeedLog } from './seed';
 import { ensureFirstCoordinator } from './repositories/users';
 import { log } from './log';
 
@@ -16,16 +16,58 @@ export interface PrepareOptions {
 	log?: SeedLog;
 }
 
-/** Brings an opened database to the state the app expects. Safe to run on every start. */
-export async function prepareDatabase(db: Database, options: PrepareOptions): Promise<void> {
+/**
+ * Brings an opened database to the state the app expects. Safe to run on every start. Returns the
+ * demo accounts' one-time sign-ins when it added the demo data just now (shown once).
+ */
+export async function prepareDatabase(
+	db: Database,
+	options: PrepareOptions
+): Promise<{ demoSignIns: DemoSignIn[] }> {
 	const log = options.log ?? (() => {});
 	await migrateToLatest(db);
 	await syncRubrics(db, parseRubricFiles(bundledRubricFiles));
 	await seedRegister(db);
 	if (options.demo && (await isEmpty(db))) {
 		log('Empty database: adding demo data.');
-		await seedDemo(db, log);
+		return { demoSignIns: await seedDemo(db, log) };
 	}
+	return { demoSignIns: [] };
+}
+
+/**
+ * The first start's message: the coordinator's one-time password (and the demo accounts'), in a
+ * frame, so that it stands out from the log around it.
+ */
+export function firstStartMessage(
+	first: { email: string; oneTimePassword: string },
+	demo: DemoSignIn[]
+): string {
+	const lines = [
+		'FIRST START: a coordinator account was created.',
+		'',
+		`  Sign in at /logga-in with e-mail  ${first.email}`,
+		`  and the one-time password         ${first.oneTimePassword}`,
+		'',
+		'Shown only now; you choose your own password at the first sign-in.',
+		'Lost it? Set a new one-time password with:',
+		`  npm run kompass -- user reset-password --email ${first.email}`,
+		...(demo.length
+			? [
+					'',
+					'Demo accounts (the demo evaluation Hedemora 2025, in collection):',
+					...demo.map((d) => `  ${d.name}: ${d.email}  ${d.oneTimePassword}`)
+				]
+			: [])
+	];
+	const width = Math.max(...lines.map((l) => l.length));
+	return [
+		'',
+		`╔${'═'.repeat(width + 4)}╗`,
+		...lines.map((l) => `║  ${l.padEnd(width)}  ║`),
+		`╚${'═'.repeat(width + 4)}╝`,
+		''
+	].join('\n');
 }
 
 const readyKey = Symbol.for('kommunkompassen.ready');
@@ -36,23 +78,17 @@ export function getReadyDatabase(): Promise<OpenedDatabase> {
 	const g = globalThis as GlobalWithReady;
 	g[readyKey] ??= (async () => {
 		const opened = await getDatabase();
-		await prepareDatabase(opened.db, {
+		const { demoSignIns } = await prepareDatabase(opened.db, {
 			demo: process.env.DEMO_DATA !== 'false',
 			log: (m) => log.info(m)
 		});
 		// No default password anywhere: the first coordinator gets a one-time password, shown once.
 		const first = await ensureFirstCoordinator(opened.db, process.env.FIRST_COORDINATOR_EMAIL);
 		if (first) {
-			console.log(
-				[
-					'',
-					'  First start: a coordinator account was created.',
-					`  Sign in at /logga-in with e-mail ${first.email}`,
-					`  and the one-time password ${first.oneTimePassword}`,
-					'  (shown only now; you will choose a new password at first sign-in).',
-					''
-				].join('\n')
-			);
+			// The last thing the start prints: after the server's "Listening on …" line, which
+			// adapter-node writes once this start-up has finished.
+			const message = firstStartMessage(first, demoSignIns);
+			setTimeout(() => console.log(message), 500);
 		}
 		return opened;
 	})().catch((e) => {

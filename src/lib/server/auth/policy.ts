@@ -66,6 +66,8 @@ export const evaluationActions = [
 	'writtenAnswer.edit',
 	'document.read',
 	'document.upload',
+	/** Say whether a document carried over from the previous evaluation still applies. */
+	'document.markCarried',
 	'factCheck.read',
 	'factCheck.comment',
 	'factCheck.answer',
@@ -175,6 +177,8 @@ export function canOnEvaluation(
 			return coordinator || onTeam || contactSees;
 		case 'document.upload':
 			return (onTeam || contactSees) && editable;
+		case 'document.markCarried':
+			return contactSees && editable;
 		case 'factCheck.read':
 			return (coordinator || onTeam || contactSees) && !before(e.status, 'faktagranskning');
 		case 'factCheck.comment':

@@ -260,7 +260,9 @@ const documentColumns = [
 	'size_bytes as sizeBytes',
 	'status',
 	'status_message as statusMessage',
-	'page_count as pageCount'
+	'page_count as pageCount',
+	'carried_from_id as carriedFromId',
+	'still_applies as stillApplies'
 ] as const;
 
 export async function listDocuments(db: Database, evaluationId: number) {

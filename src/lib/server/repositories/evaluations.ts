@@ -13,7 +13,15 @@ import {
 	type Gap
 } from '$lib/domain/lifecycle';
 import { loadProgressFacts } from './progress';
+import type { PlannedDates } from '$lib/domain/tasks';
 import { svCollator } from '$lib/i18n';
+import {
+	carryOverDocuments,
+	checkContact,
+	checkDates,
+	checkTeam,
+	DuplicateEvaluationError
+} from './evaluation-setup';
 
 export interface NewEvaluation {
 	municipalityCode: string;
@@ -23,18 +31,29 @@ export interface NewEvaluation {
 	contactUserId: number | null;
 	visitStart: string | null;
 	visitEnd: string | null;
+	answersDue?: string | null;
+	factCheckDue?: string | null;
+	publicationPlanned?: string | null;
 	previousEvaluationId?: number | null;
 }
 
-/** Creates an evaluation in `planering` with its team; refuses a duplicate or a bad team. */
+/**
+ * Creates an evaluation in `planering` with its team; refuses a duplicate (naming the existing
+ * one) or a bad team. A re-evaluation carries the previous evaluation's governing documents over.
+ */
 export async function createEvaluation(
 	db: Database,
 	actor: Actor,
 	input: NewEvaluation
 ): Promise<number> {
-	if (input.visitStart && input.visitEnd && input.visitEnd < input.visitStart) {
-		throw new DomainError('ws.errors.visitOrder', 'visitEnd');
-	}
+	const dates = {
+		answersDue: input.answersDue ?? null,
+		visitStart: input.visitStart,
+		visitEnd: input.visitEnd,
+		factCheckDue: input.factCheckDue ?? null,
+		publicationPlanned: input.publicationPlanned ?? null
+	};
+	checkDates(dates);
 	return db.transaction().execute(async (trx) => {
 		const duplicate = await trx
 			.selectFrom('evaluation')
@@ -43,7 +62,7 @@ export async function createEvaluation(
 			.where('year', '=', input.year)
 			.where('rubric_id', '=', input.rubricId)
 			.executeTakeFirst();
-		if (duplicate) throw new DomainError('ws.errors.duplicate', 'year', 409);
+		if (duplicate) throw new DuplicateEvaluationError(duplicate.id);
 		if (input.previousEvaluationId) {
 			const previous = await trx
 				.selectFrom('evaluation')
@@ -59,33 +78,8 @@ export async function createEvaluation(
 				throw new DomainError('ws.errors.previous', 'previousEvaluationId');
 			}
 		}
-		const team = input.teamUserIds.length
-			? await trx
-					.selectFrom('app_user')
-					.select(['id', 'role', 'active'])
-					.where('id', 'in', input.teamUserIds)
-					.execute()
-			: [];
-		if (
-			team.length !== new Set(input.teamUserIds).size ||
-			team.some((u) => u.role !== 'evaluator' || !u.active)
-		) {
-			throw new DomainError('ws.errors.team', 'team');
-		}
-		if (input.contactUserId) {
-			const contact = await trx
-				.selectFrom('app_user')
-				.select(['role', 'municipality_code'])
-				.where('id', '=', input.contactUserId)
-				.executeTakeFirst();
-			if (
-				!contact ||
-				contact.role !== 'municipality' ||
-				contact.municipality_code !== input.municipalityCode
-			) {
-				throw new DomainError('ws.errors.contact', 'contactUserId');
-			}
-		}
+		await checkTeam(trx, input.teamUserIds);
+		await checkContact(trx, input.contactUserId, input.municipalityCode);
 		const { id } = await trx
 			.insertInto('evaluation')
 			.values({
@@ -94,8 +88,11 @@ export async function createEvaluation(
 				rubric_id: input.rubricId,
 				status: 'planering',
 				origin: 'workspace',
-				visit_start: input.visitStart,
-				visit_end: input.visitEnd,
+				visit_start: dates.visitStart,
+				visit_end: dates.visitEnd,
+				answers_due: dates.answersDue,
+				fact_check_due: dates.factCheckDue,
+				publication_planned: dates.publicationPlanned,
 				contact_user_id: input.contactUserId,
 				previous_evaluation_id: input.previousEvaluationId ?? null,
 				evaluated_at: input.visitStart ? input.visitStart.slice(0, 7) : null
@@ -108,13 +105,16 @@ export async function createEvaluation(
 				.values(input.teamUserIds.map((user_id) => ({ evaluation_id: id, user_id })))
 				.execute();
 		}
+		const carriedDocuments = input.previousEvaluationId
+			? await carryOverDocuments(trx, input.previousEvaluationId, id)
+			: 0;
 		await recordAudit(trx, {
 			actor,
 			entity: 'evaluation',
 			entityId: id,
 			evaluationId: id,
 			action: 'create',
-			after: input
+			after: carriedDocuments ? { ...input, carriedDocuments } : input
 		});
 		return id;
 	});
@@ -128,6 +128,8 @@ export interface EvaluationListItem {
 	rubricId: string;
 	status: EvaluationStatus;
 	origin: 'workspace' | 'import';
+	/** The planned dates, to show what is late. */
+	dates: PlannedDates;
 }
 
 /**
@@ -151,7 +153,12 @@ export async function listEvaluationsFor(
 			'e.year',
 			'e.rubric_id as rubricId',
 			'e.status',
-			'e.origin'
+			'e.origin',
+			'e.answers_due',
+			'e.visit_start',
+			'e.visit_end',
+			'e.fact_check_due',
+			'e.publication_planned'
 		])
 		.where('e.origin', '=', 'workspace')
 		.where((eb) => {
@@ -194,7 +201,21 @@ export async function listEvaluationsFor(
 		})
 		.orderBy('e.year', 'desc')
 		.orderBy('e.id', 'desc')
-		.execute();
+		.execute()
+		.then((rows) =>
+			rows.map(
+				({ answers_due, visit_start, visit_end, fact_check_due, publication_planned, ...e }) => ({
+					...e,
+					dates: {
+						answersDue: answers_due,
+						visitStart: visit_start,
+						visitEnd: visit_end,
+						factCheckDue: fact_check_due,
+						publicationPlanned: publication_planned
+					}
+				})
+			)
+		);
 }
 
 /** An evaluation's own facts, with its municipality's name. */
@@ -226,14 +247,27 @@ export async function getEvaluationOrThrow(db: Database, id: number): Promise<Ev
 		.executeTakeFirstOrThrow();
 }
 
-/** A published evaluation (what a re-evaluation starts from), or undefined. */
+/** A published evaluation (what a re-evaluation starts from) with its team and contact, or undefined. */
 export async function findPublishedEvaluationById(db: Database, id: number) {
-	return db
+	const e = await db
 		.selectFrom('evaluation')
-		.select(['id', 'municipality_code as municipalityCode', 'year'])
+		.select([
+			'id',
+			'municipality_code as municipalityCode',
+			'year',
+			'contact_user_id as contactUserId'
+		])
 		.where('id', '=', id)
 		.where('status', '=', 'publicerad')
 		.executeTakeFirst();
+	if (!e) return undefined;
+	const team = await db
+		.selectFrom('evaluation_member')
+		.select('user_id')
+		.where('evaluation_id', '=', id)
+		.orderBy('user_id')
+		.execute();
+	return { ...e, teamUserIds: team.map((m) => m.user_id) };
 }
 
 export interface EvaluationDetail {

@@ -192,14 +192,21 @@ export async function setPassword(
 }
 
 /**
- * On a database without users: one coordinator with a random one-time password, returned so the
- * caller can print it once. Nothing is created when any user exists.
+ * On a database without a coordinator: one with a random one-time password, returned so the
+ * caller can print it once. Nothing is created when a coordinator exists.
  */
 export async function ensureFirstCoordinator(
 	db: Database,
 	email = 'samordnare@kommunkompassen.local'
 ): Promise<{ email: string; oneTimePassword: string } | null> {
-	if ((await countUsers(db)) > 0) return null;
+	// The demo's own accounts are no coordinators: the first coordinator is still made.
+	const coordinator = await db
+		.selectFrom('app_user')
+		.select('id')
+		.where('role', '=', 'coordinator')
+		.limit(1)
+		.executeTakeFirst();
+	if (coordinator) return null;
 	const { oneTimePassword } = await createUser(
 		db,
 		{ id: null, label: 'system' },

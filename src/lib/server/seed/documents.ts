@@ -3,22 +3,29 @@ import type { SeedLog } from './index';
 import { systemActor } from '../audit';
 import { addDocument, extractStoredDocument } from '../repositories/documents';
 import { createEvaluation } from '../repositories/evaluations';
+import type { DemoUsers } from './demo-users';
 
 // Bundled as JSON so the built server and the CLI both carry the texts (no file reads at run time).
 import demoDocuments from './reference/demo-documents.json';
 
 const karlskogaOcr = demoDocuments['karlskoga-kommunkompassen-2022-ocr.txt'];
 const hedemora = demoDocuments['hedemora-styrmodell-2024.txt'];
-const askersund = demoDocuments['askersund-pm-organisationsutveckling-2025.txt'];
 
 const encoder = new TextEncoder();
 
+/** The demo's evaluation in progress (in collection): a past year, so no one's own plan collides. */
+export const demoInProgress = { municipalityCode: '2083', year: 2025 } as const;
+
+const addDays = (date: Date, days: number) =>
+	new Date(date.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+
 /**
- * Real governing documents for the demo: the Karlskoga report's own OCR text on Karlskoga 2022,
- * and Hedemora's steering model and Askersund's organisation memo on two evaluations in
- * collection, so a newcomer can search them and cite passages.
+ * The demo's evaluation in progress, Hedemora 2025 in collection, with a demo team (both declared
+ * free of conflict of interest) and a demo contact, planned dates counted from today so that its
+ * tasks and deadlines are current; and real governing documents: the Karlskoga report's own OCR
+ * text on Karlskoga 2022 and Hedemora's steering model, to search and cite.
  */
-export async function seedDocuments(db: Database, log: SeedLog): Promise<void> {
+export async function seedDocuments(db: Database, log: SeedLog, demo: DemoUsers): Promise<void> {
 	const karlskoga = await db
 		.selectFrom('evaluation')
 		.select('id')
@@ -26,28 +33,28 @@ export async function seedDocuments(db: Database, log: SeedLog): Promise<void> {
 		.where('year', '=', 2022)
 		.where('origin', '=', 'workspace')
 		.executeTakeFirst();
+	const { ids } = demo;
+	const today = new Date();
 	const hedemoraId = await createEvaluation(db, systemActor, {
-		municipalityCode: '2083',
-		year: 2026,
+		...demoInProgress,
 		rubricId: 'kommunkompassen-2020',
-		teamUserIds: [],
-		contactUserId: null,
-		visitStart: '2026-04-13',
-		visitEnd: '2026-04-16'
-	});
-	const askersundId = await createEvaluation(db, systemActor, {
-		municipalityCode: '1882',
-		year: 2026,
-		rubricId: 'kommunkompassen-2020',
-		teamUserIds: [],
-		contactUserId: null,
-		visitStart: '2026-05-04',
-		visitEnd: '2026-05-06'
+		teamUserIds: [ids.evaluatorA, ids.evaluatorB],
+		contactUserId: ids.contact,
+		answersDue: addDays(today, 14),
+		visitStart: addDays(today, 28),
+		visitEnd: addDays(today, 30),
+		factCheckDue: addDays(today, 70),
+		publicationPlanned: addDays(today, 90)
 	});
 	await db
 		.updateTable('evaluation')
 		.set({ status: 'insamling' })
-		.where('id', 'in', [hedemoraId, askersundId])
+		.where('id', '=', hedemoraId)
+		.execute();
+	await db
+		.updateTable('evaluation_member')
+		.set({ no_conflict_declared_at: new Date() })
+		.where('evaluation_id', '=', hedemoraId)
 		.execute();
 	const files = [
 		...(karlskoga
@@ -69,14 +76,6 @@ export async function seedDocuments(db: Database, log: SeedLog): Promise<void> {
 			kind: 'styrmodell' as const,
 			date: '2024-01-01',
 			text: hedemora
-		},
-		{
-			evaluationId: askersundId,
-			fileName: 'askersund-pm-organisationsutveckling-2025.txt',
-			title: 'PM organisationsutveckling, Askersunds kommun',
-			kind: 'annat' as const,
-			date: '2025-01-01',
-			text: askersund
 		}
 	];
 	for (const f of files) {
@@ -89,5 +88,7 @@ export async function seedDocuments(db: Database, log: SeedLog): Promise<void> {
 		});
 		await extractStoredDocument(db, id);
 	}
-	log(`Demo: ${files.length} governing documents extracted and searchable.`);
+	log(
+		`Demo: Hedemora 2025 in collection with a demo team and contact; ${files.length} governing documents extracted and searchable.`
+	);
 }

@@ -4,6 +4,9 @@ import municipalitiesFile from './reference/municipalities.json';
 import { seedPublishedResults } from './published-results';
 import { seedKarlskoga } from './karlskoga';
 import { seedDocuments } from './documents';
+import { seedDemoUsers, type DemoSignIn } from './demo-users';
+
+export type { DemoSignIn };
 import { seedActionPlans } from './action-plans';
 
 export type SeedLog = (message: string) => void;
@@ -21,11 +24,14 @@ export async function isEmpty(db: Database): Promise<boolean> {
 
 /**
  * Demo data for a newcomer: the full Karlskoga 2022 evaluation, the other published results and
- * the reference average, documents, and an example action plan. Each step is its own feature's.
+ * the reference average, an evaluation in progress with a demo team and contact (whose sign-ins
+ * are returned, to be shown once), documents, and an example action plan. Each step is its own feature's.
  */
-export async function seedDemo(db: Database, log: SeedLog) {
-	await seedKarlskoga(db, log);
+export async function seedDemo(db: Database, log: SeedLog): Promise<DemoSignIn[]> {
+	const users = await seedDemoUsers(db);
+	await seedKarlskoga(db, log, [users.ids.evaluatorA, users.ids.evaluatorB]);
 	await seedPublishedResults(db, log);
-	await seedDocuments(db, log);
+	await seedDocuments(db, log, users);
 	await seedActionPlans(db, log);
+	return users.signIns;
 }

@@ -12,7 +12,11 @@ import { computeTotals } from '$lib/domain/scoring';
  * disagree with the subarea sums (areas 4 and 6) the computed figure is kept and the
  * discrepancy reported.
  */
-export async function seedKarlskoga(db: Database, log: SeedLog): Promise<number> {
+export async function seedKarlskoga(
+	db: Database,
+	log: SeedLog,
+	teamUserIds: number[] = []
+): Promise<number> {
 	const rubric = await getRubricOrThrow(db, transcript.rubric);
 	const scores = Object.fromEntries(
 		transcript.areas.flatMap((a) => a.subareas.map((s) => [s.number, s.achieved]))
@@ -48,6 +52,18 @@ export async function seedKarlskoga(db: Database, log: SeedLog): Promise<number>
 			})
 			.returning('id')
 			.executeTakeFirstOrThrow();
+		// The demo team, so that a re-evaluation shows its team pre-filled.
+		if (teamUserIds.length)
+			await trx
+				.insertInto('evaluation_member')
+				.values(
+					teamUserIds.map((user_id) => ({
+						evaluation_id: id,
+						user_id,
+						no_conflict_declared_at: new Date()
+					}))
+				)
+				.execute();
 		for (const area of transcript.areas) {
 			const areaId = String(area.number);
 			await trx

@@ -21,6 +21,8 @@ import {
 import { possibleMoves, stages, type EvaluationStatus } from '$lib/domain/lifecycle';
 import type { Actions, PageServerLoad } from './$types';
 import { textLimits } from '$lib/domain/limits';
+import { loadTasks } from '$lib/server/repositories/evaluation-setup';
+import { todayInSweden } from '$lib/domain/tasks';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	// Signed in, as the layout requires: a published evaluation's public face is /kommuner.
@@ -28,7 +30,19 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const { scope } = await authorizeEvaluationRoute(locals, params.id, 'evaluation.read');
 	const detail = (await findEvaluationDetail(locals.db, scope.id))!;
 	const seesDraft = user.role === 'coordinator' || scope.teamUserIds.includes(user.id);
+	// Set-up, tasks and deadlines (issue 15): what is this user's to do next, with its date.
+	const planned = await loadTasks(
+		locals.db,
+		scope.id,
+		user,
+		{
+			onTeam: scope.teamUserIds.includes(user.id),
+			contact: user.role === 'municipality' && scope.municipalityCode === user.municipalityCode
+		},
+		todayInSweden()
+	);
 	return {
+		planned,
 		detail: {
 			visitStart: detail.visitStart,
 			visitEnd: detail.visitEnd,

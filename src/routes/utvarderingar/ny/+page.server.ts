@@ -10,8 +10,15 @@ import { listRubrics } from '$lib/server/repositories/rubrics';
 import { listUsers } from '$lib/server/repositories/users';
 import {
 	createEvaluation,
-	findPublishedEvaluationById
+	findPublishedEvaluationById,
+	getEvaluationOrThrow
 } from '$lib/server/repositories/evaluations';
+import {
+	DuplicateEvaluationError,
+	finishCarriedDocuments
+} from '$lib/server/repositories/evaluation-setup';
+import { log } from '$lib/server/log';
+import { readSetupForm, setupFields } from '$lib/schemas/evaluation-setup';
 import { attempt } from '$lib/server/evaluation-route';
 import { fieldErrors } from '$lib/schemas/errors';
 import { translate } from '$lib/i18n';
@@ -28,7 +35,20 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const previous = previousId
 		? await findPublishedEvaluationById(locals.db, previousId)
 		: undefined;
+	// A re-evaluation starts ready: the year after the baseline, its team and contact (editable).
+	const active = new Set(users.filter((u) => u.active).map((u) => u.id));
+	const prefill = previous
+		? {
+				year: previous.year + 1,
+				teamUserIds: previous.teamUserIds.filter((id) => active.has(id)),
+				contactUserId:
+					previous.contactUserId && active.has(previous.contactUserId)
+						? previous.contactUserId
+						: null
+			}
+		: { year: new Date().getFullYear(), teamUserIds: [], contactUserId: null };
 	return {
+		prefill,
 		municipalities: municipalities.map((m) => ({ code: m.code, name: m.name })),
 		rubrics: rubrics.map((r) => ({ id: r.id, title: r.title })),
 		evaluators: users
@@ -42,14 +62,12 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 				municipalityCode: u.municipalityCode
 			})),
 		/** A re-evaluation starts from a published evaluation of the same municipality. */
-		previous: previous ?? null
+		previous: previous
+			? { id: previous.id, municipalityCode: previous.municipalityCode, year: previous.year }
+			: null
 	};
 };
 
-const date = z
-	.string()
-	.regex(/^\d{4}-\d{2}-\d{2}$/, 'errors.date')
-	.or(z.literal('').transform(() => null));
 const schema = z.object({
 	municipalityCode: z.string().regex(/^\d{4}$/, 'errors.municipalityCode'),
 	year: z.coerce
@@ -58,10 +76,7 @@ const schema = z.object({
 		.min(2000, 'errors.invalid')
 		.max(2100, 'errors.invalid'),
 	rubricId: z.string().min(1, 'errors.required'),
-	teamUserIds: z.array(z.coerce.number().int().positive()).max(4, 'errors.invalid'),
-	contactUserId: z.coerce.number().int().positive().nullable(),
-	visitStart: date,
-	visitEnd: date,
+	...setupFields,
 	previousEvaluationId: z.coerce.number().int().positive().nullable()
 });
 
@@ -74,10 +89,7 @@ export const actions: Actions = {
 			municipalityCode: String(form.get('municipalityCode') ?? ''),
 			year: form.get('year'),
 			rubricId: String(form.get('rubricId') ?? ''),
-			teamUserIds: form.getAll('team').map(String),
-			contactUserId: form.get('contactUserId') ? form.get('contactUserId') : null,
-			visitStart: String(form.get('visitStart') ?? ''),
-			visitEnd: String(form.get('visitEnd') ?? ''),
+			...readSetupForm(form),
 			previousEvaluationId: form.get('previousEvaluationId')
 				? form.get('previousEvaluationId')
 				: null
@@ -94,10 +106,28 @@ export const actions: Actions = {
 		}
 		const result = await attempt(
 			locals,
-			() => createEvaluation(locals.db, actorOf(user), parsed.data),
+			() =>
+				createEvaluation(locals.db, actorOf(user), parsed.data).catch((e) => {
+					if (e instanceof DuplicateEvaluationError) return { existingId: e.existingId };
+					throw e;
+				}),
 			{ values }
 		);
+		if (typeof result === 'object' && 'existingId' in result) {
+			// Refused as a duplicate: link to the evaluation that exists.
+			const existing = await getEvaluationOrThrow(locals.db, result.existingId);
+			return fail(409, {
+				values,
+				errors: { year: translate(locals.locale, 'ws.errors.duplicate') },
+				existing: { id: existing.id, name: `${existing.municipalityName} ${existing.year}` }
+			});
+		}
 		if (typeof result !== 'number') return result;
+		// A re-evaluation's carried-over documents get their pages after the answer.
+		if (parsed.data.previousEvaluationId)
+			void finishCarriedDocuments(locals.db, result).catch((e) =>
+				log.error({ err: e, evaluationId: result }, 'carrying documents over failed')
+			);
 		redirect(303, `/utvarderingar/${result}`);
 	}
 };

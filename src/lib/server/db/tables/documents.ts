@@ -26,6 +26,10 @@ export interface SourceDocumentTable {
 	claimed_by: string | null;
 	claimed_at: Timestamp | null;
 	extraction_attempts: Generated<number>;
+	/** Copied from the previous evaluation's document (a re-evaluation starts with them). */
+	carried_from_id: number | null;
+	/** For a carried-over document: the municipality says it still applies; null until it says. */
+	still_applies: boolean | null;
 }
 
 export interface DocumentPageTable {

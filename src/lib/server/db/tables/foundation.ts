@@ -43,6 +43,10 @@ export interface EvaluationTable {
 	action_plan_public: Generated<boolean>;
 	/** Why it was last reopened: the erratum published next carries it. Null if never reopened. */
 	reopen_reason: string | null;
+	/** Planned dates, 'YYYY-MM-DD': the municipality's answers, the fact check, publication. */
+	answers_due: string | null;
+	fact_check_due: string | null;
+	publication_planned: string | null;
 }
 
 export interface PublishedResultTable {

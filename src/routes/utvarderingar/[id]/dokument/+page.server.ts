@@ -8,6 +8,7 @@ import {
 	processPendingDocuments
 } from '$lib/server/repositories/documents';
 import { DomainError } from '$lib/server/repositories/versioned';
+import { markCarriedDocument } from '$lib/server/repositories/evaluation-setup';
 import { documentKinds, type DocumentKind } from '$lib/domain/evaluation-content';
 import { isMessageKey, translate } from '$lib/i18n';
 import type { Actions, PageServerLoad } from './$types';
@@ -21,6 +22,21 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 };
 
 export const actions: Actions = refusingBadInput({
+	/** The municipality says whether a document carried over from the previous evaluation applies. */
+	markCarried: async ({ locals, params, request }) => {
+		const { scope, user } = await authorizeEvaluationRoute(
+			locals,
+			params.id,
+			'document.markCarried'
+		);
+		const form = await request.formData();
+		const documentId = Number(form.get('documentId'));
+		const answer = String(form.get('stillApplies') ?? '');
+		if (!Number.isSafeInteger(documentId) || !['yes', 'no'].includes(answer))
+			return fail(400, { errors: { _form: translate(locals.locale, 'errors.invalid') } });
+		await markCarriedDocument(locals.db, actorOf(user), scope.id, documentId, answer === 'yes');
+		return { marked: documentId };
+	},
 	/**
 	 * Stores each file (refusing empty, oversized and unsupported ones with a reason per file) and
 	 * starts extraction in the background; the page shows "bearbetas…" until it is done.
