@@ -12,6 +12,7 @@ import * as actionPlans from './messages/action-plans';
 import * as operations from './messages/operations';
 import * as audit from './messages/audit';
 import * as accessibility from './messages/accessibility';
+import * as report from './messages/report';
 
 export const locales = ['sv', 'en'] as const;
 export type Locale = (typeof locales)[number];
@@ -27,7 +28,8 @@ const sv = {
 	...actionPlans.sv,
 	...operations.sv,
 	...audit.sv,
-	...accessibility.sv
+	...accessibility.sv,
+	...report.sv
 };
 export type MessageKey = keyof typeof sv;
 
@@ -41,7 +43,8 @@ const en: Record<MessageKey, string> = {
 	...actionPlans.en,
 	...operations.en,
 	...audit.en,
-	...accessibility.en
+	...accessibility.en,
+	...report.en
 };
 
 const dictionaries: Record<Locale, Record<MessageKey, string>> = { sv, en };

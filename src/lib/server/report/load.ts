@@ -5,6 +5,8 @@
  */
 import type { Database } from '../db';
 import { getRubricOrThrow } from '../repositories/rubrics';
+import { rubricInLocale } from '$lib/domain/rubric';
+import type { Locale } from '$lib/i18n';
 import { loadEvaluationContent } from '../repositories/publishing';
 import { listPublishedResults } from '../repositories/comparisons';
 import { listFollowUps } from '../repositories/follow-up';
@@ -19,16 +21,21 @@ import { renderPdfInWorker } from '../workers/pool';
 const stockholmNow = () =>
 	new Date().toLocaleString('sv-SE', { timeZone: 'Europe/Stockholm' }).slice(0, 16);
 
+/**
+ * The report in the reader's language: its own words and the rubric's titles follow `locale`; the
+ * evaluators' texts stay as written.
+ */
 export async function loadReportModel(
 	db: Database,
-	evaluationId: number
+	evaluationId: number,
+	locale: Locale = 'sv'
 ): Promise<{ model: ReportModel; publishedResultId: number | null }> {
 	const e = await getEvaluationOrThrow(db, evaluationId);
-	const rubric = await getRubricOrThrow(db, e.rubricId);
+	const rubric = rubricInLocale(await getRubricOrThrow(db, e.rubricId), locale);
 	const published =
 		e.status === 'publicerad' ? await findCurrentPublishedVersion(db, evaluationId) : undefined;
 	const content = published ? published.content : await loadEvaluationContent(db, evaluationId);
-	const average = await chooseAverage(db, rubric, null, 'sv');
+	const average = await chooseAverage(db, rubric, null, locale);
 	const history = await listPublishedResults(db, {
 		rubricId: rubric.id,
 		municipalityCodes: [e.municipalityCode]
@@ -46,7 +53,7 @@ export async function loadReportModel(
 			const improvements = await listImprovements(db, e.previousEvaluationId);
 			previous = {
 				year: prev.year,
-				rubric: await getRubricOrThrow(db, prev.rubricId),
+				rubric: rubricInLocale(await getRubricOrThrow(db, prev.rubricId), locale),
 				result: prev,
 				followUps: improvements.map((i) => ({
 					areaId: i.areaId,
@@ -71,18 +78,23 @@ export async function loadReportModel(
 			? published.publishedAt.toISOString().slice(0, 10)
 			: new Date().toISOString().slice(0, 10),
 		generatedAt: stockholmNow(),
-		previous
+		previous,
+		locale
 	});
 	return { model, publishedResultId: published?.id ?? null };
 }
 
-/** The PDF; a published version's is generated once and then served from the cache. */
+/**
+ * The PDF; a published version's Swedish PDF is generated once and then served from the cache
+ * (the cache holds one PDF per version, so the English one is rendered on each request).
+ */
 export async function reportPdf(
 	db: Database,
-	evaluationId: number
+	evaluationId: number,
+	locale: Locale = 'sv'
 ): Promise<{ pdf: Uint8Array; model: ReportModel }> {
-	const { model, publishedResultId } = await loadReportModel(db, evaluationId);
-	if (publishedResultId) {
+	const { model, publishedResultId } = await loadReportModel(db, evaluationId, locale);
+	if (publishedResultId && locale === 'sv') {
 		const cached = await findCachedReport(db, publishedResultId);
 		if (cached) return { pdf: cached, model };
 		const pdf = await renderPdfInWorker(model);
