@@ -18,7 +18,8 @@ import { findMunicipalityByCode } from './repositories/municipalities';
 import { listRubrics } from './repositories/rubrics';
 import { rankOf, relativeStrengths, type NationalAverage } from '$lib/domain/comparison';
 import { profileRadar, type ProfileRadar } from '$lib/domain/charts/profile';
-import type { Rubric } from '$lib/domain/rubric';
+import { rubricInLocale, type Rubric } from '$lib/domain/rubric';
+import { formatDate, translator } from '$lib/i18n';
 
 export interface ChosenAverage {
 	key: string;
@@ -43,10 +44,8 @@ export async function chooseAverage(
 ): Promise<ChosenAverage> {
 	const national = await computeNationalAverage(db, rubric);
 	const references = await listReferenceAverages(db, rubric.id);
-	const nationalLabel =
-		locale === 'sv'
-			? `Nationellt medelvärde (n = ${national.count})`
-			: `National average (n = ${national.count})`;
+	const t = translator(locale);
+	const nationalLabel = t('results.nationalAverageLabel', { n: national.count });
 	const options = [
 		{ key: 'nationellt', label: nationalLabel },
 		...references.map((r) => ({ key: `ref-${r.id}`, label: `${r.name}` }))
@@ -70,10 +69,11 @@ export async function chooseAverage(
 		areas: Object.fromEntries(rubric.areas.map((a) => [a.id, national.areas[a.id]?.mean ?? null])),
 		national,
 		options,
-		description:
-			locale === 'sv'
-				? `Medelvärde av ${national.count} publicerade utvärderingar enligt ${rubric.title}, ${new Date().toISOString().slice(0, 10)}`
-				: `Mean of ${national.count} published evaluations on ${rubric.title}, ${new Date().toISOString().slice(0, 10)}`
+		description: t('results.nationalAverageDescription', {
+			n: national.count,
+			rubric: rubric.title,
+			date: formatDate(locale, new Date())
+		})
 	};
 }
 
@@ -89,7 +89,8 @@ export async function loadMunicipalityProfile(
 	averageKey: string | null,
 	locale: 'sv' | 'en'
 ) {
-	const rubrics = await listRubrics(db);
+	// In the reader's language: the radar's labels, strengths and changes name areas by title.
+	const rubrics = (await listRubrics(db)).map((r) => rubricInLocale(r, locale));
 	const rubricById = new Map(rubrics.map((r) => [r.id, r]));
 	const results = await listPublishedResults(db, { municipalityCodes: [code] });
 	const profiled = [...results]

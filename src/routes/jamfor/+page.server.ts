@@ -5,6 +5,7 @@ import {
 } from '$lib/server/repositories/comparisons';
 import { getRubricOrThrow } from '$lib/server/repositories/rubrics';
 import { chooseAverage } from '$lib/server/profile';
+import { rubricInLocale } from '$lib/domain/rubric';
 import { latestPerMunicipality, rankOf } from '$lib/domain/comparison';
 import { svCollator } from '$lib/i18n';
 import { fail } from '@sveltejs/kit';
@@ -48,7 +49,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const resolved = resolveNames(input, municipalities);
 	const codes = [...resolved.codes, ...(group?.municipalityCodes ?? [])];
 	const unknown = resolved.unknown;
-	const rubric = await getRubricOrThrow(locals.db, rubricId);
+	const rubric = rubricInLocale(await getRubricOrThrow(locals.db, rubricId), locals.locale);
 	const countyCodes = county
 		? municipalities.filter((m) => m.countyCode === county).map((m) => m.code)
 		: [];
