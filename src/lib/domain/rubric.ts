@@ -293,6 +293,28 @@ export function rubricText<T extends object>(locale: string, item: T): Omit<T, '
 }
 
 /**
+ * The whole rubric in the reader's language: area, subarea and question texts from their `en`
+ * where the reader chose English (Swedish where no English is given). For code that takes a
+ * Rubric and shows its titles (reports, the PDF, profiles, comparisons, progress tables), so the
+ * language is chosen once where the rubric is loaded.
+ */
+export function rubricInLocale(rubric: Rubric, locale: string): Rubric {
+	if (locale !== 'en') return rubric;
+	return {
+		...rubric,
+		areas: rubric.areas.map((a) => ({
+			...a,
+			...rubricText(locale, a),
+			subareas: a.subareas.map((s) => ({
+				...s,
+				...rubricText(locale, s),
+				questions: s.questions?.map((q) => ({ ...q, ...rubricText(locale, q) }))
+			}))
+		}))
+	};
+}
+
+/**
  * The rubric's areas and subareas as pages list them: ids, titles in the reader's language and
  * maxima, without guidance, questions or keywords (the page data stays small).
  */

@@ -12,6 +12,8 @@ import * as actionPlans from './messages/action-plans';
 import * as operations from './messages/operations';
 import * as audit from './messages/audit';
 import * as setup from './messages/setup';
+import * as accessibility from './messages/accessibility';
+import * as report from './messages/report';
 
 export const locales = ['sv', 'en'] as const;
 export type Locale = (typeof locales)[number];
@@ -27,7 +29,9 @@ const sv = {
 	...actionPlans.sv,
 	...operations.sv,
 	...audit.sv,
-	...setup.sv
+	...setup.sv,
+	...accessibility.sv,
+	...report.sv
 };
 export type MessageKey = keyof typeof sv;
 
@@ -41,7 +45,9 @@ const en: Record<MessageKey, string> = {
 	...actionPlans.en,
 	...operations.en,
 	...audit.en,
-	...setup.en
+	...setup.en,
+	...accessibility.en,
+	...report.en
 };
 
 const dictionaries: Record<Locale, Record<MessageKey, string>> = { sv, en };

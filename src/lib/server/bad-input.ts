@@ -8,6 +8,7 @@ import { error, json, type Handle } from '@sveltejs/kit';
 import { stringify } from 'devalue';
 import { translate } from '$lib/i18n';
 import { corsHeaders } from './http';
+import { apiLocale } from './locale';
 
 const nul = '\u0000';
 
@@ -93,7 +94,11 @@ export const refuseNulBytes: Handle = async ({ event, resolve }) => {
 	if (!found) return resolve(event);
 	const message = translate(event.locals.locale, 'errors.nulByte');
 	if (event.url.pathname.startsWith('/api/')) {
-		return json({ error: message }, { status: 400, headers: corsHeaders });
+		const locale = apiLocale(event.request.headers.get('accept-language'));
+		return json(
+			{ error: translate(locale, 'errors.nulByte') },
+			{ status: 400, headers: corsHeaders }
+		);
 	}
 	if (event.request.headers.get('x-sveltekit-action') === 'true') {
 		// What `fail(400, …)` gives a form with use:enhance: the page shows it as it shows any

@@ -10,6 +10,7 @@ import { listPublishedResults, type PublishedResultView } from './repositories/c
 import { loadPublishedContents } from './repositories/published-results';
 import type { Rubric } from '$lib/domain/rubric';
 import { toExchangeFormat } from '$lib/domain/exchange';
+import { translate, type Locale } from '$lib/i18n';
 
 const year = z.coerce.number().int().min(1990).max(2100);
 export const resultsQuerySchema = z.object({
@@ -25,19 +26,31 @@ export const resultsQuerySchema = z.object({
 
 export type ApiQueryError = { error: string };
 
+/** A query parameter zod refused, in the API's answer language (see apiLocale). */
+export function invalidParameter(issue: z.core.$ZodIssue, locale: Locale): string {
+	return translate(locale, 'api.error.invalid', {
+		name: issue.path.join('.') || 'query',
+		detail: issue.message
+	});
+}
+
 /** Parses and checks the query; unknown rubric or municipality codes are errors. */
-export async function parseResultsQuery(db: Database, params: URLSearchParams) {
+export async function parseResultsQuery(db: Database, params: URLSearchParams, locale: Locale) {
 	const parsed = resultsQuerySchema.safeParse(
 		Object.fromEntries([...params].filter(([, v]) => v !== ''))
 	);
 	if (!parsed.success) {
 		const issue = parsed.error.issues[0];
-		return { error: `${issue.path.join('.') || 'query'}: ${issue.message}` } as ApiQueryError;
+		return { error: invalidParameter(issue, locale) } as ApiQueryError;
 	}
 	if (parsed.data.rubric && !(await findRubricById(db, parsed.data.rubric)))
-		return { error: `Unknown rubric "${parsed.data.rubric}"` } as ApiQueryError;
+		return {
+			error: translate(locale, 'api.error.unknownRubric', { id: parsed.data.rubric })
+		} as ApiQueryError;
 	if (parsed.data.municipality && !(await findMunicipalityByCode(db, parsed.data.municipality))) {
-		return { error: `Unknown municipality code "${parsed.data.municipality}"` } as ApiQueryError;
+		return {
+			error: translate(locale, 'api.error.unknownMunicipality', { code: parsed.data.municipality })
+		} as ApiQueryError;
 	}
 	return parsed.data;
 }

@@ -24,7 +24,7 @@ import {
 	type NationalAverage
 } from '$lib/domain/comparison';
 import { profileRadar, type ProfileRadar } from '$lib/domain/charts/profile';
-import type { Rubric } from '$lib/domain/rubric';
+import { rubricInLocale, type Rubric } from '$lib/domain/rubric';
 import { translator, type Locale } from '$lib/i18n';
 
 export interface ChosenAverage {
@@ -140,7 +140,8 @@ export async function loadMunicipalityProfile(
 	const rubricById = new Map<string, Rubric>();
 	for (const id of new Set(results.map((r) => r.rubricId))) {
 		const rubric = await findRubricById(db, id);
-		if (rubric) rubricById.set(id, rubric);
+		// In the reader's language: the radar's labels, strengths and changes name areas by title.
+		if (rubric) rubricById.set(id, rubricInLocale(rubric, locale));
 	}
 	const profiled = profiledResult(results, (id) => rubricById.get(id)?.year ?? 0);
 	if (!profiled) return { results, rubricById, profile: null };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rubricInLocale } from '$lib/domain/rubric';
 import { fail } from '@sveltejs/kit';
 import { listMunicipalities } from '$lib/server/repositories/municipalities';
 import { loadMunicipalityAggregates } from '$lib/server/repositories/published-aggregates';
@@ -85,10 +86,13 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		listPeerGroups(locals.db, locals.user?.id ?? null),
 		listRubricTitles(locals.db)
 	]);
-	const rubric =
+	// In the reader's language: radar labels and table headers name areas by title.
+	const rubric = rubricInLocale(
 		(rubricTitles.some((r) => r.id === query.version)
 			? await findRubricById(locals.db, query.version)
-			: undefined) ?? (await getRubricOrThrow(locals.db, defaultRubricId));
+			: undefined) ?? (await getRubricOrThrow(locals.db, defaultRubricId)),
+		locals.locale
+	);
 	const group = groups.find((g) => g.id === query.grupp);
 	const known = new Set(municipalities.map((m) => m.code));
 	const typed = resolveNames(query.kommuner, municipalities);
@@ -104,7 +108,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const rubricById = new Map<string, Rubric>([[rubric.id, rubric]]);
 	for (const id of new Set(aggregates.flatMap((a) => a.results.map((r) => r.rubricId)))) {
 		const r = await findRubricById(locals.db, id);
-		if (r) rubricById.set(id, r);
+		if (r) rubricById.set(id, rubricInLocale(r, locals.locale));
 	}
 	const titleOf = (id: string) => rubricById.get(id)?.title ?? id;
 	const nameOf = new Map(municipalities.map((m) => [m.code, m.name]));

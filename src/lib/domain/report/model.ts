@@ -8,21 +8,11 @@ import { computeTotals } from '../scoring';
 import { changeBetween, type ResultLevels } from '../comparison';
 import { whatIsKommunkompassen } from './standard-texts';
 import { historySentence, type PublishedEvaluation } from './history';
+import { formatDate, translator, type Locale } from '../../i18n';
 
-export const groupLabels: Record<InterviewGroup, string> = {
-	fortroendevalda: 'Förtroendevalda',
-	ledande_tjanstepersoner: 'Ledande tjänstepersoner',
-	fackliga_foretradare: 'Fackliga företrädare',
-	forsta_linjens_chefer: 'Första linjens chefer',
-	bolagsledning: 'Bolagsledning',
-	annan: 'Annan'
-};
-
-export const judgementLabels = {
-	atgardad: 'Åtgärdad',
-	delvis: 'Delvis åtgärdad',
-	kvarstar: 'Kvarstår'
-} as const;
+/** How the team judged an earlier improvement possibility in a re-evaluation. */
+export const judgements = ['atgardad', 'delvis', 'kvarstar'] as const;
+export type Judgement = (typeof judgements)[number];
 
 export interface ReportComparison {
 	averageLabel: string;
@@ -42,7 +32,7 @@ export interface ReportPrevious {
 	followUps: {
 		areaId: string;
 		text: string;
-		judgement: keyof typeof judgementLabels | null;
+		judgement: Judgement | null;
 		comment: string;
 	}[];
 }
@@ -69,6 +59,8 @@ export interface ReportArea {
 }
 
 export interface ReportModel {
+	/** The language of the report's own words and of the rubric's titles. */
+	locale: Locale;
 	title: string;
 	municipality: { code: string; name: string };
 	year: number;
@@ -114,26 +106,6 @@ export interface ReportModel {
 	};
 }
 
-const monthNames = [
-	'januari',
-	'februari',
-	'mars',
-	'april',
-	'maj',
-	'juni',
-	'juli',
-	'augusti',
-	'september',
-	'oktober',
-	'november',
-	'december'
-];
-
-export function swedishDate(iso: string): string {
-	const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
-	return d ? `${d} ${monthNames[m - 1]} ${y}` : `${monthNames[m - 1]} ${y}`;
-}
-
 export function buildReportModel(input: {
 	content: EvaluationContent;
 	rubric: Rubric;
@@ -145,8 +117,11 @@ export function buildReportModel(input: {
 	previous?: ReportPrevious | null;
 	/** The municipality's published evaluations (any version), for the history sentence. */
 	history?: PublishedEvaluation[];
+	/** The reader's language; `rubric` is expected in it already (rubricInLocale). */
+	locale: Locale;
 }): ReportModel {
-	const { content, rubric } = input;
+	const { content, rubric, locale } = input;
+	const t = translator(locale);
 	const totals = computeTotals(rubric, content.scores);
 	const areas: ReportArea[] = rubric.areas.map((area) => {
 		const a = totals.areas.find((x) => x.areaId === area.id)!;
@@ -175,7 +150,7 @@ export function buildReportModel(input: {
 		return `${id} ${s.title}`;
 	});
 	const interviews = content.method.interviews.map((i) => ({
-		group: groupLabels[i.group],
+		group: t(`src.group.${i.group}`),
 		interviews: i.interviews,
 		people: i.people
 	}));
@@ -200,7 +175,7 @@ export function buildReportModel(input: {
 			sameRubric: change.sameRubric,
 			caveat: change.sameRubric
 				? null
-				: `Utvärderingen ${input.previous.year} gjordes enligt ${input.previous.rubric.title}. Totalen jämförs med förbehåll; områdena jämförs inte eftersom de har reviderats.`,
+				: t('report.caveat', { year: input.previous.year, rubric: input.previous.rubric.title }),
 			total: { from: change.total.from, to: change.total.to, change: change.total.change },
 			areas: areaChanges.map((a) => ({
 				id: a.id,
@@ -218,27 +193,28 @@ export function buildReportModel(input: {
 		};
 	}
 	return {
-		title: `Kommunkompassen – Analys av ${content.municipality.name}`,
+		locale,
+		title: t('report.docTitle', { name: content.municipality.name }),
 		municipality: content.municipality,
 		year: content.year,
 		rubricTitle: rubric.title,
 		evaluators: content.evaluators,
-		date: swedishDate(input.date),
+		date: formatDate(locale, input.date),
 		dateIso: input.date,
 		draft: input.draft,
 		generatedAt: input.generatedAt,
 		missing,
-		whatIs: whatIsKommunkompassen(rubric.id),
+		whatIs: t(whatIsKommunkompassen(rubric.id)),
 		method: {
 			description: content.method.description,
-			history: historySentence('sv', input.history ?? [], {
+			history: historySentence(locale, input.history ?? [], {
 				year: content.year,
 				rubricId: rubric.id
 			}),
 			visit: content.visit.start
 				? `${content.visit.start}${content.visit.end && content.visit.end !== content.visit.start ? ` – ${content.visit.end}` : ''}`
 				: content.evaluatedAt
-					? swedishDate(`${content.evaluatedAt}-00`)
+					? monthOf(locale, content.evaluatedAt)
 					: null,
 			interviews,
 			interviewTotal: interviews.reduce((n, i) => n + i.interviews, 0),
@@ -255,4 +231,14 @@ export function buildReportModel(input: {
 		recommendations: content.recommendations.map((r) => r.text),
 		development
 	};
+}
+
+/** "september 2022" from "2022-09": the month of an evaluation imported without visit dates. */
+function monthOf(locale: Locale, yearMonth: string): string {
+	const [year, month] = yearMonth.split('-').map(Number);
+	return new Intl.DateTimeFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', {
+		year: 'numeric',
+		month: 'long',
+		timeZone: 'UTC'
+	}).format(new Date(Date.UTC(year, (month || 1) - 1, 1)));
 }

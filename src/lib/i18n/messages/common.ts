@@ -13,6 +13,8 @@ export const sv = {
 	'nav.login': 'Logga in',
 	'nav.logout': 'Logga ut',
 	'nav.account': 'Mitt konto',
+	'nav.menu': 'Meny',
+	'nav.signedInAs': 'Inloggad som',
 	'lang.switchTo': 'In English',
 	'lang.label': 'Språk',
 	'common.save': 'Spara',
@@ -32,6 +34,8 @@ export const sv = {
 	'common.rubric': 'Version',
 	'common.notScored': 'ej bedömd',
 	'common.noEvaluations': 'inga utvärderingar',
+	'common.scrollTable':
+		'Tabellen är bredare än skärmen: rulla den i sidled för att se alla kolumner',
 	'errors.required': 'Fältet måste fyllas i',
 	'errors.invalid': 'Ogiltigt värde',
 	'errors.nulByte':
@@ -53,7 +57,9 @@ export const sv = {
 	'home.withResults': 'Kommuner med resultat',
 	'home.latestTotal': 'Senaste totalpoäng',
 	'home.empty': 'Inga publicerade resultat ännu.',
-	'footer.text': 'Kommunkompassen – verktyg för utvärdering, rapport och jämförelse.'
+	'footer.text': 'Kommunkompassen – verktyg för utvärdering, rapport och jämförelse.',
+	'footer.accessibility': 'Tillgänglighetsredogörelse',
+	'errorSummary.title': 'Formuläret har fel som behöver rättas'
 } as const;
 
 export const en: Record<keyof typeof sv, string> = {
@@ -70,6 +76,8 @@ export const en: Record<keyof typeof sv, string> = {
 	'nav.login': 'Sign in',
 	'nav.logout': 'Sign out',
 	'nav.account': 'My account',
+	'nav.menu': 'Menu',
+	'nav.signedInAs': 'Signed in as',
 	'lang.switchTo': 'På svenska',
 	'lang.label': 'Language',
 	'common.save': 'Save',
@@ -89,6 +97,8 @@ export const en: Record<keyof typeof sv, string> = {
 	'common.rubric': 'Version',
 	'common.notScored': 'not assessed',
 	'common.noEvaluations': 'no evaluations',
+	'common.scrollTable':
+		'The table is wider than the screen: scroll it sideways to see every column',
 	'errors.required': 'This field is required',
 	'errors.invalid': 'Invalid value',
 	'errors.nulByte':
@@ -110,5 +120,7 @@ export const en: Record<keyof typeof sv, string> = {
 	'home.withResults': 'Municipalities with results',
 	'home.latestTotal': 'Latest total',
 	'home.empty': 'No published results yet.',
-	'footer.text': 'Kommunkompassen – a toolkit for evaluation, reporting and comparison.'
+	'footer.text': 'Kommunkompassen – a toolkit for evaluation, reporting and comparison.',
+	'footer.accessibility': 'Accessibility statement',
+	'errorSummary.title': 'There is a problem with the form'
 };

@@ -238,7 +238,7 @@ export const en: Record<keyof typeof sv, string> = {
 	'ws.overview.contact': 'Contact person',
 	'ws.overview.visit': 'Visit',
 	'ws.overview.noConflict': 'Has declared no conflict of interest',
-	'ws.overview.conflictPending': 'Has not declared on conflict of interest',
+	'ws.overview.conflictPending': 'Has not yet declared freedom from conflicts of interest',
 	'ws.overview.sheetSubmitted': 'score sheet submitted',
 	'ws.overview.declare': 'I declare that I have no conflict of interest in this evaluation',
 	'ws.overview.declareHelp':
@@ -262,7 +262,8 @@ export const en: Record<keyof typeof sv, string> = {
 	'ws.move.blocked': 'The step cannot be taken yet:',
 	'ws.move.done': 'The evaluation is now in the stage {stage}.',
 	'ws.gap.noTeam': 'No evaluation team',
-	'ws.gap.conflictNotDeclared': '{missing} evaluators have not declared on conflict of interest',
+	'ws.gap.conflictNotDeclared':
+		'{missing} evaluators have not yet declared freedom from conflicts of interest',
 	'ws.gap.sheetsNotSubmitted': 'Submitted score sheets: {submitted} of {needed}',
 	'ws.gap.subareasNotAgreed': '{missing} subareas have no agreed score',
 	'ws.gap.noInterviews': 'No interviews recorded',

@@ -5,6 +5,8 @@
  */
 import type { Database } from '../db';
 import { findRubricById, getRubricOrThrow } from '../repositories/rubrics';
+import { rubricInLocale } from '$lib/domain/rubric';
+import type { Locale } from '$lib/i18n';
 import { loadEvaluationContent } from '../repositories/publishing';
 import { loadMunicipalityAggregate } from '../repositories/published-aggregates';
 import { listFollowUps } from '../repositories/follow-up';
@@ -19,17 +21,22 @@ import { renderPdfInWorker } from '../workers/pool';
 const stockholmNow = () =>
 	new Date().toLocaleString('sv-SE', { timeZone: 'Europe/Stockholm' }).slice(0, 16);
 
+/**
+ * The report in the reader's language: its own words and the rubric's titles follow `locale`; the
+ * evaluators' texts stay as written.
+ */
 export async function loadReportModel(
 	db: Database,
-	evaluationId: number
+	evaluationId: number,
+	locale: Locale = 'sv'
 ): Promise<{ model: ReportModel; publishedResultId: number | null }> {
 	const e = await getEvaluationOrThrow(db, evaluationId);
-	const rubric = await getRubricOrThrow(db, e.rubricId);
+	const rubric = rubricInLocale(await getRubricOrThrow(db, e.rubricId), locale);
 	const published =
 		e.status === 'publicerad' ? await findCurrentPublishedVersion(db, evaluationId) : undefined;
 	const content = published ? published.content : await loadEvaluationContent(db, evaluationId);
 	const [average, publishedHistory] = await Promise.all([
-		chooseAverage(db, rubric, null, 'sv'),
+		chooseAverage(db, rubric, null, locale),
 		loadMunicipalityAggregate(db, e.municipalityCode)
 	]);
 	const history = publishedHistory.results;
@@ -47,7 +54,7 @@ export async function loadReportModel(
 			const improvements = await listImprovements(db, e.previousEvaluationId);
 			previous = {
 				year: prev.year,
-				rubric: await getRubricOrThrow(db, prev.rubricId),
+				rubric: rubricInLocale(await getRubricOrThrow(db, prev.rubricId), locale),
 				result: prev,
 				followUps: improvements.map((i) => ({
 					areaId: i.areaId,
@@ -78,7 +85,8 @@ export async function loadReportModel(
 			? published.publishedAt.toISOString().slice(0, 10)
 			: new Date().toISOString().slice(0, 10),
 		generatedAt: stockholmNow(),
-		previous
+		previous,
+		locale
 	});
 	return { model, publishedResultId: published?.id ?? null };
 }
@@ -91,22 +99,25 @@ export interface ReportFileFacts {
 }
 
 /**
- * The PDF; a published version's is generated once and then served from the cache. The cache is
- * looked up first, in one query, so a cached report costs no report model (average, history).
+ * The PDF in the reader's language. A published version's Swedish PDF is generated once and then
+ * served from the cache, looked up first in one query, so a cached report costs no report model
+ * (average, history); the cache holds one PDF per version, so the English one is rendered on each
+ * request (in a worker, off the request path).
  */
 export async function reportPdf(
 	db: Database,
-	evaluationId: number
+	evaluationId: number,
+	locale: Locale = 'sv'
 ): Promise<{ pdf: Uint8Array; facts: ReportFileFacts }> {
-	const cached = await findCachedReportOfEvaluation(db, evaluationId);
+	const cached = locale === 'sv' ? await findCachedReportOfEvaluation(db, evaluationId) : null;
 	if (cached) {
 		const { pdf, municipality, year } = cached;
 		return { pdf, facts: { municipality, year, draft: false } };
 	}
-	const { model, publishedResultId } = await loadReportModel(db, evaluationId);
+	const { model, publishedResultId } = await loadReportModel(db, evaluationId, locale);
 	const facts = { municipality: model.municipality.name, year: model.year, draft: model.draft };
 	const pdf = await renderPdfInWorker(model);
-	if (publishedResultId) await cacheReport(db, publishedResultId, pdf);
+	if (publishedResultId && locale === 'sv') await cacheReport(db, publishedResultId, pdf);
 	return { pdf, facts };
 }
 

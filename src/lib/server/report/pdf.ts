@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { reportRadar } from '$lib/domain/charts/profile';
 import { barGeometry, barsSvg } from '$lib/domain/charts/bars';
-import { judgementLabels, type ReportModel } from '$lib/domain/report/model';
+import type { ReportModel } from '$lib/domain/report/model';
+import { translator } from '$lib/i18n';
 import { robotoDir, robotoFiles } from '../fonts';
 import { richTextNodes } from './rich-text';
 import { renderRadarSvg } from '../charts';
@@ -40,7 +41,6 @@ function pdfmake(): PdfMake {
 	return pm;
 }
 
-const points = (v: number | null) => (v === null ? 'ej bedömd' : String(v));
 const paragraphs = (text: string, style = 'body') =>
 	text
 		.split(/\n\s*\n/)
@@ -49,6 +49,11 @@ const paragraphs = (text: string, style = 'body') =>
 		.map((p) => ({ text: p.replace(/\n•\s*/g, '\n• '), style }));
 
 export function reportDocDefinition(model: ReportModel) {
+	const t = translator(model.locale);
+	const points = (v: number | null) => (v === null ? t('report.notScored') : String(v));
+	const ofMax = (achieved: number | null, max: number) =>
+		t('report.ofMax', { achieved: points(achieved), max });
+	const evaluators = model.evaluators.length ? model.evaluators.join(', ') : t('report.skr');
 	const bars = barGeometry(
 		model.areas.map((a) => ({
 			id: a.id,
@@ -71,27 +76,22 @@ export function reportDocDefinition(model: ReportModel) {
 	// Cover
 	content.push(
 		{ text: 'Kommunkompassen –', style: 'coverKicker', margin: [0, 160, 0, 8] },
-		{ text: `Analys av ${model.municipality.name}`, style: 'coverTitle' },
+		{ text: t('report.coverTitle', { name: model.municipality.name }), style: 'coverTitle' },
 		{ text: String(model.year), style: 'coverYear', margin: [0, 8, 0, 40] },
-		{
-			text: model.evaluators.length
-				? `Utvärderare: ${model.evaluators.join(', ')}`
-				: 'Utvärderare: Sveriges Kommuner och Regioner (SKR)',
-			style: 'body'
-		},
-		{ text: `Datum: ${model.date}`, style: 'body' },
+		{ text: t('report.evaluators', { names: evaluators }), style: 'body' },
+		{ text: t('report.date', { date: model.date }), style: 'body' },
 		{ text: model.rubricTitle, style: 'muted' }
 	);
 	if (model.draft) {
 		content.push({
-			text: `UTKAST – skapat ${model.generatedAt}. Rapporten är inte publicerad.`,
+			text: t('report.draftNotPublished', { at: model.generatedAt }),
 			style: 'draftNote',
 			margin: [0, 30, 0, 0]
 		});
 		if (model.missing.length) {
 			content.push(
 				{
-					text: `Ej bedömt ännu (${model.missing.length} delområden):`,
+					text: t('report.missing', { n: model.missing.length }),
 					style: 'bodyBold',
 					margin: [0, 12, 0, 4]
 				},
@@ -103,25 +103,20 @@ export function reportDocDefinition(model: ReportModel) {
 
 	// Table of contents
 	content.push(
-		{ toc: { title: { text: 'Innehåll', style: 'h1' }, numberStyle: { bold: false } } },
+		{ toc: { title: { text: t('report.contents'), style: 'h1' }, numberStyle: { bold: false } } },
 		{ text: '', pageBreak: 'after' }
 	);
 
 	// 1
-	content.push(heading('1 Vad är Kommunkompassen?', 1), ...paragraphs(model.whatIs));
+	content.push(heading(`1 ${t('report.s1')}`, 1), ...paragraphs(model.whatIs));
 
 	// 2
-	content.push(
-		heading(
-			`2 ${model.municipality.name} i förhållande till övriga som gjort Kommunkompassen`,
-			1,
-			true
-		)
-	);
-	content.push({ ...heading('Så gjordes utvärderingen', 2) });
+	content.push(heading(`2 ${t('report.s2', { name: model.municipality.name })}`, 1, true));
+	content.push({ ...heading(t('report.method'), 2) });
 	if (model.method.description) content.push(...paragraphs(model.method.description));
 	content.push(...paragraphs(model.method.history));
-	if (model.method.visit) content.push({ text: `Besök: ${model.method.visit}`, style: 'body' });
+	if (model.method.visit)
+		content.push({ text: t('report.visit', { dates: model.method.visit }), style: 'body' });
 	if (model.method.interviews.length) {
 		content.push({
 			table: {
@@ -129,9 +124,9 @@ export function reportDocDefinition(model: ReportModel) {
 				widths: ['*', 'auto', 'auto'],
 				body: [
 					[
-						{ text: 'Intervjugrupp', style: 'th' },
-						{ text: 'Intervjuer', style: 'th' },
-						{ text: 'Personer', style: 'th' }
+						{ text: t('report.group'), style: 'th' },
+						{ text: t('report.interviews'), style: 'th' },
+						{ text: t('report.people'), style: 'th' }
 					],
 					...model.method.interviews.map((i) => [
 						i.group,
@@ -139,7 +134,7 @@ export function reportDocDefinition(model: ReportModel) {
 						{ text: String(i.people), alignment: 'right' }
 					]),
 					[
-						{ text: 'Totalt', bold: true },
+						{ text: t('report.total'), bold: true },
 						{ text: String(model.method.interviewTotal), alignment: 'right', bold: true },
 						{ text: String(model.method.peopleTotal), alignment: 'right', bold: true }
 					]
@@ -151,16 +146,16 @@ export function reportDocDefinition(model: ReportModel) {
 	}
 	if (model.method.documents.length)
 		content.push(
-			{ text: 'Studerade dokument', style: 'bodyBold' },
+			{ text: t('report.documentsStudied'), style: 'bodyBold' },
 			{ ul: model.method.documents, style: 'body', margin: [0, 0, 0, 8] }
 		);
-	content.push(heading('Poäng', 2), {
-		text: [{ text: 'Total poäng: ', bold: true }, `${points(model.total)} av ${model.max}`],
+	content.push(heading(t('report.points'), 2), {
+		text: [{ text: `${t('report.totalPoints')} `, bold: true }, ofMax(model.total, model.max)],
 		style: 'body'
 	});
 	content.push({
 		svg: barsSvg(bars, {
-			title: 'Poäng per område',
+			title: t('report.barsTitle'),
 			referenceLabel: model.comparison.averageLabel
 		}),
 		width: 500,
@@ -169,11 +164,11 @@ export function reportDocDefinition(model: ReportModel) {
 	// Heading, chart and caption stay on one page.
 	content.push({
 		stack: [
-			heading('Profil', 2),
+			heading(t('report.profile'), 2),
 			{
 				svg: renderRadarSvg({
 					...reportRadar(model),
-					title: 'Profil per område',
+					title: t('report.profileTitle'),
 					size: 520,
 					margin: 130
 				}),
@@ -181,7 +176,7 @@ export function reportDocDefinition(model: ReportModel) {
 				alignment: 'center'
 			},
 			{
-				text: `Jämförelse: ${model.comparison.averageDescription}`,
+				text: t('report.comparison', { description: model.comparison.averageDescription }),
 				style: 'muted',
 				margin: [0, 4, 0, 8]
 			}
@@ -191,7 +186,7 @@ export function reportDocDefinition(model: ReportModel) {
 
 	if (model.development) {
 		const d = model.development;
-		content.push(heading(`Utveckling sedan förra utvärderingen (${d.previousYear})`, 2));
+		content.push(heading(t('report.development', { year: d.previousYear }), 2));
 		if (d.caveat) content.push({ text: d.caveat, style: 'muted' });
 		content.push({
 			table: {
@@ -202,10 +197,10 @@ export function reportDocDefinition(model: ReportModel) {
 						{ text: '', style: 'th' },
 						{ text: String(d.previousYear), style: 'th' },
 						{ text: String(model.year), style: 'th' },
-						{ text: 'Förändring', style: 'th' }
+						{ text: t('report.change'), style: 'th' }
 					],
 					[
-						'Totalt',
+						t('report.total'),
 						points(d.total.from),
 						points(d.total.to),
 						d.total.change === null ? '–' : signed(d.total.change)
@@ -223,30 +218,32 @@ export function reportDocDefinition(model: ReportModel) {
 		});
 		if (d.largest.length)
 			content.push(
-				{ text: 'Största förändringar', style: 'bodyBold' },
+				{ text: t('report.largest'), style: 'bodyBold' },
 				{
-					ul: d.largest.map((l) => `${l.id}. ${l.title}: ${signed(l.change)} poäng`),
+					ul: d.largest.map((l) =>
+						t('report.largestItem', { id: l.id, title: l.title, change: signed(l.change) })
+					),
 					style: 'body',
 					margin: [0, 0, 0, 8]
 				}
 			);
 		if (d.followUps.length) {
-			content.push({ text: 'Tidigare förbättringsmöjligheter', style: 'bodyBold' });
+			content.push({ text: t('report.followUps'), style: 'bodyBold' });
 			content.push({
 				table: {
 					headerRows: 1,
 					widths: ['auto', '*', 'auto', '*'],
 					body: [
 						[
-							{ text: 'Område', style: 'th' },
-							{ text: 'Förbättringsmöjlighet', style: 'th' },
-							{ text: 'Bedömning', style: 'th' },
-							{ text: 'Kommentar', style: 'th' }
+							{ text: t('report.followUpArea'), style: 'th' },
+							{ text: t('report.followUpImprovement'), style: 'th' },
+							{ text: t('report.followUpJudgement'), style: 'th' },
+							{ text: t('report.followUpComment'), style: 'th' }
 						],
 						...d.followUps.map((f) => [
 							f.areaId,
 							f.text,
-							f.judgement ? judgementLabels[f.judgement] : 'ej bedömd',
+							f.judgement ? t(`report.judgement.${f.judgement}`) : t('report.notScored'),
 							f.comment
 						])
 					]
@@ -256,33 +253,56 @@ export function reportDocDefinition(model: ReportModel) {
 			});
 		}
 	}
-	content.push(heading('Sammanfattande kommentarer', 2), ...richTextNodes(model.summary || '–'));
-	content.push(heading('Rekommendationer', 2), {
+	content.push(heading(t('report.summary'), 2), ...richTextNodes(model.summary || '–'));
+	content.push(heading(t('report.recommendations'), 2), {
 		ol: model.recommendations.length ? model.recommendations : ['–'],
 		style: 'body'
 	});
 
 	// 3
-	content.push({ ...heading('3 Detaljerad genomgång per område', 1), pageBreak: 'before' });
+	content.push({ ...heading(`3 ${t('report.s3')}`, 1), pageBreak: 'before' });
 	for (const area of model.areas) {
 		content.push({
-			...heading(`${area.id}. ${area.title} – ${points(area.achieved)} av ${area.max} poäng`, 2),
+			...heading(
+				t('report.areaHeading', {
+					id: area.id,
+					title: area.title,
+					achieved: points(area.achieved),
+					max: area.max
+				}),
+				2
+			),
 			margin: [0, 14, 0, 6]
 		});
 		content.push({
-			ul: area.subareas.map((s) => `${s.id} ${s.title}: ${points(s.achieved)} av ${s.max}`),
+			ul: area.subareas.map((s) =>
+				t('report.subareaItem', {
+					id: s.id,
+					title: s.title,
+					achieved: points(s.achieved),
+					max: s.max
+				})
+			),
 			style: 'body',
 			margin: [0, 0, 0, 6]
 		});
-		content.push({ text: 'Allmänt', style: 'h3' }, ...richTextNodes(area.general || '–'));
+		content.push({ text: t('report.general'), style: 'h3' }, ...richTextNodes(area.general || '–'));
 		for (const s of area.subareas) {
 			content.push(
-				{ text: `${s.id} ${s.title} (${points(s.achieved)} av ${s.max})`, style: 'h3' },
+				{
+					text: t('report.subareaHeading', {
+						id: s.id,
+						title: s.title,
+						achieved: points(s.achieved),
+						max: s.max
+					}),
+					style: 'h3'
+				},
 				...richTextNodes(s.narrative || '–')
 			);
 		}
 		content.push(
-			{ text: 'Styrkor', style: 'h3' },
+			{ text: t('report.strengths'), style: 'h3' },
 			{
 				// Roboto has no ★ glyph: the star is drawn as SVG, the word guldstjärna carries it in text.
 				ul: area.strengths.length
@@ -293,7 +313,10 @@ export function reportDocDefinition(model: ReportModel) {
 											{ svg: starSvg, width: 9, margin: [0, 1.5, 0, 0] },
 											{
 												width: '*',
-												text: [{ text: 'Guldstjärna: ', bold: true, color: '#8a6d00' }, s.text]
+												text: [
+													{ text: `${t('report.goldStar')} `, bold: true, color: '#8a6d00' },
+													s.text
+												]
 											}
 										],
 										columnGap: 3
@@ -305,13 +328,13 @@ export function reportDocDefinition(model: ReportModel) {
 			}
 		);
 		content.push(
-			{ text: 'Förbättringsmöjligheter', style: 'h3' },
+			{ text: t('report.improvements'), style: 'h3' },
 			{ ul: area.improvements.length ? area.improvements : ['–'], style: 'body' }
 		);
 	}
 
 	// 4
-	content.push({ ...heading('4 Översikt av poängfördelning', 1), pageBreak: 'before' });
+	content.push({ ...heading(`4 ${t('report.s4')}`, 1), pageBreak: 'before' });
 	for (const area of model.areas) {
 		content.push({
 			table: {
@@ -321,8 +344,8 @@ export function reportDocDefinition(model: ReportModel) {
 				body: [
 					[
 						{ text: `${area.id}. ${area.title}`, style: 'th' },
-						{ text: 'Uppnått', style: 'th', alignment: 'right' },
-						{ text: 'Max', style: 'th', alignment: 'right' }
+						{ text: t('report.achieved'), style: 'th', alignment: 'right' },
+						{ text: t('report.max'), style: 'th', alignment: 'right' }
 					],
 					...area.subareas.map((s) => [
 						`${s.id} ${s.title}`,
@@ -330,7 +353,7 @@ export function reportDocDefinition(model: ReportModel) {
 						{ text: String(s.max), alignment: 'right' }
 					]),
 					[
-						{ text: 'Summa', bold: true },
+						{ text: t('report.sum'), bold: true },
 						{ text: points(area.achieved), alignment: 'right', bold: true },
 						{ text: String(area.max), alignment: 'right', bold: true }
 					]
@@ -342,7 +365,7 @@ export function reportDocDefinition(model: ReportModel) {
 		});
 	}
 	content.push({
-		text: [{ text: 'Total poäng: ', bold: true }, `${points(model.total)} av ${model.max}`],
+		text: [{ text: `${t('report.totalPoints')} `, bold: true }, ofMax(model.total, model.max)],
 		style: 'body',
 		margin: [0, 6, 0, 0]
 	});
@@ -350,20 +373,24 @@ export function reportDocDefinition(model: ReportModel) {
 	return {
 		pageSize: 'A4',
 		pageMargins: [56, 60, 56, 56],
-		language: 'sv-SE',
+		language: model.locale === 'en' ? 'en-GB' : 'sv-SE',
 		info: {
-			title: model.title + (model.draft ? ' (utkast)' : ''),
-			author: model.evaluators.length
-				? model.evaluators.join(', ')
-				: 'Sveriges Kommuner och Regioner (SKR)',
-			subject: `Utvärdering av ${model.municipality.name} ${model.year} enligt ${model.rubricTitle}`,
-			keywords: 'Kommunkompassen, utvärdering, styrning',
+			title: model.draft
+				? t('report.docTitleDraft', { name: model.municipality.name })
+				: model.title,
+			author: evaluators,
+			subject: t('report.subject', {
+				name: model.municipality.name,
+				year: model.year,
+				rubric: model.rubricTitle
+			}),
+			keywords: t('report.keywords'),
 			creator: 'Kommunkompassen',
 			producer: 'Kommunkompassen (pdfmake)',
 			creationDate: new Date(model.dateIso)
 		},
 		watermark: model.draft
-			? { text: 'UTKAST', color: '#b00020', opacity: 0.12, bold: true }
+			? { text: t('report.draft'), color: '#b00020', opacity: 0.12, bold: true }
 			: undefined,
 		header: (currentPage: number) =>
 			currentPage === 1
@@ -375,13 +402,17 @@ export function reportDocDefinition(model: ReportModel) {
 								style: 'running'
 							},
 							model.draft
-								? { text: `UTKAST ${model.generatedAt}`, style: 'runningDraft', alignment: 'right' }
+								? {
+										text: `${t('report.draft')} ${model.generatedAt}`,
+										style: 'runningDraft',
+										alignment: 'right'
+									}
 								: { text: '' }
 						],
 						margin: [56, 24, 56, 0]
 					},
 		footer: (currentPage: number, pageCount: number) => ({
-			text: `Sida ${currentPage} av ${pageCount}${model.draft && currentPage === 1 ? ' · UTKAST' : ''}`,
+			text: `${t('report.page', { page: currentPage, pages: pageCount })}${model.draft && currentPage === 1 ? ` · ${t('report.draft')}` : ''}`,
 			alignment: 'center',
 			style: 'running',
 			margin: [0, 20, 0, 0]

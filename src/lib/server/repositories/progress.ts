@@ -2,19 +2,24 @@
 import type { Database } from '../db';
 import { getRubricOrThrow } from './rubrics';
 import type { ProgressFacts } from '$lib/domain/lifecycle';
-import { listSubareas } from '$lib/domain/rubric';
+import { listSubareas, rubricInLocale } from '$lib/domain/rubric';
+import type { Locale } from '$lib/i18n';
 
-/** Facts for the progress view and the gap checks of the lifecycle. */
+/**
+ * Facts for the progress view and the gap checks of the lifecycle; the areas are named in
+ * `locale` (the progress table shows them).
+ */
 export async function loadProgressFacts(
 	db: Database,
-	evaluationId: number
+	evaluationId: number,
+	locale: Locale = 'sv'
 ): Promise<ProgressFacts & { perArea: AreaProgress[] }> {
 	const evaluation = await db
 		.selectFrom('evaluation')
 		.select(['rubric_id', 'summary'])
 		.where('id', '=', evaluationId)
 		.executeTakeFirstOrThrow();
-	const rubric = await getRubricOrThrow(db, evaluation.rubric_id);
+	const rubric = rubricInLocale(await getRubricOrThrow(db, evaluation.rubric_id), locale);
 	const [
 		members,
 		sheets,

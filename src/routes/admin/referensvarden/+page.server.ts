@@ -1,4 +1,5 @@
 import { fail } from '@sveltejs/kit';
+import { rubricText } from '$lib/domain/rubric';
 import { z } from 'zod';
 import { authorizeGlobal } from '$lib/server/auth/guard';
 import { actorOf } from '$lib/server/audit';
@@ -18,7 +19,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const rubric = await getRubricOrThrow(locals.db, rubricId);
 	return {
 		references: await listReferenceAverages(locals.db),
-		areas: rubric.areas.map((a) => ({ id: a.id, title: a.title }))
+		areas: rubric.areas.map((a) => ({ id: a.id, title: rubricText(locals.locale, a).title }))
 	};
 };
 

@@ -55,7 +55,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			}))
 		},
 		/** Per-area progress and the gap facts; only for those who see the draft. */
-		progress: seesDraft ? await loadProgressFacts(locals.db, scope.id) : null,
+		progress: seesDraft ? await loadProgressFacts(locals.db, scope.id, locals.locale) : null,
 		moves: possibleMoves(scope.status),
 		versions: await listPublishedVersions(locals.db, scope.id),
 		declared: scope.conflictFreeUserIds.includes(user.id)

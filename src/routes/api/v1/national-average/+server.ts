@@ -4,6 +4,9 @@ import { computeNationalAverage } from '$lib/server/repositories/comparisons';
 import { loadRubricAggregate } from '$lib/server/repositories/published-aggregates';
 import { badRequest, openDataJson } from '$lib/server/http';
 import { tabularResponse } from '$lib/server/spreadsheet';
+import { apiLocale } from '$lib/server/locale';
+import { invalidParameter } from '$lib/server/open-data';
+import { translate } from '$lib/i18n';
 import type { RequestHandler } from './$types';
 
 const year = z.coerce.number().int().min(1990).max(2100);
@@ -20,16 +23,19 @@ const querySchema = z.object({
  * The national average per area, subarea and total, each with the number of evaluations behind
  * it (`mean: null` below three). Without a year range it is read precomputed.
  */
-export const GET: RequestHandler = async ({ locals, url }) => {
+export const GET: RequestHandler = async ({ locals, url, request }) => {
+	const locale = apiLocale(request.headers.get('accept-language'));
 	const parsed = querySchema.safeParse(
 		Object.fromEntries([...url.searchParams].filter(([, v]) => v !== ''))
 	);
 	if (!parsed.success) {
 		const issue = parsed.error.issues[0];
-		return badRequest(`${issue.path.join('.')}: ${issue.message}`);
+		return badRequest(invalidParameter(issue, locale));
 	}
 	const rubric = await findRubricById(locals.db, parsed.data.rubric);
-	if (!rubric) return badRequest(`Unknown rubric "${parsed.data.rubric}"`);
+	if (!rubric) {
+		return badRequest(translate(locale, 'api.error.unknownRubric', { id: parsed.data.rubric }));
+	}
 	const latest = parsed.data.latest === 'true';
 	const average =
 		parsed.data.from || parsed.data.to

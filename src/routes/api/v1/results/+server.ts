@@ -7,11 +7,16 @@ import {
 	resultRows
 } from '$lib/server/open-data';
 import { tabularResponse } from '$lib/server/spreadsheet';
+import { apiLocale } from '$lib/server/locale';
 import type { RequestHandler } from './$types';
 
 /** Published results in the exchange format (or CSV/XLSX with ?format=). */
-export const GET: RequestHandler = async ({ locals, url }) => {
-	const query = await parseResultsQuery(locals.db, url.searchParams);
+export const GET: RequestHandler = async ({ locals, url, request }) => {
+	const query = await parseResultsQuery(
+		locals.db,
+		url.searchParams,
+		apiLocale(request.headers.get('accept-language'))
+	);
 	if ('error' in query) return badRequest(query.error);
 	const rubrics = await listRubrics(locals.db);
 	const results = await listPublishedResults(locals.db, {

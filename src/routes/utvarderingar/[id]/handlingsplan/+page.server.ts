@@ -1,4 +1,5 @@
 import { undoAction } from '$lib/server/actions/undo';
+import { rubricText } from '$lib/domain/rubric';
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { actorOf } from '$lib/server/audit';
@@ -31,7 +32,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		listRecommendations(locals.db, scope.id)
 	]);
 	return {
-		areas: rubric.areas.map((a) => ({ id: a.id, title: a.title })),
+		areas: rubric.areas.map((a) => ({ id: a.id, title: rubricText(locals.locale, a).title })),
 		items,
 		improvements,
 		recommendations,

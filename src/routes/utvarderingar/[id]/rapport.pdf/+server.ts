@@ -1,6 +1,7 @@
 import { authorizeEvaluation } from '$lib/server/auth/guard';
 import { findEvaluationScope, parseEvaluationId } from '$lib/server/repositories/evaluation-scope';
 import { pdfDisposition, reportPdf } from '$lib/server/report/load';
+import { translate } from '$lib/i18n';
 import type { RequestHandler } from './$types';
 
 /**
@@ -14,14 +15,16 @@ export const GET: RequestHandler = async ({ locals, params }) => {
 		found?.status === 'publicerad' ? 'evaluation.read' : 'report.draft',
 		found
 	);
-	const { pdf, facts } = await reportPdf(locals.db, scope.id);
+	const { pdf, facts } = await reportPdf(locals.db, scope.id, locals.locale);
 	return new Response(pdf as BodyInit, {
 		headers: {
 			'content-type': 'application/pdf',
 			'content-disposition': pdfDisposition(
-				`Kommunkompassen ${facts.municipality} ${facts.year}${facts.draft ? ' UTKAST' : ''}.pdf`
+				`Kommunkompassen ${facts.municipality} ${facts.year}${facts.draft ? ` ${translate(locals.locale, 'report.draft')}` : ''}.pdf`
 			),
-			'cache-control': facts.draft ? 'private, no-store' : 'public, max-age=3600'
+			'cache-control': facts.draft ? 'private, no-store' : 'public, max-age=3600',
+			// The language comes from the lang cookie: a cache must not hand one reader's to another.
+			vary: 'Cookie'
 		}
 	});
 };

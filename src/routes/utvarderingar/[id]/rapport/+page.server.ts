@@ -14,7 +14,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		found?.status === 'publicerad' ? 'evaluation.read' : 'report.draft',
 		found
 	);
-	const { model } = await loadReportModel(locals.db, scope.id);
+	const { model } = await loadReportModel(locals.db, scope.id, locals.locale);
 	return {
 		/** The report model, the same one the PDF is built from. */
 		report: model

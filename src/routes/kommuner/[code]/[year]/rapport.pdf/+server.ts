@@ -5,14 +5,16 @@ import type { RequestHandler } from './$types';
 /** A published report: public, cached per published version, identical on every download. */
 export const GET: RequestHandler = async ({ locals, params }) => {
 	const evaluationId = await findPublishedEvaluationId(locals.db, params.code, params.year);
-	const { pdf, facts } = await reportPdf(locals.db, evaluationId);
+	const { pdf, facts } = await reportPdf(locals.db, evaluationId, locals.locale);
 	return new Response(pdf as BodyInit, {
 		headers: {
 			'content-type': 'application/pdf',
 			'content-disposition': pdfDisposition(
 				`Kommunkompassen ${facts.municipality} ${facts.year}.pdf`
 			),
-			'cache-control': 'public, max-age=3600'
+			'cache-control': 'public, max-age=3600',
+			// The language comes from the lang cookie: a cache must not hand one reader's to another.
+			vary: 'Cookie'
 		}
 	});
 };

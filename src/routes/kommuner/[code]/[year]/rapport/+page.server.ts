@@ -4,6 +4,6 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const evaluationId = await findPublishedEvaluationId(locals.db, params.code, params.year);
-	const { model } = await loadReportModel(locals.db, evaluationId);
+	const { model } = await loadReportModel(locals.db, evaluationId, locals.locale);
 	return { report: model, code: params.code };
 };

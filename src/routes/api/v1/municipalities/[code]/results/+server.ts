@@ -3,12 +3,22 @@ import { findMunicipalityByCode } from '$lib/server/repositories/municipalities'
 import { badRequest, openDataJson } from '$lib/server/http';
 import { exchangeRecords, listPublishedResults, resultRows } from '$lib/server/open-data';
 import { tabularResponse } from '$lib/server/spreadsheet';
+import { apiLocale } from '$lib/server/locale';
+import { translate } from '$lib/i18n';
 import type { RequestHandler } from './$types';
 
 /** One municipality's published results over the years. */
-export const GET: RequestHandler = async ({ locals, params, url }) => {
+export const GET: RequestHandler = async ({ locals, params, url, request }) => {
 	if (!/^\d{4}$/.test(params.code) || !(await findMunicipalityByCode(locals.db, params.code))) {
-		return badRequest(`Unknown municipality code "${params.code}"`);
+		return badRequest(
+			translate(
+				apiLocale(request.headers.get('accept-language')),
+				'api.error.unknownMunicipality',
+				{
+					code: params.code
+				}
+			)
+		);
 	}
 	const rubrics = await listRubrics(locals.db);
 	const results = await listPublishedResults(locals.db, { municipalityCodes: [params.code] });

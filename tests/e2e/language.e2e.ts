@@ -1,0 +1,165 @@
+/**
+ * One language at a time: every page in English shows no Swedish interface words, and in Swedish
+ * no obvious English ones. Text that users wrote (findings, answers, notes, document titles, form
+ * values), parts marked with another `lang` (the language switch) and proper names (people,
+ * municipalities, the rubric's version titles) are left out: they stay as written.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { testAccounts } from './accounts';
+import { origin, state } from './helpers';
+import { appPages, prepareContext, waitForHydration } from './pages';
+
+/** Swedish interface words that have no place on an English page (whole words). */
+const swedishWords = [
+	'och',
+	'för',
+	'inte',
+	'eller',
+	'av',
+	'med',
+	'ej',
+	'nej',
+	'ja',
+	'Spara',
+	'Avbryt',
+	'Tillbaka',
+	'Sök',
+	'Visa',
+	'Välj',
+	'Inga',
+	'Poäng',
+	'poäng',
+	'Område',
+	'Delområde',
+	'delområden',
+	'Utvärdering',
+	'Utvärderingar',
+	'Kommuner',
+	'Kommun',
+	'Jämför',
+	'Totalt',
+	'Styrkor',
+	'Förbättringsmöjligheter',
+	'Allmänt',
+	'Medelvärde',
+	'medelvärde',
+	'Nationellt',
+	'Logga',
+	'Inloggad',
+	'Historik',
+	'Översikt',
+	'Underlag',
+	'Intervjuer',
+	'Kalibrering',
+	'Faktagranskning',
+	'Publicerad',
+	'Planering',
+	'Insamling',
+	'Poängsättning',
+	'Län',
+	'Senaste',
+	'Ladda',
+	'Tabell',
+	'Profil',
+	'Förändring',
+	'Uppnått',
+	'Summa',
+	'Datum',
+	'Meny',
+	'Lösenord',
+	'Rapport',
+	'Dokument',
+	'Användare',
+	'Åtgärd',
+	'Handlingsplan',
+	'utkast',
+	'UTKAST'
+];
+
+/** English interface words that have no place on a Swedish page. */
+const englishWords = [
+	'the',
+	'and',
+	'of',
+	'Save',
+	'Cancel',
+	'Back',
+	'Search',
+	'Show',
+	'Points',
+	'Area',
+	'Subarea',
+	'Evaluation',
+	'Evaluations',
+	'Municipalities',
+	'Compare',
+	'Average',
+	'average',
+	'Sign',
+	'History',
+	'Overview',
+	'Report',
+	'Draft',
+	'Create',
+	'create',
+	'transition',
+	'update',
+	'declare-no-conflict',
+	'Unknown',
+	'Page'
+];
+
+/** Proper names that contain interface words ("Erik Utvärderare", "Sverigesnitt (SKR) april 2021"). */
+const properNames = [
+	...Object.values(testAccounts).map((a) => a.name),
+	'Kommunkompassen',
+	'Sverigesnitt'
+];
+
+/** The page's own words: without user-written text, form values and parts in another language. */
+async function interfaceText(page: Page, locale: 'sv' | 'en'): Promise<string> {
+	return page.evaluate((lang) => {
+		const body = document.body.cloneNode(true) as HTMLElement;
+		const authored = [
+			'script',
+			'style',
+			'textarea',
+			'select',
+			'input',
+			'.rich',
+			'[data-authored]',
+			`[lang]:not([lang="${lang}"])`
+		];
+		body.querySelectorAll(authored.join(',')).forEach((e) => e.remove());
+		return body.innerText ?? body.textContent ?? '';
+	}, locale);
+}
+
+function foundWords(text: string, words: string[]): string[] {
+	let clean = text;
+	for (const name of properNames) clean = clean.split(name).join(' ');
+	return words.filter((w) => new RegExp(`(^|[^\\p{L}-])${w}(?=$|[^\\p{L}-])`, 'u').test(clean));
+}
+
+for (const locale of ['en', 'sv'] as const) {
+	for (const group of appPages(state())) {
+		const who = group.account ? `${group.role} (${group.account.email})` : group.role;
+		test(`${locale === 'en' ? 'English' : 'Swedish'} pages show no ${locale === 'en' ? 'Swedish' : 'English'} interface words, as ${who}`, async ({
+			page
+		}) => {
+			test.setTimeout(60_000 + group.pages.length * 10_000);
+			await prepareContext(page, origin, group.account, locale);
+			const found: string[] = [];
+			for (const { path } of group.pages) {
+				await page.goto(path);
+				await waitForHydration(page);
+				const words = foundWords(
+					await interfaceText(page, locale),
+					locale === 'en' ? swedishWords : englishWords
+				);
+				if (words.length) found.push(`${path}: ${words.join(', ')}`);
+			}
+			expect(found).toEqual([]);
+		});
+	}
+}
