@@ -4,6 +4,7 @@ import { findMunicipalityByCode } from '$lib/server/repositories/municipalities'
 import { loadMunicipalityProfile } from '$lib/server/profile';
 import { listPublicActionItems } from '$lib/server/repositories/action-plans';
 import { changeBetween } from '$lib/domain/comparison';
+import { canOnMunicipalitySelfAssessments } from '$lib/server/auth/policy';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
@@ -65,6 +66,12 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			findings: profile.findings
 		},
 		/** Change since the evaluation before the latest one. */
-		change
+		change,
+		/** The municipality's own users get a way to its private self-assessments. */
+		selfAssessments: canOnMunicipalitySelfAssessments(
+			locals.user,
+			'selfAssessment.create',
+			municipality.code
+		)
 	};
 };
