@@ -113,7 +113,7 @@ test('two municipality users score blind, agree, and see the gap radar', async (
 	// The timeline has the self-assessment beside the published evaluations.
 	await page.goto('/kommuner/1883/sjalvskattning');
 	await expect(
-		page.getByRole('region', { name: 'Självskattningar och utvärderingar över tid' })
+		page.locator('section', { has: page.locator('#timeline-h') }).getByRole('table')
 	).toContainText('Ledningsgruppens skattning');
 });
 
@@ -196,6 +196,8 @@ test('a shared self-assessment stays hidden from an evaluator until their own sh
 		expect([s.id, saved.status()]).toEqual([s.id, 200]);
 	}
 	expect((await evaluator.get(url)).status()).toBe(404);
+	const appendix = `/utvarderingar/${draftId}/sjalvskattning`;
+	expect((await evaluator.get(appendix)).status()).toBe(404);
 	const submitted = await evaluator.post(`/utvarderingar/${draftId}/poang?/submit`, {
 		form: {},
 		headers: { origin, accept: 'text/html' },
@@ -213,5 +215,10 @@ test('a shared self-assessment stays hidden from an evaluator until their own sh
 		'Väsbys kalkylblad'
 	);
 	expect((await colleague.get(url)).status()).toBe(404);
+	// The report's appendix: the self-assessment against the team's own judgement.
+	const appendixPage = await evaluator.get(appendix);
+	expect(appendixPage.status()).toBe(200);
+	expect(await appendixPage.text()).toContain('Självskattning jämfört med utvärderarnas bedömning');
+	expect((await colleague.get(appendix)).status()).toBe(404);
 	expect((await evaluator.get(`${url}/export.json`)).status()).toBe(403);
 });

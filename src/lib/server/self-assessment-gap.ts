@@ -7,7 +7,9 @@
 import type { Database } from './db';
 import { chooseAverage } from './profile';
 import { listPublishedResults } from './repositories/comparisons';
-import { listSelfAgreed } from './repositories/self-assessments';
+import { listSelfAgreed, listSharedWithEvaluation } from './repositories/self-assessments';
+import { canOnSelfAssessment } from './auth/policy';
+import type { SessionUser } from './auth/types';
 import { listRubrics } from './repositories/rubrics';
 import { radarAxes, type ProfileRadar } from '$lib/domain/charts/profile';
 import { gapBySubarea, selfAreaScores } from '$lib/domain/self-assessment';
@@ -127,4 +129,18 @@ export async function loadTimeline(
 		total: r.total
 	}));
 	return [...own, ...external].sort((a, b) => a.when.localeCompare(b.when));
+}
+
+/**
+ * The self-assessments shared with an evaluation that this user may read now (for evaluators:
+ * only once their own sheet is handed in), for the appendix and its link.
+ */
+export async function listReadableShared(
+	db: Database,
+	user: SessionUser | null,
+	evaluationId: number
+) {
+	return (await listSharedWithEvaluation(db, evaluationId)).filter((a) =>
+		canOnSelfAssessment(user, 'selfAssessment.read', a)
+	);
 }

@@ -554,3 +554,18 @@ export async function createSelfAction(
 		return actionId;
 	});
 }
+
+/** The self-assessments shared with one evaluation (their facts; the caller asks the policy). */
+export async function listSharedWithEvaluation(
+	db: Database,
+	evaluationId: number
+): Promise<SelfAssessmentRow[]> {
+	const ids = await db
+		.selectFrom('self_assessment')
+		.select('id')
+		.where('shared_evaluation_id', '=', evaluationId)
+		.orderBy('assessed_on', 'desc')
+		.execute();
+	const rows = await Promise.all(ids.map((r) => findSelfAssessmentScope(db, r.id)));
+	return rows.filter((r): r is SelfAssessmentRow => r !== undefined);
+}
