@@ -93,6 +93,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('subarea_id', 'text', (c) => c.notNull())
 		.addColumn('title', 'text', (c) => c.notNull().check(sql`length(trim(title)) > 0`))
 		.addColumn('description', 'text', (c) => c.notNull().defaultTo(''))
+		.addColumn('owner_role', 'text', (c) => c.notNull().defaultTo(''))
 		.addColumn('created_by', 'integer', (c) => c.references('app_user.id'))
 		.addColumn('created_at', 'timestamptz', now)
 		.execute();

@@ -15,7 +15,8 @@ import {
 	saveSelfScore,
 	shareSelfAssessment,
 	submitSelfSheet,
-	finishSelfAssessment
+	finishSelfAssessment,
+	createSelfAction
 } from '../../src/lib/server/repositories/self-assessments';
 import {
 	exportSelfAssessment,
@@ -204,7 +205,28 @@ describe('export and import', () => {
 		if (!imported.ok) return;
 		const scope = (await findSelfAssessmentScope(t.db, imported.id))!;
 		expect(scope.status).toBe('klar');
+		const refused = await createSelfAction(t.db, anna, rubric, scope.id, {
+			subareaId: '9.9',
+			title: 'Fel',
+			description: '',
+			ownerRole: 'Kommundirektör'
+		}).catch((e) => e);
+		expect(refused).toBeInstanceOf(DomainError);
+		await createSelfAction(t.db, anna, rubric, scope.id, {
+			subareaId: subareas()[0].id,
+			title: 'Ny styrmodell',
+			description: 'Från gapet',
+			ownerRole: 'Kommundirektör'
+		});
 		const file = await exportSelfAssessment(t.db, scope);
+		expect(file.actions).toEqual([
+			{
+				subarea: subareas()[0].id,
+				title: 'Ny styrmodell',
+				description: 'Från gapet',
+				ownerRole: 'Kommundirektör'
+			}
+		]);
 		expect(file.kind).toBe('självskattning');
 		expect(file.total).toBe(subareas().length * 2);
 		expect(file.comments).toEqual({ [subareas()[0].id]: 'Vår motivering' });

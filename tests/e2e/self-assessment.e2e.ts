@@ -107,6 +107,7 @@ test('two municipality users score blind, agree, and see the gap radar', async (
 
 	// From gap to action: the first large gap becomes an improvement action.
 	await page.getByLabel('Åtgärd', { exact: true }).fill('Ta fram en styrmodell för bolagen');
+	await page.getByLabel('Ansvarig (roll)').fill('Kommundirektör');
 	await page.getByRole('button', { name: 'Skapa åtgärd' }).click();
 	await expect(page.getByRole('status').filter({ hasText: /Åtgärden är/ })).toBeVisible();
 

@@ -42,7 +42,8 @@ export const selfAssessmentFileSchema = z.strictObject({
 			z.strictObject({
 				subarea: z.string().min(1),
 				title: z.string().trim().min(1).max(textLimits.findingItem),
-				description: z.string().max(textLimits.comment).optional()
+				description: z.string().max(textLimits.comment).optional(),
+				ownerRole: z.string().max(200).optional()
 			})
 		)
 		.optional()
@@ -68,5 +69,7 @@ export const inviteSchema = z.object({
 export const gapActionSchema = z.object({
 	subareaId: z.string().regex(/^[0-9]+\.[0-9]+$/, 'ws.errors.unknownSubarea'),
 	title: z.string().trim().min(1, 'errors.required').max(textLimits.findingItem),
-	description: z.string().max(textLimits.comment).default('')
+	description: z.string().max(textLimits.comment).default(''),
+	/** Who carries it out, as a role; the action plan requires one. */
+	ownerRole: z.string().trim().min(1, 'errors.required').max(200, 'errors.invalid')
 });

@@ -60,7 +60,8 @@ export async function exportSelfAssessment(
 					actions: actions.map((a) => ({
 						subarea: a.subareaId,
 						title: a.title,
-						description: a.description
+						description: a.description,
+						ownerRole: a.ownerRole
 					}))
 				}
 			: {})
@@ -147,6 +148,7 @@ export async function importSelfAssessment(
 						subarea_id: a.subarea,
 						title: a.title,
 						description: a.description ?? '',
+						owner_role: a.ownerRole ?? '',
 						created_by: actor.id
 					}))
 				)

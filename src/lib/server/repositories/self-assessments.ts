@@ -514,7 +514,14 @@ export async function shareSelfAssessment(
 export async function listSelfActions(db: Database, id: number) {
 	return db
 		.selectFrom('self_assessment_action')
-		.select(['id', 'subarea_id as subareaId', 'title', 'description', 'created_at as createdAt'])
+		.select([
+			'id',
+			'subarea_id as subareaId',
+			'title',
+			'description',
+			'owner_role as ownerRole',
+			'created_at as createdAt'
+		])
 		.where('self_assessment_id', '=', id)
 		.orderBy('id')
 		.execute();
@@ -526,13 +533,14 @@ export async function createSelfAction(
 	actor: Actor & { id: number },
 	rubric: Rubric,
 	id: number,
-	input: { subareaId: string; title: string; description: string }
+	input: { subareaId: string; title: string; description: string; ownerRole: string }
 ): Promise<number> {
 	if (!findSubarea(rubric, input.subareaId))
 		throw new DomainError('ws.errors.unknownSubarea', 'subareaId', 404);
 	if (!input.title.trim()) throw new DomainError('errors.required', 'title');
 	ensureWithinLimit(input.title, textLimits.findingItem, 'title');
 	ensureWithinLimit(input.description, textLimits.comment, 'description');
+	ensureWithinLimit(input.ownerRole, 200, 'ownerRole');
 	return db.transaction().execute(async (trx) => {
 		const { id: actionId } = await trx
 			.insertInto('self_assessment_action')
@@ -541,6 +549,7 @@ export async function createSelfAction(
 				subarea_id: input.subareaId,
 				title: input.title.trim(),
 				description: input.description.trim(),
+				owner_role: input.ownerRole.trim(),
 				created_by: actor.id
 			})
 			.returning('id')

@@ -48,6 +48,8 @@ export interface SelfAssessmentActionTable {
 	subarea_id: string;
 	title: string;
 	description: Generated<string>;
+	/** A role ("Kommundirektör"), not a person's name, as in the action plan. */
+	owner_role: Generated<string>;
 	created_by: number | null;
 	created_at: Timestamp;
 }

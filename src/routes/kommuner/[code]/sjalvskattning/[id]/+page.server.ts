@@ -228,7 +228,8 @@ export const actions: Actions = refusingBadInput({
 		const values = {
 			subareaId: String(form.get('subareaId') ?? ''),
 			title: String(form.get('title') ?? ''),
-			description: String(form.get('description') ?? '')
+			description: String(form.get('description') ?? ''),
+			ownerRole: String(form.get('ownerRole') ?? '')
 		};
 		const parsed = gapActionSchema.safeParse(values);
 		if (!parsed.success)
@@ -252,7 +253,7 @@ export const actions: Actions = refusingBadInput({
 						saveActionItem(locals.db, actorOf(user), evaluation.id, null, {
 							title: parsed.data.title,
 							description: parsed.data.description,
-							ownerRole: '',
+							ownerRole: parsed.data.ownerRole,
 							startDate: null,
 							targetDate: null,
 							status: 'planerad',
