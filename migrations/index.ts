@@ -17,6 +17,7 @@ import * as addReopenReason from './20261201000400_add_reopen_reason';
 import * as evaluationSetup from './20261202000100_evaluation_setup';
 import * as createPublishedAggregate from './20261204000100_create_published_aggregate';
 import * as publicDataVersion from './20261205000100_public_data_version';
+import * as createSelfAssessments from './20261206000100_create_self_assessments';
 
 /**
  * Every migration, in order. Imported statically so Vite, the built server and the CLI all see
@@ -40,5 +41,6 @@ export const migrations: Record<string, Migration> = {
 	'20261201000400_add_reopen_reason': addReopenReason,
 	'20261202000100_evaluation_setup': evaluationSetup,
 	'20261204000100_create_published_aggregate': createPublishedAggregate,
-	'20261205000100_public_data_version': publicDataVersion
+	'20261205000100_public_data_version': publicDataVersion,
+	'20261206000100_create_self_assessments': createSelfAssessments
 };

@@ -59,6 +59,18 @@ export const testAccounts = {
 	}
 } satisfies Record<string, TestAccount>;
 
+/**
+ * A municipality user of Upplands Väsby (0114), for the self-assessment tests only; kept out of
+ * `testAccounts` so tests that go through every account are unchanged.
+ */
+export const selfAssessmentAccount = {
+	email: 'kommun@vasby.test.se',
+	password,
+	name: 'Vilma Väsby',
+	role: 'municipality',
+	municipalityCode: '0114'
+} satisfies TestAccount;
+
 export async function createTestAccounts(
 	db: Database
 ): Promise<Record<keyof typeof testAccounts, number>> {
@@ -91,4 +103,6 @@ export interface E2eState {
 	calibrationDraftId: number;
 	/** Solna 2026 in calibration, both sheets handed in (they differ in area 1). */
 	calibratedDraftId: number;
+	/** Upplands Väsby 2026 in scoring (evaluator1 and evaluator2), for sharing a self-assessment. */
+	selfAssessmentDraftId: number;
 }

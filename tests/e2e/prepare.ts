@@ -7,10 +7,11 @@ import type { OpenedDatabase } from '../../src/lib/server/db';
 import { prepareDatabase } from '../../src/lib/server/app';
 import { createEvaluation } from '../../src/lib/server/repositories/evaluations';
 import { systemActor } from '../../src/lib/server/audit';
-import { createTestAccounts, testAccounts, type E2eState } from './accounts';
+import { createTestAccounts, selfAssessmentAccount, testAccounts, type E2eState } from './accounts';
 import { getRubricOrThrow } from '../../src/lib/server/repositories/rubrics';
 import { saveSheetScore, submitSheet } from '../../src/lib/server/repositories/scoring';
 import { demoInProgress } from '../../src/lib/server/seed/documents';
+import { createUser } from '../../src/lib/server/repositories/users';
 
 export async function prepareE2eDatabase(
 	opened: OpenedDatabase,
@@ -78,6 +79,13 @@ export async function prepareE2eDatabase(
 		.set({ status: 'kalibrering' })
 		.where('id', '=', calibratedDraftId)
 		.execute();
+	// Self-assessment: Upplands Väsby 2026 in scoring with the same team, and a user of Upplands
+	// Väsby, for the test that a shared self-assessment stays hidden until an evaluator's sheet.
+	const selfAssessmentDraftId = await draftIn('0114', 'poangsattning');
+	await createUser(opened.db, systemActor, {
+		...selfAssessmentAccount,
+		password: testAccounts.karlskoga.password
+	});
 	const find = (code: string, year: number) =>
 		opened.db
 			.selectFrom('evaluation')
@@ -92,6 +100,7 @@ export async function prepareE2eDatabase(
 		calibrationDraftId,
 		calibratedDraftId,
 		draftId,
+		selfAssessmentDraftId,
 		otherDraftId: (await find(demoInProgress.municipalityCode, demoInProgress.year)).id,
 		karlskoga2022Id: (await find('1883', 2022)).id
 	};

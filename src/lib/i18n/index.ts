@@ -14,6 +14,7 @@ import * as audit from './messages/audit';
 import * as setup from './messages/setup';
 import * as accessibility from './messages/accessibility';
 import * as report from './messages/report';
+import * as selfAssessment from './messages/self-assessment';
 
 export const locales = ['sv', 'en'] as const;
 export type Locale = (typeof locales)[number];
@@ -31,7 +32,8 @@ const sv = {
 	...audit.sv,
 	...setup.sv,
 	...accessibility.sv,
-	...report.sv
+	...report.sv,
+	...selfAssessment.sv
 };
 export type MessageKey = keyof typeof sv;
 
@@ -47,7 +49,8 @@ const en: Record<MessageKey, string> = {
 	...audit.en,
 	...setup.en,
 	...accessibility.en,
-	...report.en
+	...report.en,
+	...selfAssessment.en
 };
 
 const dictionaries: Record<Locale, Record<MessageKey, string>> = { sv, en };

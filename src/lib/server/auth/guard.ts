@@ -10,6 +10,13 @@ import {
 	type EvaluationScope,
 	type GlobalAction
 } from './policy';
+import {
+	canOnMunicipalitySelfAssessments,
+	canOnSelfAssessment,
+	type MunicipalitySelfAssessmentAction,
+	type SelfAssessmentAction,
+	type SelfAssessmentScope
+} from './policy';
 import type { SessionUser } from './types';
 
 /** The signed-in user, or a redirect to the sign-in page that returns here afterwards. */
@@ -47,4 +54,33 @@ export function authorizeEvaluation<S extends EvaluationScope>(
 		error(403, 'Du har inte behörighet att göra detta');
 	}
 	return scope;
+}
+
+/**
+ * An action on a municipality's self-assessments. They are private: anyone who may not list them
+ * (anonymous, other municipalities) gets 404, as if there were none.
+ */
+export function authorizeSelfAssessments(
+	locals: App.Locals,
+	action: MunicipalitySelfAssessmentAction,
+	municipalityCode: string
+): SessionUser {
+	if (!canOnMunicipalitySelfAssessments(locals.user, 'selfAssessment.list', municipalityCode))
+		error(404, 'Sidan finns inte');
+	if (!canOnMunicipalitySelfAssessments(locals.user, action, municipalityCode))
+		error(403, 'Du har inte behörighet att göra detta');
+	return locals.user!;
+}
+
+/** An action on one self-assessment: 404 for those who may not see it, 403 for the rest. */
+export function authorizeSelfAssessment<S extends SelfAssessmentScope>(
+	locals: App.Locals,
+	action: SelfAssessmentAction,
+	scope: S | undefined
+): { scope: S; user: SessionUser } {
+	if (!scope || !canOnSelfAssessment(locals.user, 'selfAssessment.read', scope))
+		error(404, 'Självskattningen finns inte');
+	if (!canOnSelfAssessment(locals.user, action, scope))
+		error(403, 'Du har inte behörighet att göra detta');
+	return { scope, user: locals.user! };
 }

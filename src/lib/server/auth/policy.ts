@@ -7,6 +7,7 @@
 import { isBefore as before, isBlindStage, type EvaluationStatus } from '$lib/domain/lifecycle';
 import type { Role } from '$lib/domain/roles';
 import type { SessionUser } from './types';
+import type { SelfAssessmentStatus } from '$lib/domain/self-assessment';
 
 /** Facts about one evaluation that decisions depend on. */
 export interface EvaluationScope {
@@ -212,4 +213,136 @@ export function sheetVisibility(user: SessionUser | null, e: EvaluationScope): S
 	if (canOnEvaluation(user, 'sheet.compare', e)) return { all: true };
 	const onTeam = user?.role === 'evaluator' && e.teamUserIds.includes(user.id);
 	return { all: false, ownerId: onTeam ? user.id : null };
+}
+
+// ─── Self-assessment (självskattning) ───────────────────────────────────────────────────────
+// A municipality's own scoring of itself. Private to the municipality's users; the coordinator
+// and an evaluation team see one only when the municipality shares it with that evaluation, and
+// the evaluators only after their own blind sheets, so it cannot anchor their scores.
+
+/** Facts about one self-assessment that decisions depend on. */
+export interface SelfAssessmentScope {
+	id: number;
+	municipalityCode: string;
+	status: SelfAssessmentStatus;
+	/** The municipality users in the self-assessment group (one blind sheet each). */
+	memberUserIds: number[];
+	/** The evaluation it is shared with: its stage, team and who on it has handed in a sheet. */
+	sharedWith: {
+		evaluationId: number;
+		status: EvaluationStatus;
+		teamUserIds: number[];
+		submittedSheetUserIds: number[];
+	} | null;
+}
+
+/** Actions on a municipality's self-assessments as a whole. */
+export const municipalitySelfAssessmentActions = [
+	/** Open the list (each row is then filtered by `selfAssessment.read`, in SQL). */
+	'selfAssessment.list',
+	'selfAssessment.create',
+	/** Make a colleague a municipality user, to join a self-assessment group. */
+	'selfAssessment.invite',
+	'selfAssessment.import'
+] as const;
+
+/** Actions on one self-assessment. */
+export const selfAssessmentActions = [
+	/** See it: name, date, agreed result and the gap. */
+	'selfAssessment.read',
+	/** Edit one's own blind sheet. */
+	'selfAssessment.score',
+	/** See every member's sheet: only once all are handed in. */
+	'selfAssessment.compare',
+	'selfAssessment.agree',
+	/** Mark it done (every subarea agreed). */
+	'selfAssessment.finish',
+	/** Share it with (or withdraw it from) one of the municipality's evaluations. */
+	'selfAssessment.share',
+	'selfAssessment.export',
+	/** Turn a gap into an improvement action. */
+	'selfAssessment.act'
+] as const;
+
+export type MunicipalitySelfAssessmentAction = (typeof municipalitySelfAssessmentActions)[number];
+export type SelfAssessmentAction = (typeof selfAssessmentActions)[number];
+
+const ofMunicipality = (user: SessionUser | null, code: string): user is SessionUser =>
+	isRole(user, 'municipality') && user.municipalityCode === code;
+
+/** A decision on a municipality's self-assessments as a whole. */
+export function canOnMunicipalitySelfAssessments(
+	user: SessionUser | null,
+	action: MunicipalitySelfAssessmentAction,
+	municipalityCode: string
+): boolean {
+	const own = ofMunicipality(user, municipalityCode);
+	switch (action) {
+		case 'selfAssessment.list':
+			// The programme's roles may look for shared ones; the list shows them nothing else.
+			return own || isRole(user, 'coordinator') || isRole(user, 'evaluator');
+		case 'selfAssessment.create':
+		case 'selfAssessment.invite':
+		case 'selfAssessment.import':
+			return own;
+	}
+}
+
+/** A decision on one self-assessment. */
+export function canOnSelfAssessment(
+	user: SessionUser | null,
+	action: SelfAssessmentAction,
+	a: SelfAssessmentScope
+): boolean {
+	if (!user || user.mustChangePassword) return false;
+	const own = ofMunicipality(user, a.municipalityCode);
+	const member = own && a.memberUserIds.includes(user.id);
+	const shared = a.sharedWith;
+	const coordinatorSees = isRole(user, 'coordinator') && shared !== null;
+	const evaluatorSees =
+		isRole(user, 'evaluator') &&
+		shared !== null &&
+		shared.teamUserIds.includes(user.id) &&
+		// Only after the evaluator's own sheet: it must not anchor the blind scores.
+		(shared.submittedSheetUserIds.includes(user.id) || !isBlindStage(shared.status));
+	switch (action) {
+		case 'selfAssessment.read':
+			return own || coordinatorSees || evaluatorSees;
+		case 'selfAssessment.score':
+			return member && a.status === 'poangsattning';
+		case 'selfAssessment.compare':
+			return own && a.status !== 'poangsattning';
+		case 'selfAssessment.agree':
+		case 'selfAssessment.finish':
+			return member && a.status === 'samsyn';
+		case 'selfAssessment.share':
+		case 'selfAssessment.act':
+			return own && a.status === 'klar';
+		case 'selfAssessment.export':
+			return own;
+	}
+}
+
+/**
+ * Which of a municipality's self-assessments a reader's list may hold (the repository filters in
+ * SQL with it); null for those who may not open the list at all.
+ */
+export function selfAssessmentVisibility(
+	user: SessionUser | null,
+	municipalityCode: string
+): { kind: 'all' } | { kind: 'shared' } | { kind: 'sharedWithEvaluator'; userId: number } | null {
+	if (!canOnMunicipalitySelfAssessments(user, 'selfAssessment.list', municipalityCode)) return null;
+	if (ofMunicipality(user, municipalityCode)) return { kind: 'all' };
+	if (isRole(user, 'coordinator')) return { kind: 'shared' };
+	return { kind: 'sharedWithEvaluator', userId: user!.id };
+}
+
+/** Whose sheets of a self-assessment this user may read: all once compared, else their own. */
+export function selfSheetVisibility(
+	user: SessionUser | null,
+	a: SelfAssessmentScope
+): { all: true } | { all: false; ownerId: number | null } {
+	if (canOnSelfAssessment(user, 'selfAssessment.compare', a)) return { all: true };
+	const member = ofMunicipality(user, a.municipalityCode) && a.memberUserIds.includes(user.id);
+	return { all: false, ownerId: member ? user.id : null };
 }

@@ -6,6 +6,7 @@ import type { SourcesTables } from './tables/sources';
 import type { DocumentsTables } from './tables/documents';
 import type { ComparisonsTables } from './tables/comparisons';
 import type { ActionPlansTables } from './tables/action-plans';
+import type { SelfAssessmentTables } from './tables/self-assessments';
 
 export type * from './tables/foundation';
 
@@ -19,4 +20,5 @@ export interface DB
 		SourcesTables,
 		DocumentsTables,
 		ComparisonsTables,
-		ActionPlansTables {}
+		ActionPlansTables,
+		SelfAssessmentTables {}

@@ -71,6 +71,16 @@ export async function listAuditEntries(
 				])
 			)
 		)
+		// A municipality's self-assessment is its own: the programme's log shows only the reader's
+		// own entries of it (the rows are recorded as always).
+		.where((eb) =>
+			eb.not(
+				eb.and([
+					eb('a.entity', 'like', 'self\\_assessment%'),
+					eb('a.actor_id', 'is distinct from', filter.viewerId)
+				])
+			)
+		)
 		.orderBy('a.id', 'desc')
 		.limit(filter.limit ?? 50);
 	if (filter.evaluationId) query = query.where('a.evaluation_id', '=', filter.evaluationId);

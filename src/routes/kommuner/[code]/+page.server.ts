@@ -5,6 +5,7 @@ import { loadMunicipalityProfile } from '$lib/server/profile';
 import { listPublicActionItems } from '$lib/server/repositories/action-plans';
 import { changeBetween } from '$lib/domain/comparison';
 import { translator } from '$lib/i18n';
+import { canOnMunicipalitySelfAssessments } from '$lib/server/auth/policy';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
@@ -72,6 +73,12 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			findings: profile.findings
 		},
 		/** Change since the evaluation before the latest one. */
-		change
+		change,
+		/** The municipality's own users get a way to its private self-assessments. */
+		selfAssessments: canOnMunicipalitySelfAssessments(
+			locals.user,
+			'selfAssessment.create',
+			municipality.code
+		)
 	};
 };

@@ -3,6 +3,7 @@ import { requireUser } from '$lib/server/auth/guard';
 import { authorizeEvaluationRoute, permissions } from '$lib/server/evaluation-route';
 import { findEvaluationDetail } from '$lib/server/repositories/evaluations';
 import { evaluationActions } from '$lib/server/auth/policy';
+import { listReadableShared } from '$lib/server/self-assessment-gap';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = async ({ locals, params, url }) => {
@@ -24,6 +25,8 @@ export const load: LayoutServerLoad = async ({ locals, params, url }) => {
 		},
 		/** What the user may do here: drives the sub-navigation and which forms are shown. */
 		can: permissions(locals, scope, [...evaluationActions]),
-		onTeam: scope.teamUserIds.includes(user.id)
+		onTeam: scope.teamUserIds.includes(user.id),
+		/** The municipality shared a self-assessment this user may now read (the appendix). */
+		selfAssessmentShared: (await listReadableShared(locals.db, user, scope.id)).length > 0
 	};
 };
