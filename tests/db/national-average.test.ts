@@ -137,3 +137,45 @@ describe('national average on imported results', () => {
 		expect(profile!.average.description).toContain('Kommunens egen utvärdering ingår');
 	});
 });
+
+describe('a writer that bypasses the app', () => {
+	it('cannot leave a stale average: its statements drop the aggregates they touch', async () => {
+		const before = await api('rubric=kommunkompassen-2020');
+		// Raw SQL, as bench data or a manual fix would do: a new published total for Tomelilla.
+		const { id } = await t.db
+			.insertInto('evaluation')
+			.values({
+				municipality_code: '1270',
+				year: 2030,
+				rubric_id: 'kommunkompassen-2020',
+				status: 'publicerad',
+				origin: 'import'
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		await t.db
+			.insertInto('published_result')
+			.values({
+				evaluation_id: id,
+				version: 1,
+				is_current: true,
+				municipality_code: '1270',
+				year: 2030,
+				rubric_id: 'kommunkompassen-2020',
+				total: 800,
+				has_subarea_scores: false,
+				has_area_scores: false,
+				content: JSON.stringify({})
+			})
+			.execute();
+		const stored = await t.db
+			.selectFrom('published_aggregate')
+			.select('key')
+			.where('key', 'in', ['kommunkompassen-2020', '1270'])
+			.execute();
+		expect(stored).toEqual([]);
+		const after = await api('rubric=kommunkompassen-2020');
+		expect(after.total.n).toBe(before.total.n);
+		expect(after.total.mean).toBeGreaterThan(before.total.mean);
+	});
+});
