@@ -2,7 +2,7 @@
  * The report as data: everything the PDF and the HTML report show, derived from the evaluation's
  * content, so points, profile and findings can never disagree with the data. Pure.
  */
-import type { EvaluationContent, InterviewGroup } from '../evaluation-content';
+import type { EvaluationContent } from '../evaluation-content';
 import type { Rubric } from '../rubric';
 import { computeTotals } from '../scoring';
 import { changeBetween, type ResultLevels } from '../comparison';
