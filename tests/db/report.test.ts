@@ -22,6 +22,60 @@ async function pagesOf(pdf: Uint8Array): Promise<string[]> {
 	return (text as string[]).map((p) => p.replace(/\s+/g, ' '));
 }
 
+describe('the Karlskoga 2022 report in English', () => {
+	let all: string;
+	beforeAll(async () => {
+		const id = (
+			await t.db
+				.selectFrom('evaluation')
+				.select('id')
+				.where('municipality_code', '=', '1883')
+				.where('year', '=', 2022)
+				.executeTakeFirstOrThrow()
+		).id;
+		const { pdf, model } = await reportPdf(t.db, id, 'en');
+		expect(model.locale).toBe('en');
+		all = (await pagesOf(pdf)).join(' ');
+	});
+
+	it("has the report's own words and the rubric's titles in English, with the same total", () => {
+		for (const words of [
+			'Analysis of Karlskoga',
+			'1 What is Kommunkompassen?',
+			'2 Karlskoga compared with the others that have done Kommunkompassen',
+			'3 Detailed review per area',
+			'4 Overview of the points',
+			'Interplay between elected representatives and citizens',
+			'Total points: 536 of 800',
+			'National average (n = '
+		]) {
+			expect(all).toContain(words);
+		}
+		for (const swedish of [
+			'Vad är Kommunkompassen',
+			'Total poäng',
+			'Samspel mellan förtroendevalda och medborgare',
+			'Sida '
+		]) {
+			expect(all).not.toContain(swedish);
+		}
+	});
+
+	it('leaves the Swedish PDF in the cache untouched (one cached PDF per version)', async () => {
+		const id = (
+			await t.db
+				.selectFrom('evaluation')
+				.select('id')
+				.where('municipality_code', '=', '1883')
+				.where('year', '=', 2022)
+				.executeTakeFirstOrThrow()
+		).id;
+		const swedish = (await pagesOf((await reportPdf(t.db, id, 'sv')).pdf)).join(' ');
+		expect(swedish).toContain('Analys av Karlskoga');
+		expect(swedish).not.toContain('Analysis of');
+	});
+});
+
 describe('the Karlskoga 2022 report (golden)', () => {
 	let pages: string[];
 	let all: string;

@@ -116,10 +116,15 @@ const properNames = [
 	'Sverigesnitt'
 ];
 
-/** The page's own words: without user-written text, form values and parts in another language. */
+/**
+ * The page's own words as rendered: without user-written text, form values and parts in another
+ * language.
+ */
 async function interfaceText(page: Page, locale: 'sv' | 'en'): Promise<string> {
 	return page.evaluate((lang) => {
-		const body = document.body.cloneNode(true) as HTMLElement;
+		// The live page (the test leaves it after reading): innerText then holds only what is
+		// rendered, not the contents of closed disclosures.
+		const body = document.body;
 		const authored = [
 			'script',
 			'style',

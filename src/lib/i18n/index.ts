@@ -112,3 +112,13 @@ export function formatDate(locale: Locale, value: Date | string): string {
 		day: 'numeric'
 	}).format(date);
 }
+
+/** A month and year ("oktober 2022", "October 2022") from "YYYY-MM". */
+export function formatMonth(locale: Locale, yearMonth: string): string {
+	const [year, month] = yearMonth.split('-').map(Number);
+	return new Intl.DateTimeFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', {
+		year: 'numeric',
+		month: 'long',
+		timeZone: 'UTC'
+	}).format(new Date(Date.UTC(year, (month || 1) - 1, 1)));
+}

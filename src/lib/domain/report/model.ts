@@ -8,7 +8,7 @@ import { computeTotals } from '../scoring';
 import { changeBetween, type ResultLevels } from '../comparison';
 import { whatIsKommunkompassen } from './standard-texts';
 import { historySentence, type PublishedEvaluation } from './history';
-import { formatDate, translator, type Locale } from '../../i18n';
+import { formatDate, formatMonth, translator, type Locale } from '../../i18n';
 
 /** How the team judged an earlier improvement possibility in a re-evaluation. */
 export const judgements = ['atgardad', 'delvis', 'kvarstar'] as const;
@@ -214,7 +214,7 @@ export function buildReportModel(input: {
 			visit: content.visit.start
 				? `${content.visit.start}${content.visit.end && content.visit.end !== content.visit.start ? ` – ${content.visit.end}` : ''}`
 				: content.evaluatedAt
-					? monthOf(locale, content.evaluatedAt)
+					? formatMonth(locale, content.evaluatedAt)
 					: null,
 			interviews,
 			interviewTotal: interviews.reduce((n, i) => n + i.interviews, 0),
@@ -231,14 +231,4 @@ export function buildReportModel(input: {
 		recommendations: content.recommendations.map((r) => r.text),
 		development
 	};
-}
-
-/** "september 2022" from "2022-09": the month of an evaluation imported without visit dates. */
-function monthOf(locale: Locale, yearMonth: string): string {
-	const [year, month] = yearMonth.split('-').map(Number);
-	return new Intl.DateTimeFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', {
-		year: 'numeric',
-		month: 'long',
-		timeZone: 'UTC'
-	}).format(new Date(Date.UTC(year, (month || 1) - 1, 1)));
 }
