@@ -39,6 +39,7 @@ export async function run(): Promise<string[]> {
 			: '') +
 		(target ? ` — ${target}` : '');
 	const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
+	const answered = (r: Result) => r.requests.total > 0 && !r.errors && !r.timeouts && !r.non2xx;
 	const compare = `/jamfor?kommuner=${encodeURIComponent('Karlskoga, Vallentuna, Tomelilla, Ale, Bjuv, Boden')}`;
 	try {
 		for (const path of ['/kommuner/1883', compare, '/kommuner/1883/2022/rapport'])
@@ -67,7 +68,7 @@ export async function run(): Promise<string[]> {
 				'/kommuner/1883, 200 clients',
 				page,
 				ping200,
-				`target p99 < 100 ms and ≥ 25 % of ping: ${met(page.latency.p99 < 100 && page.requests.average >= 0.25 * ping200.requests.average && !page.non2xx)}`
+				`target p99 < 100 ms and ≥ 25 % of ping: ${met(page.latency.p99 < 100 && page.requests.average >= 0.25 * ping200.requests.average && answered(page))}`
 			)
 		);
 		const ping50 = await load('/api/v1/ping', 50);
@@ -87,15 +88,13 @@ export async function run(): Promise<string[]> {
 					label,
 					r,
 					ping50,
-					`target p99 < ${limit} ms: ${met(r.latency.p99 < limit && !r.non2xx && !r.errors)}`
+					`target p99 < ${limit} ms: ${met(r.latency.p99 < limit && answered(r))}`
 				)
 			);
 		}
 		// Last: its unique URLs fill the page cache and push the pages above out of it.
-		const rendered = await load('/kommuner/1883?bench=[<id>]', 200, true);
-		lines.push(
-			line('/kommuner/1883 rendered every time (unique query), 200 clients', rendered, ping200)
-		);
+		const rendered = await load('/kommuner/1883?bench=[<id>]', 20, true);
+		lines.push(line('/kommuner/1883 rendered every time (unique query), 20 clients', rendered));
 		return lines;
 	} finally {
 		server.kill('SIGTERM');

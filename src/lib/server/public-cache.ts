@@ -154,7 +154,10 @@ function withCacheHeaders(response: Response, cacheControl: string, etag?: strin
 	const headers = new Headers(response.headers);
 	headers.set('cache-control', cacheControl);
 	headers.append('vary', 'Cookie');
+	// SvelteKit's own ETag (a hash of the page) is replaced by the cheap one, or dropped for a
+	// signed-in user's private answer.
 	if (etag) headers.set('etag', etag);
+	else headers.delete('etag');
 	return new Response(response.body, {
 		status: response.status,
 		statusText: response.statusText,
