@@ -56,7 +56,7 @@ export function firstStartMessage(
 			? [
 					'',
 					'Demo accounts (the demo evaluation Hedemora 2025, in collection):',
-					...demo.map((d) => `  ${d.name}: ${d.email}  ${d.oneTimePassword}`)
+					...demo.flatMap((d) => [`  ${d.name}`, `    ${d.email}  ${d.oneTimePassword}`])
 				]
 			: [])
 	];

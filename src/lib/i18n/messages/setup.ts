@@ -52,7 +52,9 @@ export const sv = {
 	'setup.carried.unmarked': 'Inte angivet',
 	'setup.carried.question': 'Gäller {title} fortfarande?',
 	'setup.carried.save': 'Spara',
-	'setup.carried.saved': 'Sparat.'
+	'setup.carried.saved': 'Sparat.',
+	'audit.evaluation.update-setup': 'Grupp, kontaktperson eller datum ändrade',
+	'audit.source_document.mark-carried': 'Angett om dokumentet från förra utvärderingen gäller'
 };
 
 export const en: Record<keyof typeof sv, string> = {
@@ -108,5 +110,8 @@ export const en: Record<keyof typeof sv, string> = {
 	'setup.carried.unmarked': 'Not said',
 	'setup.carried.question': 'Does {title} still apply?',
 	'setup.carried.save': 'Save',
-	'setup.carried.saved': 'Saved.'
+	'setup.carried.saved': 'Saved.',
+	'audit.evaluation.update-setup': 'Team, contact or dates changed',
+	'audit.source_document.mark-carried':
+		'Said whether the document from the previous evaluation applies'
 };

@@ -123,11 +123,18 @@ export const actions: Actions = {
 			});
 		}
 		if (typeof result !== 'number') return result;
-		// A re-evaluation's carried-over documents get their pages after the answer.
-		if (parsed.data.previousEvaluationId)
-			void finishCarriedDocuments(locals.db, result).catch((e) =>
-				log.error({ err: e, evaluationId: result }, 'carrying documents over failed')
-			);
+		// A re-evaluation's carried-over documents get their pages after the answer, once the page
+		// the browser goes to next has loaded: on PGlite the copy (text search vectors, index)
+		// shares the server's thread with requests. The documents page shows them as "bearbetas"
+		// until then.
+		if (parsed.data.previousEvaluationId) {
+			const db = locals.db;
+			setTimeout(() => {
+				finishCarriedDocuments(db, result).catch((e) =>
+					log.error({ err: e, evaluationId: result }, 'carrying documents over failed')
+				);
+			}, 1000);
+		}
 		redirect(303, `/utvarderingar/${result}`);
 	}
 };
