@@ -33,8 +33,8 @@ describe('the Karlskoga 2022 report in English', () => {
 				.where('year', '=', 2022)
 				.executeTakeFirstOrThrow()
 		).id;
-		const { pdf, model } = await reportPdf(t.db, id, 'en');
-		expect(model.locale).toBe('en');
+		const { pdf, facts } = await reportPdf(t.db, id, 'en');
+		expect(facts.draft).toBe(false);
 		all = (await pagesOf(pdf)).join(' ');
 	});
 
