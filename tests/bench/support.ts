@@ -63,7 +63,10 @@ export async function startServer(db: BenchDatabase, port: number): Promise<Chil
 		...(db.url ? { DATABASE_URL: db.url } : { DATA_DIR: db.dataDir! })
 	};
 	delete (env as Record<string, string | undefined>)[db.url ? 'DATA_DIR' : 'DATABASE_URL'];
-	const server = spawn(process.execPath, ['build/index.js'], { env, stdio: 'ignore' });
+	// BENCH_NODE_ARGS: flags for the server's node, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`
+	// (not allowed in NODE_OPTIONS) to see where a slow request spends its time.
+	const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+	const server = spawn(process.execPath, [...nodeArgs, 'build/index.js'], { env, stdio: 'ignore' });
 	for (let i = 0; i < 200; i++) {
 		try {
 			if ((await fetch(`http://localhost:${port}/api/v1/ping`)).ok) return server;
