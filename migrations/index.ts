@@ -14,6 +14,7 @@ import * as throttleLoginAttempts from './20261201000100_throttle_login_attempts
 import * as ownPeerGroups from './20261201000200_own_peer_groups';
 import * as createDeletedItem from './20261201000300_create_deleted_item';
 import * as addReopenReason from './20261201000400_add_reopen_reason';
+import * as factCheckThreads from './20261203000100_fact_check_threads';
 
 /**
  * Every migration, in order. Imported statically so Vite, the built server and the CLI all see
@@ -34,5 +35,6 @@ export const migrations: Record<string, Migration> = {
 	'20261201000100_throttle_login_attempts': throttleLoginAttempts,
 	'20261201000200_own_peer_groups': ownPeerGroups,
 	'20261201000300_create_deleted_item': createDeletedItem,
-	'20261201000400_add_reopen_reason': addReopenReason
+	'20261201000400_add_reopen_reason': addReopenReason,
+	'20261203000100_fact_check_threads': factCheckThreads
 };

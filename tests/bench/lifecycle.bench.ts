@@ -65,9 +65,7 @@ export async function run(): Promise<string[]> {
 			body: new URLSearchParams({ email: 'bench-samordnare@test.se', password }),
 			redirect: 'manual'
 		});
-		const cookie = (signIn.headers.getSetCookie?.() ?? [])
-			.map((c) => c.split(';')[0])
-			.join('; ');
+		const cookie = (signIn.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).join('; ');
 		if (signIn.status !== 303 || !cookie)
 			throw new Error(`sign-in: ${signIn.status} ${(await signIn.text()).slice(0, 3000)}`);
 		const post = async (path: string, fields: Record<string, string>) => {

@@ -11,6 +11,7 @@ import * as documents from './messages/documents';
 import * as actionPlans from './messages/action-plans';
 import * as operations from './messages/operations';
 import * as audit from './messages/audit';
+import * as factCheck from './messages/fact-check';
 
 export const locales = ['sv', 'en'] as const;
 export type Locale = (typeof locales)[number];
@@ -25,7 +26,8 @@ const sv = {
 	...documents.sv,
 	...actionPlans.sv,
 	...operations.sv,
-	...audit.sv
+	...audit.sv,
+	...factCheck.sv
 };
 export type MessageKey = keyof typeof sv;
 
@@ -38,7 +40,8 @@ const en: Record<MessageKey, string> = {
 	...documents.en,
 	...actionPlans.en,
 	...operations.en,
-	...audit.en
+	...audit.en,
+	...factCheck.en
 };
 
 const dictionaries: Record<Locale, Record<MessageKey, string>> = { sv, en };

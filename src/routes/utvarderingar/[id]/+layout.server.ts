@@ -2,7 +2,8 @@ import { error } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/guard';
 import { authorizeEvaluationRoute, permissions } from '$lib/server/evaluation-route';
 import { findEvaluationDetail } from '$lib/server/repositories/evaluations';
-import { evaluationActions } from '$lib/server/auth/policy';
+import { canOnEvaluation, evaluationActions } from '$lib/server/auth/policy';
+import { countFactCheckComments } from '$lib/server/repositories/fact-check';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = async ({ locals, params, url }) => {
@@ -24,6 +25,13 @@ export const load: LayoutServerLoad = async ({ locals, params, url }) => {
 		},
 		/** What the user may do here: drives the sub-navigation and which forms are shown. */
 		can: permissions(locals, scope, [...evaluationActions]),
-		onTeam: scope.teamUserIds.includes(user.id)
+		onTeam: scope.teamUserIds.includes(user.id),
+		/**
+		 * The fact check's comments per status, for those who may read it (the navigation counts
+		 * the open ones for the team, the overview shows all three); null before it starts.
+		 */
+		factCheck: canOnEvaluation(locals.user, 'factCheck.read', scope)
+			? await countFactCheckComments(locals.db, scope.id)
+			: null
 	};
 };
