@@ -56,6 +56,13 @@ export const testAccounts = {
 		name: 'Vera Vallentuna',
 		role: 'municipality',
 		municipalityCode: '0115'
+	},
+	lund: {
+		email: 'kontakt@lund.test.se',
+		password,
+		name: 'Lisa Lund',
+		role: 'municipality',
+		municipalityCode: '1281'
 	}
 } satisfies Record<string, TestAccount>;
 
@@ -91,4 +98,9 @@ export interface E2eState {
 	calibrationDraftId: number;
 	/** Solna 2026 in calibration, both sheets handed in (they differ in area 1). */
 	calibratedDraftId: number;
+	/**
+	 * Lund 2026 in faktagranskning with Lund's contact, evaluator1 and evaluator2, every subarea
+	 * agreed, a strength and a narrative in area 2: for the fact-check and publishing test.
+	 */
+	factCheckDraftId: number;
 }
