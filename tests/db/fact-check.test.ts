@@ -17,6 +17,7 @@ import {
 	publishEvaluation
 } from '../../src/lib/server/repositories/publishing';
 import { getRubricOrThrow } from '../../src/lib/server/repositories/rubrics';
+import { loadProgressFacts } from '../../src/lib/server/repositories/progress';
 import { canOnFactCheckComment, type EvaluationScope } from '../../src/lib/server/auth/policy';
 import { findEvaluationScope } from '../../src/lib/server/repositories/evaluation-scope';
 import { listSubareas, type Rubric } from '../../src/lib/domain/rubric';
@@ -277,6 +278,45 @@ describe('publishing with open comments', () => {
 			.where('action', '=', 'publish')
 			.executeTakeFirstOrThrow();
 		expect(entry.after).toEqual({ version: 1, publishedOverOpenComments: [open] });
+	});
+});
+
+describe('progress facts', () => {
+	it('counts the team, sheets, agreed scores, findings, narratives and open comments in one read', async () => {
+		const { id, may } = await inFactCheck();
+		await addFindingItem(t.db, evaluator, id, 'strength', { areaId: '2', text: 'Styrka' });
+		await addFindingItem(t.db, evaluator, id, 'improvement', { areaId: '2', text: 'Brist' });
+		await addFindingItem(t.db, evaluator, id, 'improvement', { areaId: '4', text: 'Brist' });
+		await saveFindingText(t.db, evaluator, id, { kind: 'general', areaId: '1' }, 'Allmänt', 0);
+		await saveFindingText(t.db, evaluator, id, { kind: 'narrative', subareaId: '1.1' }, 'Text', 0);
+		await t.db
+			.insertInto('score_sheet')
+			.values({ evaluation_id: id, user_id: evaluator.id, submitted_at: new Date() })
+			.execute();
+		const first = await addFactCheckComment(t.db, contact, id, { kind: 'area', areaId: '1' }, 'a');
+		await addFactCheckComment(t.db, contact, id, { kind: 'area', areaId: '1' }, 'b');
+		await answerFactCheckComment(t.db, evaluator, id, first, 'Svar', may(evaluator, 'answer'));
+		const facts = await loadProgressFacts(t.db, id);
+		expect(facts).toMatchObject({
+			teamSize: 1,
+			conflictFreeCount: 1,
+			submittedSheets: 1,
+			subareaCount: listSubareas(rubric).length,
+			agreedCount: listSubareas(rubric).length,
+			agreedWithoutJustification: 0,
+			interviewGroupsCovered: 0,
+			evidenceSubareas: 0,
+			areasWithFindings: 3,
+			areaCount: rubric.areas.length,
+			hasSummary: false,
+			openFactCheckComments: 1
+		});
+		expect(facts.perArea.filter((a) => a.hasFindings).map((a) => a.areaId)).toEqual([
+			'1',
+			'2',
+			'4'
+		]);
+		expect(facts.perArea[0]).toMatchObject({ areaId: '1', narrated: 1 });
 	});
 });
 
