@@ -15,6 +15,7 @@ import * as ownPeerGroups from './20261201000200_own_peer_groups';
 import * as createDeletedItem from './20261201000300_create_deleted_item';
 import * as addReopenReason from './20261201000400_add_reopen_reason';
 import * as evaluationSetup from './20261202000100_evaluation_setup';
+import * as factCheckThreads from './20261203000100_fact_check_threads';
 import * as createPublishedAggregate from './20261204000100_create_published_aggregate';
 import * as publicDataVersion from './20261205000100_public_data_version';
 import * as createSelfAssessments from './20261206000100_create_self_assessments';
@@ -40,6 +41,7 @@ export const migrations: Record<string, Migration> = {
 	'20261201000300_create_deleted_item': createDeletedItem,
 	'20261201000400_add_reopen_reason': addReopenReason,
 	'20261202000100_evaluation_setup': evaluationSetup,
+	'20261203000100_fact_check_threads': factCheckThreads,
 	'20261204000100_create_published_aggregate': createPublishedAggregate,
 	'20261205000100_public_data_version': publicDataVersion,
 	'20261206000100_create_self_assessments': createSelfAssessments

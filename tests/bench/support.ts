@@ -69,7 +69,9 @@ export async function startServer(db: BenchDatabase, port: number): Promise<Chil
 	};
 	delete (env as Record<string, string | undefined>)[db.url ? 'DATA_DIR' : 'DATABASE_URL'];
 	// e.g. BENCH_SERVER_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof" for a CPU profile of the server
-	const flags = (process.env.BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean);
+	const flags = (process.env.BENCH_SERVER_FLAGS ?? process.env.BENCH_NODE_ARGS ?? '')
+		.split(' ')
+		.filter(Boolean);
 	const server = spawn(process.execPath, [...flags, join(build, 'index.js')], {
 		env,
 		stdio: 'ignore'

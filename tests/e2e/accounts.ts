@@ -56,6 +56,13 @@ export const testAccounts = {
 		name: 'Vera Vallentuna',
 		role: 'municipality',
 		municipalityCode: '0115'
+	},
+	lund: {
+		email: 'kontakt@lund.test.se',
+		password,
+		name: 'Lisa Lund',
+		role: 'municipality',
+		municipalityCode: '1281'
 	}
 } satisfies Record<string, TestAccount>;
 
@@ -105,4 +112,9 @@ export interface E2eState {
 	calibratedDraftId: number;
 	/** Upplands Väsby 2026 in scoring (evaluator1 and evaluator2), for sharing a self-assessment. */
 	selfAssessmentDraftId: number;
+	/**
+	 * Lund 2026 in faktagranskning with Lund's contact, evaluator1 and evaluator2, every subarea
+	 * agreed, a strength and a narrative in area 2: for the fact-check and publishing test.
+	 */
+	factCheckDraftId: number;
 }

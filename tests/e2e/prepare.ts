@@ -12,6 +12,7 @@ import { getRubricOrThrow } from '../../src/lib/server/repositories/rubrics';
 import { saveSheetScore, submitSheet } from '../../src/lib/server/repositories/scoring';
 import { demoInProgress } from '../../src/lib/server/seed/documents';
 import { createUser } from '../../src/lib/server/repositories/users';
+import { addFindingItem, saveFindingText } from '../../src/lib/server/repositories/findings';
 
 export async function prepareE2eDatabase(
 	opened: OpenedDatabase,
@@ -86,6 +87,52 @@ export async function prepareE2eDatabase(
 		...selfAssessmentAccount,
 		password: testAccounts.karlskoga.password
 	});
+	// Lund 2026 in the fact check: agreed throughout, a strength and a narrative to comment on.
+	const factCheckDraftId = await createEvaluation(opened.db, systemActor, {
+		municipalityCode: '1281',
+		year: 2026,
+		rubricId: 'kommunkompassen-2020',
+		teamUserIds: [ids.evaluator1, ids.evaluator2],
+		contactUserId: ids.lund,
+		visitStart: '2026-09-14',
+		visitEnd: '2026-09-16'
+	});
+	await opened.db
+		.updateTable('evaluation_member')
+		.set({ no_conflict_declared_at: new Date() })
+		.where('evaluation_id', '=', factCheckDraftId)
+		.execute();
+	await opened.db
+		.insertInto('agreed_score')
+		.values(
+			rubric.areas
+				.flatMap((a) => a.subareas)
+				.map((s) => ({
+					evaluation_id: factCheckDraftId,
+					subarea_id: s.id,
+					points: Math.floor(s.maxPoints / 2),
+					justification: `Överens om ${s.id}`
+				}))
+		)
+		.execute();
+	const evaluator1 = { id: ids.evaluator1, email: testAccounts.evaluator1.email };
+	await addFindingItem(opened.db, evaluator1, factCheckDraftId, 'strength', {
+		areaId: '2',
+		text: 'Lund har en tydlig styrkedja från mål till uppföljning.'
+	});
+	await saveFindingText(
+		opened.db,
+		evaluator1,
+		factCheckDraftId,
+		{ kind: 'narrative', subareaId: '2.1' },
+		'Målen följs upp varje tertial.',
+		0
+	);
+	await opened.db
+		.updateTable('evaluation')
+		.set({ status: 'faktagranskning' })
+		.where('id', '=', factCheckDraftId)
+		.execute();
 	const find = (code: string, year: number) =>
 		opened.db
 			.selectFrom('evaluation')
@@ -99,6 +146,7 @@ export async function prepareE2eDatabase(
 		scoringDraftId,
 		calibrationDraftId,
 		calibratedDraftId,
+		factCheckDraftId,
 		draftId,
 		selfAssessmentDraftId,
 		otherDraftId: (await find(demoInProgress.municipalityCode, demoInProgress.year)).id,

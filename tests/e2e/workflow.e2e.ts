@@ -9,7 +9,9 @@ const rubric = JSON.parse(readFileSync('rubric/kommunkompassen-2020.json', 'utf8
 const subareas = rubric.areas.flatMap((a) => a.subareas);
 
 async function moveTo(page: Page, stage: string) {
-	await page.getByRole('button', { name: `Gå till ${stage}` }).click();
+	// Moving on asks in the page first; gaps then need their own confirmation.
+	await page.getByText(`Gå till ${stage}`, { exact: true }).click();
+	await page.getByRole('button', { name: `Ja, gå till ${stage}` }).click();
 	const done = page
 		.getByRole('status')
 		.filter({ hasText: `Utvärderingen är nu i steget ${stage}` });
@@ -17,7 +19,7 @@ async function moveTo(page: Page, stage: string) {
 	await expect(done.or(confirm)).toBeVisible();
 	if (await confirm.isVisible()) {
 		await confirm.check();
-		await page.getByRole('button', { name: `Gå till ${stage}` }).click();
+		await page.getByRole('button', { name: `Gå till ${stage}`, exact: true }).click();
 	}
 	await expect(done).toBeVisible();
 }

@@ -3,6 +3,7 @@ import {
 	anonymousEvaluationActions,
 	canGlobal,
 	canOnEvaluation,
+	canOnFactCheckComment,
 	evaluationActions,
 	globalActions,
 	type EvaluationAction,
@@ -10,6 +11,11 @@ import {
 } from '../../src/lib/server/auth/policy';
 import type { SessionUser } from '../../src/lib/server/auth/types';
 import { stages, type EvaluationStatus } from '../../src/lib/domain/lifecycle';
+import {
+	factCheckStatuses,
+	type FactCheckStatus,
+	type FactCheckStep
+} from '../../src/lib/domain/fact-check';
 
 const user = (
 	id: number,
@@ -234,6 +240,58 @@ describe('policy on one evaluation: every role × action × stage', () => {
 		}
 		expect(canGlobal(pending, 'account.changePassword')).toBe(true);
 		expect(canGlobal(pending, 'evaluation.create')).toBe(false);
+	});
+});
+
+describe('policy on one fact-check comment', () => {
+	/** Who may take each step on a comment in each status, during the fact check. */
+	const rows: Record<FactCheckStep, Record<FactCheckStatus, ActorName[]>> = {
+		answer: {
+			oppen: ['teamDeclared', 'teamUndeclared'],
+			besvarad: [],
+			stangd: []
+		},
+		close: {
+			// The contact withdraws an open comment; the team never closes one unanswered.
+			oppen: ['ownContact'],
+			besvarad: ['ownContact', 'teamDeclared', 'teamUndeclared'],
+			stangd: []
+		}
+	};
+	for (const [step, byStatus] of Object.entries(rows) as [
+		FactCheckStep,
+		Record<FactCheckStatus, ActorName[]>
+	][]) {
+		for (const status of factCheckStatuses) {
+			it(`${step} · ${status}`, () => {
+				const decisions = Object.fromEntries(
+					(Object.keys(actors) as ActorName[]).map((name) => [
+						name,
+						canOnFactCheckComment(actors[name], step, scope('faktagranskning'), { status })
+					])
+				);
+				const want = Object.fromEntries(
+					(Object.keys(actors) as ActorName[]).map((name) => [
+						name,
+						byStatus[status].includes(name)
+					])
+				);
+				expect(decisions).toEqual(want);
+			});
+		}
+	}
+
+	it('nobody answers or closes once the fact check is over', () => {
+		for (const status of stages.filter((s) => s !== 'faktagranskning')) {
+			for (const name of Object.keys(actors) as ActorName[]) {
+				for (const step of ['answer', 'close'] as const) {
+					expect(
+						canOnFactCheckComment(actors[name], step, scope(status), { status: 'besvarad' }),
+						`${status} · ${name} · ${step}`
+					).toBe(false);
+				}
+			}
+		}
 	});
 });
 

@@ -15,6 +15,7 @@ import * as setup from './messages/setup';
 import * as accessibility from './messages/accessibility';
 import * as report from './messages/report';
 import * as selfAssessment from './messages/self-assessment';
+import * as factCheck from './messages/fact-check';
 
 export const locales = ['sv', 'en'] as const;
 export type Locale = (typeof locales)[number];
@@ -33,7 +34,8 @@ const sv = {
 	...setup.sv,
 	...accessibility.sv,
 	...report.sv,
-	...selfAssessment.sv
+	...selfAssessment.sv,
+	...factCheck.sv
 };
 export type MessageKey = keyof typeof sv;
 
@@ -50,7 +52,8 @@ const en: Record<MessageKey, string> = {
 	...setup.en,
 	...accessibility.en,
 	...report.en,
-	...selfAssessment.en
+	...selfAssessment.en,
+	...factCheck.en
 };
 
 const dictionaries: Record<Locale, Record<MessageKey, string>> = { sv, en };

@@ -6,6 +6,7 @@
  */
 import { isBefore as before, isBlindStage, type EvaluationStatus } from '$lib/domain/lifecycle';
 import type { Role } from '$lib/domain/roles';
+import { canTakeStep, type FactCheckStatus, type FactCheckStep } from '$lib/domain/fact-check';
 import type { SessionUser } from './types';
 import type { SelfAssessmentStatus } from '$lib/domain/self-assessment';
 
@@ -194,6 +195,28 @@ export function canOnEvaluation(
 			return published && contact;
 		case 'followUp.edit':
 			return conflictFree && editable;
+	}
+}
+
+/**
+ * A decision on one step of one fact-check comment. The team answers open comments; the contact
+ * closes a comment (answered, or her own open one withdrawn); the team may close an answered one
+ * but never an open one, which would silence it unanswered.
+ */
+export function canOnFactCheckComment(
+	user: SessionUser | null,
+	step: FactCheckStep,
+	e: EvaluationScope,
+	comment: { status: FactCheckStatus }
+): boolean {
+	if (!canTakeStep(comment.status, step)) return false;
+	const contact = canOnEvaluation(user, 'factCheck.comment', e);
+	const team = canOnEvaluation(user, 'factCheck.answer', e);
+	switch (step) {
+		case 'answer':
+			return team;
+		case 'close':
+			return contact || (team && comment.status === 'besvarad');
 	}
 }
 

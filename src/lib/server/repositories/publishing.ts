@@ -5,8 +5,10 @@ import { insertPublishedVersion } from './published-results';
 import { refreshPublishedAggregates } from './published-aggregates';
 import { getRubricOrThrow } from './rubrics';
 import { DomainError } from './versioned';
-import { loadProgressFacts } from './progress';
-import { blockers } from '$lib/domain/lifecycle';
+import { listOpenFactCheckComments } from './fact-check';
+import { hasSubareasScored } from '$lib/domain/published';
+import { computeTotals } from '$lib/domain/scoring';
+import { listSubareas } from '$lib/domain/rubric';
 import { emptyAreaFindings, type EvaluationContent } from '$lib/domain/evaluation-content';
 import { countInterviewsByGroup } from './interviews';
 import { svCollator } from '$lib/i18n';
@@ -141,7 +143,9 @@ export async function loadEvaluationContent(
 
 /**
  * Publishes: freezes the content as a new published version (the first, or an erratum with the
- * reopening reason after a reopen). Refused until every subarea has an agreed score.
+ * reopening reason after a reopen). Refused until every subarea has an agreed score, and while a
+ * fact-check comment is open that the publisher has not confirmed by id (one that came in after
+ * the summary was read is not confirmed): nothing is written then.
  */
 export async function publishEvaluation(
 	db: Database,
@@ -151,14 +155,15 @@ export async function publishEvaluation(
 		method?: string;
 		/** When the version was published, for a report published before it was entered here. */
 		publishedAt?: Date;
+		/** The open fact-check comments the publisher saw and chose to publish past. */
+		confirmedOpenComments?: readonly number[];
 	} = {}
 ) {
-	const facts = await loadProgressFacts(db, evaluationId);
-	const hard = blockers('publicerad', facts);
-	if (hard.length) throw new DomainError('ws.errors.notAllAgreed');
 	const content = await loadEvaluationContent(db, evaluationId);
 	if (options.method) content.method.description = options.method;
 	const rubric = await getRubricOrThrow(db, content.rubricId);
+	// The content carries the agreed scores: no second read of the progress facts for this.
+	if (!hasSubareasScored(rubric, content.scores)) throw new DomainError('ws.errors.notAllAgreed');
 	return db.transaction().execute(async (trx) => {
 		const e = await trx
 			.selectFrom('evaluation')
@@ -167,6 +172,15 @@ export async function publishEvaluation(
 			.forUpdate()
 			.executeTakeFirstOrThrow();
 		if (e.status !== 'faktagranskning') throw new DomainError('ws.errors.badMove');
+		// Read under the evaluation's lock: a comment is only added while it is in faktagranskning.
+		const open = await listOpenFactCheckComments(trx, evaluationId);
+		const confirmed = new Set(options.confirmedOpenComments ?? []);
+		const unconfirmed = open.filter((c) => !confirmed.has(c.id));
+		if (unconfirmed.length) {
+			throw new DomainError('fc.errors.openComments', '_form', 409, {
+				names: unconfirmed.map(openCommentLabel).join('; ')
+			});
+		}
 		// Only a reopen leaves `publicerad`, so a reason here belongs to the version being replaced.
 		const published = await insertPublishedVersion(trx, {
 			evaluationId,
@@ -190,11 +204,88 @@ export async function publishEvaluation(
 			entityId: evaluationId,
 			evaluationId,
 			action: 'publish',
-			after: { version: published.version },
+			after: {
+				version: published.version,
+				...(open.length ? { publishedOverOpenComments: open.map((c) => c.id) } : {})
+			},
 			reason: e.reopen_reason
 		});
 		return published;
 	});
+}
+
+/** An open comment as the publisher reads it: who, about what, the first words. */
+export function openCommentLabel(c: { author: string; areaId: string; body: string }): string {
+	const words = c.body.length > 60 ? `${c.body.slice(0, 57).trimEnd()}…` : c.body;
+	return `${c.author} (${c.areaId}): ”${words}”`;
+}
+
+/** What the coordinator reads before publishing: the totals, what is missing, the open comments. */
+export interface PublishSummary {
+	total: number | null;
+	max: number;
+	areas: { areaId: string; title: string; achieved: number | null; max: number }[];
+	unscored: string[];
+	withoutNarrative: string[];
+	hasSummary: boolean;
+	openComments: {
+		id: number;
+		areaId: string;
+		targetKind: string;
+		subareaId: string | null;
+		quote: string | null;
+		body: string;
+		author: string;
+		label: string;
+	}[];
+}
+
+/** The last look before publishing: cheap reads only (scores, narratives, open comments). */
+export async function loadPublishSummary(
+	db: Database,
+	evaluationId: number
+): Promise<PublishSummary> {
+	const e = await db
+		.selectFrom('evaluation')
+		.select(['rubric_id', 'summary'])
+		.where('id', '=', evaluationId)
+		.executeTakeFirstOrThrow();
+	const [rubric, agreed, narratives, open] = await Promise.all([
+		getRubricOrThrow(db, e.rubric_id),
+		db
+			.selectFrom('agreed_score')
+			.select(['subarea_id', 'points'])
+			.where('evaluation_id', '=', evaluationId)
+			.execute(),
+		db
+			.selectFrom('subarea_narrative')
+			.select('subarea_id')
+			.where('evaluation_id', '=', evaluationId)
+			.where('text', '!=', '')
+			.execute(),
+		listOpenFactCheckComments(db, evaluationId)
+	]);
+	const totals = computeTotals(
+		rubric,
+		Object.fromEntries(agreed.map((a) => [a.subarea_id, a.points]))
+	);
+	const narrated = new Set(narratives.map((n) => n.subarea_id));
+	return {
+		total: totals.total,
+		max: totals.max,
+		areas: totals.areas.map((a) => ({
+			areaId: a.areaId,
+			title: a.title,
+			achieved: a.achieved,
+			max: a.max
+		})),
+		unscored: totals.missing,
+		withoutNarrative: listSubareas(rubric)
+			.map((s) => s.id)
+			.filter((id) => !narrated.has(id)),
+		hasSummary: e.summary.trim().length > 0,
+		openComments: open.map((c) => ({ ...c, label: openCommentLabel(c) }))
+	};
 }
 
 /** Reopens a published evaluation for a correction; the published versions stay as they are. */

@@ -2,8 +2,9 @@ import { error } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/guard';
 import { authorizeEvaluationRoute, permissions } from '$lib/server/evaluation-route';
 import { findEvaluationDetail } from '$lib/server/repositories/evaluations';
-import { evaluationActions } from '$lib/server/auth/policy';
+import { canOnEvaluation, evaluationActions } from '$lib/server/auth/policy';
 import { listReadableShared } from '$lib/server/self-assessment-gap';
+import { countFactCheckComments } from '$lib/server/repositories/fact-check';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = async ({ locals, params, url }) => {
@@ -27,6 +28,13 @@ export const load: LayoutServerLoad = async ({ locals, params, url }) => {
 		can: permissions(locals, scope, [...evaluationActions]),
 		onTeam: scope.teamUserIds.includes(user.id),
 		/** The municipality shared a self-assessment this user may now read (the appendix). */
-		selfAssessmentShared: (await listReadableShared(locals.db, user, scope.id)).length > 0
+		selfAssessmentShared: (await listReadableShared(locals.db, user, scope.id)).length > 0,
+		/**
+		 * The fact check's comments per status, for those who may read it (the navigation counts
+		 * the open ones for the team, the overview shows all three); null before it starts.
+		 */
+		factCheck: canOnEvaluation(locals.user, 'factCheck.read', scope)
+			? await countFactCheckComments(locals.db, scope.id)
+			: null
 	};
 };

@@ -1,4 +1,3 @@
-import { fail } from '@sveltejs/kit';
 import { actorOf } from '$lib/server/audit';
 import { requireUser } from '$lib/server/auth/guard';
 import {
@@ -7,18 +6,10 @@ import {
 	textField,
 	refusingBadInput
 } from '$lib/server/evaluation-route';
-import {
-	declareNoConflict,
-	findEvaluationDetail,
-	transitionEvaluation
-} from '$lib/server/repositories/evaluations';
+import { declareNoConflict, findEvaluationDetail } from '$lib/server/repositories/evaluations';
 import { loadProgressFacts } from '$lib/server/repositories/progress';
-import {
-	listPublishedVersions,
-	publishEvaluation,
-	reopenEvaluation
-} from '$lib/server/repositories/publishing';
-import { possibleMoves, stages, type EvaluationStatus } from '$lib/domain/lifecycle';
+import { listPublishedVersions, reopenEvaluation } from '$lib/server/repositories/publishing';
+import { lifecycleActions, loadStageBox } from '$lib/server/actions/lifecycle';
 import type { Actions, PageServerLoad } from './$types';
 import { textLimits } from '$lib/domain/limits';
 import { loadTasks } from '$lib/server/repositories/evaluation-setup';
@@ -56,7 +47,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		},
 		/** Per-area progress and the gap facts; only for those who see the draft. */
 		progress: seesDraft ? await loadProgressFacts(locals.db, scope.id, locals.locale) : null,
-		moves: possibleMoves(scope.status),
+		/** The stage box: moves, and the last summary before publishing. */
+		stageBox: await loadStageBox(locals, scope),
 		versions: await listPublishedVersions(locals.db, scope.id),
 		declared: scope.conflictFreeUserIds.includes(user.id)
 	};
@@ -73,35 +65,7 @@ export const actions: Actions = refusingBadInput({
 		await declareNoConflict(locals.db, actorOf(user), scope.id);
 		return { declared: true };
 	},
-	/** Moves the evaluation one stage forward or back; gaps need an explicit confirmation. */
-	move: async ({ locals, params, request }) => {
-		const { scope, user } = await authorizeEvaluationRoute(
-			locals,
-			params.id,
-			'evaluation.transition'
-		);
-		const form = await request.formData();
-		const to = String(form.get('to') ?? '') as EvaluationStatus;
-		if (!stages.includes(to)) return fail(400, { errors: { _form: 'Okänt steg' } });
-		const result = await attempt(locals, () =>
-			transitionEvaluation(locals.db, actorOf(user), scope.id, to, {
-				confirmGaps: form.get('confirm') === 'on'
-			})
-		);
-		if (!('ok' in result)) return result;
-		if (!result.ok)
-			return fail(result.blocked ? 409 : 400, { to, gaps: result.gaps, blocked: result.blocked });
-		return { moved: to };
-	},
-	/** Publishes: freezes a snapshot as a new published version. */
-	publish: async ({ locals, params }) => {
-		const { scope, user } = await authorizeEvaluationRoute(locals, params.id, 'evaluation.publish');
-		const result = await attempt(locals, () =>
-			publishEvaluation(locals.db, actorOf(user), scope.id)
-		);
-		if (!('version' in result)) return result;
-		return { published: result.version };
-	},
+	...lifecycleActions,
 	/** Reopens a published evaluation for a correction, with a written reason. */
 	reopen: async ({ locals, params, request }) => {
 		const { scope, user } = await authorizeEvaluationRoute(locals, params.id, 'evaluation.reopen');

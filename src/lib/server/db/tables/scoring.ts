@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely';
 import type { Timestamp } from './foundation';
+import type { FactCheckStatus, FactCheckTargetKind } from '$lib/domain/fact-check';
 
 export interface ScoreSheetTable {
 	id: Generated<number>;
@@ -78,6 +79,17 @@ export interface FactCheckCommentTable {
 	answer: string | null;
 	answered_by: number | null;
 	answered_at: Date | null;
+	/** oppen → besvarad → stangd (see $lib/domain/fact-check). */
+	status: Generated<FactCheckStatus>;
+	target_kind: Generated<FactCheckTargetKind>;
+	/** The strength's or improvement's id when target_kind is one of those. */
+	finding_id: number | null;
+	/** The subarea whose narrative is commented on (target_kind 'narrative'). */
+	subarea_id: string | null;
+	/** The finding's text when it was commented on. */
+	quote: string | null;
+	closed_by: number | null;
+	closed_at: Date | null;
 }
 
 export interface ScoringTables {

@@ -1,0 +1,87 @@
+/**
+ * The stage box's actions — move one stage forward or back, publish — shared by the pages that
+ * show the box (the overview and the fact check), so each answers on the page it was used on.
+ */
+import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { actorOf } from '../audit';
+import { attempt, authorizeEvaluationRoute } from '../evaluation-route';
+import { transitionEvaluation } from '../repositories/evaluations';
+import { loadPublishSummary, publishEvaluation } from '../repositories/publishing';
+import { canOnEvaluation, type EvaluationScope } from '../auth/policy';
+import { isBefore, possibleMoves, stages, type EvaluationStatus } from '$lib/domain/lifecycle';
+import { translate } from '$lib/i18n';
+
+type Event = RequestEvent<{ id: string }>;
+
+/**
+ * Moves the evaluation one stage forward or back; gaps need an explicit confirmation. From a
+ * page the new stage no longer shows (the fact check, moved back), it goes to the overview.
+ */
+async function move({ locals, params, request, url }: Event) {
+	const { scope, user } = await authorizeEvaluationRoute(
+		locals,
+		params.id,
+		'evaluation.transition'
+	);
+	const form = await request.formData();
+	const to = String(form.get('to') ?? '') as EvaluationStatus;
+	if (!stages.includes(to))
+		return fail(400, {
+			stageBox: true,
+			errors: { _form: translate(locals.locale, 'ws.errors.badMove') }
+		});
+	const result = await attempt(
+		locals,
+		() =>
+			transitionEvaluation(locals.db, actorOf(user), scope.id, to, {
+				confirmGaps: form.get('confirm') === 'on'
+			}),
+		{ stageBox: true }
+	);
+	if (!('ok' in result)) return result;
+	if (!result.ok)
+		return fail(result.blocked ? 409 : 400, { to, gaps: result.gaps, blocked: result.blocked });
+	if (url.pathname.endsWith('/faktagranskning') && isBefore(to, 'faktagranskning'))
+		redirect(303, `/utvarderingar/${scope.id}?flyttad=${to}`);
+	return { moved: to };
+}
+
+/**
+ * Publishes: freezes a snapshot as a new published version. Open fact-check comments must each
+ * be confirmed by id (`confirmOpen`); otherwise it is refused and nothing changes.
+ */
+async function publish({ locals, params, request }: Event) {
+	const { scope, user } = await authorizeEvaluationRoute(locals, params.id, 'evaluation.publish');
+	const form = await request.formData();
+	const confirmedOpenComments = form
+		.getAll('confirmOpen')
+		.map((v) => String(v))
+		.filter((v) => /^[1-9]\d{0,9}$/.test(v))
+		.map(Number);
+	const result = await attempt(
+		locals,
+		() => publishEvaluation(locals.db, actorOf(user), scope.id, { confirmedOpenComments }),
+		{ stageBox: true }
+	);
+	if (!('version' in result)) return result;
+	return { published: result.version };
+}
+
+export const lifecycleActions = { move, publish };
+
+/**
+ * What the stage box shows this user: the moves they may make and, for the publisher, the last
+ * summary before publishing (read only when publishing is possible: it is not free).
+ */
+export async function loadStageBox(locals: App.Locals, scope: EvaluationScope) {
+	const canTransition = canOnEvaluation(locals.user, 'evaluation.transition', scope);
+	const canPublish = canOnEvaluation(locals.user, 'evaluation.publish', scope);
+	return {
+		status: scope.status,
+		moves: canTransition ? possibleMoves(scope.status) : [],
+		canPublish,
+		summary: canPublish ? await loadPublishSummary(locals.db, scope.id) : null
+	};
+}
+
+export type StageBoxData = Awaited<ReturnType<typeof loadStageBox>>;
