@@ -1,14 +1,14 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
-import { getReadyDatabase } from '$lib/server/app';
-import { localeCookie, resolveLocale } from '$lib/server/locale';
+import { getReadyDatabase } from '$lib/server/platform/app';
+import { localeCookie, resolveLocale } from '$lib/server/http/locale';
 import { ConfigurationError } from '$lib/server/errors';
 import { authenticate } from '$lib/server/auth/handle';
-import { securityHeaders } from '$lib/server/security-headers';
-import { refuseNulBytes } from '$lib/server/bad-input';
+import { securityHeaders } from '$lib/server/http/security-headers';
+import { refuseNulBytes } from '$lib/server/http/bad-input';
 import { translate } from '$lib/i18n';
-import { log } from '$lib/server/log';
-import { onShutdown, trackRequest } from '$lib/server/lifecycle';
+import { log } from '$lib/server/platform/log';
+import { onShutdown, trackRequest } from '$lib/server/platform/lifecycle';
 import { startDocumentQueue, stopDocumentQueue } from '$lib/server/repositories/documents';
 import { closeWorkers } from '$lib/server/workers/pool';
 

@@ -10,7 +10,7 @@ import {
 } from '../../src/lib/server/repositories/findings';
 import { loadReportModel } from '../../src/lib/server/report/load';
 import { reportDocDefinition } from '../../src/lib/server/report/pdf';
-import { systemActor } from '../../src/lib/server/audit';
+import { systemActor } from '../../src/lib/server/repositories/audit';
 import type { SessionUser } from '../../src/lib/server/auth/types';
 
 let t: TestDatabase;

@@ -9,7 +9,7 @@ import { loadEvaluationContent } from '../../src/lib/server/repositories/publish
 import { exportEvaluation } from '../../src/lib/server/repositories/evaluation-export';
 import { importEvaluationFile } from '../../src/lib/server/repositories/evaluation-import';
 import { loadReportModel } from '../../src/lib/server/report/load';
-import { loadFindingCitations } from '../../src/lib/server/evidence-citations';
+import { loadFindingCitations } from '../../src/lib/server/actions/evidence-citations';
 import { undoDeletion, undoWindowMs } from '../../src/lib/server/repositories/deleted-items';
 import {
 	countInterviewsByGroup,
@@ -44,7 +44,7 @@ import {
 import { DomainError, StaleWriteError } from '../../src/lib/server/repositories/versioned';
 import { canOnEvaluation } from '../../src/lib/server/auth/policy';
 import { findEvaluationScope } from '../../src/lib/server/repositories/evaluation-scope';
-import { systemActor } from '../../src/lib/server/audit';
+import { systemActor } from '../../src/lib/server/repositories/audit';
 import type { Rubric } from '../../src/lib/domain/rubric';
 import type { SessionUser } from '../../src/lib/server/auth/types';
 

@@ -24,7 +24,7 @@ import {
 	loadPreviousContext,
 	loadPreviousScores
 } from '../../src/lib/server/repositories/follow-up';
-import { systemActor } from '../../src/lib/server/audit';
+import { systemActor } from '../../src/lib/server/repositories/audit';
 import type { Rubric } from '../../src/lib/domain/rubric';
 import { textLimits } from '../../src/lib/domain/limits';
 import { listAuditEntries } from '../../src/lib/server/repositories/audit-log';

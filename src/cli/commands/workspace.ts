@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { cliActor } from '../../lib/server/audit';
+import { cliActor } from '../../lib/server/repositories/audit';
 import { createEvaluation } from '../../lib/server/repositories/evaluations';
 import { exportEvaluation } from '../../lib/server/repositories/evaluation-export';
 import { operatorSheetVisibility } from '../../lib/server/auth/policy';

@@ -4,7 +4,7 @@ import {
 	listPublishedResults
 } from '$lib/server/repositories/comparisons';
 import { getRubricOrThrow } from '$lib/server/repositories/rubrics';
-import { chooseAverage } from '$lib/server/profile';
+import { chooseAverage } from '$lib/server/results/profile';
 import { latestPerMunicipality, rankOf } from '$lib/domain/comparison';
 import { svCollator } from '$lib/i18n';
 import { fail } from '@sveltejs/kit';
@@ -14,7 +14,7 @@ import {
 	listPeerGroups
 } from '$lib/server/repositories/peer-groups';
 import { authorizeGlobal } from '$lib/server/auth/guard';
-import { attempt, intField } from '$lib/server/evaluation-route';
+import { attempt, intField } from '$lib/server/http/evaluation-route';
 import { canGlobal } from '$lib/server/auth/policy';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -7,8 +7,13 @@
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { z } from 'zod';
 import type { Database } from '../db';
-import { actorOf, type Actor } from '../audit';
-import { attempt, authorizeEvaluationRoute, intField, refusingBadInput } from '../evaluation-route';
+import { actorOf, type Actor } from '../repositories/audit';
+import {
+	attempt,
+	authorizeEvaluationRoute,
+	intField,
+	refusingBadInput
+} from '../http/evaluation-route';
 import type { UndoableEntity } from '../repositories/deleted-items';
 import { undoAction } from './undo';
 import { fieldErrors } from '$lib/schemas/errors';

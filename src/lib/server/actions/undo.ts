@@ -1,7 +1,7 @@
 /** The "Ångra" action every page with undoable deletions shares. */
 import type { RequestEvent } from '@sveltejs/kit';
-import { actorOf } from '../audit';
-import { attempt, authorizeEvaluationRoute, intField } from '../evaluation-route';
+import { actorOf } from '../repositories/audit';
+import { attempt, authorizeEvaluationRoute, intField } from '../http/evaluation-route';
 import type { SignedInEvaluationAction } from '../auth/policy';
 import { undoDeletion, type UndoableEntity } from '../repositories/deleted-items';
 

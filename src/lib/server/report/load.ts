@@ -12,7 +12,7 @@ import { getEvaluationOrThrow } from '../repositories/evaluations';
 import { listImprovements } from '../repositories/findings';
 import { findCurrentPublishedVersion } from '../repositories/published-results';
 import { cacheReport, findCachedReport } from '../repositories/report-cache';
-import { chooseAverage } from '../profile';
+import { chooseAverage } from '../results/profile';
 import { buildReportModel, type ReportModel, type ReportPrevious } from '$lib/domain/report/model';
 import { renderPdfInWorker } from '../workers/pool';
 

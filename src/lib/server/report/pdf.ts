@@ -9,9 +9,9 @@ import { createRequire } from 'node:module';
 import { reportRadar } from '$lib/domain/charts/profile';
 import { barGeometry, barsSvg } from '$lib/domain/charts/bars';
 import { judgementLabels, type ReportModel } from '$lib/domain/report/model';
-import { robotoDir, robotoFiles } from '../fonts';
+import { robotoDir, robotoFiles } from '../platform/fonts';
 import { richTextNodes } from './rich-text';
-import { renderRadarSvg } from '../charts';
+import { renderRadarSvg } from '../results/charts';
 
 const require = createRequire(import.meta.url);
 type PdfMake = {

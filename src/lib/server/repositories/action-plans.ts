@@ -1,7 +1,7 @@
 import type { Database } from '../db';
 import type { ActionStatus } from '../db/tables/action-plans';
 import { keepForUndo } from './deleted-items';
-import { recordAudit, type Actor } from '../audit';
+import { recordAudit, type Actor } from './audit';
 import { DomainError, saveVersioned } from './versioned';
 
 export const actionStatuses: ActionStatus[] = ['planerad', 'pagar', 'genomford', 'avbruten'];

@@ -14,7 +14,7 @@ import {
 } from 'kysely';
 import type { Database } from '../db';
 import type { DB } from '../db/types';
-import { recordAudit, type Actor } from '../audit';
+import { recordAudit, type Actor } from './audit';
 import { keepForUndo, type KeptRows } from './deleted-items';
 import { getRubricOrThrow } from './rubrics';
 import { DomainError, saveVersioned } from './versioned';

@@ -5,7 +5,7 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../db';
 import type { DB } from '../db/types';
-import { recordAudit, type Actor } from '../audit';
+import { recordAudit, type Actor } from './audit';
 import { DomainError, saveVersioned, StaleWriteError } from './versioned';
 import {
 	deleteOwned,

@@ -1,5 +1,5 @@
 import type { Database } from '../db';
-import { recordAudit, type Actor } from '../audit';
+import { recordAudit, type Actor } from './audit';
 import { DomainError } from './versioned';
 
 export async function listFactCheckComments(db: Database, evaluationId: number) {

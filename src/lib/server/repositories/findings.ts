@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Database } from '../db';
 import { keepForUndo } from './deleted-items';
-import { recordAudit, type Actor } from '../audit';
+import { recordAudit, type Actor } from './audit';
 import { DomainError, ensureWithinLimit, saveVersioned, StaleWriteError } from './versioned';
 import { textLimits } from '$lib/domain/limits';
 

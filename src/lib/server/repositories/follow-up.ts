@@ -5,7 +5,7 @@
  */
 import type { Database } from '../db';
 import type { FollowUpJudgement } from '../db/tables/action-plans';
-import { recordAudit, type Actor } from '../audit';
+import { recordAudit, type Actor } from './audit';
 import { getRubricOrThrow } from './rubrics';
 import { listImprovementsWithActions } from './action-plans';
 import { DomainError, saveVersioned } from './versioned';

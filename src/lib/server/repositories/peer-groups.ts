@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Database } from '../db';
-import { recordAudit, type Actor } from '../audit';
+import { recordAudit, type Actor } from './audit';
 import { svCollator } from '$lib/i18n';
 import { DomainError } from './versioned';
 

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Database } from '../db';
-import { recordAudit, type Actor } from '../audit';
+import { recordAudit, type Actor } from './audit';
 import { insertPublishedVersion } from './published-results';
 import { getRubricOrThrow } from './rubrics';
 import { DomainError } from './versioned';

@@ -1,5 +1,5 @@
 import type { Database } from '../db';
-import { recordAudit, type Actor } from '../audit';
+import { recordAudit, type Actor } from './audit';
 import { DomainError, ensureWithinLimit, saveVersioned } from './versioned';
 import { textLimits } from '$lib/domain/limits';
 import { unscoredSubareas } from '$lib/domain/scoring';

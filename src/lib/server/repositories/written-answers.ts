@@ -3,7 +3,7 @@
  * has them — and the scoring view of one subarea: its answers beside its evidence items.
  */
 import type { Database } from '../db';
-import { recordAudit, type Actor } from '../audit';
+import { recordAudit, type Actor } from './audit';
 import { DomainError, saveVersioned, StaleWriteError } from './versioned';
 import { loadEvaluationRubric, type Executor } from './evaluation-rows';
 import { listEvidence } from './evidence';

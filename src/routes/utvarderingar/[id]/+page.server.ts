@@ -1,12 +1,12 @@
 import { fail } from '@sveltejs/kit';
-import { actorOf } from '$lib/server/audit';
+import { actorOf } from '$lib/server/repositories/audit';
 import { requireUser } from '$lib/server/auth/guard';
 import {
 	attempt,
 	authorizeEvaluationRoute,
 	textField,
 	refusingBadInput
-} from '$lib/server/evaluation-route';
+} from '$lib/server/http/evaluation-route';
 import {
 	declareNoConflict,
 	findEvaluationDetail,

@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { authorizeGlobal } from '$lib/server/auth/guard';
-import { actorOf } from '$lib/server/audit';
+import { actorOf } from '$lib/server/repositories/audit';
 import {
 	listMunicipalities,
 	findMunicipalityByCode
@@ -12,7 +12,7 @@ import {
 	createEvaluation,
 	findPublishedEvaluationById
 } from '$lib/server/repositories/evaluations';
-import { attempt } from '$lib/server/evaluation-route';
+import { attempt } from '$lib/server/http/evaluation-route';
 import { fieldErrors } from '$lib/schemas/errors';
 import { translate } from '$lib/i18n';
 import type { Actions, PageServerLoad } from './$types';

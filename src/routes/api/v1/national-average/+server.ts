@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { findRubricById } from '$lib/server/repositories/rubrics';
 import { computeNationalAverage } from '$lib/server/repositories/comparisons';
-import { badRequest, openDataJson } from '$lib/server/http';
-import { tabularResponse } from '$lib/server/spreadsheet';
+import { badRequest, openDataJson } from '$lib/server/http/api-responses';
+import { tabularResponse } from '$lib/server/http/spreadsheet';
 import type { RequestHandler } from './$types';
 
 const year = z.coerce.number().int().min(1990).max(2100);

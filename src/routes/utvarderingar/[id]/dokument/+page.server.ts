@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
-import { actorOf } from '$lib/server/audit';
-import { authorizeEvaluationRoute, refusingBadInput } from '$lib/server/evaluation-route';
+import { actorOf } from '$lib/server/repositories/audit';
+import { authorizeEvaluationRoute, refusingBadInput } from '$lib/server/http/evaluation-route';
 import {
 	addDocument,
 	listDocuments,

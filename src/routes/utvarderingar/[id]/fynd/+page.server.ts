@@ -1,14 +1,14 @@
 import { rubricOutline } from '$lib/domain/rubric';
 import { undoAction } from '$lib/server/actions/undo';
 import { fail } from '@sveltejs/kit';
-import { actorOf } from '$lib/server/audit';
+import { actorOf } from '$lib/server/repositories/audit';
 import {
 	attempt,
 	authorizeEvaluationRoute,
 	intField,
 	textField,
 	refusingBadInput
-} from '$lib/server/evaluation-route';
+} from '$lib/server/http/evaluation-route';
 import {
 	addFindingItem,
 	deleteFindingItem,
@@ -26,7 +26,7 @@ import {
 	citeEvidenceAction,
 	loadFindingCitations,
 	removeCitationAction
-} from '$lib/server/evidence-citations';
+} from '$lib/server/actions/evidence-citations';
 import { findSubarea } from '$lib/domain/rubric';
 import type { Actions, PageServerLoad } from './$types';
 import { textLimits } from '$lib/domain/limits';

@@ -1,14 +1,14 @@
 import { undoAction } from '$lib/server/actions/undo';
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
-import { actorOf } from '$lib/server/audit';
+import { actorOf } from '$lib/server/repositories/audit';
 import {
 	attempt,
 	authorizeEvaluationRoute,
 	intField,
 	textField,
 	refusingBadInput
-} from '$lib/server/evaluation-route';
+} from '$lib/server/http/evaluation-route';
 import {
 	actionStatuses,
 	addProgressNote,

@@ -1,5 +1,5 @@
 import { findRubricById } from '$lib/server/repositories/rubrics';
-import { badRequest, openDataJson } from '$lib/server/http';
+import { badRequest, openDataJson } from '$lib/server/http/api-responses';
 import type { RequestHandler } from './$types';
 
 /** One rubric version as JSON; rubrics are immutable, so it may be cached long. */

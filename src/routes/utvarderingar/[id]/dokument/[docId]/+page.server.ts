@@ -9,9 +9,9 @@ import {
 	authorizeEvaluationRoute,
 	refusingBadInput,
 	textField
-} from '$lib/server/evaluation-route';
-import { actorOf } from '$lib/server/audit';
-import { citePassage } from '$lib/server/documents/cite';
+} from '$lib/server/http/evaluation-route';
+import { actorOf } from '$lib/server/repositories/audit';
+import { citePassage } from '$lib/server/actions/cite-passage';
 import { listSubareas } from '$lib/domain/rubric';
 import type { Actions, PageServerLoad } from './$types';
 

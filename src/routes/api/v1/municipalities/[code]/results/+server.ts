@@ -1,8 +1,8 @@
 import { listRubrics } from '$lib/server/repositories/rubrics';
 import { findMunicipalityByCode } from '$lib/server/repositories/municipalities';
-import { badRequest, openDataJson } from '$lib/server/http';
-import { exchangeRecords, listPublishedResults, resultRows } from '$lib/server/open-data';
-import { tabularResponse } from '$lib/server/spreadsheet';
+import { badRequest, openDataJson } from '$lib/server/http/api-responses';
+import { exchangeRecords, listPublishedResults, resultRows } from '$lib/server/results/open-data';
+import { tabularResponse } from '$lib/server/http/spreadsheet';
 import type { RequestHandler } from './$types';
 
 /** One municipality's published results over the years. */

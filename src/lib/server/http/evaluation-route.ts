@@ -3,17 +3,17 @@
  * and turn domain refusals into form failures in the user's language.
  */
 import { fail, type Action, type ActionFailure } from '@sveltejs/kit';
-import { authorizeEvaluation } from './auth/guard';
+import { authorizeEvaluation } from '../auth/guard';
 import {
 	canOnEvaluation,
 	type AnonymousEvaluationAction,
 	type EvaluationAction,
 	type EvaluationScope
-} from './auth/policy';
-import type { SessionUser } from './auth/types';
-import { findEvaluationScope, parseEvaluationId } from './repositories/evaluation-scope';
-import { getRubricOrThrow } from './repositories/rubrics';
-import { DomainError, StaleWriteError } from './repositories/versioned';
+} from '../auth/policy';
+import type { SessionUser } from '../auth/types';
+import { findEvaluationScope, parseEvaluationId } from '../repositories/evaluation-scope';
+import { getRubricOrThrow } from '../repositories/rubrics';
+import { DomainError, StaleWriteError } from '../repositories/versioned';
 import { isMessageKey, translate } from '$lib/i18n';
 import type { Rubric } from '$lib/domain/rubric';
 

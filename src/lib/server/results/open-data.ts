@@ -3,11 +3,11 @@
  * renderings (spreadsheet.ts) carry.
  */
 import { z } from 'zod';
-import type { Database } from './db';
-import { findMunicipalityByCode } from './repositories/municipalities';
-import { findRubricById } from './repositories/rubrics';
-import { listPublishedResults, type PublishedResultView } from './repositories/comparisons';
-import { loadPublishedContents } from './repositories/published-results';
+import type { Database } from '../db';
+import { findMunicipalityByCode } from '../repositories/municipalities';
+import { findRubricById } from '../repositories/rubrics';
+import { listPublishedResults, type PublishedResultView } from '../repositories/comparisons';
+import { loadPublishedContents } from '../repositories/published-results';
 import type { Rubric } from '$lib/domain/rubric';
 import { toExchangeFormat } from '$lib/domain/exchange';
 

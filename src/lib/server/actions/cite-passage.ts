@@ -1,6 +1,6 @@
 import type { RequestEvent } from '@sveltejs/kit';
-import { actorOf } from '../audit';
-import { attempt, authorizeEvaluationRoute, intField, textField } from '../evaluation-route';
+import { actorOf } from '../repositories/audit';
+import { attempt, authorizeEvaluationRoute, intField, textField } from '../http/evaluation-route';
 import { createEvidence } from '../repositories/evidence';
 import { listSubareas } from '$lib/domain/rubric';
 import { textLimits } from '$lib/domain/limits';

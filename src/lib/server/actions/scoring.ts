@@ -1,8 +1,13 @@
 /** Form actions shared by the sheet overview and the single-subarea scoring view. */
 import type { RequestEvent } from '@sveltejs/kit';
-import { actorOf } from './audit';
-import { attempt, authorizeEvaluationRoute, intField, textField } from './evaluation-route';
-import { loadOwnSheet, saveAgreedScore, saveSheetScore, submitSheet } from './repositories/scoring';
+import { actorOf } from '../repositories/audit';
+import { attempt, authorizeEvaluationRoute, intField, textField } from '../http/evaluation-route';
+import {
+	loadOwnSheet,
+	saveAgreedScore,
+	saveSheetScore,
+	submitSheet
+} from '../repositories/scoring';
 import { fail } from '@sveltejs/kit';
 import { translate } from '$lib/i18n';
 import { unscoredSubareas } from '$lib/domain/scoring';

@@ -6,16 +6,16 @@
  * queries are in the repositories; the radar's axes and series come from domain/charts/profile.
  */
 import { error } from '@sveltejs/kit';
-import type { Database } from './db';
+import type { Database } from '../db';
 import {
 	computeNationalAverage,
 	findPublishedContent,
 	listLatestTotalsOnRubric,
 	listPublishedResults
-} from './repositories/comparisons';
-import { listReferenceAverages } from './repositories/reference-averages';
-import { findMunicipalityByCode } from './repositories/municipalities';
-import { listRubrics } from './repositories/rubrics';
+} from '../repositories/comparisons';
+import { listReferenceAverages } from '../repositories/reference-averages';
+import { findMunicipalityByCode } from '../repositories/municipalities';
+import { listRubrics } from '../repositories/rubrics';
 import { rankOf, relativeStrengths, type NationalAverage } from '$lib/domain/comparison';
 import { profileRadar, type ProfileRadar } from '$lib/domain/charts/profile';
 import type { Rubric } from '$lib/domain/rubric';

@@ -3,20 +3,20 @@
  * a loader for `EvidenceCitations.svelte` and two form actions to spread into the page's actions.
  *
  *   +page.server.ts:
- *     import { citeEvidenceAction, loadFindingCitations, removeCitationAction } from '$lib/server/evidence-citations';
+ *     import { citeEvidenceAction, loadFindingCitations, removeCitationAction } from '$lib/server/actions/evidence-citations';
  *     load:    citations: await loadFindingCitations(locals.db, scope.id)
  *     actions: { …, citeEvidence: citeEvidenceAction, removeCitation: removeCitationAction }
  */
 import { fail, type RequestEvent } from '@sveltejs/kit';
-import { actorOf } from './audit';
-import { attempt, authorizeEvaluationRoute, intField, textField } from './evaluation-route';
-import type { Database } from './db';
+import { actorOf } from '../repositories/audit';
+import { attempt, authorizeEvaluationRoute, intField, textField } from '../http/evaluation-route';
+import type { Database } from '../db';
 import {
 	citeEvidence,
 	listEvidence,
 	listFindingCitations,
 	removeCitation
-} from './repositories/evidence';
+} from '../repositories/evidence';
 import { parseFindingKey, type FindingCitations } from '$lib/domain/sources';
 
 export type { FindingCitations } from '$lib/domain/sources';
