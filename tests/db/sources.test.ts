@@ -41,7 +41,8 @@ import {
 	updateEvidence,
 	type NewEvidence
 } from '../../src/lib/server/repositories/evidence';
-import { DomainError, StaleWriteError } from '../../src/lib/server/repositories/versioned';
+import { StaleWriteError } from '../../src/lib/server/repositories/versioned';
+import { DomainError } from '../../src/lib/server/errors';
 import { canOnEvaluation } from '../../src/lib/server/auth/policy';
 import { findEvaluationScope } from '../../src/lib/server/repositories/evaluation-scope';
 import { systemActor } from '../../src/lib/server/repositories/audit';

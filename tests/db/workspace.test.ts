@@ -18,7 +18,8 @@ import {
 	listPublishedVersions
 } from '../../src/lib/server/repositories/publishing';
 import { getRubricOrThrow } from '../../src/lib/server/repositories/rubrics';
-import { StaleWriteError, DomainError } from '../../src/lib/server/repositories/versioned';
+import { StaleWriteError } from '../../src/lib/server/repositories/versioned';
+import { DomainError } from '../../src/lib/server/errors';
 import { saveActionItem, deleteActionItem } from '../../src/lib/server/repositories/action-plans';
 import {
 	loadPreviousContext,

@@ -7,7 +7,7 @@ import {
 	getDocumentStatus
 } from '../../lib/server/repositories/documents';
 import { searchDocuments } from '../../lib/server/documents/search';
-import { DomainError } from '../../lib/server/repositories/versioned';
+import { DomainError } from '../../lib/server/errors';
 import { isMessageKey, translate } from '../../lib/i18n';
 import { parseOptions } from '../args';
 import { findEvaluationByMunicipalityYear } from '../../lib/server/repositories/evaluation-lookups';

@@ -13,7 +13,8 @@ import {
 import type { SessionUser } from '../auth/types';
 import { findEvaluationScope, parseEvaluationId } from '../repositories/evaluation-scope';
 import { getRubricOrThrow } from '../repositories/rubrics';
-import { DomainError, StaleWriteError } from '../repositories/versioned';
+import { StaleWriteError } from '../repositories/versioned';
+import { DomainError } from '../errors';
 import { isMessageKey, translate } from '$lib/i18n';
 import type { Rubric } from '$lib/domain/rubric';
 

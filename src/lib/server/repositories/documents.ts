@@ -6,7 +6,7 @@ import type { DocumentStatus } from '../db/tables/documents';
 import { log } from '../platform/log';
 import { extractInWorker } from '../workers/pool';
 import { recordAudit, type Actor } from './audit';
-import { DomainError } from './versioned';
+import { DomainError } from '../errors';
 import { detectDocumentType, ExtractionError, mediaTypes } from '../documents/extract';
 import type { DocumentKind } from '$lib/domain/evaluation-content';
 

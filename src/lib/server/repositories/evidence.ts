@@ -6,7 +6,8 @@ import type { Transaction } from 'kysely';
 import type { Database } from '../db';
 import type { DB } from '../db/types';
 import { recordAudit, type Actor } from './audit';
-import { DomainError, saveVersioned, StaleWriteError } from './versioned';
+import { saveVersioned, StaleWriteError } from './versioned';
+import { DomainError } from '../errors';
 import {
 	deleteOwned,
 	ensureFinding,

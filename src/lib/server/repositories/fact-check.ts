@@ -1,6 +1,6 @@
 import type { Database } from '../db';
 import { recordAudit, type Actor } from './audit';
-import { DomainError } from './versioned';
+import { DomainError } from '../errors';
 
 export async function listFactCheckComments(db: Database, evaluationId: number) {
 	return db

@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import type { Database } from '../db';
 import { keepForUndo } from './deleted-items';
 import { recordAudit, type Actor } from './audit';
-import { DomainError, ensureWithinLimit, saveVersioned, StaleWriteError } from './versioned';
+import { ensureWithinLimit, saveVersioned, StaleWriteError } from './versioned';
+import { DomainError } from '../errors';
 import { textLimits } from '$lib/domain/limits';
 
 export interface FindingItem {

@@ -3,7 +3,7 @@ import type { Database } from '../db';
 import { recordAudit, type Actor } from './audit';
 import { insertPublishedVersion } from './published-results';
 import { getRubricOrThrow } from './rubrics';
-import { DomainError } from './versioned';
+import { DomainError } from '../errors';
 import { loadProgressFacts } from './progress';
 import { blockers } from '$lib/domain/lifecycle';
 import { emptyAreaFindings, type EvaluationContent } from '$lib/domain/evaluation-content';

@@ -1,6 +1,7 @@
 import type { Database } from '../db';
 import { recordAudit, type Actor } from './audit';
-import { DomainError, ensureWithinLimit, saveVersioned } from './versioned';
+import { ensureWithinLimit, saveVersioned } from './versioned';
+import { DomainError } from '../errors';
 import { textLimits } from '$lib/domain/limits';
 import { unscoredSubareas } from '$lib/domain/scoring';
 import type { Rubric } from '$lib/domain/rubric';

@@ -4,6 +4,7 @@
  */
 import type { Transaction } from 'kysely';
 import type { DB } from '../db/types';
+import { DomainError } from '../errors';
 
 export class StaleWriteError extends Error {
 	constructor(
@@ -55,19 +56,6 @@ export async function saveVersioned(
 	for (const [column, value] of Object.entries(key)) update = update.where(column, '=', value);
 	await update.execute();
 	return { version: expectedVersion + 1, before };
-}
-
-/** A refusal the user can act on (shown at the field or form), not a server fault. */
-export class DomainError extends Error {
-	constructor(
-		message: string,
-		public readonly field = '_form',
-		public readonly status: 400 | 403 | 404 | 409 = 400,
-		/** Values for the message's `{placeholders}`. */
-		public readonly vars?: Record<string, string | number>
-	) {
-		super(message);
-	}
 }
 
 /** Refuses a text over its limit at its field (never cut short and called saved). */

@@ -4,7 +4,8 @@
  */
 import type { Database } from '../db';
 import { recordAudit, type Actor } from './audit';
-import { DomainError, saveVersioned, StaleWriteError } from './versioned';
+import { saveVersioned, StaleWriteError } from './versioned';
+import { DomainError } from '../errors';
 import { loadEvaluationRubric, type Executor } from './evaluation-rows';
 import { listEvidence } from './evidence';
 import { findSubarea } from '$lib/domain/rubric';

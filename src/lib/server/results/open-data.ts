@@ -1,6 +1,6 @@
 /**
  * The open-data API's shared parts: query parsing with clear 400s, and the rows that the CSV/XLSX
- * renderings (spreadsheet.ts) carry.
+ * renderings (http/spreadsheet.ts) carry.
  */
 import { z } from 'zod';
 import type { Database } from '../db';

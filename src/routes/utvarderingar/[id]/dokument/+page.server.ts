@@ -7,7 +7,7 @@ import {
 	maxUploadBytes,
 	processPendingDocuments
 } from '$lib/server/repositories/documents';
-import { DomainError } from '$lib/server/repositories/versioned';
+import { DomainError } from '$lib/server/errors';
 import { documentKinds, type DocumentKind } from '$lib/domain/evaluation-content';
 import { isMessageKey, translate } from '$lib/i18n';
 import type { Actions, PageServerLoad } from './$types';
