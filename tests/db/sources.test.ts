@@ -3,7 +3,7 @@ import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { createUser } from '../helpers/users';
 import { createEvaluation } from '../../src/lib/server/repositories/evaluations';
 import { getRubricOrThrow, syncRubrics } from '../../src/lib/server/repositories/rubrics';
-import { addFindingItem, deleteFindingItem } from '../../src/lib/server/repositories/findings';
+import { addFindingItem, deleteFindingItem } from '../../src/lib/server/repositories/finding-items';
 import { saveAgreedScore } from '../../src/lib/server/repositories/scoring';
 import { loadEvaluationContent } from '../../src/lib/server/repositories/publishing';
 import { exportEvaluation } from '../../src/lib/server/repositories/evaluation-export';

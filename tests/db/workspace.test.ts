@@ -11,7 +11,8 @@ import {
 	saveSheetScore,
 	submitSheet
 } from '../../src/lib/server/repositories/scoring';
-import { saveFindingText, addFindingItem } from '../../src/lib/server/repositories/findings';
+import { saveFindingText } from '../../src/lib/server/repositories/findings';
+import { addFindingItem } from '../../src/lib/server/repositories/finding-items';
 import {
 	publishEvaluation,
 	reopenEvaluation,

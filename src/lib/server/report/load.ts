@@ -9,7 +9,7 @@ import { loadEvaluationContent } from '../repositories/publishing';
 import { listPublishedResults } from '../repositories/comparisons';
 import { listFollowUps } from '../repositories/follow-up';
 import { getEvaluationOrThrow } from '../repositories/evaluations';
-import { listImprovements } from '../repositories/findings';
+import { listImprovements } from '../repositories/finding-items';
 import { findCurrentPublishedVersion } from '../repositories/published-results';
 import { cacheReport, findCachedReport } from '../repositories/report-cache';
 import { chooseAverage } from '../results/profile';

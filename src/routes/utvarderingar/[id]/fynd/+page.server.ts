@@ -9,15 +9,14 @@ import {
 	textField,
 	refusingBadInput
 } from '$lib/server/http/evaluation-route';
+import { loadDraftFindings, saveFindingText } from '$lib/server/repositories/findings';
 import {
 	addFindingItem,
 	deleteFindingItem,
-	loadDraftFindings,
 	moveFindingItem,
-	saveFindingText,
 	updateFindingItem,
 	type ListKind
-} from '$lib/server/repositories/findings';
+} from '$lib/server/repositories/finding-items';
 import { listAgreedScores } from '$lib/server/repositories/scoring';
 import { getEvaluationOrThrow } from '$lib/server/repositories/evaluations';
 import { listFollowUps, saveFollowUp } from '$lib/server/repositories/follow-up';

@@ -18,7 +18,7 @@ import {
 	saveActionItem,
 	setActionPlanPublic
 } from '$lib/server/repositories/action-plans';
-import { listRecommendations } from '$lib/server/repositories/findings';
+import { listRecommendations } from '$lib/server/repositories/finding-items';
 import { fieldErrors } from '$lib/schemas/errors';
 import type { Actions, PageServerLoad } from './$types';
 import { textLimits } from '$lib/domain/limits';
