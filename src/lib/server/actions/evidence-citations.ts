@@ -9,7 +9,10 @@
  */
 import { fail, type RequestEvent } from '@sveltejs/kit';
 import { actorOf } from '../repositories/audit';
-import { attempt, authorizeEvaluationRoute, intField, textField } from '../http/evaluation-route';
+import { z } from 'zod';
+import { attempt, authorizeEvaluationRoute } from '../http/evaluation-route';
+import { parseForm } from '../http/parse-form';
+import { formInt, formText } from '$lib/schemas/form';
 import type { Database } from '../db';
 import {
 	citeEvidence,
@@ -36,18 +39,22 @@ export async function loadFindingCitations(
 
 type Event = RequestEvent<{ id: string }>;
 
+const citationForm = z.object({ finding: formText(40), evidenceId: formInt });
+
 async function parseCitation({ locals, params, request }: Event) {
 	const { scope, user } = await authorizeEvaluationRoute(locals, params.id, 'findings.edit');
-	const form = await request.formData();
-	const key = textField(form, 'finding', 40);
-	const evidenceId = intField(form, 'evidenceId');
-	return { scope, user, key, ref: parseFindingKey(key), evidenceId };
+	const form = parseForm(locals, await request.formData(), citationForm);
+	if (!form.ok) return form;
+	const { finding: key, evidenceId } = form.data;
+	return { ok: true as const, scope, user, key, ref: parseFindingKey(key), evidenceId };
 }
 
 /** Form action: a finding cites an evidence item (fields `finding`, `evidenceId`). */
 export async function citeEvidenceAction(event: Event) {
 	const { locals } = event;
-	const { scope, user, key, ref, evidenceId } = await parseCitation(event);
+	const citation = await parseCitation(event);
+	if (!citation.ok) return citation.failure;
+	const { scope, user, key, ref, evidenceId } = citation;
 	if (!ref) {
 		return fail(400, {
 			citationFor: key,
@@ -71,7 +78,9 @@ export async function citeEvidenceAction(event: Event) {
 /** Form action: removes a finding's citation (fields `finding`, `evidenceId`). */
 export async function removeCitationAction(event: Event) {
 	const { locals } = event;
-	const { scope, user, key, ref, evidenceId } = await parseCitation(event);
+	const citation = await parseCitation(event);
+	if (!citation.ok) return citation.failure;
+	const { scope, user, key, ref, evidenceId } = citation;
 	if (!ref || Number.isNaN(evidenceId)) {
 		return fail(400, {
 			citationFor: key,

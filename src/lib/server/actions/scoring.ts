@@ -1,7 +1,9 @@
 /** Form actions shared by the sheet overview and the single-subarea scoring view. */
 import type { RequestEvent } from '@sveltejs/kit';
 import { actorOf } from '../repositories/audit';
-import { attempt, authorizeEvaluationRoute, intField, textField } from '../http/evaluation-route';
+import { z } from 'zod';
+import { attempt, authorizeEvaluationRoute } from '../http/evaluation-route';
+import { parseForm } from '../http/parse-form';
 import {
 	loadOwnSheet,
 	saveAgreedScore,
@@ -12,26 +14,35 @@ import { fail } from '@sveltejs/kit';
 import { translate } from '$lib/i18n';
 import { unscoredSubareas } from '$lib/domain/scoring';
 import { textLimits } from '$lib/domain/limits';
+import { formInt, formText, formVersion } from '$lib/schemas/form';
 
 type Event = RequestEvent<{ id: string }>;
+
+/** A score as the forms send it; `points` stays as typed so a refusal shows it back. */
+const scoreForm = z.object({
+	subareaId: formText(10),
+	points: z.string().trim().default(''),
+	justification: formText(textLimits.justification),
+	version: formVersion
+});
+/** The points as a number: NaN when malformed, which the domain refuses as out of range. */
+const pointsOf = (raw: string) => formInt.parse(raw);
 
 /** Saves one score of the user's own blind sheet (version-checked). */
 export async function saveOwnScore({ locals, params, request }: Event) {
 	const { scope, rubric, user } = await authorizeEvaluationRoute(locals, params.id, 'sheet.edit');
-	const form = await request.formData();
-	const subareaId = textField(form, 'subareaId', 10);
-	const rawPoints = String(form.get('points') ?? '').trim();
-	const points = rawPoints === '' ? null : intField(form, 'points');
-	const justification = textField(form, 'justification', textLimits.justification);
-	const values = { subareaId, points: rawPoints, justification };
+	const form = parseForm(locals, await request.formData(), scoreForm);
+	if (!form.ok) return form.failure;
+	const { subareaId, points, justification, version } = form.data;
+	const values = { subareaId, points, justification };
 	const result = await attempt(
 		locals,
 		() =>
 			saveSheetScore(locals.db, actorOf(user), rubric, scope.id, {
 				subareaId,
-				points,
+				points: points === '' ? null : pointsOf(points),
 				justification,
-				expectedVersion: intField(form, 'version') || 0
+				expectedVersion: version
 			}),
 		{ subareaId, values }
 	);
@@ -58,19 +69,18 @@ export async function submitOwnSheet({ locals, params }: Event) {
 /** Saves the team's agreed score with its justification (version-checked). */
 export async function saveAgreed({ locals, params, request }: Event) {
 	const { scope, rubric, user } = await authorizeEvaluationRoute(locals, params.id, 'score.agree');
-	const form = await request.formData();
-	const subareaId = textField(form, 'subareaId', 10);
-	const points = intField(form, 'points');
-	const justification = textField(form, 'justification', textLimits.justification);
-	const values = { subareaId, points: String(form.get('points') ?? ''), justification };
+	const form = parseForm(locals, await request.formData(), scoreForm);
+	if (!form.ok) return form.failure;
+	const { subareaId, points, justification, version } = form.data;
+	const values = { subareaId, points, justification };
 	const result = await attempt(
 		locals,
 		() =>
 			saveAgreedScore(locals.db, actorOf(user), rubric, scope.id, {
 				subareaId,
-				points,
+				points: pointsOf(points),
 				justification,
-				expectedVersion: intField(form, 'version') || 0
+				expectedVersion: version
 			}),
 		{ subareaId, values }
 	);

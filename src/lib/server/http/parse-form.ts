@@ -1,0 +1,39 @@
+/**
+ * The one way an action reads its form: a zod schema (fields from $lib/schemas/form) turns the
+ * form into typed data, or into a 400 with a message per field in the user's language and the
+ * action's context echoed back, so nothing is written from input that was refused.
+ */
+import { fail, type ActionFailure } from '@sveltejs/kit';
+import type { z } from 'zod';
+import { fieldErrors } from '$lib/schemas/errors';
+import type { Refusal } from './evaluation-route';
+
+export type ParsedForm<S extends z.ZodType, C extends object> =
+	{ ok: true; data: z.output<S> } | { ok: false; failure: ActionFailure<Refusal<C>> };
+
+/**
+ * The form's text fields as a plain object: a field sent once is a string, one sent several times
+ * a list (read it with `formList`); files are left to the actions that take uploads.
+ */
+export function formEntries(form: FormData): Record<string, string | string[]> {
+	const values: Record<string, string | string[]> = {};
+	for (const key of new Set(form.keys())) {
+		const texts = form.getAll(key).filter((v): v is string => typeof v === 'string');
+		if (texts.length) values[key] = texts.length === 1 ? texts[0] : texts;
+	}
+	return values;
+}
+
+export function parseForm<S extends z.ZodType, C extends object = object>(
+	locals: App.Locals,
+	form: FormData,
+	schema: S,
+	context: C = {} as C
+): ParsedForm<S, C> {
+	const parsed = schema.safeParse(formEntries(form));
+	if (parsed.success) return { ok: true, data: parsed.data };
+	return {
+		ok: false,
+		failure: fail(400, { ...context, errors: fieldErrors(parsed.error, locals.locale) })
+	};
+}
