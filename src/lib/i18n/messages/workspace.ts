@@ -146,7 +146,11 @@ export const sv = {
 	'ws.errors.notAllAgreed': 'Alla delområden måste ha en överenskommen poäng innan publicering.',
 	'ws.errors.previous':
 		'Den tidigare utvärderingen måste vara en publicerad utvärdering av samma kommun från ett tidigare år.',
-	'ws.errors.reasonRequired': 'Skriv en motivering (minst 10 tecken).'
+	'ws.errors.reasonRequired': 'Skriv en motivering (minst 10 tecken).',
+	'ws.errors.unknownTarget': 'Okänt fält',
+	'ws.errors.unknownList': 'Okänd lista',
+	'ws.errors.unknownDirection': 'Okänd riktning',
+	'ws.errors.judgement': 'Välj en bedömning'
 } as const;
 
 export const en: Record<keyof typeof sv, string> = {
@@ -297,5 +301,9 @@ export const en: Record<keyof typeof sv, string> = {
 	'ws.errors.notAllAgreed': 'Every subarea needs an agreed score before publishing.',
 	'ws.errors.previous':
 		'The earlier evaluation must be a published evaluation of the same municipality from an earlier year.',
-	'ws.errors.reasonRequired': 'Write a reason (at least 10 characters).'
+	'ws.errors.reasonRequired': 'Write a reason (at least 10 characters).',
+	'ws.errors.unknownTarget': 'Unknown field',
+	'ws.errors.unknownList': 'Unknown list',
+	'ws.errors.unknownDirection': 'Unknown direction',
+	'ws.errors.judgement': 'Choose an assessment'
 };

@@ -24,16 +24,21 @@ export function formEntries(form: FormData): Record<string, string | string[]> {
 	return values;
 }
 
+/**
+ * `hidden` names fields the page sends in hidden inputs (which list, which direction): the user
+ * cannot correct them at a field, so their refusal is shown as the form's (`_form`) too.
+ */
 export function parseForm<S extends z.ZodType, C extends object = object>(
 	locals: App.Locals,
 	form: FormData,
 	schema: S,
-	context: C = {} as C
+	context: C = {} as C,
+	hidden: string[] = []
 ): ParsedForm<S, C> {
 	const parsed = schema.safeParse(formEntries(form));
 	if (parsed.success) return { ok: true, data: parsed.data };
-	return {
-		ok: false,
-		failure: fail(400, { ...context, errors: fieldErrors(parsed.error, locals.locale) })
-	};
+	const errors = fieldErrors(parsed.error, locals.locale);
+	const refused = hidden.find((field) => errors[field]);
+	if (refused && !errors._form) errors._form = errors[refused];
+	return { ok: false, failure: fail(400, { ...context, errors }) };
 }

@@ -1,12 +1,13 @@
 import { fail } from '@sveltejs/kit';
 import { actorOf } from '$lib/server/repositories/audit';
+import { z } from 'zod';
 import {
 	attempt,
 	authorizeEvaluationRoute,
-	intField,
-	textField,
 	refusingBadInput
 } from '$lib/server/http/evaluation-route';
+import { parseForm } from '$lib/server/http/parse-form';
+import { formInt, formText } from '$lib/schemas/form';
 import { listWrittenAnswers, saveWrittenAnswer } from '$lib/server/repositories/written-answers';
 import {
 	answerTargetId,
@@ -62,6 +63,9 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	};
 };
 
+const targetForm = z.object({ targetId: formText(20) });
+const answerForm = z.object({ answer: formText(sourceLimits.answer), version: formInt });
+
 export const actions: Actions = refusingBadInput({
 	/**
 	 * The municipality contact saves the answer to one subarea or question (autosaved; version-
@@ -74,9 +78,10 @@ export const actions: Actions = refusingBadInput({
 			'writtenAnswer.edit'
 		);
 		const form = await request.formData();
-		const targetId = textField(form, 'targetId', 20);
-		const answer = String(form.get('answer') ?? '');
-		const values = { answer };
+		const values = { answer: String(form.get('answer') ?? '') };
+		const targeted = parseForm(locals, form, targetForm, { values });
+		if (!targeted.ok) return targeted.failure;
+		const { targetId } = targeted.data;
 		const target = resolveAnswerTarget(rubric, targetId);
 		if (!target) {
 			return fail(400, {
@@ -85,24 +90,12 @@ export const actions: Actions = refusingBadInput({
 				errors: { _form: translate(locals.locale, 'src.errors.unknownTarget') }
 			});
 		}
-		if (answer.length > sourceLimits.answer) {
-			return fail(400, {
-				targetId,
-				values,
-				errors: { answer: translate(locals.locale, 'errors.tooLong', { max: sourceLimits.answer }) }
-			});
-		}
+		const parsed = parseForm(locals, form, answerForm, { targetId, values });
+		if (!parsed.ok) return parsed.failure;
+		const { answer, version } = parsed.data;
 		const result = await attempt(
 			locals,
-			() =>
-				saveWrittenAnswer(
-					locals.db,
-					actorOf(user),
-					scope.id,
-					target,
-					answer,
-					intField(form, 'version')
-				),
+			() => saveWrittenAnswer(locals.db, actorOf(user), scope.id, target, answer, version),
 			{ targetId, values }
 		);
 		return typeof result === 'number' ? { targetId, saved: true, version: result } : result;
