@@ -7,11 +7,11 @@
  *     load:    citations: await loadFindingCitations(locals.db, scope.id)
  *     actions: { …, citeEvidence: citeEvidenceAction, removeCitation: removeCitationAction }
  */
-import { fail, type RequestEvent } from '@sveltejs/kit';
+import type { RequestEvent } from '@sveltejs/kit';
 import { actorOf } from '../repositories/audit';
 import { z } from 'zod';
 import { attempt, authorizeEvaluationRoute } from '../http/evaluation-route';
-import { parseForm } from '../http/parse-form';
+import { parseForm, refuse } from '../http/parse-form';
 import { formInt, formText } from '$lib/schemas/form';
 import type { Database } from '../db';
 import {
@@ -23,7 +23,6 @@ import {
 import { parseFindingKey, type FindingCitations } from '$lib/domain/sources';
 
 export type { FindingCitations } from '$lib/domain/sources';
-import { translate } from '$lib/i18n';
 
 /** Loads the citations and the evidence items they may point at. */
 export async function loadFindingCitations(
@@ -56,16 +55,10 @@ export async function citeEvidenceAction(event: Event) {
 	if (!citation.ok) return citation.failure;
 	const { scope, user, key, ref, evidenceId } = citation;
 	if (!ref) {
-		return fail(400, {
-			citationFor: key,
-			errors: { _form: translate(locals.locale, 'src.errors.unknownFinding') }
-		});
+		return refuse(locals, '_form', 'src.errors.unknownFinding', { citationFor: key });
 	}
 	if (Number.isNaN(evidenceId)) {
-		return fail(400, {
-			citationFor: key,
-			errors: { evidenceId: translate(locals.locale, 'src.errors.evidenceRequired') }
-		});
+		return refuse(locals, 'evidenceId', 'src.errors.evidenceRequired', { citationFor: key });
 	}
 	const result = await attempt(
 		locals,
@@ -82,10 +75,7 @@ export async function removeCitationAction(event: Event) {
 	if (!citation.ok) return citation.failure;
 	const { scope, user, key, ref, evidenceId } = citation;
 	if (!ref || Number.isNaN(evidenceId)) {
-		return fail(400, {
-			citationFor: key,
-			errors: { _form: translate(locals.locale, 'src.errors.unknownFinding') }
-		});
+		return refuse(locals, '_form', 'src.errors.unknownFinding', { citationFor: key });
 	}
 	const result = await attempt(
 		locals,

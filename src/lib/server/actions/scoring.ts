@@ -1,5 +1,6 @@
 /** Form actions shared by the sheet overview and the single-subarea scoring view. */
-import type { RequestEvent } from '@sveltejs/kit';
+import { fail, type RequestEvent } from '@sveltejs/kit';
+import { translate } from '$lib/i18n';
 import { actorOf } from '../repositories/audit';
 import { z } from 'zod';
 import { attempt, authorizeEvaluationRoute } from '../http/evaluation-route';
@@ -10,8 +11,6 @@ import {
 	saveSheetScore,
 	submitSheet
 } from '../repositories/scoring';
-import { fail } from '@sveltejs/kit';
-import { translate } from '$lib/i18n';
 import { unscoredSubareas } from '$lib/domain/scoring';
 import { textLimits } from '$lib/domain/limits';
 import { formInt, formText, formVersion } from '$lib/schemas/form';

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { Database } from '../db';
 import { actorOf, type Actor } from '../repositories/audit';
 import { attempt, authorizeEvaluationRoute, refusingBadInput } from '../http/evaluation-route';
-import { parseForm } from '../http/parse-form';
+import { parseForm, readForm } from '../http/parse-form';
 import type { UndoableEntity } from '../repositories/deleted-items';
 import { undoAction } from './undo';
 import { formValues } from '$lib/schemas/sources';
@@ -79,9 +79,7 @@ export function sourcePageActions<C extends z.ZodType, U extends z.ZodType>(
 			const { locals } = event;
 			const form = await event.request.formData();
 			const values = formValues(form);
-			const row = parseForm(locals, form, rowForm);
-			if (!row.ok) return row.failure;
-			const { id, version } = row.data;
+			const { id, version } = readForm(form, rowForm);
 			const parsed = parseForm(locals, form, spec.updateSchema, { action: 'update', id, values });
 			if (!parsed.ok) return parsed.failure;
 			const result = await attempt(
@@ -96,9 +94,7 @@ export function sourcePageActions<C extends z.ZodType, U extends z.ZodType>(
 		delete: async (event: Event) => {
 			const { evaluationId, actor } = await editor(event);
 			const { locals } = event;
-			const row = parseForm(locals, await event.request.formData(), rowForm);
-			if (!row.ok) return row.failure;
-			const { id } = row.data;
+			const { id } = readForm(await event.request.formData(), rowForm);
 			const result = await attempt(locals, () => spec.remove(locals.db, actor, evaluationId, id), {
 				action: 'delete',
 				id

@@ -3,7 +3,7 @@ import type { RequestEvent } from '@sveltejs/kit';
 import { actorOf } from '../repositories/audit';
 import { z } from 'zod';
 import { attempt, authorizeEvaluationRoute } from '../http/evaluation-route';
-import { parseForm } from '../http/parse-form';
+import { readForm } from '../http/parse-form';
 import { formInt } from '$lib/schemas/form';
 import type { SignedInEvaluationAction } from '../auth/policy';
 import { undoDeletion, type UndoableEntity } from '../repositories/deleted-items';
@@ -17,11 +17,10 @@ const undoForm = z.object({ undo: formInt });
 export function undoAction(permission: SignedInEvaluationAction, entities: UndoableEntity[]) {
 	return async ({ locals, params, request }: RequestEvent<{ id: string }>) => {
 		const { scope, user } = await authorizeEvaluationRoute(locals, params.id, permission);
-		const form = parseForm(locals, await request.formData(), undoForm, { undoFailed: true });
-		if (!form.ok) return form.failure;
+		const { undo } = readForm(await request.formData(), undoForm);
 		const result = await attempt(
 			locals,
-			() => undoDeletion(locals.db, actorOf(user), scope.id, form.data.undo, entities),
+			() => undoDeletion(locals.db, actorOf(user), scope.id, undo, entities),
 			{ undoFailed: true }
 		);
 		return typeof result === 'string' ? { restored: result } : result;

@@ -6,6 +6,7 @@
 import { fail, type ActionFailure } from '@sveltejs/kit';
 import type { z } from 'zod';
 import { fieldErrors } from '$lib/schemas/errors';
+import { translate, type MessageKey } from '$lib/i18n';
 import type { Refusal } from './evaluation-route';
 
 export type ParsedForm<S extends z.ZodType, C extends object> =
@@ -22,6 +23,28 @@ export function formEntries(form: FormData): Record<string, string | string[]> {
 		if (texts.length) values[key] = texts.length === 1 ? texts[0] : texts;
 	}
 	return values;
+}
+
+/**
+ * The typed values of a form whose schema cannot refuse (ids, versions, checkboxes: absent or
+ * malformed numbers are NaN for the domain to refuse), so there is no failure to hand back.
+ */
+export function readForm<S extends z.ZodType>(form: FormData, schema: S): z.output<S> {
+	return schema.parse(formEntries(form));
+}
+
+/**
+ * A refusal an action decides itself after parsing (an unknown target, an incomplete sheet): 400
+ * with the message at `field` ('_form' for the form as a whole), nothing written.
+ */
+export function refuse<C extends object = object>(
+	locals: App.Locals,
+	field: string,
+	key: MessageKey,
+	context: C = {} as C
+): ActionFailure<Refusal<C>> {
+	const errors: Record<string, string> = { [field]: translate(locals.locale, key) };
+	return fail(400, { ...context, errors });
 }
 
 /**

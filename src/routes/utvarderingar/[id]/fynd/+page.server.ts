@@ -1,6 +1,5 @@
 import { rubricOutline } from '$lib/domain/rubric';
 import { undoAction } from '$lib/server/actions/undo';
-import { fail } from '@sveltejs/kit';
 import { actorOf } from '$lib/server/repositories/audit';
 import { z } from 'zod';
 import {
@@ -8,9 +7,8 @@ import {
 	authorizeEvaluationRoute,
 	refusingBadInput
 } from '$lib/server/http/evaluation-route';
-import { parseForm } from '$lib/server/http/parse-form';
+import { parseForm, refuse } from '$lib/server/http/parse-form';
 import { formCheckbox, formInt, formText, formVersion } from '$lib/schemas/form';
-import { translate } from '$lib/i18n';
 import { loadDraftFindings, saveFindingText } from '$lib/server/repositories/findings';
 import {
 	addFindingItem,
@@ -106,11 +104,7 @@ export const actions: Actions = refusingBadInput({
 					: kind === 'narrative' && findSubarea(rubric, key)
 						? ({ kind: 'narrative', subareaId: key } as const)
 						: null;
-		if (!resolved)
-			return fail(400, {
-				target,
-				errors: { _form: translate(locals.locale, 'ws.errors.unknownTarget') }
-			});
+		if (!resolved) return refuse(locals, '_form', 'ws.errors.unknownTarget', { target });
 		const result = await attempt(
 			locals,
 			() => saveFindingText(locals.db, actorOf(user), scope.id, resolved, text, version),
@@ -130,7 +124,7 @@ export const actions: Actions = refusingBadInput({
 		if (!form.ok) return form.failure;
 		const { kind, areaId, text, goldStar } = form.data;
 		if (kind !== 'recommendation' && !rubric.areas.some((a) => a.id === areaId))
-			return fail(400, { errors: { _form: translate(locals.locale, 'ws.errors.unknownList') } });
+			return refuse(locals, '_form', 'ws.errors.unknownList', { addTo });
 		const result = await attempt(
 			locals,
 			() => addFindingItem(locals.db, actorOf(user), scope.id, kind, { areaId, text, goldStar }),

@@ -6,7 +6,7 @@ import {
 	authorizeEvaluationRoute,
 	refusingBadInput
 } from '$lib/server/http/evaluation-route';
-import { parseForm } from '$lib/server/http/parse-form';
+import { parseForm, readForm } from '$lib/server/http/parse-form';
 import { formInt, formList, formText, formVersion } from '$lib/schemas/form';
 import {
 	actionStatuses,
@@ -95,9 +95,7 @@ export const actions: Actions = refusingBadInput({
 	note: async ({ locals, params, request }) => {
 		const { scope, user } = await authorizeEvaluationRoute(locals, params.id, 'actionPlan.edit');
 		const form = await request.formData();
-		const row = parseForm(locals, form, rowForm);
-		if (!row.ok) return row.failure;
-		const noteFor = row.data.id;
+		const noteFor = readForm(form, rowForm).id;
 		const parsed = parseForm(locals, form, noteForm, { noteFor });
 		if (!parsed.ok) return parsed.failure;
 		const { notedOn, text } = parsed.data;
@@ -110,9 +108,7 @@ export const actions: Actions = refusingBadInput({
 	},
 	delete: async ({ locals, params, request }) => {
 		const { scope, user } = await authorizeEvaluationRoute(locals, params.id, 'actionPlan.edit');
-		const row = parseForm(locals, await request.formData(), rowForm);
-		if (!row.ok) return row.failure;
-		const { id } = row.data;
+		const { id } = readForm(await request.formData(), rowForm);
 		const result = await attempt(
 			locals,
 			() => deleteActionItem(locals.db, actorOf(user), scope.id, id),
@@ -122,9 +118,8 @@ export const actions: Actions = refusingBadInput({
 	},
 	visibility: async ({ locals, params, request }) => {
 		const { scope, user } = await authorizeEvaluationRoute(locals, params.id, 'actionPlan.edit');
-		const parsed = parseForm(locals, await request.formData(), visibilityForm);
-		if (!parsed.ok) return parsed.failure;
-		await setActionPlanPublic(locals.db, actorOf(user), scope.id, parsed.data.public);
+		const { public: visible } = readForm(await request.formData(), visibilityForm);
+		await setActionPlanPublic(locals.db, actorOf(user), scope.id, visible);
 		return { visibility: true };
 	},
 	/** Undoes the deletion of an action (ten minutes). */

@@ -1,4 +1,3 @@
-import { fail } from '@sveltejs/kit';
 import { actorOf } from '$lib/server/repositories/audit';
 import { z } from 'zod';
 import {
@@ -6,7 +5,7 @@ import {
 	authorizeEvaluationRoute,
 	refusingBadInput
 } from '$lib/server/http/evaluation-route';
-import { parseForm } from '$lib/server/http/parse-form';
+import { parseForm, refuse } from '$lib/server/http/parse-form';
 import { formInt, formText } from '$lib/schemas/form';
 import { listWrittenAnswers, saveWrittenAnswer } from '$lib/server/repositories/written-answers';
 import {
@@ -16,7 +15,6 @@ import {
 	sourceLimits
 } from '$lib/domain/sources';
 import { rubricText } from '$lib/domain/rubric';
-import { translate } from '$lib/i18n';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
@@ -84,11 +82,7 @@ export const actions: Actions = refusingBadInput({
 		const { targetId } = targeted.data;
 		const target = resolveAnswerTarget(rubric, targetId);
 		if (!target) {
-			return fail(400, {
-				targetId,
-				values,
-				errors: { _form: translate(locals.locale, 'src.errors.unknownTarget') }
-			});
+			return refuse(locals, '_form', 'src.errors.unknownTarget', { targetId, values });
 		}
 		const parsed = parseForm(locals, form, answerForm, { targetId, values });
 		if (!parsed.ok) return parsed.failure;
