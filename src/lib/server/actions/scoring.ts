@@ -3,7 +3,11 @@ import { fail, type RequestEvent } from '@sveltejs/kit';
 import { translate } from '$lib/i18n';
 import { actorOf } from '../repositories/audit';
 import { z } from 'zod';
-import { attempt, authorizeEvaluationRoute } from '../http/evaluation-route';
+import {
+	attempt,
+	authorizeEvaluationRoute,
+	type EvaluationContext
+} from '../http/evaluation-route';
 import { parseForm } from '../http/parse-form';
 import {
 	loadOwnSheet,
@@ -27,26 +31,42 @@ const scoreForm = z.object({
 /** The points as a number: NaN when malformed, which the domain refuses as out of range. */
 const pointsOf = (raw: string) => formInt.parse(raw);
 
-/** Saves one score of the user's own blind sheet (version-checked). */
-export async function saveOwnScore({ locals, params, request }: Event) {
-	const { scope, rubric, user } = await authorizeEvaluationRoute(locals, params.id, 'sheet.edit');
-	const form = parseForm(locals, await request.formData(), scoreForm);
-	if (!form.ok) return form.failure;
-	const { subareaId, points, justification, version } = form.data;
-	const values = { subareaId, points, justification };
-	const result = await attempt(
-		locals,
-		() =>
-			saveSheetScore(locals.db, actorOf(user), rubric, scope.id, {
-				subareaId,
-				points: points === '' ? null : pointsOf(points),
-				justification,
-				expectedVersion: version
-			}),
-		{ subareaId, values }
-	);
-	return typeof result === 'number' ? { subareaId, saved: true, version: result } : result;
+/**
+ * A score-saving action: reads the score form, saves it with `save` (version-checked), and
+ * answers the subarea with its new version or the refusal with the values as typed.
+ */
+function scoreAction(
+	permission: 'sheet.edit' | 'score.agree',
+	save: (
+		event: Event,
+		context: EvaluationContext<'sheet.edit' | 'score.agree'>,
+		score: z.output<typeof scoreForm>
+	) => Promise<number>
+) {
+	return async (event: Event) => {
+		const { locals, params, request } = event;
+		const context = await authorizeEvaluationRoute(locals, params.id, permission);
+		const form = parseForm(locals, await request.formData(), scoreForm);
+		if (!form.ok) return form.failure;
+		const { subareaId, points, justification } = form.data;
+		const values = { subareaId, points, justification };
+		const result = await attempt(locals, () => save(event, context, form.data), {
+			subareaId,
+			values
+		});
+		return typeof result === 'number' ? { subareaId, saved: true, version: result } : result;
+	};
 }
+
+/** Saves one score of the user's own blind sheet; a blank points field clears the score. */
+export const saveOwnScore = scoreAction('sheet.edit', ({ locals }, { scope, rubric, user }, s) =>
+	saveSheetScore(locals.db, actorOf(user), rubric, scope.id, {
+		subareaId: s.subareaId,
+		points: s.points === '' ? null : pointsOf(s.points),
+		justification: s.justification,
+		expectedVersion: s.version
+	})
+);
 
 /** Hands in one's sheet; an incomplete one is refused with the unscored subareas named. */
 export async function submitOwnSheet({ locals, params }: Event) {
@@ -65,23 +85,12 @@ export async function submitOwnSheet({ locals, params }: Event) {
 	return result === undefined ? { submitted: true } : result;
 }
 
-/** Saves the team's agreed score with its justification (version-checked). */
-export async function saveAgreed({ locals, params, request }: Event) {
-	const { scope, rubric, user } = await authorizeEvaluationRoute(locals, params.id, 'score.agree');
-	const form = parseForm(locals, await request.formData(), scoreForm);
-	if (!form.ok) return form.failure;
-	const { subareaId, points, justification, version } = form.data;
-	const values = { subareaId, points, justification };
-	const result = await attempt(
-		locals,
-		() =>
-			saveAgreedScore(locals.db, actorOf(user), rubric, scope.id, {
-				subareaId,
-				points: pointsOf(points),
-				justification,
-				expectedVersion: version
-			}),
-		{ subareaId, values }
-	);
-	return typeof result === 'number' ? { subareaId, saved: true, version: result } : result;
-}
+/** Saves the team's agreed score with its justification. */
+export const saveAgreed = scoreAction('score.agree', ({ locals }, { scope, rubric, user }, s) =>
+	saveAgreedScore(locals.db, actorOf(user), rubric, scope.id, {
+		subareaId: s.subareaId,
+		points: pointsOf(s.points),
+		justification: s.justification,
+		expectedVersion: s.version
+	})
+);
