@@ -1,5 +1,5 @@
 import { openDatabase, optionsFromEnv, type Database } from '../lib/server/db';
-import { prepareDatabase } from '../lib/server/app';
+import { prepareDatabase } from '../lib/server/platform/app';
 
 export interface CliIO {
 	out: (line: string) => void;

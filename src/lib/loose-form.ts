@@ -1,5 +1,5 @@
 /**
- * What a page reads an action's returned data through while `attempt()` (server/evaluation-route.ts)
+ * What a page reads an action's returned data through while `attempt()` (server/http/evaluation-route.ts)
  * returns `ActionFailure<Record<string, unknown>>` and so loses each action's own type. One named
  * home for the loose type: when actions are typed (issue 13), delete this file and follow the
  * type errors to every page that still reads `form` loosely.

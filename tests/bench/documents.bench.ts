@@ -9,7 +9,7 @@ import { benchDatabase, fmt, medianMs } from './support';
 import { searchDocuments } from '../../src/lib/server/documents/search';
 import { extractDocument } from '../../src/lib/server/documents/extract';
 import { createEvaluation } from '../../src/lib/server/repositories/evaluations';
-import { systemActor } from '../../src/lib/server/audit';
+import { systemActor } from '../../src/lib/server/repositories/audit';
 import { makePdf } from '../helpers/files';
 
 export async function run(): Promise<string[]> {

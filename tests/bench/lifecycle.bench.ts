@@ -8,7 +8,7 @@ import { benchDatabase, fmt, startServer } from './support';
 import { createEvaluation } from '../../src/lib/server/repositories/evaluations';
 import { getRubricOrThrow } from '../../src/lib/server/repositories/rubrics';
 import { createUser } from '../../src/lib/server/repositories/users';
-import { systemActor } from '../../src/lib/server/audit';
+import { systemActor } from '../../src/lib/server/repositories/audit';
 import { listSubareas } from '../../src/lib/domain/rubric';
 
 const password = 'bänk-lösenord-2026!';

@@ -7,7 +7,7 @@
 import { sql } from 'kysely';
 import { benchDatabase, fmt, startServer } from './support';
 import { addDocument } from '../../src/lib/server/repositories/documents';
-import { systemActor } from '../../src/lib/server/audit';
+import { systemActor } from '../../src/lib/server/repositories/audit';
 import { makePdf } from '../helpers/files';
 import { percentile, samplePing } from '../helpers/ping';
 

@@ -10,7 +10,7 @@ import {
 	loadEvaluationSetup,
 	updateEvaluationSetup
 } from '../../src/lib/server/repositories/evaluation-setup';
-import { systemActor } from '../../src/lib/server/audit';
+import { systemActor } from '../../src/lib/server/repositories/audit';
 
 export async function run(): Promise<string[]> {
 	const db = await benchDatabase();

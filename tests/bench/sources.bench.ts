@@ -5,11 +5,11 @@
  * version-checked writes (an answer, an evidence item checked against the interview notes).
  */
 import { benchDatabase, fmt, medianMs } from './support';
-import { systemActor } from '../../src/lib/server/audit';
+import { systemActor } from '../../src/lib/server/repositories/audit';
 import { createEvaluation } from '../../src/lib/server/repositories/evaluations';
 import { getRubricOrThrow } from '../../src/lib/server/repositories/rubrics';
 import { interviewGroups } from '../../src/lib/domain/evaluation-content';
-import { loadFindingCitations } from '../../src/lib/server/evidence-citations';
+import { loadFindingCitations } from '../../src/lib/server/actions/evidence-citations';
 import { createInterview } from '../../src/lib/server/repositories/interviews';
 import { createWebObservation } from '../../src/lib/server/repositories/web-observations';
 import {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { openDatabase, type OpenedDatabase } from '../../src/lib/server/db';
-import { prepareDatabase } from '../../src/lib/server/app';
+import { prepareDatabase } from '../../src/lib/server/platform/app';
 
 export interface BenchDatabase {
 	opened: OpenedDatabase;

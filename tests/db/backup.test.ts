@@ -12,10 +12,10 @@ import { sql } from 'kysely';
 import { createTestDatabase, testDriver, type TestDatabase } from '../helpers/db';
 import { createUser } from '../helpers/users';
 import { openDatabase, type Database } from '../../src/lib/server/db';
-import { prepareDatabase } from '../../src/lib/server/app';
-import { backupDataDir, dumpDatabase, restoreDataDir } from '../../src/lib/server/backup';
+import { prepareDatabase } from '../../src/lib/server/platform/app';
+import { backupDataDir, dumpDatabase, restoreDataDir } from '../../src/lib/server/platform/backup';
 import { addDocument, extractStoredDocument } from '../../src/lib/server/repositories/documents';
-import { systemActor } from '../../src/lib/server/audit';
+import { systemActor } from '../../src/lib/server/repositories/audit';
 
 /** Row count of every table, and a digest of the documents' bytes. */
 async function snapshot(db: Database) {

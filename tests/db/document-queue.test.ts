@@ -14,7 +14,7 @@ import {
 	extractStoredDocument,
 	maxExtractionAttempts
 } from '../../src/lib/server/repositories/documents';
-import { systemActor } from '../../src/lib/server/audit';
+import { systemActor } from '../../src/lib/server/repositories/audit';
 
 let t: TestDatabase;
 let evaluationId: number;

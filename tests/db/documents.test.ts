@@ -12,7 +12,7 @@ import {
 } from '../../src/lib/server/repositories/documents';
 import { searchDocuments } from '../../src/lib/server/documents/search';
 import { detectDocumentType, extractDocument } from '../../src/lib/server/documents/extract';
-import { systemActor } from '../../src/lib/server/audit';
+import { systemActor } from '../../src/lib/server/repositories/audit';
 
 let t: TestDatabase;
 let evaluationId: number;

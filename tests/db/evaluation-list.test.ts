@@ -13,7 +13,7 @@ import {
 } from '../../src/lib/server/repositories/evaluations';
 import { findEvaluationScope } from '../../src/lib/server/repositories/evaluation-scope';
 import { canOnEvaluation } from '../../src/lib/server/auth/policy';
-import { systemActor } from '../../src/lib/server/audit';
+import { systemActor } from '../../src/lib/server/repositories/audit';
 import { stages, type EvaluationStatus } from '../../src/lib/domain/lifecycle';
 import type { SessionUser } from '../../src/lib/server/auth/types';
 

@@ -22,7 +22,7 @@ import {
 	extractStoredDocument,
 	listDocumentPages
 } from '../../src/lib/server/repositories/documents';
-import { systemActor } from '../../src/lib/server/audit';
+import { systemActor } from '../../src/lib/server/repositories/audit';
 import type { SessionUser } from '../../src/lib/server/auth/types';
 
 let t: TestDatabase;

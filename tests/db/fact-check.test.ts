@@ -3,7 +3,8 @@ import { sql } from 'kysely';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { createUser } from '../helpers/users';
 import { createEvaluation } from '../../src/lib/server/repositories/evaluations';
-import { addFindingItem, saveFindingText } from '../../src/lib/server/repositories/findings';
+import { saveFindingText } from '../../src/lib/server/repositories/findings';
+import { addFindingItem } from '../../src/lib/server/repositories/finding-items';
 import {
 	addFactCheckComment,
 	answerFactCheckComment,
@@ -21,7 +22,7 @@ import { loadProgressFacts } from '../../src/lib/server/repositories/progress';
 import { canOnFactCheckComment, type EvaluationScope } from '../../src/lib/server/auth/policy';
 import { findEvaluationScope } from '../../src/lib/server/repositories/evaluation-scope';
 import { listSubareas, type Rubric } from '../../src/lib/domain/rubric';
-import { systemActor } from '../../src/lib/server/audit';
+import { systemActor } from '../../src/lib/server/repositories/audit';
 import type { SessionUser } from '../../src/lib/server/auth/types';
 import * as factCheckThreads from '../../migrations/20261203000100_fact_check_threads';
 

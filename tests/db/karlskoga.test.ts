@@ -3,9 +3,9 @@ import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { listLatestTotals } from '../../src/lib/server/repositories/results';
 import type { EvaluationContent } from '../../src/lib/domain/evaluation-content';
 import { loadReportModel } from '../../src/lib/server/report/load';
-import { loadMunicipalityProfile } from '../../src/lib/server/profile';
+import { loadMunicipalityProfile } from '../../src/lib/server/results/profile';
 import { publishEvaluation, reopenEvaluation } from '../../src/lib/server/repositories/publishing';
-import { systemActor } from '../../src/lib/server/audit';
+import { systemActor } from '../../src/lib/server/repositories/audit';
 
 let t: TestDatabase;
 beforeAll(async () => {

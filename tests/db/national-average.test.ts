@@ -6,9 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { importResults } from '../../src/lib/server/repositories/result-import';
-import { cliActor } from '../../src/lib/server/audit';
+import { cliActor } from '../../src/lib/server/repositories/audit';
 import { GET } from '../../src/routes/api/v1/national-average/+server';
-import { loadMunicipalityProfile } from '../../src/lib/server/profile';
+import { loadMunicipalityProfile } from '../../src/lib/server/results/profile';
 import type { RequestEvent } from '@sveltejs/kit';
 
 let t: TestDatabase;

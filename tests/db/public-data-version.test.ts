@@ -9,7 +9,7 @@ import { createUser } from '../helpers/users';
 import { createEvaluation, declareNoConflict } from '../../src/lib/server/repositories/evaluations';
 import { saveSheetScore } from '../../src/lib/server/repositories/scoring';
 import { getRubricOrThrow } from '../../src/lib/server/repositories/rubrics';
-import { systemActor } from '../../src/lib/server/audit';
+import { systemActor } from '../../src/lib/server/repositories/audit';
 
 let t: TestDatabase;
 beforeAll(async () => {

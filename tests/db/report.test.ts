@@ -5,7 +5,7 @@ import { createUser } from '../helpers/users';
 import { reportPdf } from '../../src/lib/server/report/load';
 import { createEvaluation } from '../../src/lib/server/repositories/evaluations';
 import { saveInterview } from '../../src/lib/server/repositories/interviews';
-import { systemActor } from '../../src/lib/server/audit';
+import { systemActor } from '../../src/lib/server/repositories/audit';
 import transcript from '../../src/lib/server/seed/reference/karlskoga-2022.json';
 
 let t: TestDatabase;

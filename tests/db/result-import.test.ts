@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { importResults } from '../../src/lib/server/repositories/result-import';
 import { decodeResultsFile, parseResultsFile } from '../../src/lib/domain/results-file';
-import { cliActor } from '../../src/lib/server/audit';
+import { cliActor } from '../../src/lib/server/repositories/audit';
 
 let t: TestDatabase;
 beforeAll(async () => {

@@ -11,7 +11,7 @@ import { saveSheetScore, submitSheet } from '../../src/lib/server/repositories/s
 import { findEvaluationScope } from '../../src/lib/server/repositories/evaluation-scope';
 import { getRubricOrThrow } from '../../src/lib/server/repositories/rubrics';
 import { StaleWriteError } from '../../src/lib/server/repositories/versioned';
-import { systemActor } from '../../src/lib/server/audit';
+import { systemActor } from '../../src/lib/server/repositories/audit';
 import type { Rubric } from '../../src/lib/domain/rubric';
 import type { SessionUser } from '../../src/lib/server/auth/types';
 import type { Database } from '../../src/lib/server/db';

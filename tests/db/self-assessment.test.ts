@@ -22,8 +22,8 @@ import {
 	exportSelfAssessment,
 	importSelfAssessment
 } from '../../src/lib/server/repositories/self-assessment-exchange';
-import { DomainError } from '../../src/lib/server/repositories/versioned';
-import { systemActor } from '../../src/lib/server/audit';
+import { DomainError } from '../../src/lib/server/errors';
+import { systemActor } from '../../src/lib/server/repositories/audit';
 import { canOnSelfAssessment, selfAssessmentVisibility } from '../../src/lib/server/auth/policy';
 import type { Rubric } from '../../src/lib/domain/rubric';
 import type { SessionUser } from '../../src/lib/server/auth/types';

@@ -17,7 +17,7 @@ import {
 	ensureFirstCoordinator
 } from '../../src/lib/server/repositories/users';
 import { verifyPassword } from '../../src/lib/server/auth/password';
-import { systemActor } from '../../src/lib/server/audit';
+import { systemActor } from '../../src/lib/server/repositories/audit';
 
 let t: TestDatabase;
 beforeAll(async () => {

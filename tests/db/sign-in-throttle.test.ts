@@ -5,7 +5,7 @@ import { checkCurrentPassword, checkSignIn } from '../../src/lib/server/auth/sig
 import { reserveAttempt, throttles } from '../../src/lib/server/auth/rate-limit';
 import { verifyPassword } from '../../src/lib/server/auth/password';
 import { updateUser } from '../../src/lib/server/repositories/users';
-import { systemActor } from '../../src/lib/server/audit';
+import { systemActor } from '../../src/lib/server/repositories/audit';
 
 let t: TestDatabase;
 beforeAll(async () => {

@@ -3,13 +3,13 @@ import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { createUser } from '../helpers/users';
 import { createEvaluation } from '../../src/lib/server/repositories/evaluations';
 import { getRubricOrThrow, syncRubrics } from '../../src/lib/server/repositories/rubrics';
-import { addFindingItem, deleteFindingItem } from '../../src/lib/server/repositories/findings';
+import { addFindingItem, deleteFindingItem } from '../../src/lib/server/repositories/finding-items';
 import { saveAgreedScore } from '../../src/lib/server/repositories/scoring';
 import { loadEvaluationContent } from '../../src/lib/server/repositories/publishing';
 import { exportEvaluation } from '../../src/lib/server/repositories/evaluation-export';
 import { importEvaluationFile } from '../../src/lib/server/repositories/evaluation-import';
 import { loadReportModel } from '../../src/lib/server/report/load';
-import { loadFindingCitations } from '../../src/lib/server/evidence-citations';
+import { loadFindingCitations } from '../../src/lib/server/actions/evidence-citations';
 import { undoDeletion, undoWindowMs } from '../../src/lib/server/repositories/deleted-items';
 import {
 	countInterviewsByGroup,
@@ -41,10 +41,11 @@ import {
 	updateEvidence,
 	type NewEvidence
 } from '../../src/lib/server/repositories/evidence';
-import { DomainError, StaleWriteError } from '../../src/lib/server/repositories/versioned';
+import { StaleWriteError } from '../../src/lib/server/repositories/versioned';
+import { DomainError } from '../../src/lib/server/errors';
 import { canOnEvaluation } from '../../src/lib/server/auth/policy';
 import { findEvaluationScope } from '../../src/lib/server/repositories/evaluation-scope';
-import { systemActor } from '../../src/lib/server/audit';
+import { systemActor } from '../../src/lib/server/repositories/audit';
 import type { Rubric } from '../../src/lib/domain/rubric';
 import type { SessionUser } from '../../src/lib/server/auth/types';
 

@@ -11,20 +11,22 @@ import {
 	saveSheetScore,
 	submitSheet
 } from '../../src/lib/server/repositories/scoring';
-import { saveFindingText, addFindingItem } from '../../src/lib/server/repositories/findings';
+import { saveFindingText } from '../../src/lib/server/repositories/findings';
+import { addFindingItem } from '../../src/lib/server/repositories/finding-items';
 import {
 	publishEvaluation,
 	reopenEvaluation,
 	listPublishedVersions
 } from '../../src/lib/server/repositories/publishing';
 import { getRubricOrThrow } from '../../src/lib/server/repositories/rubrics';
-import { StaleWriteError, DomainError } from '../../src/lib/server/repositories/versioned';
+import { StaleWriteError } from '../../src/lib/server/repositories/versioned';
+import { DomainError } from '../../src/lib/server/errors';
 import { saveActionItem, deleteActionItem } from '../../src/lib/server/repositories/action-plans';
 import {
 	loadPreviousContext,
 	loadPreviousScores
 } from '../../src/lib/server/repositories/follow-up';
-import { systemActor } from '../../src/lib/server/audit';
+import { systemActor } from '../../src/lib/server/repositories/audit';
 import type { Rubric } from '../../src/lib/domain/rubric';
 import { textLimits } from '../../src/lib/domain/limits';
 import { listAuditEntries } from '../../src/lib/server/repositories/audit-log';

@@ -4,15 +4,16 @@
  * (both free of jäv) for the blind-sheet and autosave tests.
  */
 import type { OpenedDatabase } from '../../src/lib/server/db';
-import { prepareDatabase } from '../../src/lib/server/app';
+import { prepareDatabase } from '../../src/lib/server/platform/app';
 import { createEvaluation } from '../../src/lib/server/repositories/evaluations';
-import { systemActor } from '../../src/lib/server/audit';
+import { systemActor } from '../../src/lib/server/repositories/audit';
 import { createTestAccounts, selfAssessmentAccount, testAccounts, type E2eState } from './accounts';
 import { getRubricOrThrow } from '../../src/lib/server/repositories/rubrics';
 import { saveSheetScore, submitSheet } from '../../src/lib/server/repositories/scoring';
 import { demoInProgress } from '../../src/lib/server/seed/documents';
 import { createUser } from '../../src/lib/server/repositories/users';
-import { addFindingItem, saveFindingText } from '../../src/lib/server/repositories/findings';
+import { saveFindingText } from '../../src/lib/server/repositories/findings';
+import { addFindingItem } from '../../src/lib/server/repositories/finding-items';
 
 export async function prepareE2eDatabase(
 	opened: OpenedDatabase,

@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { openDatabase, type Database, type OpenedDatabase } from '../../src/lib/server/db';
-import { prepareDatabase } from '../../src/lib/server/app';
+import { prepareDatabase } from '../../src/lib/server/platform/app';
 
 export type TestDriver = 'pglite' | 'postgres';
 

@@ -3,7 +3,7 @@ import JSZip from 'jszip';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { constants as zlibConstants, crc32, deflateRawSync } from 'node:zlib';
-import { robotoDir, robotoFiles } from '../../src/lib/server/fonts';
+import { robotoDir, robotoFiles } from '../../src/lib/server/platform/fonts';
 
 const require = createRequire(import.meta.url);
 

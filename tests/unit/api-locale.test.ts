@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { apiLocale } from '../../src/lib/server/locale';
+import { apiLocale } from '../../src/lib/server/http/locale';
 
 describe('apiLocale: the open-data API answers in English unless Swedish is asked for', () => {
 	it.each([

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { isHttpError, type RequestEvent } from '@sveltejs/kit';
 import { parse } from 'devalue';
-import { refuseNulBytes } from '../../src/lib/server/bad-input';
-import { securityHeaders } from '../../src/lib/server/security-headers';
+import { refuseNulBytes } from '../../src/lib/server/http/bad-input';
+import { securityHeaders } from '../../src/lib/server/http/security-headers';
 
 function eventFor(url: string, init: RequestInit = {}, locale: 'sv' | 'en' = 'sv') {
 	return {

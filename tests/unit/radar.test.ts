@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { radarGeometry, wrapLabel } from '../../src/lib/domain/charts/radar';
-import { renderRadarSvg } from '../../src/lib/server/charts';
+import { renderRadarSvg } from '../../src/lib/server/results/charts';
 
 const axes = ['1', '2', '3', '4'].map((id) => ({ id, label: `Område ${id}`, max: 100 }));
 

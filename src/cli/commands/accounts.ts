@@ -1,5 +1,5 @@
 import { roles, type Role } from '../../lib/domain/roles';
-import { cliActor } from '../../lib/server/audit';
+import { cliActor } from '../../lib/server/repositories/audit';
 import { generateOneTimePassword, minPasswordLength } from '../../lib/server/auth/password';
 import {
 	createUser,

@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { optionsFromEnv } from '../../lib/server/db';
-import { backupDataDir, restoreDataDir } from '../../lib/server/backup';
+import { backupDataDir, restoreDataDir } from '../../lib/server/platform/backup';
 import { parseOptions } from '../args';
 import type { CliCommand } from '../context';
 

@@ -1,13 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { cliActor } from '../../lib/server/audit';
+import { cliActor } from '../../lib/server/repositories/audit';
 import {
 	addDocument,
 	extractStoredDocument,
 	getDocumentStatus
 } from '../../lib/server/repositories/documents';
 import { searchDocuments } from '../../lib/server/documents/search';
-import { DomainError } from '../../lib/server/repositories/versioned';
+import { DomainError } from '../../lib/server/errors';
 import { isMessageKey, translate } from '../../lib/i18n';
 import { parseOptions } from '../args';
 import { findEvaluationByMunicipalityYear } from '../../lib/server/repositories/evaluation-lookups';

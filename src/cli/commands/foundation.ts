@@ -6,7 +6,7 @@ import {
 	checkRubricTranslations,
 	type Rubric
 } from '../../lib/domain/rubric';
-import { bundledRubricFiles } from '../../lib/server/rubric-files';
+import { bundledRubricFiles } from '../../lib/server/platform/rubric-files';
 import type { CliCommand } from '../context';
 
 export const foundationCommands: CliCommand[] = [

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { cliActor } from '../../lib/server/audit';
+import { cliActor } from '../../lib/server/repositories/audit';
 import { importResults } from '../../lib/server/repositories/result-import';
 import { decodeResultsFile, parseResultsFile } from '../../lib/domain/results-file';
 import { parseOptions } from '../args';

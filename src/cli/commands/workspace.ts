@@ -1,12 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import { cliActor } from '../../lib/server/audit';
+import { cliActor } from '../../lib/server/repositories/audit';
 import { createEvaluation } from '../../lib/server/repositories/evaluations';
 import { exportEvaluation } from '../../lib/server/repositories/evaluation-export';
 import { operatorSheetVisibility } from '../../lib/server/auth/policy';
 import { importEvaluationFile } from '../../lib/server/repositories/evaluation-import';
 import { findMunicipalityByCode } from '../../lib/server/repositories/municipalities';
 import { listRubrics } from '../../lib/server/repositories/rubrics';
-import { DomainError } from '../../lib/server/repositories/versioned';
+import { DomainError } from '../../lib/server/errors';
 import { isMessageKey, translate } from '../../lib/i18n';
 import { parseOptions } from '../args';
 import { findEvaluationByMunicipalityYear } from '../../lib/server/repositories/evaluation-lookups';

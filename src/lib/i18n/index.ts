@@ -5,6 +5,7 @@
 import * as common from './messages/common';
 import * as accounts from './messages/accounts';
 import * as workspace from './messages/workspace';
+import * as scoring from './messages/scoring';
 import * as sources from './messages/sources';
 import * as results from './messages/results';
 import * as documents from './messages/documents';
@@ -25,6 +26,7 @@ const sv = {
 	...common.sv,
 	...accounts.sv,
 	...workspace.sv,
+	...scoring.sv,
 	...sources.sv,
 	...results.sv,
 	...documents.sv,
@@ -43,6 +45,7 @@ const en: Record<MessageKey, string> = {
 	...common.en,
 	...accounts.en,
 	...workspace.en,
+	...scoring.en,
 	...sources.en,
 	...results.en,
 	...documents.en,

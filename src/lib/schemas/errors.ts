@@ -10,7 +10,11 @@ export function fieldErrors(error: ZodError, locale: Locale): Record<string, str
 	for (const issue of error.issues) {
 		const field = issue.path.map(String).join('.') || '_form';
 		if (errors[field]) continue;
-		errors[field] = isMessageKey(issue.message) ? translate(locale, issue.message) : issue.message;
+		// A limit's message names the limit ('errors.tooLong': "at most {max} characters").
+		const vars = issue.code === 'too_big' ? { max: Number(issue.maximum) } : undefined;
+		errors[field] = isMessageKey(issue.message)
+			? translate(locale, issue.message, vars)
+			: issue.message;
 	}
 	return errors;
 }

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { interviewGroups } from '$lib/domain/evaluation-content';
 import { sourceLimits } from '$lib/domain/sources';
+import { formList } from './form';
 
 const isoDate = z
 	.string()
@@ -50,12 +51,12 @@ export const evidenceSchema = z.object({
 		.min(1, 'src.errors.quoteRequired')
 		.max(sourceLimits.quote, 'src.errors.tooLong'),
 	note: text(sourceLimits.evidenceNote),
-	subareaIds: z.array(z.string()).min(1, 'src.errors.subareaRequired')
+	subareaIds: formList(z.array(z.string()).min(1, 'src.errors.subareaRequired'))
 });
 
 export const evidenceUpdateSchema = z.object({
 	note: text(sourceLimits.evidenceNote),
-	subareaIds: z.array(z.string()).min(1, 'src.errors.subareaRequired')
+	subareaIds: formList(z.array(z.string()).min(1, 'src.errors.subareaRequired'))
 });
 
 /** Reads a form into a plain object (echoed back on refusal), the repeated `subareaIds` as an array. */

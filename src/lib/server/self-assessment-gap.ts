@@ -5,7 +5,7 @@
  * self-assessments and evaluations on one timeline.
  */
 import type { Database } from './db';
-import { chooseAverage } from './profile';
+import { chooseAverage } from './results/profile';
 import { listPublishedResults } from './repositories/comparisons';
 import { listSelfAgreed, listSharedWithEvaluation } from './repositories/self-assessments';
 import { canOnSelfAssessment } from './auth/policy';

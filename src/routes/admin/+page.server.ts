@@ -1,6 +1,6 @@
 import { authorizeGlobal } from '$lib/server/auth/guard';
 import { canGlobal } from '$lib/server/auth/policy';
-import { getReadyDatabase } from '$lib/server/app';
+import { getReadyDatabase } from '$lib/server/platform/app';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {

@@ -5,7 +5,7 @@ import { listMunicipalities } from '$lib/server/repositories/municipalities';
 import { loadMunicipalityAggregates } from '$lib/server/repositories/published-aggregates';
 import { findRubricById, getRubricOrThrow } from '$lib/server/repositories/rubrics';
 import { listRubricTitles } from '$lib/server/repositories/results';
-import { chooseAverage } from '$lib/server/profile';
+import { chooseAverage } from '$lib/server/results/profile';
 import { areasOnRubric, rankOf } from '$lib/domain/comparison';
 import type { Rubric } from '$lib/domain/rubric';
 import { svCollator, translator } from '$lib/i18n';
@@ -15,7 +15,7 @@ import {
 	listPeerGroups
 } from '$lib/server/repositories/peer-groups';
 import { authorizeGlobal } from '$lib/server/auth/guard';
-import { attempt } from '$lib/server/evaluation-route';
+import { attempt } from '$lib/server/http/evaluation-route';
 import { canGlobal } from '$lib/server/auth/policy';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { isLocale } from '$lib/i18n';
 import { safeReturnTo } from '$lib/schemas/auth';
-import { localeCookie } from '$lib/server/locale';
+import { localeCookie } from '$lib/server/http/locale';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = () => redirect(303, '/');

@@ -3,8 +3,8 @@
  * show the box (the overview and the fact check), so each answers on the page it was used on.
  */
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
-import { actorOf } from '../audit';
-import { attempt, authorizeEvaluationRoute } from '../evaluation-route';
+import { actorOf } from '../repositories/audit';
+import { attempt, authorizeEvaluationRoute } from '../http/evaluation-route';
 import { transitionEvaluation } from '../repositories/evaluations';
 import { loadPublishSummary, publishEvaluation } from '../repositories/publishing';
 import { canOnEvaluation, type EvaluationScope } from '../auth/policy';

@@ -4,15 +4,16 @@
  * the row, and refused input comes back with the values and a message per field. A page states
  * only what differs: its path, its rows' anchor, its schemas and repository functions.
  */
-import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
-import type { z } from 'zod';
+import { redirect, type RequestEvent } from '@sveltejs/kit';
+import { z } from 'zod';
 import type { Database } from '../db';
-import { actorOf, type Actor } from '../audit';
-import { attempt, authorizeEvaluationRoute, intField, refusingBadInput } from '../evaluation-route';
+import { actorOf, type Actor } from '../repositories/audit';
+import { attempt, authorizeEvaluationRoute, refusingBadInput } from '../http/evaluation-route';
+import { parseForm, readForm } from '../http/parse-form';
 import type { UndoableEntity } from '../repositories/deleted-items';
 import { undoAction } from './undo';
-import { fieldErrors } from '$lib/schemas/errors';
 import { formValues } from '$lib/schemas/sources';
+import { formInt } from '$lib/schemas/form';
 
 export interface SourcePage<C extends z.ZodType, U extends z.ZodType> {
 	/** The page below its evaluation: 'intervjuer' for /utvarderingar/12/intervjuer. */
@@ -40,6 +41,9 @@ export interface SourcePage<C extends z.ZodType, U extends z.ZodType> {
 
 type Event = RequestEvent<{ id: string }>;
 
+/** Which row an edit or deletion is for, and the version the edit was based on. */
+const rowForm = z.object({ id: formInt, version: formInt });
+
 /** A sources page's form actions: `create`, `update`, `delete` and `undo`, all for `sources.edit`. */
 export function sourcePageActions<C extends z.ZodType, U extends z.ZodType>(
 	spec: SourcePage<C, U>
@@ -57,15 +61,10 @@ export function sourcePageActions<C extends z.ZodType, U extends z.ZodType>(
 		create: async (event: Event) => {
 			const { evaluationId, actor } = await editor(event);
 			const { locals } = event;
-			const values = formValues(await event.request.formData());
-			const parsed = spec.createSchema.safeParse(values);
-			if (!parsed.success) {
-				return fail(400, {
-					action: 'create',
-					values,
-					errors: fieldErrors(parsed.error, locals.locale)
-				});
-			}
+			const form = await event.request.formData();
+			const values = formValues(form);
+			const parsed = parseForm(locals, form, spec.createSchema, { action: 'create', values });
+			if (!parsed.ok) return parsed.failure;
 			const id = await attempt(
 				locals,
 				() => spec.create(locals.db, actor, evaluationId, parsed.data),
@@ -80,20 +79,12 @@ export function sourcePageActions<C extends z.ZodType, U extends z.ZodType>(
 			const { locals } = event;
 			const form = await event.request.formData();
 			const values = formValues(form);
-			const id = intField(form, 'id');
-			const parsed = spec.updateSchema.safeParse(values);
-			if (!parsed.success) {
-				return fail(400, {
-					action: 'update',
-					id,
-					values,
-					errors: fieldErrors(parsed.error, locals.locale)
-				});
-			}
+			const { id, version } = readForm(form, rowForm);
+			const parsed = parseForm(locals, form, spec.updateSchema, { action: 'update', id, values });
+			if (!parsed.ok) return parsed.failure;
 			const result = await attempt(
 				locals,
-				() =>
-					spec.update(locals.db, actor, evaluationId, id, parsed.data, intField(form, 'version')),
+				() => spec.update(locals.db, actor, evaluationId, id, parsed.data, version),
 				{ action: 'update', id, values }
 			);
 			if (typeof result !== 'number') return result;
@@ -103,7 +94,7 @@ export function sourcePageActions<C extends z.ZodType, U extends z.ZodType>(
 		delete: async (event: Event) => {
 			const { evaluationId, actor } = await editor(event);
 			const { locals } = event;
-			const id = intField(await event.request.formData(), 'id');
+			const { id } = readForm(await event.request.formData(), rowForm);
 			const result = await attempt(locals, () => spec.remove(locals.db, actor, evaluationId, id), {
 				action: 'delete',
 				id

@@ -1,7 +1,10 @@
 /** The "Ångra" action every page with undoable deletions shares. */
 import type { RequestEvent } from '@sveltejs/kit';
-import { actorOf } from '../audit';
-import { attempt, authorizeEvaluationRoute, intField } from '../evaluation-route';
+import { actorOf } from '../repositories/audit';
+import { z } from 'zod';
+import { attempt, authorizeEvaluationRoute } from '../http/evaluation-route';
+import { readForm } from '../http/parse-form';
+import { formInt } from '$lib/schemas/form';
 import type { SignedInEvaluationAction } from '../auth/policy';
 import { undoDeletion, type UndoableEntity } from '../repositories/deleted-items';
 
@@ -9,13 +12,15 @@ import { undoDeletion, type UndoableEntity } from '../repositories/deleted-items
  * Undoes a deletion of one of `entities` on this page, for those who may `permission` (the
  * same right the deletion needed).
  */
+const undoForm = z.object({ undo: formInt });
+
 export function undoAction(permission: SignedInEvaluationAction, entities: UndoableEntity[]) {
 	return async ({ locals, params, request }: RequestEvent<{ id: string }>) => {
 		const { scope, user } = await authorizeEvaluationRoute(locals, params.id, permission);
-		const deletedItemId = intField(await request.formData(), 'undo');
+		const { undo } = readForm(await request.formData(), undoForm);
 		const result = await attempt(
 			locals,
-			() => undoDeletion(locals.db, actorOf(user), scope.id, deletedItemId, entities),
+			() => undoDeletion(locals.db, actorOf(user), scope.id, undo, entities),
 			{ undoFailed: true }
 		);
 		return typeof result === 'string' ? { restored: result } : result;

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { Kysely, PostgresDialect } from 'kysely';
 import type { DB } from './types';
 import { ConfigurationError } from '../errors';
-import { log } from '../log';
+import { log } from '../platform/log';
 
 export type Database = Kysely<DB>;
 

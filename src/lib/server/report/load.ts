@@ -11,10 +11,10 @@ import { loadEvaluationContent } from '../repositories/publishing';
 import { loadMunicipalityAggregate } from '../repositories/published-aggregates';
 import { listFollowUps } from '../repositories/follow-up';
 import { getEvaluationOrThrow } from '../repositories/evaluations';
-import { listImprovements } from '../repositories/findings';
+import { listImprovements } from '../repositories/finding-items';
 import { findCurrentPublishedVersion } from '../repositories/published-results';
 import { cacheReport, findCachedReportOfEvaluation } from '../repositories/report-cache';
-import { chooseAverage } from '../profile';
+import { chooseAverage } from '../results/profile';
 import { buildReportModel, type ReportModel, type ReportPrevious } from '$lib/domain/report/model';
 import { renderPdfInWorker } from '../workers/pool';
 

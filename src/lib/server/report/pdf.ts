@@ -1,45 +1,17 @@
 /**
- * The PDF report with pdfmake 0.3: embedded Roboto (all Swedish characters, selectable text), no
- * URL or local file access beyond the fonts, charts as vector SVG from the same d3 geometry as the
- * web pages (the radar is the web's own Svelte component, rendered on the server). Builds a
- * document definition from a ReportModel; nothing here reads the database.
+ * The PDF report's content: a document definition built from a ReportModel, with charts as vector
+ * SVG from the same d3 geometry as the web pages (the radar is the web's own Svelte component,
+ * rendered on the server). Nothing here reads the database. The page frame and styles are in
+ * pdf-frame.ts, the locked-down pdfmake in pdfmake.ts.
  */
-import { join } from 'node:path';
-import { createRequire } from 'node:module';
 import { reportRadar } from '$lib/domain/charts/profile';
 import { barGeometry, barsSvg } from '$lib/domain/charts/bars';
 import type { ReportModel } from '$lib/domain/report/model';
 import { translator } from '$lib/i18n';
-import { robotoDir, robotoFiles } from '../fonts';
+import { pageFrame } from './pdf-frame';
+import { renderPdf } from './pdfmake';
 import { richTextNodes } from './rich-text';
-import { renderRadarSvg } from '../charts';
-
-const require = createRequire(import.meta.url);
-type PdfMake = {
-	addFonts: (fonts: Record<string, Record<string, string>>) => void;
-	setUrlAccessPolicy: (cb: (url: string) => boolean) => void;
-	setLocalAccessPolicy: (cb: (path: string) => boolean) => void;
-	createPdf: (dd: unknown) => { getBuffer: () => Promise<Buffer> };
-};
-
-let instance: PdfMake | null = null;
-
-function pdfmake(): PdfMake {
-	if (instance) return instance;
-	const pm = require('pdfmake') as PdfMake;
-	const dir = robotoDir();
-	const fontPaths = Object.fromEntries(
-		Object.entries(robotoFiles).map(([style, file]) => [style, join(dir, file)])
-	);
-	// Real paths (the SVG renderer opens fonts from disk), and only these may be read.
-	const allowed = new Set(Object.values(fontPaths));
-	pm.addFonts({ Roboto: fontPaths });
-	// Locked down: a document may fetch no URL and read no file except the fonts above.
-	pm.setUrlAccessPolicy(() => false);
-	pm.setLocalAccessPolicy((path) => allowed.has(path));
-	instance = pm;
-	return pm;
-}
+import { renderRadarSvg } from '../results/charts';
 
 const paragraphs = (text: string, style = 'body') =>
 	text
@@ -370,71 +342,7 @@ export function reportDocDefinition(model: ReportModel) {
 		margin: [0, 6, 0, 0]
 	});
 
-	return {
-		pageSize: 'A4',
-		pageMargins: [56, 60, 56, 56],
-		language: model.locale === 'en' ? 'en-GB' : 'sv-SE',
-		info: {
-			title: model.draft
-				? t('report.docTitleDraft', { name: model.municipality.name })
-				: model.title,
-			author: evaluators,
-			subject: t('report.subject', {
-				name: model.municipality.name,
-				year: model.year,
-				rubric: model.rubricTitle
-			}),
-			keywords: t('report.keywords'),
-			creator: 'Kommunkompassen',
-			producer: 'Kommunkompassen (pdfmake)',
-			creationDate: new Date(model.dateIso)
-		},
-		watermark: model.draft
-			? { text: t('report.draft'), color: '#b00020', opacity: 0.12, bold: true }
-			: undefined,
-		header: (currentPage: number) =>
-			currentPage === 1
-				? null
-				: {
-						columns: [
-							{
-								text: `Kommunkompassen – ${model.municipality.name} ${model.year}`,
-								style: 'running'
-							},
-							model.draft
-								? {
-										text: `${t('report.draft')} ${model.generatedAt}`,
-										style: 'runningDraft',
-										alignment: 'right'
-									}
-								: { text: '' }
-						],
-						margin: [56, 24, 56, 0]
-					},
-		footer: (currentPage: number, pageCount: number) => ({
-			text: `${t('report.page', { page: currentPage, pages: pageCount })}${model.draft && currentPage === 1 ? ` · ${t('report.draft')}` : ''}`,
-			alignment: 'center',
-			style: 'running',
-			margin: [0, 20, 0, 0]
-		}),
-		content,
-		defaultStyle: { font: 'Roboto', fontSize: 10, lineHeight: 1.25 },
-		styles: {
-			coverKicker: { fontSize: 16, color: '#00457c' },
-			coverTitle: { fontSize: 28, bold: true, color: '#00457c' },
-			coverYear: { fontSize: 20 },
-			h1: { fontSize: 17, bold: true, color: '#00457c', margin: [0, 6, 0, 8] },
-			h2: { fontSize: 13, bold: true, color: '#00457c', margin: [0, 10, 0, 4] },
-			h3: { fontSize: 11, bold: true, margin: [0, 8, 0, 2] },
-			body: { margin: [0, 0, 0, 6] },
-			bodyBold: { bold: true, margin: [0, 4, 0, 2] },
-			muted: { color: '#4a4f57', fontSize: 9 },
-			th: { bold: true },
-			running: { fontSize: 8, color: '#4a4f57' },
-			runningDraft: { fontSize: 8, color: '#b00020', bold: true },
-			draftNote: { fontSize: 12, bold: true, color: '#b00020' }
-		}
-	};
+	return { ...pageFrame(model, evaluators), content };
 }
 
 const starSvg =
@@ -443,5 +351,5 @@ const starSvg =
 const signed = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `−${Math.abs(n)}` : '±0');
 
 export async function renderReportPdf(model: ReportModel): Promise<Buffer> {
-	return pdfmake().createPdf(reportDocDefinition(model)).getBuffer();
+	return renderPdf(reportDocDefinition(model));
 }

@@ -1,8 +1,9 @@
 import type { Database } from '../db';
 import type { ActionStatus } from '../db/tables/action-plans';
 import { keepForUndo } from './deleted-items';
-import { recordAudit, type Actor } from '../audit';
-import { DomainError, saveVersioned } from './versioned';
+import { recordAudit, type Actor } from './audit';
+import { saveVersioned } from './versioned';
+import { DomainError } from '../errors';
 
 export const actionStatuses: ActionStatus[] = ['planerad', 'pagar', 'genomford', 'avbruten'];
 

@@ -6,8 +6,8 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../db';
 import type { DB } from '../db/types';
-import { recordAudit, type Actor } from '../audit';
-import { DomainError } from './versioned';
+import { recordAudit, type Actor } from './audit';
+import { DomainError } from '../errors';
 
 /** How long a deletion can be undone. */
 export const undoWindowMs = 10 * 60 * 1000;

@@ -3,10 +3,10 @@ import { hostname } from 'node:os';
 import { sql } from 'kysely';
 import type { Database } from '../db';
 import type { DocumentStatus } from '../db/tables/documents';
-import { log } from '../log';
+import { log } from '../platform/log';
 import { extractInWorker } from '../workers/pool';
-import { recordAudit, type Actor } from '../audit';
-import { DomainError } from './versioned';
+import { recordAudit, type Actor } from './audit';
+import { DomainError } from '../errors';
 import { detectDocumentType, ExtractionError, mediaTypes } from '../documents/extract';
 import type { DocumentKind } from '$lib/domain/evaluation-content';
 

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { Database } from '../db';
-import { recordAudit, type Actor } from '../audit';
+import { recordAudit, type Actor } from './audit';
 import { findRubricById } from './rubrics';
 import { findMunicipalityByCode } from './municipalities';
 import { publishEvaluation } from './publishing';

@@ -14,10 +14,11 @@ import {
 } from 'kysely';
 import type { Database } from '../db';
 import type { DB } from '../db/types';
-import { recordAudit, type Actor } from '../audit';
+import { recordAudit, type Actor } from './audit';
 import { keepForUndo, type KeptRows } from './deleted-items';
 import { getRubricOrThrow } from './rubrics';
-import { DomainError, saveVersioned } from './versioned';
+import { saveVersioned } from './versioned';
+import { DomainError } from '../errors';
 import { findSubarea, type Rubric } from '$lib/domain/rubric';
 import type { FindingRef } from '$lib/domain/sources';
 

@@ -1,8 +1,8 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Database } from '../db';
-import { recordAudit, type Actor } from '../audit';
+import { recordAudit, type Actor } from './audit';
 import type { SessionUser } from '../auth/types';
-import { DomainError } from './versioned';
+import { DomainError } from '../errors';
 import {
 	blockers,
 	gapsBefore,

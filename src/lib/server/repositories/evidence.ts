@@ -5,8 +5,9 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../db';
 import type { DB } from '../db/types';
-import { recordAudit, type Actor } from '../audit';
-import { DomainError, saveVersioned, StaleWriteError } from './versioned';
+import { recordAudit, type Actor } from './audit';
+import { saveVersioned, StaleWriteError } from './versioned';
+import { DomainError } from '../errors';
 import {
 	deleteOwned,
 	ensureFinding,

@@ -6,8 +6,9 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../db';
 import type { DB } from '../db/types';
-import { recordAudit, type Actor } from '../audit';
-import { DomainError, ensureWithinLimit } from './versioned';
+import { recordAudit, type Actor } from './audit';
+import { ensureWithinLimit } from './versioned';
+import { DomainError } from '../errors';
 import {
 	canTakeStep,
 	factCheckSteps,

@@ -5,10 +5,11 @@
  */
 import type { Database } from '../db';
 import type { FollowUpJudgement } from '../db/tables/action-plans';
-import { recordAudit, type Actor } from '../audit';
+import { recordAudit, type Actor } from './audit';
 import { getRubricOrThrow } from './rubrics';
 import { listImprovementsWithActions } from './action-plans';
-import { DomainError, saveVersioned } from './versioned';
+import { saveVersioned } from './versioned';
+import { DomainError } from '../errors';
 import { areaOfSubarea } from '$lib/domain/rubric';
 import type { EvaluationContent } from '$lib/domain/evaluation-content';
 

@@ -6,7 +6,7 @@
  * for coordinators. The audit trail, which coordinators read, never receives notes or names.
  */
 import type { Database } from '../db';
-import type { Actor } from '../audit';
+import type { Actor } from './audit';
 import {
 	deleteOwned,
 	evidenceCountOf,

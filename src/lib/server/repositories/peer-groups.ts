@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import type { Database } from '../db';
-import { recordAudit, type Actor } from '../audit';
+import { recordAudit, type Actor } from './audit';
 import { svCollator } from '$lib/i18n';
-import { DomainError } from './versioned';
+import { DomainError } from '../errors';
 
 /** Longest group name (the migration's check constraint says the same). */
 export const maxPeerGroupName = 80;

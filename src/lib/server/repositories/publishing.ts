@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
 import type { Database } from '../db';
-import { recordAudit, type Actor } from '../audit';
+import { recordAudit, type Actor } from './audit';
 import { insertPublishedVersion } from './published-results';
 import { refreshPublishedAggregates } from './published-aggregates';
 import { getRubricOrThrow } from './rubrics';
-import { DomainError } from './versioned';
+import { DomainError } from '../errors';
 import { listOpenFactCheckComments } from './fact-check';
 import { hasSubareasScored } from '$lib/domain/published';
 import { computeTotals } from '$lib/domain/scoring';

@@ -1,5 +1,5 @@
 import type { Database } from '../db';
-import { recordAudit, type Actor } from '../audit';
+import { recordAudit, type Actor } from './audit';
 
 export interface ReferenceAverage {
 	id: number;

@@ -1,5 +1,5 @@
 import type { Database } from '../db';
-import { recordAudit, type Actor } from '../audit';
+import { recordAudit, type Actor } from './audit';
 import { insertPublishedVersion } from './published-results';
 import { refreshPublishedAggregates } from './published-aggregates';
 import { listRubrics } from './rubrics';

@@ -1,6 +1,7 @@
 import type { Database } from '../db';
-import { recordAudit, type Actor } from '../audit';
-import { DomainError, ensureWithinLimit, saveVersioned, saveVersionedAudited } from './versioned';
+import { recordAudit, type Actor } from './audit';
+import { ensureWithinLimit, saveVersioned, saveVersionedAudited } from './versioned';
+import { DomainError } from '../errors';
 import type { OwnSheet } from './evaluation-scope';
 import { textLimits } from '$lib/domain/limits';
 import { unscoredSubareas } from '$lib/domain/scoring';

@@ -5,7 +5,7 @@
  * recomputed before anything is written, then written in one transaction with its audit row.
  */
 import type { Database } from '../db';
-import { recordAudit, type Actor } from '../audit';
+import { recordAudit, type Actor } from './audit';
 import { findRubricById, getRubricOrThrow } from './rubrics';
 import { listSelfActions, listSelfAgreed } from './self-assessments';
 import { findMunicipalityByCode } from './municipalities';

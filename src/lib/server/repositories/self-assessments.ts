@@ -6,8 +6,9 @@
  */
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Database } from '../db';
-import { recordAudit, type Actor } from '../audit';
-import { DomainError, ensureWithinLimit, saveVersioned } from './versioned';
+import { recordAudit, type Actor } from './audit';
+import { ensureWithinLimit, saveVersioned } from './versioned';
+import { DomainError } from '../errors';
 import type { SelfAssessmentScope, selfAssessmentVisibility } from '../auth/policy';
 import { blindStages } from '$lib/domain/lifecycle';
 import { textLimits } from '$lib/domain/limits';

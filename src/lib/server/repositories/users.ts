@@ -1,5 +1,5 @@
 import type { Database } from '../db';
-import { recordAudit, type Actor } from '../audit';
+import { recordAudit, type Actor } from './audit';
 import { generateOneTimePassword, hashPassword } from '../auth/password';
 import type { Role } from '$lib/domain/roles';
 import { svCollator } from '$lib/i18n';

@@ -4,7 +4,8 @@
  */
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { DB } from '../db/types';
-import { actorLabel, type AuditEntry } from '../audit';
+import { actorLabel, type AuditEntry } from './audit';
+import { DomainError } from '../errors';
 
 export class StaleWriteError extends Error {
 	constructor(
@@ -56,19 +57,6 @@ export async function saveVersioned(
 	for (const [column, value] of Object.entries(key)) update = update.where(column, '=', value);
 	await update.execute();
 	return { version: expectedVersion + 1, before };
-}
-
-/** A refusal the user can act on (shown at the field or form), not a server fault. */
-export class DomainError extends Error {
-	constructor(
-		message: string,
-		public readonly field = '_form',
-		public readonly status: 400 | 403 | 404 | 409 = 400,
-		/** Values for the message's `{placeholders}`. */
-		public readonly vars?: Record<string, string | number>
-	) {
-		super(message);
-	}
 }
 
 /** Refuses a text over its limit at its field (never cut short and called saved). */

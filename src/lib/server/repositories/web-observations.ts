@@ -1,6 +1,6 @@
 /** The evaluation's observations of the municipality's website and social media. */
 import type { Database } from '../db';
-import type { Actor } from '../audit';
+import type { Actor } from './audit';
 import { deleteOwned, evidenceCountOf, insertOwned, updateOwned } from './evaluation-rows';
 
 export interface WebObservationInput {

@@ -3,8 +3,9 @@
  * has them — and the scoring view of one subarea: its answers beside its evidence items.
  */
 import type { Database } from '../db';
-import { recordAudit, type Actor } from '../audit';
-import { DomainError, saveVersioned, StaleWriteError } from './versioned';
+import { recordAudit, type Actor } from './audit';
+import { saveVersioned, StaleWriteError } from './versioned';
+import { DomainError } from '../errors';
 import { loadEvaluationRubric, type Executor } from './evaluation-rows';
 import { listEvidence } from './evidence';
 import { findSubarea } from '$lib/domain/rubric';

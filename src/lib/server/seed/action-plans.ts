@@ -1,6 +1,6 @@
 import type { Database } from '../db';
 import type { SeedLog } from './index';
-import { systemActor } from '../audit';
+import { systemActor } from '../repositories/audit';
 import { addProgressNote, saveActionItem, setActionPlanPublic } from '../repositories/action-plans';
 
 /** Example actions on Karlskoga 2022's improvement possibilities, published by the municipality. */

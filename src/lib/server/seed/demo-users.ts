@@ -1,5 +1,5 @@
 import type { Database } from '../db';
-import { systemActor } from '../audit';
+import { systemActor } from '../repositories/audit';
 import { createUser } from '../repositories/users';
 
 /** A demo sign-in: shown once at the first start, with the coordinator's. */

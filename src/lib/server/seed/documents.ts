@@ -1,6 +1,6 @@
 import type { Database } from '../db';
 import type { SeedLog } from './index';
-import { systemActor } from '../audit';
+import { systemActor } from '../repositories/audit';
 import { addDocument, extractStoredDocument } from '../repositories/documents';
 import { createEvaluation } from '../repositories/evaluations';
 import type { DemoUsers } from './demo-users';

@@ -1,6 +1,6 @@
 import type { Database } from '../db';
 import type { SeedLog } from './index';
-import { systemActor } from '../audit';
+import { systemActor } from '../repositories/audit';
 import transcript from './reference/karlskoga-2022.json';
 import { publishEvaluation } from '../repositories/publishing';
 import { getRubricOrThrow } from '../repositories/rubrics';

@@ -1,6 +1,6 @@
 import type { Database } from '../db';
 import type { SeedLog } from './index';
-import { systemActor } from '../audit';
+import { systemActor } from '../repositories/audit';
 import { importResults } from '../repositories/result-import';
 import { createReferenceAverage, listReferenceAverages } from '../repositories/reference-averages';
 import publishedResults from './reference/published-results.json';

@@ -1,7 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { authorizeGlobal } from '$lib/server/auth/guard';
-import { actorOf } from '$lib/server/audit';
+import { actorOf } from '$lib/server/repositories/audit';
 import { generateOneTimePassword } from '$lib/server/auth/password';
 import {
 	createUser,

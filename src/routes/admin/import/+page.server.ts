@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { authorizeGlobal } from '$lib/server/auth/guard';
-import { actorOf } from '$lib/server/audit';
+import { actorOf } from '$lib/server/repositories/audit';
 import { importResults } from '$lib/server/repositories/result-import';
 import { decodeResultsFile, parseResultsFile } from '$lib/domain/results-file';
 import { translate } from '$lib/i18n';

@@ -2,7 +2,7 @@ import { fail } from '@sveltejs/kit';
 import { rubricText } from '$lib/domain/rubric';
 import { z } from 'zod';
 import { authorizeGlobal } from '$lib/server/auth/guard';
-import { actorOf } from '$lib/server/audit';
+import { actorOf } from '$lib/server/repositories/audit';
 import {
 	createReferenceAverage,
 	listReferenceAverages

@@ -1,8 +1,8 @@
 import { error } from '@sveltejs/kit';
 import { authorizeGlobal } from '$lib/server/auth/guard';
-import { getReadyDatabase } from '$lib/server/app';
-import { backupFileName, dumpDatabase } from '$lib/server/backup';
-import { actorOf, recordAudit } from '$lib/server/audit';
+import { getReadyDatabase } from '$lib/server/platform/app';
+import { backupFileName, dumpDatabase } from '$lib/server/platform/backup';
+import { actorOf, recordAudit } from '$lib/server/repositories/audit';
 import type { RequestHandler } from './$types';
 
 /**

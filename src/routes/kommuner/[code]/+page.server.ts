@@ -1,7 +1,7 @@
 import { rubricOutline } from '$lib/domain/rubric';
 import { error } from '@sveltejs/kit';
 import { findMunicipalityByCode } from '$lib/server/repositories/municipalities';
-import { loadMunicipalityProfile } from '$lib/server/profile';
+import { loadMunicipalityProfile } from '$lib/server/results/profile';
 import { listPublicActionItems } from '$lib/server/repositories/action-plans';
 import { changeBetween } from '$lib/domain/comparison';
 import { translator } from '$lib/i18n';

@@ -6,7 +6,7 @@ import { authorizeGlobal } from '$lib/server/auth/guard';
 import { checkCurrentPassword } from '$lib/server/auth/sign-in';
 import { formatRetryTime } from '$lib/server/auth/retry-time';
 import { setPassword } from '$lib/server/repositories/users';
-import { actorOf } from '$lib/server/audit';
+import { actorOf } from '$lib/server/repositories/audit';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {

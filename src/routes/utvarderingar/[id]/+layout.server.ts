@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/guard';
-import { authorizeEvaluationRoute, permissions } from '$lib/server/evaluation-route';
+import { authorizeEvaluationRoute, permissions } from '$lib/server/http/evaluation-route';
 import { findEvaluationDetail } from '$lib/server/repositories/evaluations';
 import { canOnEvaluation, evaluationActions } from '$lib/server/auth/policy';
 import { listReadableShared } from '$lib/server/self-assessment-gap';

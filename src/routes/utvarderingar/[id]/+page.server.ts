@@ -1,11 +1,11 @@
-import { actorOf } from '$lib/server/audit';
+import { actorOf } from '$lib/server/repositories/audit';
 import { requireUser } from '$lib/server/auth/guard';
 import {
 	attempt,
 	authorizeEvaluationRoute,
 	textField,
 	refusingBadInput
-} from '$lib/server/evaluation-route';
+} from '$lib/server/http/evaluation-route';
 import { declareNoConflict, findEvaluationDetail } from '$lib/server/repositories/evaluations';
 import { loadProgressFacts } from '$lib/server/repositories/progress';
 import { listPublishedVersions, reopenEvaluation } from '$lib/server/repositories/publishing';

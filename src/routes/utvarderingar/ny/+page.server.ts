@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { authorizeGlobal } from '$lib/server/auth/guard';
-import { actorOf } from '$lib/server/audit';
+import { actorOf } from '$lib/server/repositories/audit';
 import {
 	listMunicipalities,
 	findMunicipalityByCode
@@ -17,9 +17,9 @@ import {
 	DuplicateEvaluationError,
 	finishCarriedDocuments
 } from '$lib/server/repositories/evaluation-setup';
-import { log } from '$lib/server/log';
+import { log } from '$lib/server/platform/log';
 import { readSetupForm, setupFields } from '$lib/schemas/evaluation-setup';
-import { attempt } from '$lib/server/evaluation-route';
+import { attempt } from '$lib/server/http/evaluation-route';
 import { fieldErrors } from '$lib/schemas/errors';
 import { translate } from '$lib/i18n';
 import type { Actions, PageServerLoad } from './$types';

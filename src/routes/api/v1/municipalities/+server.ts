@@ -1,5 +1,5 @@
 import { listMunicipalities } from '$lib/server/repositories/municipalities';
-import { openDataJson } from '$lib/server/http';
+import { openDataJson } from '$lib/server/http/api-responses';
 import type { RequestHandler } from './$types';
 
 /** All 290 municipalities: code, name, county. */

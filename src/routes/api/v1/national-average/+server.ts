@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { findRubricById } from '$lib/server/repositories/rubrics';
 import { computeNationalAverage } from '$lib/server/repositories/comparisons';
 import { loadRubricAggregate } from '$lib/server/repositories/published-aggregates';
-import { badRequest, openDataJson } from '$lib/server/http';
-import { tabularResponse } from '$lib/server/spreadsheet';
-import { apiLocale } from '$lib/server/locale';
-import { invalidParameter } from '$lib/server/open-data';
+import { badRequest, openDataJson } from '$lib/server/http/api-responses';
+import { tabularResponse } from '$lib/server/http/spreadsheet';
+import { apiLocale } from '$lib/server/http/locale';
+import { invalidParameter } from '$lib/server/results/open-data';
 import { translate } from '$lib/i18n';
 import type { RequestHandler } from './$types';
 

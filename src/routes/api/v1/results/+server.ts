@@ -1,13 +1,13 @@
 import { listRubrics } from '$lib/server/repositories/rubrics';
-import { badRequest, openDataJson } from '$lib/server/http';
+import { badRequest, openDataJson } from '$lib/server/http/api-responses';
 import {
 	exchangeRecords,
 	listPublishedResults,
 	parseResultsQuery,
 	resultRows
-} from '$lib/server/open-data';
-import { tabularResponse } from '$lib/server/spreadsheet';
-import { apiLocale } from '$lib/server/locale';
+} from '$lib/server/results/open-data';
+import { tabularResponse } from '$lib/server/http/spreadsheet';
+import { apiLocale } from '$lib/server/http/locale';
 import type { RequestHandler } from './$types';
 
 /** Published results in the exchange format (or CSV/XLSX with ?format=). */

@@ -1,5 +1,5 @@
 import { listRubrics } from '$lib/server/repositories/rubrics';
-import { openDataJson } from '$lib/server/http';
+import { openDataJson } from '$lib/server/http/api-responses';
 import type { RequestHandler } from './$types';
 
 /** The stored rubric versions, newest first (ids and titles; fetch one for its structure). */

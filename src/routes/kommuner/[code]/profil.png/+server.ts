@@ -1,6 +1,6 @@
-import { loadProfileChart } from '$lib/server/profile';
-import { renderRadarSvg } from '$lib/server/charts';
-import { svgToPng } from '$lib/server/fonts';
+import { loadProfileChart } from '$lib/server/results/profile';
+import { renderRadarSvg } from '$lib/server/results/charts';
+import { svgToPng } from '$lib/server/platform/fonts';
 import type { RequestHandler } from './$types';
 
 /** The profile radar as a PNG, rendered on the server from the same SVG (works without JS). */

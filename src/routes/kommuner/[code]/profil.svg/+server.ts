@@ -1,5 +1,5 @@
-import { loadProfileChart } from '$lib/server/profile';
-import { renderRadarSvg } from '$lib/server/charts';
+import { loadProfileChart } from '$lib/server/results/profile';
+import { renderRadarSvg } from '$lib/server/results/charts';
 import type { RequestHandler } from './$types';
 
 /** The profile radar as an SVG download (published data only: public). */

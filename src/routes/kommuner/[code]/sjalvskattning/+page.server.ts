@@ -4,8 +4,8 @@ import {
 	canOnMunicipalitySelfAssessments,
 	selfAssessmentVisibility
 } from '$lib/server/auth/policy';
-import { actorOf } from '$lib/server/audit';
-import { attempt, refusingBadInput } from '$lib/server/evaluation-route';
+import { actorOf } from '$lib/server/repositories/audit';
+import { attempt, refusingBadInput } from '$lib/server/http/evaluation-route';
 import { findMunicipalityByCode } from '$lib/server/repositories/municipalities';
 import { findRubricById, listRubrics } from '$lib/server/repositories/rubrics';
 import { createUser, DuplicateEmailError } from '$lib/server/repositories/users';

@@ -1,13 +1,13 @@
 import { fail } from '@sveltejs/kit';
-import { actorOf } from '$lib/server/audit';
-import { authorizeEvaluationRoute, refusingBadInput } from '$lib/server/evaluation-route';
+import { actorOf } from '$lib/server/repositories/audit';
+import { authorizeEvaluationRoute, refusingBadInput } from '$lib/server/http/evaluation-route';
 import {
 	addDocument,
 	listDocuments,
 	maxUploadBytes,
 	processPendingDocuments
 } from '$lib/server/repositories/documents';
-import { DomainError } from '$lib/server/repositories/versioned';
+import { DomainError } from '$lib/server/errors';
 import { markCarriedDocument } from '$lib/server/repositories/evaluation-setup';
 import { documentKinds, type DocumentKind } from '$lib/domain/evaluation-content';
 import { isMessageKey, translate } from '$lib/i18n';

@@ -1,4 +1,4 @@
-import { authorizeEvaluationRoute } from '$lib/server/evaluation-route';
+import { authorizeEvaluationRoute } from '$lib/server/http/evaluation-route';
 import { canOnEvaluation, sheetVisibility } from '$lib/server/auth/policy';
 import { exportEvaluation } from '$lib/server/repositories/evaluation-export';
 import type { RequestHandler } from './$types';

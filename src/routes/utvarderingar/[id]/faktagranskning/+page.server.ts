@@ -1,12 +1,12 @@
 import { fail } from '@sveltejs/kit';
-import { actorOf } from '$lib/server/audit';
+import { actorOf } from '$lib/server/repositories/audit';
 import {
 	attempt,
 	authorizeEvaluationRoute,
 	intField,
 	textField,
 	refusingBadInput
-} from '$lib/server/evaluation-route';
+} from '$lib/server/http/evaluation-route';
 import {
 	addFactCheckComment,
 	answerFactCheckComment,

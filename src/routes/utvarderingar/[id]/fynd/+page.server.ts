@@ -1,23 +1,22 @@
 import { rubricOutline } from '$lib/domain/rubric';
 import { undoAction } from '$lib/server/actions/undo';
-import { fail } from '@sveltejs/kit';
-import { actorOf } from '$lib/server/audit';
+import { actorOf } from '$lib/server/repositories/audit';
+import { z } from 'zod';
 import {
 	attempt,
 	authorizeEvaluationRoute,
-	intField,
-	textField,
 	refusingBadInput
-} from '$lib/server/evaluation-route';
+} from '$lib/server/http/evaluation-route';
+import { parseForm, refuse } from '$lib/server/http/parse-form';
+import { formCheckbox, formInt, formText, formVersion } from '$lib/schemas/form';
+import { loadDraftFindings, saveFindingText } from '$lib/server/repositories/findings';
 import {
 	addFindingItem,
 	deleteFindingItem,
-	loadDraftFindings,
 	moveFindingItem,
-	saveFindingText,
 	updateFindingItem,
 	type ListKind
-} from '$lib/server/repositories/findings';
+} from '$lib/server/repositories/finding-items';
 import { listAgreedScores } from '$lib/server/repositories/scoring';
 import { getEvaluationOrThrow } from '$lib/server/repositories/evaluations';
 import { listFollowUps, saveFollowUp } from '$lib/server/repositories/follow-up';
@@ -26,7 +25,7 @@ import {
 	citeEvidenceAction,
 	loadFindingCitations,
 	removeCitationAction
-} from '$lib/server/evidence-citations';
+} from '$lib/server/actions/evidence-citations';
 import { findSubarea } from '$lib/domain/rubric';
 import type { Actions, PageServerLoad } from './$types';
 import { textLimits } from '$lib/domain/limits';
@@ -52,7 +51,35 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	};
 };
 
-const kinds: ListKind[] = ['strength', 'improvement', 'recommendation'];
+const kind = z.enum(['strength', 'improvement', 'recommendation'] satisfies ListKind[], {
+	error: 'ws.errors.unknownList'
+});
+const textForm = z.object({
+	target: formText(30),
+	text: formText(textLimits.findingText),
+	version: formVersion
+});
+const itemForm = z.object({
+	kind,
+	areaId: formText(5),
+	id: formInt,
+	text: formText(textLimits.findingItem),
+	goldStar: formCheckbox,
+	version: formVersion
+});
+const moveForm = z.object({
+	kind,
+	id: formInt,
+	direction: z.enum(['up', 'down'], { error: 'ws.errors.unknownDirection' })
+});
+const followUpForm = z.object({
+	judgement: z.enum(['atgardad', 'delvis', 'kvarstar'], { error: 'ws.errors.judgement' }),
+	improvementId: formInt,
+	comment: formText(textLimits.comment),
+	version: formVersion
+});
+/** Hidden inputs: which list, which direction, which judgement. */
+const hidden = ['kind', 'direction', 'judgement'];
 
 export const actions: Actions = refusingBadInput({
 	/** A finding cites an evidence item; and the reverse. */
@@ -65,10 +92,9 @@ export const actions: Actions = refusingBadInput({
 			params.id,
 			'findings.edit'
 		);
-		const form = await request.formData();
-		const target = textField(form, 'target', 30);
-		const text = textField(form, 'text', textLimits.findingText);
-		const version = intField(form, 'version') || 0;
+		const form = parseForm(locals, await request.formData(), textForm);
+		if (!form.ok) return form.failure;
+		const { target, text, version } = form.data;
 		const [kind, key] = target.split(':');
 		const resolved =
 			kind === 'summary'
@@ -78,7 +104,7 @@ export const actions: Actions = refusingBadInput({
 					: kind === 'narrative' && findSubarea(rubric, key)
 						? ({ kind: 'narrative', subareaId: key } as const)
 						: null;
-		if (!resolved) return fail(400, { target, errors: { _form: 'Okänt fält' } });
+		if (!resolved) return refuse(locals, '_form', 'ws.errors.unknownTarget', { target });
 		const result = await attempt(
 			locals,
 			() => saveFindingText(locals.db, actorOf(user), scope.id, resolved, text, version),
@@ -92,33 +118,25 @@ export const actions: Actions = refusingBadInput({
 			params.id,
 			'findings.edit'
 		);
-		const form = await request.formData();
-		const kind = textField(form, 'kind', 20) as ListKind;
-		const areaId = textField(form, 'areaId', 5);
-		if (
-			!kinds.includes(kind) ||
-			(kind !== 'recommendation' && !rubric.areas.some((a) => a.id === areaId))
-		)
-			return fail(400, { errors: { _form: 'Okänd lista' } });
+		const raw = await request.formData();
+		const addTo = `${raw.get('kind')}:${raw.get('areaId')}`;
+		const form = parseForm(locals, raw, itemForm, { addTo }, hidden);
+		if (!form.ok) return form.failure;
+		const { kind, areaId, text, goldStar } = form.data;
+		if (kind !== 'recommendation' && !rubric.areas.some((a) => a.id === areaId))
+			return refuse(locals, '_form', 'ws.errors.unknownList', { addTo });
 		const result = await attempt(
 			locals,
-			() =>
-				addFindingItem(locals.db, actorOf(user), scope.id, kind, {
-					areaId,
-					text: textField(form, 'text', textLimits.findingItem),
-					goldStar: form.get('goldStar') === 'on'
-				}),
+			() => addFindingItem(locals.db, actorOf(user), scope.id, kind, { areaId, text, goldStar }),
 			{ addTo: `${kind}:${areaId}` }
 		);
 		return typeof result === 'number' ? { added: result } : result;
 	},
 	update: async ({ locals, params, request }) => {
 		const { scope, user } = await authorizeEvaluationRoute(locals, params.id, 'findings.edit');
-		const form = await request.formData();
-		const kind = textField(form, 'kind', 20) as ListKind;
-		if (!kinds.includes(kind)) return fail(400, { errors: { _form: 'Okänd lista' } });
-		const id = intField(form, 'id');
-		const text = textField(form, 'text', textLimits.findingItem);
+		const form = parseForm(locals, await request.formData(), itemForm, {}, hidden);
+		if (!form.ok) return form.failure;
+		const { kind, id, text, goldStar, version } = form.data;
 		const result = await attempt(
 			locals,
 			() =>
@@ -128,8 +146,8 @@ export const actions: Actions = refusingBadInput({
 					scope.id,
 					kind,
 					id,
-					{ text, goldStar: form.get('goldStar') === 'on' },
-					intField(form, 'version') || 0
+					{ text, goldStar },
+					version
 				),
 			{ itemId: id, values: { text } }
 		);
@@ -140,37 +158,37 @@ export const actions: Actions = refusingBadInput({
 	 * and `direction` let the page put focus back on the button that was pressed.
 	 */
 	move: async ({ locals, params, request }) => {
-		const { scope } = await authorizeEvaluationRoute(locals, params.id, 'findings.edit');
-		const form = await request.formData();
-		const kind = textField(form, 'kind', 20) as ListKind;
-		const direction = textField(form, 'direction', 5);
-		if (!kinds.includes(kind)) return fail(400, { errors: { _form: 'Okänd lista' } });
-		if (direction !== 'up' && direction !== 'down')
-			return fail(400, { errors: { _form: 'Okänd riktning' } });
-		const id = intField(form, 'id');
+		const { scope, user } = await authorizeEvaluationRoute(locals, params.id, 'findings.edit');
+		const form = parseForm(locals, await request.formData(), moveForm, {}, hidden);
+		if (!form.ok) return form.failure;
+		const { kind, id, direction } = form.data;
 		const result = await attempt(locals, () =>
-			moveFindingItem(locals.db, actorOf(locals.user!), scope.id, kind, id, direction)
+			moveFindingItem(locals.db, actorOf(user), scope.id, kind, id, direction)
 		);
 		return typeof result === 'boolean' ? { moved: `${kind}:${id}`, direction } : result;
 	},
 	remove: async ({ locals, params, request }) => {
 		const { scope, user } = await authorizeEvaluationRoute(locals, params.id, 'findings.edit');
-		const form = await request.formData();
-		const kind = textField(form, 'kind', 20) as ListKind;
-		if (!kinds.includes(kind)) return fail(400, { errors: { _form: 'Okänd lista' } });
+		const form = parseForm(
+			locals,
+			await request.formData(),
+			itemForm.pick({ kind: true, id: true }),
+			{},
+			hidden
+		);
+		if (!form.ok) return form.failure;
+		const { kind, id } = form.data;
 		const result = await attempt(locals, () =>
-			deleteFindingItem(locals.db, actorOf(user), scope.id, kind, intField(form, 'id'))
+			deleteFindingItem(locals.db, actorOf(user), scope.id, kind, id)
 		);
 		return typeof result === 'number' ? { removed: true, undo: result } : result;
 	},
 	/** Judges an improvement possibility of the previous evaluation: åtgärdad, delvis, kvarstår. */
 	followUp: async ({ locals, params, request }) => {
 		const { scope, user } = await authorizeEvaluationRoute(locals, params.id, 'followUp.edit');
-		const form = await request.formData();
-		const judgement = textField(form, 'judgement', 20);
-		if (!['atgardad', 'delvis', 'kvarstar'].includes(judgement))
-			return fail(400, { errors: { _form: 'Välj en bedömning' } });
-		const improvementId = intField(form, 'improvementId');
+		const form = parseForm(locals, await request.formData(), followUpForm, {}, hidden);
+		if (!form.ok) return form.failure;
+		const { judgement, improvementId, comment, version } = form.data;
 		const result = await attempt(
 			locals,
 			() =>
@@ -179,9 +197,9 @@ export const actions: Actions = refusingBadInput({
 					actorOf(user),
 					scope.id,
 					improvementId,
-					judgement as 'atgardad',
-					textField(form, 'comment', textLimits.comment),
-					intField(form, 'version') || 0
+					judgement,
+					comment,
+					version
 				),
 			{ improvementId }
 		);

@@ -1,15 +1,14 @@
 import { undoAction } from '$lib/server/actions/undo';
 import { rubricText } from '$lib/domain/rubric';
-import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
-import { actorOf } from '$lib/server/audit';
+import { actorOf } from '$lib/server/repositories/audit';
 import {
 	attempt,
 	authorizeEvaluationRoute,
-	intField,
-	textField,
 	refusingBadInput
-} from '$lib/server/evaluation-route';
+} from '$lib/server/http/evaluation-route';
+import { parseForm, readForm } from '$lib/server/http/parse-form';
+import { formInt, formList, formText, formVersion } from '$lib/schemas/form';
 import {
 	actionStatuses,
 	addProgressNote,
@@ -19,8 +18,7 @@ import {
 	saveActionItem,
 	setActionPlanPublic
 } from '$lib/server/repositories/action-plans';
-import { listRecommendations } from '$lib/server/repositories/findings';
-import { fieldErrors } from '$lib/schemas/errors';
+import { listRecommendations } from '$lib/server/repositories/finding-items';
 import type { Actions, PageServerLoad } from './$types';
 import { textLimits } from '$lib/domain/limits';
 
@@ -52,6 +50,19 @@ const schema = z.object({
 	targetDate: date,
 	status: z.enum(actionStatuses as ['planerad', 'pagar', 'genomford', 'avbruten'])
 });
+/** An action's form: the fields above, the row (absent id: a new action) and what it answers. */
+const saveForm = schema.extend({ id: formInt, version: formVersion, links: formList() });
+const rowForm = z.object({ id: formInt });
+const noteForm = z.object({
+	notedOn: formText(10).pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'errors.date')),
+	text: formText(textLimits.comment)
+});
+const visibilityForm = z.object({
+	public: z
+		.string()
+		.optional()
+		.transform((v) => v === 'true')
+});
 
 export const actions: Actions = refusingBadInput({
 	/** Creates or updates an action linked to improvement possibilities or recommendations. */
@@ -59,17 +70,11 @@ export const actions: Actions = refusingBadInput({
 		const { scope, user } = await authorizeEvaluationRoute(locals, params.id, 'actionPlan.edit');
 		const form = await request.formData();
 		const values = Object.fromEntries(form) as Record<string, string>;
-		const id = intField(form, 'id');
-		const parsed = schema.safeParse(values);
-		if (!parsed.success)
-			return fail(400, {
-				id: values.id ?? 'new',
-				values,
-				errors: fieldErrors(parsed.error, locals.locale)
-			});
-		const links = form.getAll('links').map(String);
+		const parsed = parseForm(locals, form, saveForm, { id: values.id ?? 'new', values });
+		if (!parsed.ok) return parsed.failure;
+		const { id, version, links, ...fields } = parsed.data;
 		const input = {
-			...parsed.data,
+			...fields,
 			improvementIds: links.filter((l) => l.startsWith('i:')).map((l) => Number(l.slice(2))),
 			recommendationIds: links.filter((l) => l.startsWith('r:')).map((l) => Number(l.slice(2)))
 		};
@@ -82,7 +87,7 @@ export const actions: Actions = refusingBadInput({
 					scope.id,
 					Number.isNaN(id) ? null : id,
 					input,
-					intField(form, 'version') || 0
+					version
 				),
 			{ id: values.id ?? 'new', values }
 		);
@@ -91,27 +96,20 @@ export const actions: Actions = refusingBadInput({
 	note: async ({ locals, params, request }) => {
 		const { scope, user } = await authorizeEvaluationRoute(locals, params.id, 'actionPlan.edit');
 		const form = await request.formData();
-		const notedOn = textField(form, 'notedOn', 10);
-		if (!/^\d{4}-\d{2}-\d{2}$/.test(notedOn))
-			return fail(400, { noteFor: intField(form, 'id'), errors: { notedOn: 'Ange ett datum' } });
+		const noteFor = readForm(form, rowForm).id;
+		const parsed = parseForm(locals, form, noteForm, { noteFor });
+		if (!parsed.ok) return parsed.failure;
+		const { notedOn, text } = parsed.data;
 		const result = await attempt(
 			locals,
-			() =>
-				addProgressNote(
-					locals.db,
-					actorOf(user),
-					scope.id,
-					intField(form, 'id'),
-					notedOn,
-					textField(form, 'text', textLimits.comment)
-				),
-			{ noteFor: intField(form, 'id') }
+			() => addProgressNote(locals.db, actorOf(user), scope.id, noteFor, notedOn, text),
+			{ noteFor }
 		);
 		return result === undefined ? { noted: true } : result;
 	},
 	delete: async ({ locals, params, request }) => {
 		const { scope, user } = await authorizeEvaluationRoute(locals, params.id, 'actionPlan.edit');
-		const id = intField(await request.formData(), 'id');
+		const { id } = readForm(await request.formData(), rowForm);
 		const result = await attempt(
 			locals,
 			() => deleteActionItem(locals.db, actorOf(user), scope.id, id),
@@ -121,12 +119,8 @@ export const actions: Actions = refusingBadInput({
 	},
 	visibility: async ({ locals, params, request }) => {
 		const { scope, user } = await authorizeEvaluationRoute(locals, params.id, 'actionPlan.edit');
-		await setActionPlanPublic(
-			locals.db,
-			actorOf(user),
-			scope.id,
-			(await request.formData()).get('public') === 'true'
-		);
+		const { public: visible } = readForm(await request.formData(), visibilityForm);
+		await setActionPlanPublic(locals.db, actorOf(user), scope.id, visible);
 		return { visibility: true };
 	},
 	/** Undoes the deletion of an action (ten minutes). */

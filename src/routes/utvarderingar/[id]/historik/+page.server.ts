@@ -1,4 +1,4 @@
-import { authorizeEvaluationRoute } from '$lib/server/evaluation-route';
+import { authorizeEvaluationRoute } from '$lib/server/http/evaluation-route';
 import { listAuditEntries } from '$lib/server/repositories/audit-log';
 import type { PageServerLoad } from './$types';
 

@@ -1,7 +1,11 @@
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
-import { actorOf } from '$lib/server/audit';
-import { attempt, authorizeEvaluationRoute, refusingBadInput } from '$lib/server/evaluation-route';
+import { actorOf } from '$lib/server/repositories/audit';
+import {
+	attempt,
+	authorizeEvaluationRoute,
+	refusingBadInput
+} from '$lib/server/http/evaluation-route';
 import {
 	loadEvaluationSetup,
 	updateEvaluationSetup

@@ -1,6 +1,6 @@
-import { authorizeEvaluationRoute, refusingBadInput } from '$lib/server/evaluation-route';
+import { authorizeEvaluationRoute, refusingBadInput } from '$lib/server/http/evaluation-route';
 import { listAgreedScores, listSheets } from '$lib/server/repositories/scoring';
-import { saveAgreed } from '$lib/server/scoring-actions';
+import { saveAgreed } from '$lib/server/actions/scoring';
 import { sheetVisibility } from '$lib/server/auth/policy';
 import { countEvidenceBySubarea } from '$lib/server/repositories/evidence-counts';
 import { loadPreviousScores } from '$lib/server/repositories/follow-up';

@@ -1,10 +1,10 @@
 import { rubricOutline } from '$lib/domain/rubric';
 import { error } from '@sveltejs/kit';
-import { authorizeEvaluationRoute, refusingBadInput } from '$lib/server/evaluation-route';
+import { authorizeEvaluationRoute, refusingBadInput } from '$lib/server/http/evaluation-route';
 import { loadOwnSheet } from '$lib/server/repositories/scoring';
 import { countEvidenceBySubarea } from '$lib/server/repositories/evidence-counts';
 import { loadPreviousScores } from '$lib/server/repositories/follow-up';
-import { saveOwnScore, submitOwnSheet } from '$lib/server/scoring-actions';
+import { saveOwnScore, submitOwnSheet } from '$lib/server/actions/scoring';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {

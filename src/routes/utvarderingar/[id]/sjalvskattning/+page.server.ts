@@ -1,9 +1,9 @@
 import { error } from '@sveltejs/kit';
-import { authorizeEvaluationRoute } from '$lib/server/evaluation-route';
+import { authorizeEvaluationRoute } from '$lib/server/http/evaluation-route';
 import { listAgreedScores } from '$lib/server/repositories/scoring';
 import { listSelfAgreed } from '$lib/server/repositories/self-assessments';
 import { listReadableShared } from '$lib/server/self-assessment-gap';
-import { chooseAverage } from '$lib/server/profile';
+import { chooseAverage } from '$lib/server/results/profile';
 import { gapBySubarea } from '$lib/domain/self-assessment';
 import { rubricOutline } from '$lib/domain/rubric';
 import type { PageServerLoad } from './$types';

@@ -1,12 +1,12 @@
-import { fail } from '@sveltejs/kit';
-import { actorOf } from '$lib/server/audit';
+import { actorOf } from '$lib/server/repositories/audit';
+import { z } from 'zod';
 import {
 	attempt,
 	authorizeEvaluationRoute,
-	intField,
-	textField,
 	refusingBadInput
-} from '$lib/server/evaluation-route';
+} from '$lib/server/http/evaluation-route';
+import { parseForm, refuse } from '$lib/server/http/parse-form';
+import { formInt, formText } from '$lib/schemas/form';
 import { listWrittenAnswers, saveWrittenAnswer } from '$lib/server/repositories/written-answers';
 import {
 	answerTargetId,
@@ -15,7 +15,6 @@ import {
 	sourceLimits
 } from '$lib/domain/sources';
 import { rubricText } from '$lib/domain/rubric';
-import { translate } from '$lib/i18n';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
@@ -62,6 +61,9 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	};
 };
 
+const targetForm = z.object({ targetId: formText(20) });
+const answerForm = z.object({ answer: formText(sourceLimits.answer), version: formInt });
+
 export const actions: Actions = refusingBadInput({
 	/**
 	 * The municipality contact saves the answer to one subarea or question (autosaved; version-
@@ -74,35 +76,20 @@ export const actions: Actions = refusingBadInput({
 			'writtenAnswer.edit'
 		);
 		const form = await request.formData();
-		const targetId = textField(form, 'targetId', 20);
-		const answer = String(form.get('answer') ?? '');
-		const values = { answer };
+		const values = { answer: String(form.get('answer') ?? '') };
+		const targeted = parseForm(locals, form, targetForm, { values });
+		if (!targeted.ok) return targeted.failure;
+		const { targetId } = targeted.data;
 		const target = resolveAnswerTarget(rubric, targetId);
 		if (!target) {
-			return fail(400, {
-				targetId,
-				values,
-				errors: { _form: translate(locals.locale, 'src.errors.unknownTarget') }
-			});
+			return refuse(locals, '_form', 'src.errors.unknownTarget', { targetId, values });
 		}
-		if (answer.length > sourceLimits.answer) {
-			return fail(400, {
-				targetId,
-				values,
-				errors: { answer: translate(locals.locale, 'errors.tooLong', { max: sourceLimits.answer }) }
-			});
-		}
+		const parsed = parseForm(locals, form, answerForm, { targetId, values });
+		if (!parsed.ok) return parsed.failure;
+		const { answer, version } = parsed.data;
 		const result = await attempt(
 			locals,
-			() =>
-				saveWrittenAnswer(
-					locals.db,
-					actorOf(user),
-					scope.id,
-					target,
-					answer,
-					intField(form, 'version')
-				),
+			() => saveWrittenAnswer(locals.db, actorOf(user), scope.id, target, answer, version),
 			{ targetId, values }
 		);
 		return typeof result === 'number' ? { targetId, saved: true, version: result } : result;

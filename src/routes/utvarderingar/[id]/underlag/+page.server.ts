@@ -1,5 +1,5 @@
 import { sourcePageActions, sourcePageState } from '$lib/server/actions/source-page';
-import { authorizeEvaluationRoute, permissions } from '$lib/server/evaluation-route';
+import { authorizeEvaluationRoute, permissions } from '$lib/server/http/evaluation-route';
 import { listInterviewsWithNotes } from '$lib/server/repositories/interviews';
 import { listWebObservations } from '$lib/server/repositories/web-observations';
 import {

@@ -1,5 +1,5 @@
 import { sourcePageActions, sourcePageState } from '$lib/server/actions/source-page';
-import { authorizeEvaluationRoute } from '$lib/server/evaluation-route';
+import { authorizeEvaluationRoute } from '$lib/server/http/evaluation-route';
 import {
 	createWebObservation,
 	deleteWebObservation,

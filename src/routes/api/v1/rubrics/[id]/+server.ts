@@ -1,6 +1,6 @@
 import { findRubricById } from '$lib/server/repositories/rubrics';
-import { badRequest, openDataJson } from '$lib/server/http';
-import { apiLocale } from '$lib/server/locale';
+import { badRequest, openDataJson } from '$lib/server/http/api-responses';
+import { apiLocale } from '$lib/server/http/locale';
 import { translate } from '$lib/i18n';
 import type { RequestHandler } from './$types';
 

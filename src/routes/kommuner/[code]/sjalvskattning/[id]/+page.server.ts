@@ -7,8 +7,8 @@ import {
 	selfSheetVisibility,
 	type SelfAssessmentAction
 } from '$lib/server/auth/policy';
-import { actorOf } from '$lib/server/audit';
-import { attempt, intField, refusingBadInput, textField } from '$lib/server/evaluation-route';
+import { actorOf } from '$lib/server/repositories/audit';
+import { attempt, intField, refusingBadInput, textField } from '$lib/server/http/evaluation-route';
 import { getRubricOrThrow } from '$lib/server/repositories/rubrics';
 import {
 	createSelfAction,

@@ -4,14 +4,16 @@ import {
 	listDocumentPages,
 	renameDocument
 } from '$lib/server/repositories/documents';
+import { z } from 'zod';
 import {
 	attempt,
 	authorizeEvaluationRoute,
-	refusingBadInput,
-	textField
-} from '$lib/server/evaluation-route';
-import { actorOf } from '$lib/server/audit';
-import { citePassage } from '$lib/server/documents/cite';
+	refusingBadInput
+} from '$lib/server/http/evaluation-route';
+import { parseForm } from '$lib/server/http/parse-form';
+import { formText } from '$lib/schemas/form';
+import { actorOf } from '$lib/server/repositories/audit';
+import { citePassage } from '$lib/server/actions/cite-passage';
 import { listSubareas } from '$lib/domain/rubric';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -26,12 +28,20 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	};
 };
 
+const renameForm = z.object({ title: formText(1000) });
+
 export const actions: Actions = refusingBadInput({
 	cite: citePassage,
 	/** Renames the document (its title defaults to the file name). */
 	rename: async ({ locals, params, request }) => {
 		const { scope, user } = await authorizeEvaluationRoute(locals, params.id, 'document.upload');
-		const title = textField(await request.formData(), 'title', 1000);
+		const form = await request.formData();
+		const parsed = parseForm(locals, form, renameForm, {
+			renameFailed: true,
+			values: { title: String(form.get('title') ?? '') }
+		});
+		if (!parsed.ok) return parsed.failure;
+		const { title } = parsed.data;
 		const result = await attempt(
 			locals,
 			() => renameDocument(locals.db, actorOf(user), scope.id, Number(params.docId) || 0, title),

@@ -1,6 +1,6 @@
-import { authorizeEvaluationRoute, refusingBadInput } from '$lib/server/evaluation-route';
+import { authorizeEvaluationRoute, refusingBadInput } from '$lib/server/http/evaluation-route';
 import { searchDocuments } from '$lib/server/documents/search';
-import { citePassage } from '$lib/server/documents/cite';
+import { citePassage } from '$lib/server/actions/cite-passage';
 import { listSubareas } from '$lib/domain/rubric';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,10 +1,10 @@
-import { authorizeEvaluationRoute } from '$lib/server/evaluation-route';
+import { authorizeEvaluationRoute } from '$lib/server/http/evaluation-route';
 import {
 	listActionItems,
 	listImprovementsWithActions
 } from '$lib/server/repositories/action-plans';
 import { getEvaluationOrThrow } from '$lib/server/repositories/evaluations';
-import { tabularResponse } from '$lib/server/spreadsheet';
+import { tabularResponse } from '$lib/server/http/spreadsheet';
 import type { RequestHandler } from './$types';
 
 /** The action plan as CSV or XLSX (?format=xlsx). */

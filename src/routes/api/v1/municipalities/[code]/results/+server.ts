@@ -1,9 +1,9 @@
 import { listRubrics } from '$lib/server/repositories/rubrics';
 import { findMunicipalityByCode } from '$lib/server/repositories/municipalities';
-import { badRequest, openDataJson } from '$lib/server/http';
-import { exchangeRecords, listPublishedResults, resultRows } from '$lib/server/open-data';
-import { tabularResponse } from '$lib/server/spreadsheet';
-import { apiLocale } from '$lib/server/locale';
+import { badRequest, openDataJson } from '$lib/server/http/api-responses';
+import { exchangeRecords, listPublishedResults, resultRows } from '$lib/server/results/open-data';
+import { tabularResponse } from '$lib/server/http/spreadsheet';
+import { apiLocale } from '$lib/server/http/locale';
 import { translate } from '$lib/i18n';
 import type { RequestHandler } from './$types';
 

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { authorizeEvaluationRoute } from '$lib/server/evaluation-route';
+import { authorizeEvaluationRoute } from '$lib/server/http/evaluation-route';
 import { loadDocumentFile } from '$lib/server/repositories/documents';
 import type { RequestHandler } from './$types';
 

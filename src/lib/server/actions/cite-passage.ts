@@ -1,9 +1,20 @@
 import type { RequestEvent } from '@sveltejs/kit';
-import { actorOf } from '../audit';
-import { attempt, authorizeEvaluationRoute, intField, textField } from '../evaluation-route';
+import { z } from 'zod';
+import { actorOf } from '../repositories/audit';
+import { attempt, authorizeEvaluationRoute } from '../http/evaluation-route';
+import { parseForm } from '../http/parse-form';
 import { createEvidence } from '../repositories/evidence';
 import { listSubareas } from '$lib/domain/rubric';
 import { textLimits } from '$lib/domain/limits';
+import { formInt, formList, formText } from '$lib/schemas/form';
+
+const citeForm = z.object({
+	subareaIds: formList(),
+	documentId: formInt,
+	page: formInt,
+	quote: formText(textLimits.quote),
+	note: formText(textLimits.note)
+});
 
 /**
  * Form action: a passage of a document (a search hit or a selection) becomes an evidence item
@@ -11,15 +22,11 @@ import { textLimits } from '$lib/domain/limits';
  */
 export async function citePassage({ locals, params, request }: RequestEvent<{ id: string }>) {
 	const { scope, rubric, user } = await authorizeEvaluationRoute(locals, params.id, 'sources.edit');
-	const form = await request.formData();
+	const form = parseForm(locals, await request.formData(), citeForm, { citeError: true });
+	if (!form.ok) return form.failure;
+	const { documentId, page, quote, note } = form.data;
 	const known = new Set(listSubareas(rubric).map((s) => s.id));
-	const subareaIds = form
-		.getAll('subareaIds')
-		.map(String)
-		.filter((id) => known.has(id));
-	const documentId = intField(form, 'documentId');
-	const page = intField(form, 'page');
-	const quote = textField(form, 'quote', textLimits.quote);
+	const subareaIds = form.data.subareaIds.filter((id) => known.has(id));
 	const result = await attempt(
 		locals,
 		() =>
@@ -29,7 +36,7 @@ export async function citePassage({ locals, params, request }: RequestEvent<{ id
 					documentId,
 					page: Number.isNaN(page) ? null : page,
 					quote,
-					note: textField(form, 'note', textLimits.note),
+					note,
 					subareaIds
 				})
 			),

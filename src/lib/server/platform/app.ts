@@ -2,12 +2,12 @@
  * Start-up: open the database, migrate, sync the rubric files, keep the register current and, on
  * an empty database, add the demo data. Used by the server (hooks `init`), the CLI and tests.
  */
-import { getDatabase, type OpenedDatabase, type Database } from './db';
-import { migrateToLatest } from './db/migrator';
-import { parseRubricFiles, syncRubrics } from './repositories/rubrics';
+import { getDatabase, type OpenedDatabase, type Database } from '../db';
+import { migrateToLatest } from '../db/migrator';
+import { parseRubricFiles, syncRubrics } from '../repositories/rubrics';
 import { bundledRubricFiles } from './rubric-files';
-import { isEmpty, seedDemo, seedRegister, type DemoSignIn, type SeedLog } from './seed';
-import { ensureFirstCoordinator } from './repositories/users';
+import { isEmpty, seedDemo, seedRegister, type DemoSignIn, type SeedLog } from '../seed';
+import { ensureFirstCoordinator } from '../repositories/users';
 import { log } from './log';
 
 export interface PrepareOptions {

@@ -6,7 +6,7 @@
  * Numbers are written as numbers and left alone.
  */
 import Papa from 'papaparse';
-import { openDataHeaders } from './http';
+import { openDataHeaders } from './api-responses';
 
 export type Cell = string | number | null;
 

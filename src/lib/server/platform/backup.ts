@@ -7,8 +7,8 @@ import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import { basename, dirname, join, resolve } from 'node:path';
-import { ConfigurationError } from './errors';
-import { dataDirHolder, openDatabase, type OpenedDatabase } from './db';
+import { ConfigurationError } from '../errors';
+import { dataDirHolder, openDatabase, type OpenedDatabase } from '../db';
 import { prepareDatabase } from './app';
 
 /** A backup's file name: the date and time it was taken. */

@@ -1,13 +1,13 @@
 /**
  * The open-data API's shared parts: query parsing with clear 400s, and the rows that the CSV/XLSX
- * renderings (spreadsheet.ts) carry.
+ * renderings (http/spreadsheet.ts) carry.
  */
 import { z } from 'zod';
-import type { Database } from './db';
-import { findMunicipalityByCode } from './repositories/municipalities';
-import { findRubricById } from './repositories/rubrics';
-import { listPublishedResults, type PublishedResultView } from './repositories/comparisons';
-import { loadPublishedContents } from './repositories/published-results';
+import type { Database } from '../db';
+import { findMunicipalityByCode } from '../repositories/municipalities';
+import { findRubricById } from '../repositories/rubrics';
+import { listPublishedResults, type PublishedResultView } from '../repositories/comparisons';
+import { loadPublishedContents } from '../repositories/published-results';
 import type { Rubric } from '$lib/domain/rubric';
 import { toExchangeFormat } from '$lib/domain/exchange';
 import { translate, type Locale } from '$lib/i18n';

@@ -7,7 +7,7 @@
 import { error, json, type Handle } from '@sveltejs/kit';
 import { stringify } from 'devalue';
 import { translate } from '$lib/i18n';
-import { corsHeaders } from './http';
+import { corsHeaders } from './api-responses';
 import { apiLocale } from './locale';
 
 const nul = '\u0000';

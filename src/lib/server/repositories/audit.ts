@@ -3,7 +3,7 @@
  * in the same transaction as the change (pass the transaction). The table refuses UPDATE and DELETE.
  */
 import type { Kysely, Transaction } from 'kysely';
-import type { DB } from './db/types';
+import type { DB } from '../db/types';
 
 /** Who did it: a signed-in user, or the system/CLI for start-up seeding and scripts. */
 export type Actor = { id: number; email: string } | { id: null; label: 'system' | 'cli' };

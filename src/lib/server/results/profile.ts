@@ -6,14 +6,14 @@
  * queries are in the repositories; the radar's axes and series come from domain/charts/profile.
  */
 import { error } from '@sveltejs/kit';
-import type { Database } from './db';
-import { listReferenceAverages } from './repositories/reference-averages';
-import { findMunicipalityByCode } from './repositories/municipalities';
-import { findRubricById } from './repositories/rubrics';
+import type { Database } from '../db';
+import { listReferenceAverages } from '../repositories/reference-averages';
+import { findMunicipalityByCode } from '../repositories/municipalities';
+import { findRubricById } from '../repositories/rubrics';
 import {
 	loadMunicipalityAggregate,
 	loadRubricAggregate
-} from './repositories/published-aggregates';
+} from '../repositories/published-aggregates';
 import {
 	minEvaluations,
 	profiledResult,

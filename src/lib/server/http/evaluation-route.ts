@@ -3,21 +3,22 @@
  * and turn domain refusals into form failures in the user's language.
  */
 import { fail, type Action, type ActionFailure } from '@sveltejs/kit';
-import { authorizeEvaluation } from './auth/guard';
+import { authorizeEvaluation } from '../auth/guard';
 import {
 	canOnEvaluation,
 	type AnonymousEvaluationAction,
 	type EvaluationAction,
 	type EvaluationScope
-} from './auth/policy';
-import type { SessionUser } from './auth/types';
+} from '../auth/policy';
+import type { SessionUser } from '../auth/types';
 import {
 	findEvaluationScope,
 	parseEvaluationId,
 	type OwnSheet
-} from './repositories/evaluation-scope';
-import { getRubricOrThrow } from './repositories/rubrics';
-import { DomainError, StaleWriteError } from './repositories/versioned';
+} from '../repositories/evaluation-scope';
+import { getRubricOrThrow } from '../repositories/rubrics';
+import { StaleWriteError } from '../repositories/versioned';
+import { DomainError } from '../errors';
 import { isMessageKey, translate } from '$lib/i18n';
 import type { Rubric } from '$lib/domain/rubric';
 

@@ -4,8 +4,8 @@
  * within a few seconds, so a load balancer's probe never hangs.
  */
 import { sql } from 'kysely';
-import type { Database } from './db';
-import { checkWorkers } from './workers/pool';
+import type { Database } from '../db';
+import { checkWorkers } from '../workers/pool';
 
 export interface Health {
 	ok: boolean;

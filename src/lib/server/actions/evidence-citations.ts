@@ -3,24 +3,26 @@
  * a loader for `EvidenceCitations.svelte` and two form actions to spread into the page's actions.
  *
  *   +page.server.ts:
- *     import { citeEvidenceAction, loadFindingCitations, removeCitationAction } from '$lib/server/evidence-citations';
+ *     import { citeEvidenceAction, loadFindingCitations, removeCitationAction } from '$lib/server/actions/evidence-citations';
  *     load:    citations: await loadFindingCitations(locals.db, scope.id)
  *     actions: { …, citeEvidence: citeEvidenceAction, removeCitation: removeCitationAction }
  */
-import { fail, type RequestEvent } from '@sveltejs/kit';
-import { actorOf } from './audit';
-import { attempt, authorizeEvaluationRoute, intField, textField } from './evaluation-route';
-import type { Database } from './db';
+import type { RequestEvent } from '@sveltejs/kit';
+import { actorOf } from '../repositories/audit';
+import { z } from 'zod';
+import { attempt, authorizeEvaluationRoute } from '../http/evaluation-route';
+import { parseForm, refuse } from '../http/parse-form';
+import { formInt, formText } from '$lib/schemas/form';
+import type { Database } from '../db';
 import {
 	citeEvidence,
 	listEvidence,
 	listFindingCitations,
 	removeCitation
-} from './repositories/evidence';
+} from '../repositories/evidence';
 import { parseFindingKey, type FindingCitations } from '$lib/domain/sources';
 
 export type { FindingCitations } from '$lib/domain/sources';
-import { translate } from '$lib/i18n';
 
 /** Loads the citations and the evidence items they may point at. */
 export async function loadFindingCitations(
@@ -36,29 +38,27 @@ export async function loadFindingCitations(
 
 type Event = RequestEvent<{ id: string }>;
 
+const citationForm = z.object({ finding: formText(40), evidenceId: formInt });
+
 async function parseCitation({ locals, params, request }: Event) {
 	const { scope, user } = await authorizeEvaluationRoute(locals, params.id, 'findings.edit');
-	const form = await request.formData();
-	const key = textField(form, 'finding', 40);
-	const evidenceId = intField(form, 'evidenceId');
-	return { scope, user, key, ref: parseFindingKey(key), evidenceId };
+	const form = parseForm(locals, await request.formData(), citationForm);
+	if (!form.ok) return form;
+	const { finding: key, evidenceId } = form.data;
+	return { ok: true as const, scope, user, key, ref: parseFindingKey(key), evidenceId };
 }
 
 /** Form action: a finding cites an evidence item (fields `finding`, `evidenceId`). */
 export async function citeEvidenceAction(event: Event) {
 	const { locals } = event;
-	const { scope, user, key, ref, evidenceId } = await parseCitation(event);
+	const citation = await parseCitation(event);
+	if (!citation.ok) return citation.failure;
+	const { scope, user, key, ref, evidenceId } = citation;
 	if (!ref) {
-		return fail(400, {
-			citationFor: key,
-			errors: { _form: translate(locals.locale, 'src.errors.unknownFinding') }
-		});
+		return refuse(locals, '_form', 'src.errors.unknownFinding', { citationFor: key });
 	}
 	if (Number.isNaN(evidenceId)) {
-		return fail(400, {
-			citationFor: key,
-			errors: { evidenceId: translate(locals.locale, 'src.errors.evidenceRequired') }
-		});
+		return refuse(locals, 'evidenceId', 'src.errors.evidenceRequired', { citationFor: key });
 	}
 	const result = await attempt(
 		locals,
@@ -71,12 +71,11 @@ export async function citeEvidenceAction(event: Event) {
 /** Form action: removes a finding's citation (fields `finding`, `evidenceId`). */
 export async function removeCitationAction(event: Event) {
 	const { locals } = event;
-	const { scope, user, key, ref, evidenceId } = await parseCitation(event);
+	const citation = await parseCitation(event);
+	if (!citation.ok) return citation.failure;
+	const { scope, user, key, ref, evidenceId } = citation;
 	if (!ref || Number.isNaN(evidenceId)) {
-		return fail(400, {
-			citationFor: key,
-			errors: { _form: translate(locals.locale, 'src.errors.unknownFinding') }
-		});
+		return refuse(locals, '_form', 'src.errors.unknownFinding', { citationFor: key });
 	}
 	const result = await attempt(
 		locals,

@@ -1,0 +1,109 @@
+/** Form actions shared by the sheet overview and the single-subarea scoring view. */
+import { fail, type RequestEvent } from '@sveltejs/kit';
+import { translate } from '$lib/i18n';
+import { actorOf } from '../repositories/audit';
+import { z } from 'zod';
+import {
+	attempt,
+	authorizeEvaluationRoute,
+	type EvaluationContext
+} from '../http/evaluation-route';
+import { parseForm } from '../http/parse-form';
+import {
+	loadOwnSheet,
+	saveAgreedScore,
+	saveSheetScore,
+	submitSheet
+} from '../repositories/scoring';
+import { unscoredSubareas } from '$lib/domain/scoring';
+import { textLimits } from '$lib/domain/limits';
+import { formInt, formText, formVersion } from '$lib/schemas/form';
+
+type Event = RequestEvent<{ id: string }>;
+
+/** A score as the forms send it; `points` stays as typed so a refusal shows it back. */
+const scoreForm = z.object({
+	subareaId: formText(10),
+	points: z.string().trim().default(''),
+	justification: formText(textLimits.justification),
+	version: formVersion
+});
+/** The points as a number: NaN when malformed, which the domain refuses as out of range. */
+const pointsOf = (raw: string) => formInt.parse(raw);
+
+/**
+ * A score-saving action: reads the score form, saves it with `save` (version-checked), and
+ * answers the subarea with its new version or the refusal with the values as typed.
+ */
+function scoreAction(
+	permission: 'sheet.edit' | 'score.agree',
+	save: (
+		event: Event,
+		context: EvaluationContext<'sheet.edit' | 'score.agree'>,
+		score: z.output<typeof scoreForm>
+	) => Promise<number>
+) {
+	return async (event: Event) => {
+		const { locals, params, request } = event;
+		// A blind save gets the scope and the user's sheet in one query, the rubric from its cache:
+		// with the session lookup and the one-statement write, three round trips to the database.
+		const context = await authorizeEvaluationRoute(locals, params.id, permission, {
+			ownSheet: permission === 'sheet.edit'
+		});
+		const form = parseForm(locals, await request.formData(), scoreForm);
+		if (!form.ok) return form.failure;
+		const { subareaId, points, justification } = form.data;
+		const values = { subareaId, points, justification };
+		const result = await attempt(locals, () => save(event, context, form.data), {
+			subareaId,
+			values
+		});
+		return typeof result === 'number' ? { subareaId, saved: true, version: result } : result;
+	};
+}
+
+/** Saves one score of the user's own blind sheet; a blank points field clears the score. */
+export const saveOwnScore = scoreAction(
+	'sheet.edit',
+	({ locals }, { scope, rubric, user, ownSheet }, s) =>
+		saveSheetScore(
+			locals.db,
+			actorOf(user),
+			rubric,
+			scope.id,
+			{
+				subareaId: s.subareaId,
+				points: s.points === '' ? null : pointsOf(s.points),
+				justification: s.justification,
+				expectedVersion: s.version
+			},
+			ownSheet
+		)
+);
+
+/** Hands in one's sheet; an incomplete one is refused with the unscored subareas named. */
+export async function submitOwnSheet({ locals, params }: Event) {
+	const { scope, rubric, user } = await authorizeEvaluationRoute(locals, params.id, 'sheet.edit');
+	const sheet = await loadOwnSheet(locals.db, scope.id, user.id);
+	const missing = unscoredSubareas(rubric, sheet.scores);
+	if (missing.length) {
+		return fail(400, {
+			missing,
+			errors: { _form: translate(locals.locale, 'ws.errors.sheetIncomplete') }
+		});
+	}
+	const result = await attempt(locals, () =>
+		submitSheet(locals.db, actorOf(user), rubric, scope.id)
+	);
+	return result === undefined ? { submitted: true } : result;
+}
+
+/** Saves the team's agreed score with its justification. */
+export const saveAgreed = scoreAction('score.agree', ({ locals }, { scope, rubric, user }, s) =>
+	saveAgreedScore(locals.db, actorOf(user), rubric, scope.id, {
+		subareaId: s.subareaId,
+		points: pointsOf(s.points),
+		justification: s.justification,
+		expectedVersion: s.version
+	})
+);

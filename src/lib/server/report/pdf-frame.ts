@@ -1,0 +1,74 @@
+/**
+ * The report's page frame: A4 margins, document properties, the draft watermark, running header
+ * and footer in the reader's language, and the styles every section of the PDF uses.
+ */
+import type { ReportModel } from '$lib/domain/report/model';
+import { translator } from '$lib/i18n';
+
+export function pageFrame(model: ReportModel, evaluators: string) {
+	const t = translator(model.locale);
+	return {
+		pageSize: 'A4',
+		pageMargins: [56, 60, 56, 56],
+		language: model.locale === 'en' ? 'en-GB' : 'sv-SE',
+		info: {
+			title: model.draft
+				? t('report.docTitleDraft', { name: model.municipality.name })
+				: model.title,
+			author: evaluators,
+			subject: t('report.subject', {
+				name: model.municipality.name,
+				year: model.year,
+				rubric: model.rubricTitle
+			}),
+			keywords: t('report.keywords'),
+			creator: 'Kommunkompassen',
+			producer: 'Kommunkompassen (pdfmake)',
+			creationDate: new Date(model.dateIso)
+		},
+		watermark: model.draft
+			? { text: t('report.draft'), color: '#b00020', opacity: 0.12, bold: true }
+			: undefined,
+		header: (currentPage: number) =>
+			currentPage === 1
+				? null
+				: {
+						columns: [
+							{
+								text: `Kommunkompassen – ${model.municipality.name} ${model.year}`,
+								style: 'running'
+							},
+							model.draft
+								? {
+										text: `${t('report.draft')} ${model.generatedAt}`,
+										style: 'runningDraft',
+										alignment: 'right'
+									}
+								: { text: '' }
+						],
+						margin: [56, 24, 56, 0]
+					},
+		footer: (currentPage: number, pageCount: number) => ({
+			text: `${t('report.page', { page: currentPage, pages: pageCount })}${model.draft && currentPage === 1 ? ` · ${t('report.draft')}` : ''}`,
+			alignment: 'center',
+			style: 'running',
+			margin: [0, 20, 0, 0]
+		}),
+		defaultStyle: { font: 'Roboto', fontSize: 10, lineHeight: 1.25 },
+		styles: {
+			coverKicker: { fontSize: 16, color: '#00457c' },
+			coverTitle: { fontSize: 28, bold: true, color: '#00457c' },
+			coverYear: { fontSize: 20 },
+			h1: { fontSize: 17, bold: true, color: '#00457c', margin: [0, 6, 0, 8] },
+			h2: { fontSize: 13, bold: true, color: '#00457c', margin: [0, 10, 0, 4] },
+			h3: { fontSize: 11, bold: true, margin: [0, 8, 0, 2] },
+			body: { margin: [0, 0, 0, 6] },
+			bodyBold: { bold: true, margin: [0, 4, 0, 2] },
+			muted: { color: '#4a4f57', fontSize: 9 },
+			th: { bold: true },
+			running: { fontSize: 8, color: '#4a4f57' },
+			runningDraft: { fontSize: 8, color: '#b00020', bold: true },
+			draftNote: { fontSize: 12, bold: true, color: '#b00020' }
+		}
+	};
+}
