@@ -1,16 +1,21 @@
 import { sveltekit } from '@sveltejs/kit/vite';
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
+import { paraglideOptions } from './scripts/i18n/paraglide-options.js';
 import { defineConfig } from 'vitest/config';
 
 const withPostgres = Boolean(process.env.TEST_DATABASE_URL);
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	// Vitest compiles the messages once before the tests (globalSetup) instead: the plugin's SDK
+	// keeps handles open that would hold the test run for ten seconds after it ends.
+	plugins: [sveltekit(), ...(process.env.VITEST ? [] : [paraglideVitePlugin(paraglideOptions)])],
 	server: { port: 5173 },
 	ssr: {
 		// Native or wasm-backed packages stay external so their own file loading works.
 		external: ['@electric-sql/pglite', '@node-rs/argon2', '@resvg/resvg-js', 'pdfmake', 'pg']
 	},
 	test: {
+		globalSetup: ['./tests/compile-messages.ts'],
 		expect: { requireAssertions: true },
 		projects: [
 			{

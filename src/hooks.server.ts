@@ -1,7 +1,7 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { getReadyDatabase } from '$lib/server/platform/app';
-import { localeCookie, resolveLocale } from '$lib/server/http/locale';
+import { paraglideMiddleware } from '$lib/paraglide/server.js';
 import { ConfigurationError } from '$lib/server/errors';
 import { authenticate } from '$lib/server/auth/handle';
 import { securityHeaders } from '$lib/server/http/security-headers';
@@ -64,13 +64,22 @@ const database: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-const locale: Handle = async ({ event, resolve }) => {
-	const chosen = resolveLocale(event.cookies.get(localeCookie));
-	event.locals.locale = chosen;
-	return resolve(event, {
-		transformPageChunk: ({ html }) => html.replace('%lang%', chosen)
-	});
-};
+/**
+ * The request's locale (the language switch's cookie, else Swedish) from Paraglide's middleware,
+ * which also keeps it for the message functions and `getLocale()` while the request is handled.
+ * The middleware is given a body-less copy of the request: it reads only the URL and the cookie,
+ * and cloning an upload's body stream would hold a second copy of it in memory.
+ */
+const locale: Handle = ({ event, resolve }) =>
+	paraglideMiddleware(
+		new Request(event.request.url, { headers: event.request.headers }),
+		({ locale: chosen }) => {
+			event.locals.locale = chosen;
+			return resolve(event, {
+				transformPageChunk: ({ html }) => html.replace('%lang%', chosen)
+			});
+		}
+	);
 
 // The NUL check runs after the locale (its message is in the user's language) and inside the
 // security headers (its 400 gets them too). The public cache answers anonymous public requests

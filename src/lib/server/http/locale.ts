@@ -1,14 +1,12 @@
-import { defaultLocale, isLocale, type Locale } from '$lib/i18n';
-
-export const localeCookie = 'lang';
+import type { Locale } from '$lib/i18n';
+import { cookieName } from '$lib/paraglide/runtime.js';
 
 /**
- * Swedish first: the users are Swedish, so English is shown only when chosen with the language
- * switch (a cookie), never guessed from a browser set to English.
+ * The cookie the language switch sets (src/routes/sprak). Swedish first: the users are Swedish, so
+ * English is shown only when chosen with the switch, never guessed from a browser set to English.
+ * Paraglide reads the same cookie (scripts/i18n/paraglide-options.js: strategy and cookieName).
  */
-export function resolveLocale(cookie: string | undefined): Locale {
-	return isLocale(cookie) ? cookie : defaultLocale;
-}
+export const localeCookie = cookieName;
 
 /**
  * The open-data API's language: English, the API's own, unless the client's Accept-Language

@@ -1,0 +1,49 @@
+/** Numbers, dates and sorting for the interface's languages, through `Intl`. */
+import type { Locale } from '../paraglide/runtime.js';
+
+/** Swedish-correct sorting (Å, Ä, Ö last); PGlite has no ICU, so lists are sorted here. */
+export const svCollator = new Intl.Collator('sv');
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * A number formatter for the locale with at most `digits` decimals (at least `minDigits`), made
+ * once per locale and precision and then reused: building an `Intl.NumberFormat` costs far more
+ * than formatting with one, and charts and tables format a value per cell.
+ */
+export function numberFormat(locale: Locale, digits = 0, minDigits = 0): Intl.NumberFormat {
+	const key = `${locale}:${digits}:${minDigits}`;
+	let format = numberFormats.get(key);
+	if (!format) {
+		format = new Intl.NumberFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', {
+			minimumFractionDigits: minDigits,
+			maximumFractionDigits: digits
+		});
+		numberFormats.set(key, format);
+	}
+	return format;
+}
+
+/** A number with exactly `fractionDigits` decimals. */
+export function formatNumber(locale: Locale, value: number, fractionDigits = 0): string {
+	return numberFormat(locale, fractionDigits, fractionDigits).format(value);
+}
+
+export function formatDate(locale: Locale, value: Date | string): string {
+	const date = typeof value === 'string' ? new Date(value) : value;
+	return new Intl.DateTimeFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', {
+		year: 'numeric',
+		month: 'long',
+		day: 'numeric'
+	}).format(date);
+}
+
+/** A month and year ("oktober 2022", "October 2022") from "YYYY-MM". */
+export function formatMonth(locale: Locale, yearMonth: string): string {
+	const [year, month] = yearMonth.split('-').map(Number);
+	return new Intl.DateTimeFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', {
+		year: 'numeric',
+		month: 'long',
+		timeZone: 'UTC'
+	}).format(new Date(Date.UTC(year, (month || 1) - 1, 1)));
+}
