@@ -6,12 +6,13 @@ import { ConfigurationError } from '$lib/server/errors';
 import { authenticate } from '$lib/server/auth/handle';
 import { securityHeaders } from '$lib/server/http/security-headers';
 import { refuseNulBytes } from '$lib/server/http/bad-input';
-import { translate } from '$lib/i18n';
 import { log } from '$lib/server/platform/log';
 import { onShutdown, trackRequest } from '$lib/server/platform/lifecycle';
 import { startDocumentQueue, stopDocumentQueue } from '$lib/server/repositories/documents';
 import { closeWorkers } from '$lib/server/workers/pool';
 import { publicCache } from '$lib/server/public-cache';
+import { getLocale } from '$lib/paraglide/runtime.js';
+import { m } from '$lib/paraglide/messages.js';
 
 export const init: ServerInit = async () => {
 	// adapter-node signals this after the sockets closed: finish running requests and the
@@ -100,9 +101,12 @@ export const handleError: HandleServerError = ({ error, event, status, message }
 	// refusal with its own message, not an unexpected error.
 	if (status === 413) {
 		return {
-			message: translate(event.locals.locale ?? 'sv', 'errors.tooLarge', {
-				limit: bodySizeLimitLabel()
-			})
+			message: m['errors.tooLarge'](
+				{
+					limit: bodySizeLimitLabel()
+				},
+				{ locale: event.locals.locale ?? 'sv' }
+			)
 		};
 	}
 	const errorId = crypto.randomUUID().slice(0, 8);

@@ -8,10 +8,10 @@ import {
 } from '../../lib/server/repositories/documents';
 import { searchDocuments } from '../../lib/server/documents/search';
 import { DomainError } from '../../lib/server/errors';
-import { isMessageKey, translate } from '../../lib/i18n';
 import { parseOptions } from '../args';
 import { findEvaluationByMunicipalityYear } from '../../lib/server/repositories/evaluation-lookups';
 import type { CliCommand } from '../context';
+import { translateKey, isMessageKey } from '../../lib/i18n/lookup';
 
 export const documentsCommands: CliCommand[] = [
 	{
@@ -56,7 +56,7 @@ export const documentsCommands: CliCommand[] = [
 						const reason =
 							e instanceof DomainError
 								? isMessageKey(e.message)
-									? translate('sv', e.message)
+									? translateKey(e.message, undefined, { locale: 'sv' })
 									: e.message
 								: (e as Error).message;
 						io.out(`${file}: avvisad: ${reason}`);

@@ -7,15 +7,15 @@ import { importEvaluationFile } from '../../lib/server/repositories/evaluation-i
 import { findMunicipalityByCode } from '../../lib/server/repositories/municipalities';
 import { listRubrics } from '../../lib/server/repositories/rubrics';
 import { DomainError } from '../../lib/server/errors';
-import { isMessageKey, translate } from '../../lib/i18n';
 import { parseOptions } from '../args';
 import { findEvaluationByMunicipalityYear } from '../../lib/server/repositories/evaluation-lookups';
 import type { CliCommand } from '../context';
+import { translateKey, isMessageKey } from '../../lib/i18n/lookup';
 
 const message = (e: unknown) =>
 	e instanceof DomainError
 		? isMessageKey(e.message)
-			? translate('sv', e.message)
+			? translateKey(e.message, undefined, { locale: 'sv' })
 			: e.message
 		: (e as Error).message;
 

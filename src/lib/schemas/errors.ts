@@ -1,5 +1,6 @@
 import type { ZodError } from 'zod';
-import { isMessageKey, translate, type Locale } from '$lib/i18n';
+import { type Locale } from '$lib/i18n';
+import { translateKey, isMessageKey } from '$lib/i18n/lookup';
 
 /**
  * Turns a zod error into one message per field in the user's language. Schemas use message keys
@@ -13,7 +14,7 @@ export function fieldErrors(error: ZodError, locale: Locale): Record<string, str
 		// A limit's message names the limit ('errors.tooLong': "at most {max} characters").
 		const vars = issue.code === 'too_big' ? { max: Number(issue.maximum) } : undefined;
 		errors[field] = isMessageKey(issue.message)
-			? translate(locale, issue.message, vars)
+			? translateKey(issue.message, vars, { locale })
 			: issue.message;
 	}
 	return errors;

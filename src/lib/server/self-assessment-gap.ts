@@ -15,7 +15,8 @@ import { radarAxes, type ProfileRadar } from '$lib/domain/charts/profile';
 import { gapBySubarea, selfAreaScores } from '$lib/domain/self-assessment';
 import { computeTotals } from '$lib/domain/scoring';
 import { rubricText, type Rubric } from '$lib/domain/rubric';
-import { translate, type Locale } from '$lib/i18n';
+import { type Locale } from '$lib/i18n';
+import { m } from '$lib/paraglide/messages.js';
 
 /** The latest published result of the municipality on the rubric (the external evaluation). */
 export async function findLatestExternal(db: Database, municipalityCode: string, rubricId: string) {
@@ -51,7 +52,7 @@ export async function loadGap(
 		series: [
 			{
 				id: 'self',
-				label: translate(locale, 'sa.gap.self', { date: scope.assessedOn }),
+				label: m['sa.gap.self']({ date: scope.assessedOn }, { locale }),
 				values: selfAreaScores(rubric, agreed)
 			},
 			{ id: 'avg', label: average.label, values: average.areas },
@@ -59,7 +60,7 @@ export async function loadGap(
 				? [
 						{
 							id: 'external',
-							label: translate(locale, 'sa.gap.external', { year: external.year }),
+							label: m['sa.gap.external']({ year: external.year }, { locale }),
 							values: external.areaScores
 						}
 					]

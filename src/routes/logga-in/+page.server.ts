@@ -1,12 +1,12 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { signInSchema, safeReturnTo } from '$lib/schemas/auth';
 import { fieldErrors } from '$lib/schemas/errors';
-import { translate } from '$lib/i18n';
 import { createSession, setSessionCookie } from '$lib/server/auth/session';
 import { secureCookies } from '$lib/server/auth/handle';
 import { checkSignIn } from '$lib/server/auth/sign-in';
 import { formatRetryTime } from '$lib/server/auth/retry-time';
 import type { Actions, PageServerLoad } from './$types';
+import { m } from '$lib/paraglide/messages.js';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const returnTo = safeReturnTo(url.searchParams.get('returnTo'), url.origin);
@@ -36,13 +36,13 @@ export const actions: Actions = {
 			const time = formatRetryTime(check.retryAt, locals.locale);
 			return fail(429, {
 				values,
-				errors: { _form: translate(locals.locale, 'auth.login.rateLimited', { time }) }
+				errors: { _form: m['auth.login.rateLimited']({ time }, { locale: locals.locale }) }
 			});
 		}
 		if (check.outcome === 'failed') {
 			return fail(400, {
 				values,
-				errors: { _form: translate(locals.locale, 'auth.login.failed') }
+				errors: { _form: m['auth.login.failed']({}, { locale: locals.locale }) }
 			});
 		}
 		const { user } = check;

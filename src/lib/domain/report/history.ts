@@ -3,7 +3,9 @@
  * generated from its published history so it cannot contradict the results the site shows (a
  * printed "kommunens första utvärdering" next to an earlier published result). Pure.
  */
-import { translate, type Locale, type MessageKey } from '$lib/i18n';
+import { type Locale } from '$lib/i18n';
+import { resultsOrdinalMessage } from '$lib/i18n/families/resultsOrdinalMessage';
+import { m } from '$lib/paraglide/messages.js';
 
 export interface PublishedEvaluation {
 	year: number;
@@ -36,8 +38,8 @@ export function evaluationPlace(
 
 function ordinalWord(locale: Locale, n: number): string {
 	return n >= 2 && n <= 9
-		? translate(locale, `results.ordinal.${n}` as MessageKey)
-		: translate(locale, 'results.ordinal.n', { n });
+		? resultsOrdinalMessage(n)({}, { locale })
+		: m['results.ordinal.n']({ n }, { locale });
 }
 
 /**
@@ -50,13 +52,16 @@ export function historySentence(
 	current: { year: number; rubricId: string }
 ): string {
 	const place = evaluationPlace(history, current);
-	if (!place.previous) return translate(locale, 'results.history.first');
+	if (!place.previous) return m['results.history.first']({}, { locale });
 	const ordinal = ordinalWord(locale, place.ordinal);
 	return place.previous.rubricId === current.rubricId
-		? translate(locale, 'results.history.laterSame', { ordinal, year: place.previous.year })
-		: translate(locale, 'results.history.later', {
-				ordinal,
-				year: place.previous.year,
-				version: place.previous.rubricYear
-			});
+		? m['results.history.laterSame']({ ordinal, year: place.previous.year }, { locale })
+		: m['results.history.later'](
+				{
+					ordinal,
+					year: place.previous.year,
+					version: place.previous.rubricYear
+				},
+				{ locale }
+			);
 }

@@ -9,7 +9,7 @@ import { transitionEvaluation } from '../repositories/evaluations';
 import { loadPublishSummary, publishEvaluation } from '../repositories/publishing';
 import { canOnEvaluation, type EvaluationScope } from '../auth/policy';
 import { isBefore, possibleMoves, stages, type EvaluationStatus } from '$lib/domain/lifecycle';
-import { translate } from '$lib/i18n';
+import { m } from '$lib/paraglide/messages.js';
 
 type Event = RequestEvent<{ id: string }>;
 
@@ -28,7 +28,7 @@ async function move({ locals, params, request, url }: Event) {
 	if (!stages.includes(to))
 		return fail(400, {
 			stageBox: true,
-			errors: { _form: translate(locals.locale, 'ws.errors.badMove') }
+			errors: { _form: m['ws.errors.badMove']({}, { locale: locals.locale }) }
 		});
 	const result = await attempt(
 		locals,

@@ -1,6 +1,5 @@
 /** Form actions shared by the sheet overview and the single-subarea scoring view. */
 import { fail, type RequestEvent } from '@sveltejs/kit';
-import { translate } from '$lib/i18n';
 import { actorOf } from '../repositories/audit';
 import { z } from 'zod';
 import {
@@ -18,6 +17,7 @@ import {
 import { unscoredSubareas } from '$lib/domain/scoring';
 import { textLimits } from '$lib/domain/limits';
 import { formInt, formText, formVersion } from '$lib/schemas/form';
+import { m } from '$lib/paraglide/messages.js';
 
 type Event = RequestEvent<{ id: string }>;
 
@@ -89,7 +89,7 @@ export async function submitOwnSheet({ locals, params }: Event) {
 	if (missing.length) {
 		return fail(400, {
 			missing,
-			errors: { _form: translate(locals.locale, 'ws.errors.sheetIncomplete') }
+			errors: { _form: m['ws.errors.sheetIncomplete']({}, { locale: locals.locale }) }
 		});
 	}
 	const result = await attempt(locals, () =>

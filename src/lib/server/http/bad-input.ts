@@ -6,9 +6,9 @@
  */
 import { error, json, type Handle } from '@sveltejs/kit';
 import { stringify } from 'devalue';
-import { translate } from '$lib/i18n';
 import { corsHeaders } from './api-responses';
 import { apiLocale } from './locale';
+import { m } from '$lib/paraglide/messages.js';
 
 const nul = '\u0000';
 
@@ -92,11 +92,11 @@ export async function findNulInBody(request: Request): Promise<NulPlace | null> 
 export const refuseNulBytes: Handle = async ({ event, resolve }) => {
 	const found = findNulInUrl(event.url) ?? (await findNulInBody(event.request));
 	if (!found) return resolve(event);
-	const message = translate(event.locals.locale, 'errors.nulByte');
+	const message = m['errors.nulByte']({}, { locale: event.locals.locale });
 	if (event.url.pathname.startsWith('/api/')) {
 		const locale = apiLocale(event.request.headers.get('accept-language'));
 		return json(
-			{ error: translate(locale, 'errors.nulByte') },
+			{ error: m['errors.nulByte']({}, { locale }) },
 			{ status: 400, headers: corsHeaders }
 		);
 	}

@@ -19,8 +19,9 @@ import {
 import { getRubricOrThrow } from '../repositories/rubrics';
 import { StaleWriteError } from '../repositories/versioned';
 import { DomainError } from '../errors';
-import { isMessageKey, translate } from '$lib/i18n';
 import type { Rubric } from '$lib/domain/rubric';
+import { translateKey, isMessageKey } from '$lib/i18n/lookup';
+import { m } from '$lib/paraglide/messages.js';
 
 /** Who is acting: signed in for every action but the few the policy grants to anyone. */
 export type RouteUser<A extends EvaluationAction> = A extends AnonymousEvaluationAction
@@ -98,7 +99,7 @@ export async function attempt<T, C extends object = object>(
 			return fail(409, {
 				...context,
 				stale: { current: e.current },
-				errors: { _form: translate(locals.locale, 'ws.stale.title') }
+				errors: { _form: m['ws.stale.title']({}, { locale: locals.locale }) }
 			});
 		}
 		if (e instanceof DomainError) return refusal(locals, e, context);
@@ -111,7 +112,9 @@ function refusal<C extends object>(
 	e: DomainError,
 	context: C = {} as C
 ): ActionFailure<Refusal<C>> {
-	const message = isMessageKey(e.message) ? translate(locals.locale, e.message, e.vars) : e.message;
+	const message = isMessageKey(e.message)
+		? translateKey(e.message, e.vars, { locale: locals.locale })
+		: e.message;
 	return fail(e.status, { ...context, errors: { [e.field]: message } as Record<string, string> });
 }
 

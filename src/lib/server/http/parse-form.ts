@@ -6,8 +6,8 @@
 import { fail, type ActionFailure } from '@sveltejs/kit';
 import type { z } from 'zod';
 import { fieldErrors } from '$lib/schemas/errors';
-import { translate, type MessageKey } from '$lib/i18n';
 import type { Refusal } from './evaluation-route';
+import { translateKey, type MessageKey } from '$lib/i18n/lookup';
 
 export type ParsedForm<S extends z.ZodType, C extends object> =
 	{ ok: true; data: z.output<S> } | { ok: false; failure: ActionFailure<Refusal<C>> };
@@ -43,7 +43,9 @@ export function refuse<C extends object = object>(
 	key: MessageKey,
 	context: C = {} as C
 ): ActionFailure<Refusal<C>> {
-	const errors: Record<string, string> = { [field]: translate(locals.locale, key) };
+	const errors: Record<string, string> = {
+		[field]: translateKey(key, undefined, { locale: locals.locale })
+	};
 	return fail(400, { ...context, errors });
 }
 

@@ -10,7 +10,8 @@ import { listPublishedResults, type PublishedResultView } from '../repositories/
 import { loadPublishedContents } from '../repositories/published-results';
 import type { Rubric } from '$lib/domain/rubric';
 import { toExchangeFormat } from '$lib/domain/exchange';
-import { translate, type Locale } from '$lib/i18n';
+import { type Locale } from '$lib/i18n';
+import { m } from '$lib/paraglide/messages.js';
 
 const year = z.coerce.number().int().min(1990).max(2100);
 export const resultsQuerySchema = z.object({
@@ -28,10 +29,13 @@ export type ApiQueryError = { error: string };
 
 /** A query parameter zod refused, in the API's answer language (see apiLocale). */
 export function invalidParameter(issue: z.core.$ZodIssue, locale: Locale): string {
-	return translate(locale, 'api.error.invalid', {
-		name: issue.path.join('.') || 'query',
-		detail: issue.message
-	});
+	return m['api.error.invalid'](
+		{
+			name: issue.path.join('.') || 'query',
+			detail: issue.message
+		},
+		{ locale }
+	);
 }
 
 /** Parses and checks the query; unknown rubric or municipality codes are errors. */
@@ -45,11 +49,11 @@ export async function parseResultsQuery(db: Database, params: URLSearchParams, l
 	}
 	if (parsed.data.rubric && !(await findRubricById(db, parsed.data.rubric)))
 		return {
-			error: translate(locale, 'api.error.unknownRubric', { id: parsed.data.rubric })
+			error: m['api.error.unknownRubric']({ id: parsed.data.rubric }, { locale })
 		} as ApiQueryError;
 	if (parsed.data.municipality && !(await findMunicipalityByCode(db, parsed.data.municipality))) {
 		return {
-			error: translate(locale, 'api.error.unknownMunicipality', { code: parsed.data.municipality })
+			error: m['api.error.unknownMunicipality']({ code: parsed.data.municipality }, { locale })
 		} as ApiQueryError;
 	}
 	return parsed.data;

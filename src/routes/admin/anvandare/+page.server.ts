@@ -17,8 +17,8 @@ import {
 } from '$lib/server/repositories/municipalities';
 import { createUserSchema, updateUserSchema } from '$lib/schemas/users';
 import { fieldErrors } from '$lib/schemas/errors';
-import { translate } from '$lib/i18n';
 import type { Actions, PageServerLoad } from './$types';
+import { m } from '$lib/paraglide/messages.js';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	authorizeGlobal(locals, 'user.manage', url);
@@ -61,24 +61,27 @@ export const actions: Actions = {
 			return fail(400, {
 				action: 'create',
 				values,
-				errors: { municipalityCode: translate(locals.locale, 'errors.municipalityCode') }
+				errors: { municipalityCode: m['errors.municipalityCode']({}, { locale: locals.locale }) }
 			});
 		}
 		try {
 			const { user, oneTimePassword } = await createUser(locals.db, actorOf(me), parsed.data);
 			return {
 				action: 'create',
-				message: translate(locals.locale, 'admin.users.created', {
-					email: user.email,
-					password: oneTimePassword ?? ''
-				})
+				message: m['admin.users.created'](
+					{
+						email: user.email,
+						password: oneTimePassword ?? ''
+					},
+					{ locale: locals.locale }
+				)
 			};
 		} catch (e) {
 			if (e instanceof DuplicateEmailError) {
 				return fail(400, {
 					action: 'create',
 					values,
-					errors: { email: translate(locals.locale, 'admin.users.duplicate') }
+					errors: { email: m['admin.users.duplicate']({}, { locale: locals.locale }) }
 				});
 			}
 			throw e;
@@ -95,13 +98,13 @@ export const actions: Actions = {
 		if (!target)
 			return fail(404, {
 				action: 'update',
-				errors: { _form: translate(locals.locale, 'errors.notFound') }
+				errors: { _form: m['errors.notFound']({}, { locale: locals.locale }) }
 			});
 		if (target.id === me.id && parsed.data.role !== target.role) {
 			return fail(400, {
 				action: 'update',
 				id: target.id,
-				errors: { _form: translate(locals.locale, 'admin.users.notSelf') }
+				errors: { _form: m['admin.users.notSelf']({}, { locale: locals.locale }) }
 			});
 		}
 		if (
@@ -111,14 +114,14 @@ export const actions: Actions = {
 			return fail(400, {
 				action: 'update',
 				id: target.id,
-				errors: { municipalityCode: translate(locals.locale, 'errors.municipalityCode') }
+				errors: { municipalityCode: m['errors.municipalityCode']({}, { locale: locals.locale }) }
 			});
 		}
 		await updateUser(locals.db, actorOf(me), target.id, parsed.data);
 		return {
 			action: 'update',
 			id: target.id,
-			message: translate(locals.locale, 'admin.users.updated')
+			message: m['admin.users.updated']({}, { locale: locals.locale })
 		};
 	},
 	/** Deactivates or reactivates an account; deactivation ends its sessions at once. */
@@ -128,26 +131,26 @@ export const actions: Actions = {
 		if (!parsed.success)
 			return fail(400, {
 				action: 'toggleActive',
-				errors: { _form: translate(locals.locale, 'errors.invalid') }
+				errors: { _form: m['errors.invalid']({}, { locale: locals.locale }) }
 			});
 		const target = await findUserById(locals.db, parsed.data.id);
 		if (!target)
 			return fail(404, {
 				action: 'toggleActive',
-				errors: { _form: translate(locals.locale, 'errors.notFound') }
+				errors: { _form: m['errors.notFound']({}, { locale: locals.locale }) }
 			});
 		if (target.id === me.id) {
 			return fail(400, {
 				action: 'toggleActive',
 				id: target.id,
-				errors: { _form: translate(locals.locale, 'admin.users.notSelf') }
+				errors: { _form: m['admin.users.notSelf']({}, { locale: locals.locale }) }
 			});
 		}
 		await updateUser(locals.db, actorOf(me), target.id, { active: !target.active });
 		return {
 			action: 'toggleActive',
 			id: target.id,
-			message: translate(locals.locale, 'admin.users.updated')
+			message: m['admin.users.updated']({}, { locale: locals.locale })
 		};
 	},
 	/** Gives a user a new one-time password (shown once); their sessions end. */
@@ -157,20 +160,20 @@ export const actions: Actions = {
 		if (!parsed.success)
 			return fail(400, {
 				action: 'resetPassword',
-				errors: { _form: translate(locals.locale, 'errors.invalid') }
+				errors: { _form: m['errors.invalid']({}, { locale: locals.locale }) }
 			});
 		const target = await findUserById(locals.db, parsed.data.id);
 		if (!target)
 			return fail(404, {
 				action: 'resetPassword',
-				errors: { _form: translate(locals.locale, 'errors.notFound') }
+				errors: { _form: m['errors.notFound']({}, { locale: locals.locale }) }
 			});
 		const password = generateOneTimePassword();
 		await setPassword(locals.db, actorOf(me), target.id, password, { mustChange: true });
 		return {
 			action: 'resetPassword',
 			id: target.id,
-			message: translate(locals.locale, 'admin.users.reset', { email: target.email, password })
+			message: m['admin.users.reset']({ email: target.email, password }, { locale: locals.locale })
 		};
 	}
 };

@@ -3,8 +3,8 @@ import { authorizeGlobal } from '$lib/server/auth/guard';
 import { actorOf } from '$lib/server/repositories/audit';
 import { importResults } from '$lib/server/repositories/result-import';
 import { decodeResultsFile, parseResultsFile } from '$lib/domain/results-file';
-import { translate } from '$lib/i18n';
 import type { Actions, PageServerLoad } from './$types';
+import { m } from '$lib/paraglide/messages.js';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	authorizeGlobal(locals, 'results.import', url);
@@ -25,7 +25,7 @@ export const actions: Actions = {
 					{
 						record: 'file',
 						field: 'file',
-						message: translate(locals.locale, 'admin.import.noFile')
+						message: m['admin.import.noFile']({}, { locale: locals.locale })
 					}
 				]
 			});

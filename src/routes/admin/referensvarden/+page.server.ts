@@ -9,8 +9,8 @@ import {
 } from '$lib/server/repositories/reference-averages';
 import { getRubricOrThrow } from '$lib/server/repositories/rubrics';
 import { fieldErrors } from '$lib/schemas/errors';
-import { translate } from '$lib/i18n';
 import type { Actions, PageServerLoad } from './$types';
+import { m } from '$lib/paraglide/messages.js';
 
 const rubricId = 'kommunkompassen-2020';
 
@@ -64,7 +64,7 @@ export const actions: Actions = {
 		if ((await listReferenceAverages(locals.db)).some((r) => r.name === parsed.data.name)) {
 			return fail(400, {
 				values: form,
-				errors: { name: translate(locals.locale, 'admin.ref.duplicate') }
+				errors: { name: m['admin.ref.duplicate']({}, { locale: locals.locale }) }
 			});
 		}
 		await createReferenceAverage(locals.db, actorOf(user), {

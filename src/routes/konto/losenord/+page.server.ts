@@ -1,13 +1,13 @@
 import { fail } from '@sveltejs/kit';
 import { newPasswordSchema } from '$lib/schemas/auth';
 import { fieldErrors } from '$lib/schemas/errors';
-import { translate } from '$lib/i18n';
 import { authorizeGlobal } from '$lib/server/auth/guard';
 import { checkCurrentPassword } from '$lib/server/auth/sign-in';
 import { formatRetryTime } from '$lib/server/auth/retry-time';
 import { setPassword } from '$lib/server/repositories/users';
 import { actorOf } from '$lib/server/repositories/audit';
 import type { Actions, PageServerLoad } from './$types';
+import { m } from '$lib/paraglide/messages.js';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = authorizeGlobal(locals, 'account.changePassword', url);
@@ -32,17 +32,17 @@ export const actions: Actions = {
 		if (typeof current === 'object') {
 			const time = formatRetryTime(current.retryAt, locals.locale);
 			return fail(429, {
-				errors: { current: translate(locals.locale, 'auth.password.rateLimited', { time }) }
+				errors: { current: m['auth.password.rateLimited']({ time }, { locale: locals.locale }) }
 			});
 		}
 		if (current === 'failed') {
 			return fail(400, {
-				errors: { current: translate(locals.locale, 'auth.password.wrongCurrent') }
+				errors: { current: m['auth.password.wrongCurrent']({}, { locale: locals.locale }) }
 			});
 		}
 		if (parsed.data.current === parsed.data.password) {
 			return fail(400, {
-				errors: { password: translate(locals.locale, 'auth.password.sameAsOld') }
+				errors: { password: m['auth.password.sameAsOld']({}, { locale: locals.locale }) }
 			});
 		}
 		await setPassword(locals.db, actorOf(user), user.id, parsed.data.password, {

@@ -21,8 +21,8 @@ import { log } from '$lib/server/platform/log';
 import { readSetupForm, setupFields } from '$lib/schemas/evaluation-setup';
 import { attempt } from '$lib/server/http/evaluation-route';
 import { fieldErrors } from '$lib/schemas/errors';
-import { translate } from '$lib/i18n';
 import type { Actions, PageServerLoad } from './$types';
+import { m } from '$lib/paraglide/messages.js';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	authorizeGlobal(locals, 'evaluation.create', url);
@@ -101,7 +101,7 @@ export const actions: Actions = {
 		if (!(await findMunicipalityByCode(locals.db, parsed.data.municipalityCode))) {
 			return fail(400, {
 				values,
-				errors: { municipalityCode: translate(locals.locale, 'errors.municipalityCode') }
+				errors: { municipalityCode: m['errors.municipalityCode']({}, { locale: locals.locale }) }
 			});
 		}
 		const result = await attempt(
@@ -118,7 +118,7 @@ export const actions: Actions = {
 			const existing = await getEvaluationOrThrow(locals.db, result.existingId);
 			return fail(409, {
 				values,
-				errors: { year: translate(locals.locale, 'ws.errors.duplicate') },
+				errors: { year: m['ws.errors.duplicate']({}, { locale: locals.locale }) },
 				existing: { id: existing.id, name: `${existing.municipalityName} ${existing.year}` }
 			});
 		}

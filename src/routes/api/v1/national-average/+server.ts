@@ -6,8 +6,8 @@ import { badRequest, openDataJson } from '$lib/server/http/api-responses';
 import { tabularResponse } from '$lib/server/http/spreadsheet';
 import { apiLocale } from '$lib/server/http/locale';
 import { invalidParameter } from '$lib/server/results/open-data';
-import { translate } from '$lib/i18n';
 import type { RequestHandler } from './$types';
+import { m } from '$lib/paraglide/messages.js';
 
 const year = z.coerce.number().int().min(1990).max(2100);
 const querySchema = z.object({
@@ -34,7 +34,7 @@ export const GET: RequestHandler = async ({ locals, url, request }) => {
 	}
 	const rubric = await findRubricById(locals.db, parsed.data.rubric);
 	if (!rubric) {
-		return badRequest(translate(locale, 'api.error.unknownRubric', { id: parsed.data.rubric }));
+		return badRequest(m['api.error.unknownRubric']({ id: parsed.data.rubric }, { locale }));
 	}
 	const latest = parsed.data.latest === 'true';
 	const average =

@@ -19,8 +19,9 @@ import { loadTimeline } from '$lib/server/self-assessment-gap';
 import { inviteSchema, newSelfAssessmentSchema } from '$lib/schemas/self-assessment';
 import { fieldErrors } from '$lib/schemas/errors';
 import { hasSubareas, sortRubricsNewestFirst } from '$lib/domain/rubric';
-import { translate } from '$lib/i18n';
 import type { Actions, PageServerLoad } from './$types';
+import { translateKey } from '$lib/i18n/lookup';
+import { m } from '$lib/paraglide/messages.js';
 
 async function municipalityOf(locals: App.Locals, code: string) {
 	const municipality = await findMunicipalityByCode(locals.db, code);
@@ -84,7 +85,7 @@ export const actions: Actions = refusingBadInput({
 			return fail(400, {
 				action: 'create',
 				values,
-				errors: { rubricId: translate(locals.locale, 'sa.errors.rubric') }
+				errors: { rubricId: m['sa.errors.rubric']({}, { locale: locals.locale }) }
 			});
 		const id = await attempt(
 			locals,
@@ -123,17 +124,20 @@ export const actions: Actions = refusingBadInput({
 			});
 			return {
 				action: 'invite',
-				message: translate(locals.locale, 'sa.invite.created', {
-					email: created.email,
-					password: oneTimePassword ?? ''
-				})
+				message: m['sa.invite.created'](
+					{
+						email: created.email,
+						password: oneTimePassword ?? ''
+					},
+					{ locale: locals.locale }
+				)
 			};
 		} catch (e) {
 			if (e instanceof DuplicateEmailError)
 				return fail(400, {
 					action: 'invite',
 					invited: values,
-					errors: { email: translate(locals.locale, 'sa.invite.duplicate') }
+					errors: { email: m['sa.invite.duplicate']({}, { locale: locals.locale }) }
 				});
 			throw e;
 		}
@@ -146,7 +150,7 @@ export const actions: Actions = refusingBadInput({
 		if (!(file instanceof File) || file.size === 0)
 			return fail(400, {
 				action: 'import',
-				errors: { file: translate(locals.locale, 'sa.import.noFile') }
+				errors: { file: m['sa.import.noFile']({}, { locale: locals.locale }) }
 			});
 		const result = await importSelfAssessment(
 			locals.db,
@@ -158,7 +162,9 @@ export const actions: Actions = refusingBadInput({
 			return fail(400, {
 				action: 'import',
 				errors: {
-					file: result.problems.map((p) => translate(locals.locale, p.key, p.vars)).join(' ')
+					file: result.problems
+						.map((p) => translateKey(p.key, p.vars, { locale: locals.locale }))
+						.join(' ')
 				}
 			});
 		redirect(303, `/kommuner/${params.code}/sjalvskattning/${result.id}`);

@@ -10,8 +10,9 @@ import {
 import { DomainError } from '$lib/server/errors';
 import { markCarriedDocument } from '$lib/server/repositories/evaluation-setup';
 import { documentKinds, type DocumentKind } from '$lib/domain/evaluation-content';
-import { isMessageKey, translate } from '$lib/i18n';
 import type { Actions, PageServerLoad } from './$types';
+import { translateKey, isMessageKey } from '$lib/i18n/lookup';
+import { m } from '$lib/paraglide/messages.js';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const { scope } = await authorizeEvaluationRoute(locals, params.id, 'document.read');
@@ -33,7 +34,7 @@ export const actions: Actions = refusingBadInput({
 		const documentId = Number(form.get('documentId'));
 		const answer = String(form.get('stillApplies') ?? '');
 		if (!Number.isSafeInteger(documentId) || !['yes', 'no'].includes(answer))
-			return fail(400, { errors: { _form: translate(locals.locale, 'errors.invalid') } });
+			return fail(400, { errors: { _form: m['errors.invalid']({}, { locale: locals.locale }) } });
 		await markCarriedDocument(locals.db, actorOf(user), scope.id, documentId, answer === 'yes');
 		return { marked: documentId };
 	},
@@ -48,7 +49,7 @@ export const actions: Actions = refusingBadInput({
 		if (!files.length)
 			return fail(400, {
 				results: [],
-				errors: { files: translate(locals.locale, 'doc.errors.noFile') }
+				errors: { files: m['doc.errors.noFile']({}, { locale: locals.locale }) }
 			});
 		const kind = documentKinds.includes(String(form.get('kind')) as DocumentKind)
 			? (String(form.get('kind')) as DocumentKind)
@@ -65,7 +66,7 @@ export const actions: Actions = refusingBadInput({
 				results.push({
 					name: file.name,
 					ok: false,
-					reason: translate(locals.locale, 'doc.errors.tooLarge')
+					reason: m['doc.errors.tooLarge']({}, { locale: locals.locale })
 				});
 				continue;
 			}
@@ -83,7 +84,9 @@ export const actions: Actions = refusingBadInput({
 				results.push({
 					name: file.name,
 					ok: false,
-					reason: isMessageKey(e.message) ? translate(locals.locale, e.message) : e.message
+					reason: isMessageKey(e.message)
+						? translateKey(e.message, undefined, { locale: locals.locale })
+						: e.message
 				});
 			}
 		}

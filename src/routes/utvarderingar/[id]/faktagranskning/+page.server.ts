@@ -16,10 +16,10 @@ import {
 import { loadDraftFindings } from '$lib/server/repositories/findings';
 import { canOnFactCheckComment } from '$lib/server/auth/policy';
 import { lifecycleActions, loadStageBox } from '$lib/server/actions/lifecycle';
-import { translate } from '$lib/i18n';
 import type { FactCheckTarget } from '$lib/domain/fact-check';
 import type { Actions, PageServerLoad } from './$types';
 import { textLimits } from '$lib/domain/limits';
+import { m } from '$lib/paraglide/messages.js';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const { scope, rubric } = await authorizeEvaluationRoute(locals, params.id, 'factCheck.read');
@@ -108,7 +108,7 @@ export const actions: Actions = refusingBadInput({
 		if (!target)
 			return fail(400, {
 				formKey,
-				errors: { body: translate(locals.locale, 'fc.errors.noSuchFinding') }
+				errors: { body: m['fc.errors.noSuchFinding']({}, { locale: locals.locale }) }
 			});
 		const body = textField(form, 'body', textLimits.factCheck);
 		const result = await attempt(

@@ -1,8 +1,8 @@
 import { authorizeEvaluation } from '$lib/server/auth/guard';
 import { findEvaluationScope, parseEvaluationId } from '$lib/server/repositories/evaluation-scope';
 import { pdfDisposition, reportPdf } from '$lib/server/report/load';
-import { translate } from '$lib/i18n';
 import type { RequestHandler } from './$types';
+import { m } from '$lib/paraglide/messages.js';
 
 /**
  * The report of an evaluation. A published one is public; a draft (UTKAST) only for the team,
@@ -20,7 +20,7 @@ export const GET: RequestHandler = async ({ locals, params }) => {
 		headers: {
 			'content-type': 'application/pdf',
 			'content-disposition': pdfDisposition(
-				`Kommunkompassen ${facts.municipality} ${facts.year}${facts.draft ? ` ${translate(locals.locale, 'report.draft')}` : ''}.pdf`
+				`Kommunkompassen ${facts.municipality} ${facts.year}${facts.draft ? ` ${m['report.draft']({}, { locale: locals.locale })}` : ''}.pdf`
 			),
 			'cache-control': facts.draft ? 'private, no-store' : 'public, max-age=3600',
 			// The language comes from the lang cookie: a cache must not hand one reader's to another.

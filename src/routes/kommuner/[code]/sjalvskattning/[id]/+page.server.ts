@@ -35,8 +35,8 @@ import { unscoredSubareas } from '$lib/domain/scoring';
 import { textLimits } from '$lib/domain/limits';
 import { gapActionSchema } from '$lib/schemas/self-assessment';
 import { fieldErrors } from '$lib/schemas/errors';
-import { translate } from '$lib/i18n';
 import type { Actions, PageServerLoad } from './$types';
+import { m } from '$lib/paraglide/messages.js';
 
 type Event = RequestEvent<{ code: string; id: string }>;
 
@@ -163,7 +163,7 @@ export const actions: Actions = refusingBadInput({
 		if (missing.length)
 			return fail(400, {
 				missing,
-				errors: { _form: translate(locals.locale, 'ws.errors.sheetIncomplete') }
+				errors: { _form: m['ws.errors.sheetIncomplete']({}, { locale: locals.locale }) }
 			});
 		const result = await attempt(locals, () =>
 			submitSelfSheet(locals.db, actorOf(user), rubric, scope.id)
@@ -206,7 +206,7 @@ export const actions: Actions = refusingBadInput({
 			return fail(400, {
 				share: true,
 				errors: {
-					evaluationId: translate(locals.locale, 'sa.errors.shareOtherMunicipality')
+					evaluationId: m['sa.errors.shareOtherMunicipality']({}, { locale: locals.locale })
 				} as Record<string, string>
 			});
 		const result = await attempt(

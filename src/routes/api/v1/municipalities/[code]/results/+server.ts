@@ -4,19 +4,18 @@ import { badRequest, openDataJson } from '$lib/server/http/api-responses';
 import { exchangeRecords, listPublishedResults, resultRows } from '$lib/server/results/open-data';
 import { tabularResponse } from '$lib/server/http/spreadsheet';
 import { apiLocale } from '$lib/server/http/locale';
-import { translate } from '$lib/i18n';
 import type { RequestHandler } from './$types';
+import { m } from '$lib/paraglide/messages.js';
 
 /** One municipality's published results over the years. */
 export const GET: RequestHandler = async ({ locals, params, url, request }) => {
 	if (!/^\d{4}$/.test(params.code) || !(await findMunicipalityByCode(locals.db, params.code))) {
 		return badRequest(
-			translate(
-				apiLocale(request.headers.get('accept-language')),
-				'api.error.unknownMunicipality',
+			m['api.error.unknownMunicipality'](
 				{
 					code: params.code
-				}
+				},
+				{ locale: apiLocale(request.headers.get('accept-language')) }
 			)
 		);
 	}
