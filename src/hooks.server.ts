@@ -11,7 +11,6 @@ import { onShutdown, trackRequest } from '$lib/server/platform/lifecycle';
 import { startDocumentQueue, stopDocumentQueue } from '$lib/server/repositories/documents';
 import { closeWorkers } from '$lib/server/workers/pool';
 import { publicCache } from '$lib/server/public-cache';
-import { getLocale } from '$lib/paraglide/runtime.js';
 import { m } from '$lib/paraglide/messages.js';
 
 export const init: ServerInit = async () => {

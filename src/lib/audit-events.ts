@@ -3,8 +3,9 @@
  * "Steg: Kalibrering → Faktagranskning", and the fields that changed with their names — never
  * table names or internal event codes.
  */
-import { isMessageKey, type Locale, type Translate } from '$lib/i18n';
-import { stageLabels } from '$lib/domain/lifecycle';
+import type { Locale } from '$lib/i18n';
+import { auditMessage, stageMessage } from '$lib/i18n/lookups';
+import { m } from '$lib/paraglide/messages.js';
 
 export interface AuditEntryLike {
 	entity: string;
@@ -53,41 +54,42 @@ function asRecord(value: unknown): Record<string, unknown> {
 	return value && typeof value === 'object' ? (value as Record<string, unknown>) : {};
 }
 
-function showValue(value: unknown, t: Translate, locale: Locale, field: string): string {
+function showValue(value: unknown, locale: Locale, field: string): string {
 	if (value === null || value === undefined || value === '') return '–';
-	if (typeof value === 'boolean') return value ? t('audit.yes') : t('audit.no');
-	if (field === 'status' && typeof value === 'string' && value in stageLabels) {
-		return stageLabels[value as keyof typeof stageLabels][locale];
+	if (typeof value === 'boolean') return (value ? m['audit.yes'] : m['audit.no'])({}, { locale });
+	if (field === 'status' && typeof value === 'string' && stageMessage.has(value)) {
+		return stageMessage(value)({}, { locale });
 	}
 	return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
-export function describeAuditEntry(
-	entry: AuditEntryLike,
-	t: Translate,
-	locale: Locale
-): DescribedEntry {
-	const key = `audit.${entry.entity}.${entry.action}`;
-	const name = isMessageKey(key)
-		? t(key)
-		: t('audit.generic', { entity: entry.entity, action: entry.action });
+export function describeAuditEntry(entry: AuditEntryLike, locale: Locale): DescribedEntry {
+	const key = `${entry.entity}.${entry.action}`;
+	const name = auditMessage.has(key)
+		? auditMessage(key)({}, { locale })
+		: m['audit.generic']({ entity: entry.entity, action: entry.action }, { locale });
 	const before = asRecord(entry.before);
 	const after = asRecord(entry.after);
 
 	if (entry.entity === 'evaluation' && entry.action === 'transition') {
-		const from = showValue(before.status, t, locale, 'status');
-		const to = showValue(after.status, t, locale, 'status');
+		const from = showValue(before.status, locale, 'status');
+		const to = showValue(after.status, locale, 'status');
 		return { event: `${name}: ${from} → ${to}`, changes: [] };
 	}
 	const subject = subjectOf(entry.entityId);
 	const changes: FieldChange[] = [];
 	for (const field of shownFields) {
 		if (!(field in before) && !(field in after)) continue;
-		const was = showValue(before[field], t, locale, field);
-		const now = showValue(after[field], t, locale, field);
+		const was = showValue(before[field], locale, field);
+		const now = showValue(after[field], locale, field);
 		if (was === now && field in before) continue;
 		const long = was.length > 80 || now.length > 80;
-		changes.push({ label: t(`audit.field.${field}`), before: was, after: now, long });
+		changes.push({
+			label: auditMessage(`field.${field}`)({}, { locale }),
+			before: was,
+			after: now,
+			long
+		});
 	}
 	return { event: subject ? `${name}, ${subject}` : name, changes };
 }

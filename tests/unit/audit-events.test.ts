@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { describeAuditEntry } from '../../src/lib/audit-events';
-import { translator } from '../../src/lib/i18n';
-
-const sv = translator('sv');
-const en = translator('en');
 
 describe('audit entries in words', () => {
 	it('names a saved score with its subarea and shows the changed fields by name', () => {
@@ -14,11 +10,11 @@ describe('audit entries in words', () => {
 			before: { points: 5, justification: 'Delvis' },
 			after: { points: 7, justification: 'Delvis' }
 		};
-		expect(describeAuditEntry(entry, sv, 'sv')).toEqual({
+		expect(describeAuditEntry(entry, 'sv')).toEqual({
 			event: 'Poäng sparad, 3.2',
 			changes: [{ label: 'Poäng', before: '5', after: '7', long: false }]
 		});
-		expect(describeAuditEntry(entry, en, 'en').event).toBe('Score saved, 3.2');
+		expect(describeAuditEntry(entry, 'en').event).toBe('Score saved, 3.2');
 	});
 
 	it('reads a stage move in the stages’ own names', () => {
@@ -29,8 +25,8 @@ describe('audit entries in words', () => {
 			before: { status: 'kalibrering' },
 			after: { status: 'faktagranskning' }
 		};
-		expect(describeAuditEntry(entry, sv, 'sv').event).toBe('Steg: Kalibrering → Faktagranskning');
-		expect(describeAuditEntry(entry, en, 'en').event).toBe('Stage: Calibration → Fact check');
+		expect(describeAuditEntry(entry, 'sv').event).toBe('Steg: Kalibrering → Faktagranskning');
+		expect(describeAuditEntry(entry, 'en').event).toBe('Stage: Calibration → Fact check');
 	});
 
 	it('folds long texts, says yes/no for flags, and never shows internal codes for known events', () => {
@@ -43,7 +39,6 @@ describe('audit entries in words', () => {
 				before: { text: 'Kort', gold_star: false, goldStar: false },
 				after: { text: long, goldStar: true }
 			},
-			sv,
 			'sv'
 		);
 		expect(described.event).toBe('Styrka ändrad');
@@ -60,7 +55,6 @@ describe('audit entries in words', () => {
 		]) {
 			const text = describeAuditEntry(
 				{ entity, entityId: '1', action, before: null, after: null },
-				sv,
 				'sv'
 			).event;
 			expect([entity, action, text.includes(entity) || text.includes(action)]).toEqual([
@@ -79,14 +73,14 @@ describe('audit entries in words', () => {
 			before: { place: 2 },
 			after: { place: 1 }
 		};
-		expect(describeAuditEntry(entry, sv, 'sv')).toEqual({
+		expect(describeAuditEntry(entry, 'sv')).toEqual({
 			event: 'Styrka flyttad',
 			changes: [{ label: 'Plats i listan', before: '2', after: '1', long: false }]
 		});
-		expect(describeAuditEntry({ ...entry, entity: 'recommendation' }, en, 'en').event).toBe(
+		expect(describeAuditEntry({ ...entry, entity: 'recommendation' }, 'en').event).toBe(
 			'Recommendation moved'
 		);
-		expect(describeAuditEntry({ ...entry, entity: 'improvement' }, sv, 'sv').event).toBe(
+		expect(describeAuditEntry({ ...entry, entity: 'improvement' }, 'sv').event).toBe(
 			'Förbättringsområde flyttat'
 		);
 	});

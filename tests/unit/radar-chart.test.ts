@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { render } from 'svelte/server';
 import RadarChart from '../../src/lib/components/charts/RadarChart.svelte';
 import { profileRadar } from '../../src/lib/domain/charts/profile';
-import { i18nContext } from '../../src/lib/i18n/context';
+import { withLocale } from '../../src/lib/server/with-locale';
 
 const radar = profileRadar({
 	areas: [
@@ -26,10 +26,11 @@ const radar = profileRadar({
 });
 
 const page = (props: Record<string, unknown> = {}, locale: 'sv' | 'en' = 'sv') =>
-	render(RadarChart, {
-		props: { ...radar, title: 'Profil', id: 'p', ...props },
-		context: i18nContext(locale)
-	}).body;
+	withLocale(
+		locale,
+		// Svelte renders when `body` is read, so it is read inside.
+		() => render(RadarChart, { props: { ...radar, title: 'Profil', id: 'p', ...props } }).body
+	);
 
 /** The SVG element(s) only, without the table. */
 const drawing = (html: string) => html.slice(html.indexOf('<svg'), html.lastIndexOf('</svg>'));

@@ -18,15 +18,6 @@ export type EvaluationStatus = (typeof stages)[number];
 export const isBefore = (status: EvaluationStatus, stage: EvaluationStatus) =>
 	stages.indexOf(status) < stages.indexOf(stage);
 
-export const stageLabels: Record<EvaluationStatus, { sv: string; en: string }> = {
-	planering: { sv: 'Planering', en: 'Planning' },
-	insamling: { sv: 'Insamling', en: 'Collection' },
-	poangsattning: { sv: 'Poängsättning', en: 'Scoring' },
-	kalibrering: { sv: 'Kalibrering', en: 'Calibration' },
-	faktagranskning: { sv: 'Faktagranskning', en: 'Fact check' },
-	publicerad: { sv: 'Publicerad', en: 'Published' }
-};
-
 /**
  * Stages in which the evaluators' sheets are blind: each sheet is its author's alone (points,
  * justifications, whether a subarea is scored, and its history). Calibration needs every sheet

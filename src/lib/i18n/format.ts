@@ -1,5 +1,11 @@
 /** Numbers, dates and sorting for the interface's languages, through `Intl`. */
+import { m } from '../paraglide/messages.js';
 import type { Locale } from '../paraglide/runtime.js';
+
+/** The locale's BCP 47 tag for `Intl` and `toLocaleString` (sv-SE, en-GB). */
+export function intlLocale(locale: Locale): string {
+	return m['intl.locale']({}, { locale });
+}
 
 /** Swedish-correct sorting (Å, Ä, Ö last); PGlite has no ICU, so lists are sorted here. */
 export const svCollator = new Intl.Collator('sv');
@@ -15,7 +21,7 @@ export function numberFormat(locale: Locale, digits = 0, minDigits = 0): Intl.Nu
 	const key = `${locale}:${digits}:${minDigits}`;
 	let format = numberFormats.get(key);
 	if (!format) {
-		format = new Intl.NumberFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', {
+		format = new Intl.NumberFormat(intlLocale(locale), {
 			minimumFractionDigits: minDigits,
 			maximumFractionDigits: digits
 		});
@@ -31,7 +37,7 @@ export function formatNumber(locale: Locale, value: number, fractionDigits = 0):
 
 export function formatDate(locale: Locale, value: Date | string): string {
 	const date = typeof value === 'string' ? new Date(value) : value;
-	return new Intl.DateTimeFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', {
+	return new Intl.DateTimeFormat(intlLocale(locale), {
 		year: 'numeric',
 		month: 'long',
 		day: 'numeric'
@@ -41,7 +47,7 @@ export function formatDate(locale: Locale, value: Date | string): string {
 /** A month and year ("oktober 2022", "October 2022") from "YYYY-MM". */
 export function formatMonth(locale: Locale, yearMonth: string): string {
 	const [year, month] = yearMonth.split('-').map(Number);
-	return new Intl.DateTimeFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', {
+	return new Intl.DateTimeFormat(intlLocale(locale), {
 		year: 'numeric',
 		month: 'long',
 		timeZone: 'UTC'

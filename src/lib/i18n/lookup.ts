@@ -46,3 +46,13 @@ export function translateKey(
 ): string {
 	return isMessageKey(key) ? (m[key] as Message)(inputs ?? {}, options) : key;
 }
+
+export type Vars = MessageInputs;
+
+/**
+ * Translation bound to a locale, for server and report code that picks messages by key (the
+ * report's headings, the average's captions): it loads the whole catalogue, so server code only.
+ */
+export function translator(locale: Locale) {
+	return (key: MessageKey, inputs?: MessageInputs) => translateKey(key, inputs, { locale });
+}

@@ -6,6 +6,8 @@
 export { apJudgementMessage } from './families/apJudgementMessage';
 /** family: `ap.status.${key}` */
 export { apStatusMessage } from './families/apStatusMessage';
+/** family: `audit.${key}` */
+export { auditMessage } from './families/auditMessage';
 /** family: `doc.kind.${key}` */
 export { docKindMessage } from './families/docKindMessage';
 /** family: `doc.status.${key}` */
@@ -32,6 +34,8 @@ export { setupTaskMessage } from './families/setupTaskMessage';
 export { srcEvidenceKindMessage } from './families/srcEvidenceKindMessage';
 /** family: `src.group.${key}` */
 export { srcGroupMessage } from './families/srcGroupMessage';
+/** family: `stage.${key}` */
+export { stageMessage } from './families/stageMessage';
 /** family: `ws.calibration.filter.${key}` */
 export { wsCalibrationFilterMessage } from './families/wsCalibrationFilterMessage';
 /** family: `ws.gap.${key}` */

@@ -8,7 +8,8 @@ import { listRubricTitles } from '$lib/server/repositories/results';
 import { chooseAverage } from '$lib/server/results/profile';
 import { areasOnRubric, rankOf } from '$lib/domain/comparison';
 import type { Rubric } from '$lib/domain/rubric';
-import { svCollator, translator } from '$lib/i18n';
+import { svCollator } from '$lib/i18n';
+import { translator } from '$lib/i18n/lookup';
 import {
 	createPeerGroup,
 	deletePeerGroup,

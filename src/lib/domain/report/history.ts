@@ -38,7 +38,7 @@ export function evaluationPlace(
 
 function ordinalWord(locale: Locale, n: number): string {
 	return n >= 2 && n <= 9
-		? resultsOrdinalMessage(n)({}, { locale })
+		? resultsOrdinalMessage(String(n))({}, { locale })
 		: m['results.ordinal.n']({ n }, { locale });
 }
 

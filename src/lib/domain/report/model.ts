@@ -8,7 +8,8 @@ import { computeTotals } from '../scoring';
 import { changeBetween, type ResultLevels } from '../comparison';
 import { whatIsKommunkompassen } from './standard-texts';
 import { historySentence, type PublishedEvaluation } from './history';
-import { formatDate, formatMonth, translator, type Locale } from '../../i18n';
+import { formatDate, formatMonth, type Locale } from '../../i18n';
+import { translator } from '../../i18n/lookup';
 
 /** How the team judged an earlier improvement possibility in a re-evaluation. */
 export const judgements = ['atgardad', 'delvis', 'kvarstar'] as const;

@@ -3,7 +3,7 @@
  * SKR prints in its reports; from the Karlskoga 2022 report for the 2020 version). The texts are
  * messages (report.whatIs.*), in the reader's language.
  */
-import type { MessageKey } from '../../i18n';
+import { type MessageKey } from '../../i18n/lookup';
 
 export function whatIsKommunkompassen(rubricId: string): MessageKey {
 	return rubricId === 'kommunkompassen-2020' ? 'report.whatIs.2020' : 'report.whatIs.before2020';

@@ -3,7 +3,7 @@
  * and footer in the reader's language, and the styles every section of the PDF uses.
  */
 import type { ReportModel } from '$lib/domain/report/model';
-import { translator } from '$lib/i18n';
+import { translator } from '$lib/i18n/lookup';
 
 export function pageFrame(model: ReportModel, evaluators: string) {
 	const t = translator(model.locale);

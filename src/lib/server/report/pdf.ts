@@ -7,7 +7,7 @@
 import { reportRadar } from '$lib/domain/charts/profile';
 import { barGeometry, barsSvg } from '$lib/domain/charts/bars';
 import type { ReportModel } from '$lib/domain/report/model';
-import { translator } from '$lib/i18n';
+import { translator } from '$lib/i18n/lookup';
 import { pageFrame } from './pdf-frame';
 import { renderPdf } from './pdfmake';
 import { richTextNodes } from './rich-text';

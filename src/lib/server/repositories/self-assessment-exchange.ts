@@ -17,7 +17,7 @@ import {
 	selfAssessmentKind,
 	type SelfAssessmentFile
 } from '$lib/schemas/self-assessment';
-import type { MessageKey, Vars } from '$lib/i18n';
+import { type MessageKey, type Vars } from '$lib/i18n/lookup';
 
 /** The file of one self-assessment: its agreed scores, comments, derived sums and actions. */
 export async function exportSelfAssessment(

@@ -6,7 +6,7 @@
 import { render } from 'svelte/server';
 import RadarChart from '$lib/components/charts/RadarChart.svelte';
 import type { ProfileRadar } from '$lib/domain/charts/profile';
-import { i18nContext } from '$lib/i18n/context';
+import { withLocale } from '$lib/server/with-locale';
 import type { Locale } from '$lib/i18n';
 
 /**
@@ -17,9 +17,10 @@ export function renderRadarSvg(
 	radar: ProfileRadar & { title: string; size?: number; margin?: number },
 	locale: Locale = 'sv'
 ): string {
-	const { body } = render(RadarChart, {
-		props: { size: 640, margin: 150, ...radar, standalone: true },
-		context: i18nContext(locale)
-	});
+	// Svelte renders when `body` is read, so it is read inside the locale's scope.
+	const body = withLocale(
+		locale,
+		() => render(RadarChart, { props: { size: 640, margin: 150, ...radar, standalone: true } }).body
+	);
 	return body.replace(/<!--[\s\S]*?-->/g, '').trim();
 }

@@ -25,7 +25,8 @@ import {
 } from '$lib/domain/comparison';
 import { profileRadar, type ProfileRadar } from '$lib/domain/charts/profile';
 import { rubricInLocale, type Rubric } from '$lib/domain/rubric';
-import { translator, type Locale } from '$lib/i18n';
+import { type Locale } from '$lib/i18n';
+import { translator } from '$lib/i18n/lookup';
 
 export interface ChosenAverage {
 	key: string;

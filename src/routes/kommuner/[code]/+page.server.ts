@@ -4,7 +4,7 @@ import { findMunicipalityByCode } from '$lib/server/repositories/municipalities'
 import { loadMunicipalityProfile } from '$lib/server/results/profile';
 import { listPublicActionItems } from '$lib/server/repositories/action-plans';
 import { changeBetween } from '$lib/domain/comparison';
-import { translator } from '$lib/i18n';
+import { translator } from '$lib/i18n/lookup';
 import { canOnMunicipalitySelfAssessments } from '$lib/server/auth/policy';
 import type { PageServerLoad } from './$types';
 
