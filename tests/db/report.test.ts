@@ -56,7 +56,7 @@ describe('the Karlskoga 2022 report in English', () => {
 			'Total poäng',
 			'Samspel mellan förtroendevalda och medborgare',
 			'Sida ',
-			'Uppnått',
+			'Uppnått'
 		]) {
 			expect(all).not.toContain(swedish);
 		}
