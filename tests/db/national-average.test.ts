@@ -73,9 +73,11 @@ const record = (code: string, year: number, levels: object) => ({
 });
 
 async function api(query: string) {
+	const url = new URL(`http://localhost/api/v1/national-average?${query}`);
 	const response = await GET({
 		locals: { db: t.db },
-		url: new URL(`http://localhost/api/v1/national-average?${query}`)
+		url,
+		request: new Request(url)
 	} as unknown as RequestEvent & Parameters<typeof GET>[0]);
 	expect(response.status).toBe(200);
 	return response.json();

@@ -47,7 +47,7 @@ describe('the Karlskoga 2022 report in English', () => {
 			'4 Overview of the points',
 			'Interplay between elected representatives and citizens',
 			'Total points: 536 of 800',
-			'National average (n = '
+			'Municipality average'
 		]) {
 			expect(all).toContain(words);
 		}
@@ -55,7 +55,8 @@ describe('the Karlskoga 2022 report in English', () => {
 			'Vad är Kommunkompassen',
 			'Total poäng',
 			'Samspel mellan förtroendevalda och medborgare',
-			'Sida '
+			'Sida ',
+			'Uppnått'
 		]) {
 			expect(all).not.toContain(swedish);
 		}

@@ -81,7 +81,13 @@ const r = (n: number) => Math.round(n * 10) / 10;
 /** A standalone SVG of the bars (downloads and the PDF report). */
 export function barsSvg(
 	g: BarGeometry,
-	options: { title?: string; referenceLabel?: string; fontFamily?: string } = {}
+	options: {
+		title?: string;
+		referenceLabel?: string;
+		/** The legend's name of the bars, in the reader's language. */
+		valueLabel?: string;
+		fontFamily?: string;
+	} = {}
 ): string {
 	const font = options.fontFamily ?? 'Roboto, Arial, sans-serif';
 	const legend = options.referenceLabel ? 24 : 0;
@@ -122,7 +128,7 @@ export function barsSvg(
 	if (options.referenceLabel) {
 		const y = g.height + 10;
 		parts.push(
-			`<rect x="${g.labelWidth}" y="${y - 5}" width="14" height="10" fill="#0072B2"/><text x="${g.labelWidth + 20}" y="${y}" font-size="10" dominant-baseline="middle">Uppnått</text>`
+			`<rect x="${g.labelWidth}" y="${y - 5}" width="14" height="10" fill="#0072B2"/><text x="${g.labelWidth + 20}" y="${y}" font-size="10" dominant-baseline="middle">${escapeXml(options.valueLabel ?? '')}</text>`
 		);
 		parts.push(
 			`<line x1="${g.labelWidth + 90}" y1="${y - 6}" x2="${g.labelWidth + 90}" y2="${y + 6}" stroke="#D55E00" stroke-width="2.5" stroke-dasharray="3 1.5"/><text x="${g.labelWidth + 98}" y="${y}" font-size="10" dominant-baseline="middle">${escapeXml(options.referenceLabel)}</text>`

@@ -128,7 +128,8 @@ export function reportDocDefinition(model: ReportModel) {
 	content.push({
 		svg: barsSvg(bars, {
 			title: t('report.barsTitle'),
-			referenceLabel: model.comparison.averageLabel
+			referenceLabel: model.comparison.averageLabel,
+			valueLabel: t('results.achieved')
 		}),
 		width: 500,
 		margin: [0, 6, 0, 6]
