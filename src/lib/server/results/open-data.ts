@@ -29,19 +29,25 @@ export type ApiQueryError = { error: string };
 
 /** A query parameter zod refused, in the API's answer language (see apiLocale). */
 export function invalidParameter(issue: z.core.$ZodIssue, locale: Locale): string {
+	// zod's own wording, in the answer's language (its Swedish locale for a Swedish answer).
+	const detail =
+		locale === 'sv'
+			? (swedishZod.localeError(issue as z.core.$ZodRawIssue) ?? issue.message)
+			: issue.message;
 	return m['api.error.invalid'](
-		{
-			name: issue.path.join('.') || 'query',
-			detail: issue.message
-		},
+		{ name: issue.path.join('.') || 'query', detail: String(detail) },
 		{ locale }
 	);
 }
 
+const swedishZod = z.locales.sv();
+
 /** Parses and checks the query; unknown rubric or municipality codes are errors. */
 export async function parseResultsQuery(db: Database, params: URLSearchParams, locale: Locale) {
 	const parsed = resultsQuerySchema.safeParse(
-		Object.fromEntries([...params].filter(([, v]) => v !== ''))
+		Object.fromEntries([...params].filter(([, v]) => v !== '')),
+		// The refused value goes into the message (invalidParameter, in the answer's language).
+		{ reportInput: true }
 	);
 	if (!parsed.success) {
 		const issue = parsed.error.issues[0];

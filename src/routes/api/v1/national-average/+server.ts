@@ -26,7 +26,9 @@ const querySchema = z.object({
 export const GET: RequestHandler = async ({ locals, url, request }) => {
 	const locale = apiLocale(request.headers.get('accept-language'));
 	const parsed = querySchema.safeParse(
-		Object.fromEntries([...url.searchParams].filter(([, v]) => v !== ''))
+		Object.fromEntries([...url.searchParams].filter(([, v]) => v !== '')),
+		// The refused value goes into the message (invalidParameter, in the answer's language).
+		{ reportInput: true }
 	);
 	if (!parsed.success) {
 		const issue = parsed.error.issues[0];
