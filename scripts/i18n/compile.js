@@ -1,4 +1,4 @@
-// Compiles messages/{sv,en}.json into src/lib/paraglide for the tools that run without Vite
+// Compiles src/lib/i18n/messages/{sv,en}.json into src/lib/paraglide for the tools that run without Vite
 // (svelte-check, eslint, `npm run kompass`). Vite (dev, build, Vitest) compiles through its plugin.
 // With --if-stale it does nothing when the output is newer than every message file.
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -8,7 +8,7 @@ import { paraglideOptions } from './paraglide-options.js';
 const output = `${paraglideOptions.outdir}/messages.js`;
 const sources = [
 	'./project.inlang/settings.json',
-	...readdirSync('./messages').map((f) => `./messages/${f}`)
+	...readdirSync('./src/lib/i18n/messages').map((f) => `./src/lib/i18n/messages/${f}`)
 ];
 const stale =
 	!existsSync(output) || sources.some((f) => statSync(f).mtimeMs > statSync(output).mtimeMs);

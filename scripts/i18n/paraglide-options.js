@@ -1,6 +1,6 @@
 // The one Paraglide configuration, shared by the Vite plugin (dev, build, Vitest) and by
 // scripts/i18n/compile.js (svelte-check, eslint and the tsx CLI, which run without Vite).
-// The plugin for messages/{locale}.json is loaded from node_modules (project.inlang/settings.json),
+// The plugin for src/lib/i18n/messages/{locale}.json is loaded from node_modules (project.inlang/settings.json),
 // not from a CDN, so compiling works offline and in CI.
 
 /** @type {import('@inlang/paraglide-js').CompilerOptions} */

@@ -48,7 +48,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const dictionaryDir = join(root, 'src/lib/i18n/messages');
-const jsonDir = join(root, 'messages');
+const jsonDir = join(root, 'src/lib/i18n/messages');
 const lookupsFile = join(root, 'src/lib/i18n/lookups.ts');
 const locales = ['sv', 'en'] as const;
 type Catalogue = Record<string, string>;

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import settings from '../../project.inlang/settings.json';
 
-/** messages/<locale>.json without its $schema. */
+/** src/lib/i18n/messages/<locale>.json without its $schema. */
 function catalogue(locale: string): Record<string, string> {
-	const url = new URL(`../../messages/${locale}.json`, import.meta.url);
+	const url = new URL(`../../src/lib/i18n/messages/${locale}.json`, import.meta.url);
 	const { $schema: _schema, ...messages } = JSON.parse(readFileSync(url, 'utf8'));
 	return messages;
 }
