@@ -20,7 +20,7 @@ import { getRubricOrThrow } from '../repositories/rubrics';
 import { StaleWriteError } from '../repositories/versioned';
 import { DomainError } from '../errors';
 import { isMessageKey, translate } from '$lib/i18n';
-import type { Rubric } from '$lib/domain/rubric';
+import { rubricInLocale, type Rubric } from '$lib/domain/rubric';
 
 /** Who is acting: signed in for every action but the few the policy grants to anyone. */
 export type RouteUser<A extends EvaluationAction> = A extends AnonymousEvaluationAction
@@ -58,7 +58,8 @@ export async function authorizeEvaluationRoute<A extends EvaluationAction>(
 	const user = locals.user as RouteUser<A>;
 	return {
 		scope,
-		rubric: await getRubricOrThrow(locals.db, scope.rubricId),
+		// In the reader's language: every page and message names areas and subareas by title.
+		rubric: rubricInLocale(await getRubricOrThrow(locals.db, scope.rubricId), locals.locale),
 		evaluationId,
 		user,
 		ownSheet: found?.ownSheet
