@@ -475,7 +475,10 @@ export const defaultLocale: Locale = baseLocale;
 export * from './format';
 `
 );
-if (existsSync(dictionaryDir)) rmSync(dictionaryDir, { recursive: true });
+// Only the TS dictionaries go: the JSON catalogues live in the same folder.
+if (existsSync(dictionaryDir))
+	for (const name of readdirSync(dictionaryDir).filter((n) => n.endsWith('.ts')))
+		rmSync(join(dictionaryDir, name));
 rmSync(join(root, 'src/lib/i18n/context.ts'), { force: true });
 written.push(
 	join(root, 'src/lib/i18n/index.ts'),

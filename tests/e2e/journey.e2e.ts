@@ -350,7 +350,7 @@ test('a visitor on a phone finds, compares, reads in English and downloads the P
 	).toBeVisible();
 	// The radar against the national average, with its table beside it.
 	await expect(page.locator('svg[role="img"]').first()).toBeVisible();
-	await expect(page.getByRole('table', { name: /Nationellt medelvärde/ })).toBeVisible();
+	await expect(page.getByRole('table', { name: /mot Kommunsnitt/ })).toBeVisible();
 	await screenshot(page, 'kommun');
 
 	await page.goto(at(`/jamfor?kommuner=${municipality.name}%2C+Karlskoga%2C+Vallentuna`));

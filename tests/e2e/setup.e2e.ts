@@ -3,7 +3,9 @@ import { testAccounts } from './accounts';
 import { gotoLive, signIn, signOut, state } from './helpers';
 
 async function startCollection(page: Page) {
-	await page.getByRole('button', { name: 'Gå till Insamling' }).click();
+	// Moving on asks in the page first; gaps then need their own confirmation.
+	await page.getByText('Gå till Insamling', { exact: true }).click();
+	await page.getByRole('button', { name: 'Ja, gå till Insamling' }).click();
 	const done = page
 		.getByRole('status')
 		.filter({ hasText: 'Utvärderingen är nu i steget Insamling' });
@@ -11,7 +13,7 @@ async function startCollection(page: Page) {
 	await expect(done.or(confirm)).toBeVisible();
 	if (await confirm.isVisible()) {
 		await confirm.check();
-		await page.getByRole('button', { name: 'Gå till Insamling' }).click();
+		await page.getByRole('button', { name: 'Gå till Insamling', exact: true }).click();
 	}
 	await expect(done).toBeVisible();
 }

@@ -1,7 +1,7 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { testAccounts } from './accounts';
-import { origin, signIn, signInRequest, signOut, state } from './helpers';
+import { gotoLive, origin, signIn, signInRequest, signOut, state } from './helpers';
 
 const formHeaders = { origin, accept: 'application/json', 'x-sveltekit-action': 'true' };
 
@@ -113,7 +113,8 @@ test.describe('sources', () => {
 		const { draftId } = state();
 		const base = `/utvarderingar/${draftId}`;
 		await signIn(page, testAccounts.evaluator1);
-		await page.goto(`${base}/intervjuer`);
+		// Typed only once the page is live: hydration could reset a field typed before it.
+		await gotoLive(page, `${base}/intervjuer`);
 		await expect(page.getByText('stannar i utvärderingsgruppen')).toBeVisible();
 		await page.getByLabel('Datum').fill('2026-09-07');
 		await page.getByLabel('Grupp').selectOption({ label: 'Förtroendevalda' });

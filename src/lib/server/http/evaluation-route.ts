@@ -19,7 +19,7 @@ import {
 import { getRubricOrThrow } from '../repositories/rubrics';
 import { StaleWriteError } from '../repositories/versioned';
 import { DomainError } from '../errors';
-import type { Rubric } from '$lib/domain/rubric';
+import { rubricInLocale, type Rubric } from '$lib/domain/rubric';
 import { translateKey, isMessageKey } from '$lib/i18n/lookup';
 import { m } from '$lib/paraglide/messages.js';
 
@@ -59,7 +59,8 @@ export async function authorizeEvaluationRoute<A extends EvaluationAction>(
 	const user = locals.user as RouteUser<A>;
 	return {
 		scope,
-		rubric: await getRubricOrThrow(locals.db, scope.rubricId),
+		// In the reader's language: every page and message names areas and subareas by title.
+		rubric: rubricInLocale(await getRubricOrThrow(locals.db, scope.rubricId), locals.locale),
 		evaluationId,
 		user,
 		ownSheet: found?.ownSheet
