@@ -220,7 +220,7 @@ for (const [key, points] of [
 		await page.goto(`${evaluationUrl}/intervjuer`);
 		await hydrated(page);
 		await page.getByLabel('Datum').fill(`${year}-03-0${key === 'a' ? 1 : 2}`);
-		await page.getByLabel('Grupp').selectOption({ label: 'Förtroendevalda' });
+		await page.getByLabel('Grupp', { exact: true }).selectOption({ label: 'Förtroendevalda' });
 		await page.getByLabel('Antal personer').fill('3');
 		await page.getByLabel('Intervjuare').fill(person.name);
 		await page.getByLabel('Anteckningar').fill(`Samtal om styrning, fört av ${person.name}.`);

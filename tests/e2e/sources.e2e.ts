@@ -117,7 +117,7 @@ test.describe('sources', () => {
 		await gotoLive(page, `${base}/intervjuer`);
 		await expect(page.getByText('stannar i utvärderingsgruppen')).toBeVisible();
 		await page.getByLabel('Datum').fill('2026-09-07');
-		await page.getByLabel('Grupp').selectOption({ label: 'Förtroendevalda' });
+		await page.getByLabel('Grupp', { exact: true }).selectOption({ label: 'Förtroendevalda' });
 		await page.getByLabel('Antal personer').fill('3');
 		await page.getByLabel('Intervjuare').fill('Erik Utvärderare');
 		await page.getByLabel('Intervjupersoner (valfritt)').fill('KSO och oppositionsråd');
