@@ -251,13 +251,12 @@ describe('createEvaluation', () => {
 
 		// The contact says the old plan no longer applies: its task is done, and the plan does not
 		// come along to the evaluation after.
-		const contactPart = { onTeam: false, contact: true };
 		await t.db
 			.updateTable('evaluation')
 			.set({ status: 'insamling' })
 			.where('id', '=', second)
 			.execute();
-		const before = await loadTasks(t.db, second, u.contact, contactPart, '2036-01-01');
+		const before = await loadTasks(t.db, second, u.contact.id, 'municipality', '2036-01-01');
 		expect(before.tasks.map((x) => x.code)).toContain('markDocuments');
 		await markCarriedDocument(
 			t.db,
@@ -273,7 +272,7 @@ describe('createEvaluation', () => {
 			carried[1].id,
 			false
 		);
-		const after = await loadTasks(t.db, second, u.contact, contactPart, '2036-01-01');
+		const after = await loadTasks(t.db, second, u.contact.id, 'municipality', '2036-01-01');
 		expect(after.tasks.map((x) => x.code)).not.toContain('markDocuments');
 		await t.db
 			.updateTable('evaluation')
@@ -312,22 +311,14 @@ describe('loadTasks', () => {
 	it("gives a new member the declaration, a declared one the evaluator's steps", async () => {
 		const id = await evaluation(2038, 'poangsattning');
 		const tasksOf = async (user: SessionUser) =>
-			(await loadTasks(t.db, id, user, { onTeam: true, contact: false }, '2038-01-01')).tasks.map(
-				(x) => x.code
-			);
+			(await loadTasks(t.db, id, user.id, 'evaluator', '2038-01-01')).tasks.map((x) => x.code);
 		expect(await tasksOf(u.a)).toEqual(['submitSheet']);
 		await t.db
 			.insertInto('evaluation_member')
 			.values({ evaluation_id: id, user_id: u.c.id })
 			.execute();
 		expect(await tasksOf(u.c)).toEqual(['declareNoConflict']);
-		const outsider = await loadTasks(
-			t.db,
-			id,
-			u.b,
-			{ onTeam: false, contact: false },
-			'2038-01-01'
-		);
+		const outsider = await loadTasks(t.db, id, u.b.id, null, '2038-01-01');
 		expect(outsider.tasks).toEqual([]);
 	});
 });

@@ -6,6 +6,7 @@ import {
 	canOnFactCheckComment,
 	evaluationActions,
 	globalActions,
+	partIn,
 	type EvaluationAction,
 	type EvaluationScope
 } from '../../src/lib/server/auth/policy';
@@ -319,4 +320,25 @@ describe('policy on the programme', () => {
 			}
 		});
 	}
+});
+
+describe('partIn: the part a user plays in one evaluation (their tasks follow from it)', () => {
+	const expectedPart: Record<ActorName, string | null> = {
+		anonymous: null,
+		coordinator: 'coordinator',
+		teamDeclared: 'evaluator',
+		teamUndeclared: 'evaluator',
+		otherEvaluator: null,
+		ownContact: 'municipality',
+		otherContact: null
+	};
+	it.each(Object.entries(expectedPart))('%s → %s', (name, part) => {
+		expect(partIn(actors[name as ActorName], scope('insamling'))).toBe(part);
+	});
+
+	it('is none for another contact of the same municipality once the evaluation names its own', () => {
+		const colleague = user(7, 'municipality', '1883');
+		expect(partIn(colleague, scope('insamling'))).toBeNull();
+		expect(partIn(colleague, scope('insamling', { contactUserId: null }))).toBe('municipality');
+	});
 });

@@ -129,13 +129,11 @@ export function canOnEvaluation(
 	if (action === 'actionPlan.read' && published && e.actionPlanPublic) return true;
 	if (!user || user.mustChangePassword) return false;
 
-	const coordinator = isRole(user, 'coordinator');
-	const onTeam = user.role === 'evaluator' && e.teamUserIds.includes(user.id);
+	const part = partIn(user, e);
+	const coordinator = part === 'coordinator';
+	const onTeam = part === 'evaluator';
 	const conflictFree = onTeam && e.conflictFreeUserIds.includes(user.id);
-	const contact =
-		user.role === 'municipality' &&
-		user.municipalityCode === e.municipalityCode &&
-		(e.contactUserId === null || e.contactUserId === user.id);
+	const contact = part === 'municipality';
 	// The municipality sees its evaluation once collection starts (to send answers and documents).
 	const contactSees = contact && !before(e.status, 'insamling');
 	const editable = !published;
@@ -218,6 +216,21 @@ export function canOnFactCheckComment(
 		case 'close':
 			return contact || (team && comment.status === 'besvarad');
 	}
+}
+
+/**
+ * The part a user plays in one evaluation, which decides what is theirs to do next (tasks):
+ * the coordinator, a team member, the municipality's contact, or none.
+ */
+export function partIn(user: SessionUser | null, e: EvaluationScope): Role | null {
+	if (!user || user.mustChangePassword) return null;
+	if (user.role === 'coordinator') return 'coordinator';
+	if (user.role === 'evaluator' && e.teamUserIds.includes(user.id)) return 'evaluator';
+	const contact =
+		user.role === 'municipality' &&
+		user.municipalityCode === e.municipalityCode &&
+		(e.contactUserId === null || e.contactUserId === user.id);
+	return contact ? 'municipality' : null;
 }
 
 /**

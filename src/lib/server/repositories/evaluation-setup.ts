@@ -386,8 +386,9 @@ export async function markCarriedDocument(
 export async function loadTasks(
 	db: Database,
 	evaluationId: number,
-	user: { id: number; role: Role },
-	part: { onTeam: boolean; contact: boolean },
+	userId: number,
+	/** The user's part in the evaluation (policy.ts `partIn`); null gives no tasks. */
+	role: Role | null,
 	today: string
 ): Promise<{ tasks: Task[]; dates: PlannedDates }> {
 	const e = await db
@@ -419,13 +420,13 @@ export async function loadTasks(
 				.selectFrom('evaluation_member')
 				.select('no_conflict_declared_at')
 				.whereRef('evaluation_id', '=', 'e.id')
-				.where('user_id', '=', user.id)
+				.where('user_id', '=', userId)
 				.as('declaredAt'),
 			eb
 				.selectFrom('score_sheet')
 				.select('submitted_at')
 				.whereRef('evaluation_id', '=', 'e.id')
-				.where('user_id', '=', user.id)
+				.where('user_id', '=', userId)
 				.as('submittedAt')
 		])
 		.where('e.id', '=', evaluationId)
@@ -437,14 +438,6 @@ export async function loadTasks(
 		factCheckDue: e.factCheckDue,
 		publicationPlanned: e.publicationPlanned
 	};
-	const role: Role | null =
-		user.role === 'coordinator'
-			? 'coordinator'
-			: part.onTeam
-				? 'evaluator'
-				: part.contact
-					? 'municipality'
-					: null;
 	if (!role) return { tasks: [], dates };
 	const tasks = tasksFor(
 		{

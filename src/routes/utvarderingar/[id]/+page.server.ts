@@ -1,5 +1,6 @@
 import { actorOf } from '$lib/server/repositories/audit';
 import { requireUser } from '$lib/server/auth/guard';
+import { canOnEvaluation, partIn } from '$lib/server/auth/policy';
 import {
 	attempt,
 	authorizeEvaluationRoute,
@@ -20,16 +21,13 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const user = requireUser(locals, url);
 	const { scope } = await authorizeEvaluationRoute(locals, params.id, 'evaluation.read');
 	const detail = (await findEvaluationDetail(locals.db, scope.id))!;
-	const seesDraft = user.role === 'coordinator' || scope.teamUserIds.includes(user.id);
+	const seesDraft = canOnEvaluation(user, 'evaluation.readDraft', scope);
 	// Set-up, tasks and deadlines (issue 15): what is this user's to do next, with its date.
 	const planned = await loadTasks(
 		locals.db,
 		scope.id,
-		user,
-		{
-			onTeam: scope.teamUserIds.includes(user.id),
-			contact: user.role === 'municipality' && scope.municipalityCode === user.municipalityCode
-		},
+		user.id,
+		partIn(user, scope),
 		todayInSweden()
 	);
 	return {
