@@ -9,7 +9,7 @@ import type { DB } from '../db/types';
 import { recordAudit, type Actor } from './audit';
 import { DomainError } from '../errors';
 import { datesOutOfOrder, tasksFor, type PlannedDates, type Task } from '$lib/domain/tasks';
-import type { Role } from '$lib/domain/roles';
+import { mayBeContact, mayJoinTeam, type Role } from '$lib/domain/roles';
 import type { EvaluationStatus } from '$lib/domain/lifecycle';
 
 /** Refuses a team that is not distinct, active evaluators. */
@@ -21,15 +21,12 @@ export async function checkTeam(trx: Transaction<DB> | Database, userIds: number
 				.where('id', 'in', userIds)
 				.execute()
 		: [];
-	if (
-		team.length !== new Set(userIds).size ||
-		team.some((u) => u.role !== 'evaluator' || !u.active)
-	) {
+	if (team.length !== new Set(userIds).size || !team.every(mayJoinTeam)) {
 		throw new DomainError('ws.errors.team', 'team');
 	}
 }
 
-/** Refuses a contact who is not a contact person of the municipality. */
+/** Refuses a contact who is not an active contact person of the municipality. */
 export async function checkContact(
 	trx: Transaction<DB> | Database,
 	contactUserId: number | null,
@@ -38,14 +35,10 @@ export async function checkContact(
 	if (!contactUserId) return;
 	const contact = await trx
 		.selectFrom('app_user')
-		.select(['role', 'municipality_code'])
+		.select(['role', 'active', 'municipality_code as municipalityCode'])
 		.where('id', '=', contactUserId)
 		.executeTakeFirst();
-	if (
-		!contact ||
-		contact.role !== 'municipality' ||
-		contact.municipality_code !== municipalityCode
-	) {
+	if (!contact || !mayBeContact(contact, municipalityCode)) {
 		throw new DomainError('ws.errors.contact', 'contactUserId');
 	}
 }

@@ -1,3 +1,4 @@
+import { mayBeContact, mayJoinTeam } from '$lib/domain/roles';
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { authorizeGlobal } from '$lib/server/auth/guard';
@@ -51,11 +52,9 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		prefill,
 		municipalities: municipalities.map((m) => ({ code: m.code, name: m.name })),
 		rubrics: rubrics.map((r) => ({ id: r.id, title: r.title })),
-		evaluators: users
-			.filter((u) => u.role === 'evaluator' && u.active)
-			.map((u) => ({ id: u.id, label: u.name || u.email })),
+		evaluators: users.filter(mayJoinTeam).map((u) => ({ id: u.id, label: u.name || u.email })),
 		contacts: users
-			.filter((u) => u.role === 'municipality' && u.active)
+			.filter((u) => u.municipalityCode !== null && mayBeContact(u, u.municipalityCode))
 			.map((u) => ({
 				id: u.id,
 				label: `${u.name || u.email}`,

@@ -1,3 +1,4 @@
+import { mayBeContact, mayJoinTeam } from '$lib/domain/roles';
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { actorOf } from '$lib/server/repositories/audit';
@@ -26,13 +27,10 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		setup: current,
 		/** Active evaluators, and any current member who is no longer active (to be removed). */
 		evaluators: users
-			.filter((u) => u.role === 'evaluator' && (u.active || current.teamUserIds.includes(u.id)))
+			.filter((u) => mayJoinTeam(u) || current.teamUserIds.includes(u.id))
 			.map((u) => ({ id: u.id, label: u.name || u.email })),
 		contacts: users
-			.filter(
-				(u) =>
-					u.role === 'municipality' && u.active && u.municipalityCode === current.municipalityCode
-			)
+			.filter((u) => mayBeContact(u, current.municipalityCode))
 			.map((u) => ({ id: u.id, label: u.name || u.email }))
 	};
 };
