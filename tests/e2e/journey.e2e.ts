@@ -92,10 +92,11 @@ async function firstSignIn(page: Page, person: Person) {
 async function screenshot(page: Page, name: string) {
 	for (const width of [1366, 390]) {
 		await page.setViewportSize({ width, height: 900 });
-		expect
-			.soft(
-				[name, width, await page.evaluate(() => document.documentElement.scrollWidth)],
-				'no sideways scrolling'
+		// Charts re-measure their box after a resize (a ResizeObserver): judge the settled layout.
+		await expect.soft
+			.poll(
+				async () => [name, width, await page.evaluate(() => document.documentElement.scrollWidth)],
+				{ message: 'no sideways scrolling' }
 			)
 			.toEqual([name, width, width]);
 		await page.screenshot({ path: `${shots}/${name}-${width}.png`, fullPage: true });
