@@ -12,7 +12,15 @@
 import { parse } from 'devalue';
 import { readFileSync } from 'node:fs';
 import { sql } from 'kysely';
-import { benchDatabase, loadLine, loadTest, pct, startServer, type LoadRequest } from './support';
+import {
+	benchDatabase,
+	loadLine,
+	loadTest,
+	loadTestOn,
+	pct,
+	startServer,
+	type LoadRequest
+} from './support';
 import { createSession } from '../../src/lib/server/auth/session';
 
 const evaluators = 50;
@@ -128,15 +136,20 @@ export async function run(): Promise<string[]> {
 	try {
 		// Warm-up: the server's first requests compile templates and fill the pool.
 		await loadTest({ origin, clients: 10, durationMs: 2000, next: ping });
-		const pingRun = await loadTest({ origin, clients: evaluators, durationMs: 8000, next: ping });
-		const loop = await loadTest({
+		const pingRun = await loadTestOn(server, {
+			origin,
+			clients: evaluators,
+			durationMs: 8000,
+			next: ping
+		});
+		const loop = await loadTestOn(server, {
 			origin,
 			clients: evaluators,
 			durationMs: loopMs,
 			next: save,
 			check: acknowledge
 		});
-		const realistic = await loadTest({
+		const realistic = await loadTestOn(server, {
 			origin,
 			clients: evaluators,
 			durationMs: realisticMs,

@@ -1,6 +1,6 @@
 /** Shared benchmark plumbing: a fresh database (real PostgreSQL when available), a built server, timing. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -198,11 +198,37 @@ export function pct(times: number[], p: number): number {
 	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 }
 
-export function loadLine(label: string, r: LoadResult): string {
+export function loadLine(label: string, r: LoadResult & { serverCpuMs?: number }): string {
 	return (
 		`${label}: ${(r.requests / r.seconds).toFixed(0)} req/s, p50 ${fmt(pct(r.latencies, 50))}, ` +
 		`p99 ${fmt(pct(r.latencies, 99))}, max ${fmt(Math.max(...r.latencies))}, ` +
 		`${r.requests} requests, ${r.errors} errors` +
+		(r.serverCpuMs === undefined
+			? ''
+			: `, server CPU ${(r.serverCpuMs / r.requests).toFixed(2)} ms/request`) +
 		(r.firstError ? ` (first: ${r.firstError})` : '')
 	);
+}
+
+/**
+ * CPU time (user + system, all threads) the process has used so far, in ms, from /proc (Linux).
+ * Per request, it is a cost that holds when other work shares the machine, unlike throughput.
+ */
+export function cpuMsOf(pid: number | undefined): number {
+	try {
+		const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+		return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in 1/100 s
+	} catch {
+		return NaN;
+	}
+}
+
+/** Runs a load test and adds the server's CPU time spent during it. */
+export async function loadTestOn(
+	server: ChildProcess,
+	options: Parameters<typeof loadTest>[0]
+): Promise<LoadResult & { serverCpuMs: number }> {
+	const before = cpuMsOf(server.pid);
+	const result = await loadTest(options);
+	return { ...result, serverCpuMs: cpuMsOf(server.pid) - before };
 }

@@ -15,15 +15,23 @@ function eventFor(url: string, init: RequestInit = {}, locale: 'sv' | 'en' = 'sv
 /** Runs the handle step; returns what the route would have seen, or the refusal. */
 async function run(event: RequestEvent) {
 	let reached = false;
+	let routeRead: unknown;
 	const resolve = async () => {
 		reached = true;
-		// The route still reads the original body after the check read its copy.
-		if (event.request.body) await event.request.text();
+		// The route still reads the body after the check: forms as forms, JSON and text as text.
+		const type = event.request.headers.get('content-type') ?? '';
+		if (event.request.body) {
+			routeRead = /form/.test(type)
+				? await event.request.formData()
+				: /json/.test(type)
+					? await event.request.json()
+					: await event.request.text();
+		}
 		return new Response('ok');
 	};
 	try {
 		const response = await refuseNulBytes({ event, resolve } as never);
-		return { reached, response };
+		return { reached, response, routeRead };
 	} catch (e) {
 		if (isHttpError(e)) return { reached, status: e.status, message: e.body.message };
 		throw e;
@@ -83,6 +91,10 @@ describe('NUL bytes at the boundary', () => {
 			eventFor(`${origin}/x?/upload`, { method: 'POST', body: withContent })
 		);
 		expect(passed.reached).toBe(true);
+		// The route gets the file whole from the check's single reading of the body.
+		const file = (passed.routeRead as FormData).get('files') as File;
+		expect(file.name).toBe('data.bin');
+		expect([...new Uint8Array(await file.arrayBuffer())]).toEqual([0, 1, 0, 2]);
 	});
 
 	it('refuses a NUL in a query parameter of the open API with a JSON 400, and in a page path', async () => {
@@ -114,6 +126,31 @@ describe('NUL bytes at the boundary', () => {
 		);
 		expect(result.reached).toBe(true);
 		expect(await result.response!.text()).toBe('ok');
+		expect((result.routeRead as FormData).get('name')).toBe('Bergslagen\r\nöst');
+	});
+
+	it('hands a clean JSON body to the route as it was sent', async () => {
+		const sent = { kommuner: ['Örebro', 'Lund'], note: 'rad ett\nrad två' };
+		const result = await run(
+			eventFor(`${origin}/api/x`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify(sent)
+			})
+		);
+		expect(result.reached).toBe(true);
+		expect(result.routeRead).toEqual(sent);
+	});
+
+	it('leaves a malformed JSON body for the route, which meets the same error reading it', async () => {
+		const result = await run(
+			eventFor(`${origin}/api/x`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: '{"a": '
+			})
+		).catch((e: unknown) => ({ thrown: e }));
+		expect(result).toMatchObject({ thrown: expect.any(SyntaxError) });
 	});
 });
 

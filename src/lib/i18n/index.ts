@@ -8,3 +8,8 @@ import { baseLocale, isLocale, locales, type Locale } from '../paraglide/runtime
 export { isLocale, locales, type Locale };
 export const defaultLocale: Locale = baseLocale;
 export * from './format';
+
+/** The language chosen with the switch (its cookie's value), else Swedish. */
+export function localeFromCookie(value: string | undefined): Locale {
+	return value && isLocale(value) ? value : defaultLocale;
+}

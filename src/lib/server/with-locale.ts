@@ -8,8 +8,8 @@ import {
 /**
  * Runs `fn` with Paraglide's locale set to `locale`: for output in another language than the
  * request's (a component rendered with `render()` for a PDF, an API answer following
- * Accept-Language) and for code without a request (the CLI, worker threads), where the message
- * functions and `getLocale()` would otherwise fall back to Swedish.
+ * Accept-Language), for each request (hooks), and for code without a request (the CLI, worker
+ * threads), where the message functions and `getLocale()` would otherwise fall back to Swedish.
  */
 export function withLocale<T>(locale: Locale, fn: () => T): T {
 	let storage = getServerAsyncLocalStorage();

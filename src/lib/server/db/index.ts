@@ -235,8 +235,20 @@ function pgliteMemoryOptions(PGlite: { defaultStartParams: readonly string[] }):
 export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): DbOptions {
 	return {
 		databaseUrl: env.DATABASE_URL || undefined,
-		dataDir: env.DATA_DIR || './data'
+		dataDir: env.DATA_DIR || './data',
+		poolSize: env.DATABASE_POOL_SIZE ? poolSizeFrom(env.DATABASE_POOL_SIZE) : undefined
 	};
+}
+
+/** DATABASE_POOL_SIZE: connections per app server, a whole number from 1 to 100. */
+function poolSizeFrom(raw: string): number {
+	const size = Number(raw);
+	if (!Number.isInteger(size) || size < 1 || size > 100) {
+		throw new ConfigurationError(
+			`DATABASE_POOL_SIZE must be a whole number from 1 to 100, not "${raw}"`
+		);
+	}
+	return size;
 }
 
 const globalKey = Symbol.for('kommunkompassen.db');

@@ -64,7 +64,35 @@ export function findNulInJson(value: unknown, field = 'body'): NulPlace | null {
 
 const bodyMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-/** Reads a copy of the body (the route still reads the original) and looks for a NUL in it. */
+/**
+ * Reads the body once, as `reader` does, and has the request hand that same reading to the route
+ * (`formData()` gives the same parsed form; `json()` parses the same text). Checking a clone
+ * instead would tee the stream and parse every form twice, a fifth of a save's work under load.
+ * A body that cannot be read rejects here and again, the same way, when the route reads it.
+ */
+function readOnceForRoute<K extends 'formData' | 'text'>(
+	request: Request,
+	reader: K
+): ReturnType<Request[K]> {
+	const reading = request[reader]() as ReturnType<Request[K]>;
+	reading.catch(() => {}); // the route meets the rejection when it reads the body
+	const own = (value: unknown) => ({ value, configurable: true, writable: true });
+	Object.defineProperty(
+		request,
+		reader,
+		own(() => reading)
+	);
+	if (reader === 'text') {
+		Object.defineProperty(
+			request,
+			'json',
+			own(() => (reading as Promise<string>).then(JSON.parse))
+		);
+	}
+	return reading;
+}
+
+/** Looks for a NUL in the body, which the route then reads from the same single reading. */
 export async function findNulInBody(request: Request): Promise<NulPlace | null> {
 	if (!bodyMethods.has(request.method) || !request.body) return null;
 	const type = request.headers.get('content-type')?.toLowerCase() ?? '';
@@ -73,13 +101,15 @@ export async function findNulInBody(request: Request): Promise<NulPlace | null> 
 			type.startsWith('multipart/form-data') ||
 			type.startsWith('application/x-www-form-urlencoded')
 		) {
-			return findNulInForm(await request.clone().formData());
+			return findNulInForm(await readOnceForRoute(request, 'formData'));
 		}
 		if (type.startsWith('application/json')) {
-			return findNulInJson(JSON.parse(await request.clone().text()));
+			return findNulInJson(JSON.parse(await readOnceForRoute(request, 'text')));
 		}
 		if (type.startsWith('text/')) {
-			return (await request.clone().text()).includes(nul) ? { in: 'body', field: 'body' } : null;
+			return (await readOnceForRoute(request, 'text')).includes(nul)
+				? { in: 'body', field: 'body' }
+				: null;
 		}
 	} catch {
 		// An unreadable body (malformed, or over BODY_SIZE_LIMIT) is left to the route, which
