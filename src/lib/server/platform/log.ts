@@ -24,5 +24,7 @@ export const log = pino(
 				}
 			: {})
 	},
-	pretty ? undefined : pino.destination(destination)
+	// Asynchronous writes: a line per request is not a blocking system call on the request's path
+	// (under load, lines written meanwhile go out together); pino flushes what is left at exit.
+	pretty ? undefined : pino.destination({ dest: destination, sync: false })
 );
