@@ -1,6 +1,6 @@
 /** Shared benchmark plumbing: a fresh database (real PostgreSQL when available), a built server, timing. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -198,14 +198,16 @@ export function pct(times: number[], p: number): number {
 	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 }
 
-export function loadLine(label: string, r: LoadResult & { serverCpuMs?: number }): string {
+export function loadLine(label: string, r: LoadResult & Partial<CpuSpent>): string {
 	return (
 		`${label}: ${(r.requests / r.seconds).toFixed(0)} req/s, p50 ${fmt(pct(r.latencies, 50))}, ` +
 		`p99 ${fmt(pct(r.latencies, 99))}, max ${fmt(Math.max(...r.latencies))}, ` +
 		`${r.requests} requests, ${r.errors} errors` +
 		(r.serverCpuMs === undefined
 			? ''
-			: `, server CPU ${(r.serverCpuMs / r.requests).toFixed(2)} ms/request`) +
+			: `, CPU ms/request: server ${(r.serverCpuMs / r.requests).toFixed(2)}, ` +
+				`PostgreSQL ${((r.postgresCpuMs ?? NaN) / r.requests).toFixed(2)}, ` +
+				`load client ${((r.clientCpuMs ?? NaN) / r.requests).toFixed(2)}`) +
 		(r.firstError ? ` (first: ${r.firstError})` : '')
 	);
 }
@@ -223,12 +225,43 @@ export function cpuMsOf(pid: number | undefined): number {
 	}
 }
 
-/** Runs a load test and adds the server's CPU time spent during it. */
+/**
+ * CPU time used so far by all PostgreSQL processes on this machine (a local server), in ms. Only
+ * meaningful on a quiet machine: other work's connections count too, and an ended one drops out.
+ */
+export function postgresCpuMs(): number {
+	let total = 0;
+	for (const entry of readdirSync('/proc')) {
+		if (!/^\d+$/.test(entry)) continue;
+		try {
+			if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres')
+				total += cpuMsOf(+entry);
+		} catch {
+			/* the process ended meanwhile */
+		}
+	}
+	return total;
+}
+
+/** The CPU time each party used during a load test: the app server, PostgreSQL, the load client. */
+export interface CpuSpent {
+	serverCpuMs: number;
+	postgresCpuMs: number;
+	clientCpuMs: number;
+}
+
+/** Runs a load test and adds the CPU time the server, PostgreSQL and this client spent on it. */
 export async function loadTestOn(
 	server: ChildProcess,
 	options: Parameters<typeof loadTest>[0]
-): Promise<LoadResult & { serverCpuMs: number }> {
-	const before = cpuMsOf(server.pid);
+): Promise<LoadResult & CpuSpent> {
+	const before = { server: cpuMsOf(server.pid), pg: postgresCpuMs(), client: process.cpuUsage() };
 	const result = await loadTest(options);
-	return { ...result, serverCpuMs: cpuMsOf(server.pid) - before };
+	const client = process.cpuUsage(before.client);
+	return {
+		...result,
+		serverCpuMs: cpuMsOf(server.pid) - before.server,
+		postgresCpuMs: postgresCpuMs() - before.pg,
+		clientCpuMs: (client.user + client.system) / 1000
+	};
 }
