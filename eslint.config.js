@@ -52,6 +52,19 @@ export default defineConfig(
 		}
 	},
 	{
+		// One concept per file: a file past 400 lines holds more than one and is split along its
+		// seams (issue 13). Blank lines and comments count, so a file cannot hide its size. The
+		// generated Paraglide output and the message catalogues (JSON, not linted) are exempt.
+		files: ['src/**/*.ts', 'src/**/*.svelte'],
+		ignores: ['src/lib/paraglide/**'],
+		rules: { 'max-lines': ['error', { max: 400, skipBlankLines: false, skipComments: false }] }
+	},
+	{
+		// shrunk by feat/arch-forms
+		files: ['src/routes/kommuner/[[]code[]]/sjalvskattning/[[]id[]]/+page.svelte'],
+		rules: { 'max-lines': 'off' }
+	},
+	{
 		// Migrations take `Kysely<any>` on purpose (Kysely's docs, STYLE.md): they are frozen and must
 		// not depend on the app's current table types. The migrator only hands that db through.
 		files: ['migrations/**/*.ts', 'src/lib/server/db/migrator.ts'],
