@@ -98,6 +98,30 @@ export default defineConfig(
 		rules: { 'no-restricted-syntax': 'off' }
 	},
 	{
+		// The domain and the shared zod schemas are pure (issue 13): they run in the browser, the
+		// server and the tests alike, so they import nothing from the server, the framework's
+		// runtime, Node or the database. What they need is passed in.
+		files: ['src/lib/domain/**', 'src/lib/schemas/**'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							regex: '^(\\$lib/server|(\\.\\.?/)+(.*/)?server)(/|$)',
+							message: 'The domain and schemas import nothing from the server: pass the data in.'
+						},
+						{
+							regex: '^(\\$app/|node:|pg$|pg/|kysely($|/)|@electric-sql/)',
+							message:
+								'The domain and schemas are pure TypeScript: no SvelteKit runtime, Node or database.'
+						}
+					]
+				}
+			]
+		}
+	},
+	{
 		// Migrations take `Kysely<any>` on purpose (Kysely's docs, STYLE.md): they are frozen and must
 		// not depend on the app's current table types. The migrator only hands that db through.
 		files: ['migrations/**/*.ts', 'src/lib/server/db/migrator.ts'],
