@@ -138,11 +138,13 @@ test('a coordinator downloads a backup from the admin pages; it restores with th
 	const restored = /Restored .*: (\d+) users, (\d+) evaluations, (\d+) documents/.exec(
 		restore.stdout
 	);
-	// At least the demo data and the test accounts (other tests may have added more).
+	// At least the demo data and the test accounts (other tests may have added more). The demo
+	// seeds two documents (db/seed/documents.ts); a third exists only after another test's upload,
+	// so asking for three failed when this file ran alone.
 	const [users, evaluations, documents] = restored!.slice(1).map(Number);
 	expect(users).toBeGreaterThanOrEqual(Object.keys(testAccounts).length);
 	expect(evaluations).toBeGreaterThanOrEqual(17);
-	expect(documents).toBeGreaterThanOrEqual(3);
+	expect(documents).toBeGreaterThanOrEqual(2);
 	expect(restore.status).toBe(0);
 
 	// The download is in the audit log, under the coordinator's name.
