@@ -6,10 +6,10 @@
 import { benchDatabase, fmt, medianMs } from './support';
 import { createEvaluation } from '../../src/lib/server/repositories/evaluations';
 import {
-	finishCarriedDocuments,
 	loadEvaluationSetup,
 	updateEvaluationSetup
 } from '../../src/lib/server/repositories/evaluation-setup';
+import { finishCarriedDocuments } from '../../src/lib/server/repositories/carried-documents';
 import { systemActor } from '../../src/lib/server/repositories/audit';
 
 export async function run(): Promise<string[]> {

@@ -6,11 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { createUser } from '../helpers/users';
-import {
-	createEvaluation,
-	declareNoConflict,
-	listEvaluationsFor
-} from '../../src/lib/server/repositories/evaluations';
+import { createEvaluation, declareNoConflict } from '../../src/lib/server/repositories/evaluations';
+import { listEvaluationsFor } from '../../src/lib/server/repositories/evaluation-list';
 import { findEvaluationScope } from '../../src/lib/server/repositories/evaluation-scope';
 import { canOnEvaluation } from '../../src/lib/server/auth/policy';
 import { systemActor } from '../../src/lib/server/repositories/audit';

@@ -9,14 +9,16 @@ import { createUser } from '../helpers/users';
 import { createEvaluation } from '../../src/lib/server/repositories/evaluations';
 import {
 	DuplicateEvaluationError,
-	finishCarriedDocuments,
-	listCarriedDocuments,
 	loadEvaluationSetup,
-	loadTasks,
-	markCarriedDocument,
 	updateEvaluationSetup,
 	type SetupChange
 } from '../../src/lib/server/repositories/evaluation-setup';
+import {
+	finishCarriedDocuments,
+	listCarriedDocuments,
+	markCarriedDocument
+} from '../../src/lib/server/repositories/carried-documents';
+import { loadTasks } from '../../src/lib/server/repositories/evaluation-tasks';
 import {
 	addDocument,
 	extractStoredDocument,

@@ -6,7 +6,7 @@ import { reportPdf } from '../../src/lib/server/report/load';
 import { createEvaluation } from '../../src/lib/server/repositories/evaluations';
 import { saveInterview } from '../../src/lib/server/repositories/interviews';
 import { systemActor } from '../../src/lib/server/repositories/audit';
-import transcript from '../../src/lib/server/seed/reference/karlskoga-2022.json';
+import transcript from '../../src/lib/server/db/seed/reference/karlskoga-2022.json';
 
 let t: TestDatabase;
 beforeAll(async () => {

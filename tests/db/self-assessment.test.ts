@@ -8,16 +8,18 @@ import { listAuditEntries } from '../../src/lib/server/repositories/audit-log';
 import {
 	createSelfAssessment,
 	findSelfAssessmentScope,
-	listSelfAgreed,
 	listSelfAssessments,
+	shareSelfAssessment
+} from '../../src/lib/server/repositories/self-assessments';
+import {
+	listSelfAgreed,
 	listSelfSheets,
 	saveSelfAgreed,
 	saveSelfScore,
-	shareSelfAssessment,
 	submitSelfSheet,
-	finishSelfAssessment,
-	createSelfAction
-} from '../../src/lib/server/repositories/self-assessments';
+	finishSelfAssessment
+} from '../../src/lib/server/repositories/self-assessment-sheets';
+import { createSelfAction } from '../../src/lib/server/repositories/self-assessment-actions';
 import {
 	exportSelfAssessment,
 	importSelfAssessment

@@ -1,11 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { createUser } from '../helpers/users';
-import {
-	createEvaluation,
-	declareNoConflict,
-	transitionEvaluation
-} from '../../src/lib/server/repositories/evaluations';
+import { createEvaluation, declareNoConflict } from '../../src/lib/server/repositories/evaluations';
+import { transitionEvaluation } from '../../src/lib/server/repositories/evaluation-transitions';
 import {
 	saveAgreedScore,
 	saveSheetScore,

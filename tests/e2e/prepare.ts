@@ -10,7 +10,7 @@ import { systemActor } from '../../src/lib/server/repositories/audit';
 import { createTestAccounts, selfAssessmentAccount, testAccounts, type E2eState } from './accounts';
 import { getRubricOrThrow } from '../../src/lib/server/repositories/rubrics';
 import { saveSheetScore, submitSheet } from '../../src/lib/server/repositories/scoring';
-import { demoInProgress } from '../../src/lib/server/seed/documents';
+import { demoInProgress } from '../../src/lib/server/db/seed/documents';
 import { createUser } from '../../src/lib/server/repositories/users';
 import { saveFindingText } from '../../src/lib/server/repositories/findings';
 import { addFindingItem } from '../../src/lib/server/repositories/finding-items';

@@ -5,7 +5,7 @@ import type { Rubric } from '../../src/lib/domain/rubric';
 
 const rubric: Rubric = JSON.parse(readFileSync('rubric/kommunkompassen-2020.json', 'utf8'));
 const karlskoga = JSON.parse(
-	readFileSync('src/lib/server/seed/reference/karlskoga-2022.json', 'utf8')
+	readFileSync('src/lib/server/db/seed/reference/karlskoga-2022.json', 'utf8')
 );
 const karlskogaScores: Record<string, number> = Object.fromEntries(
 	karlskoga.areas.flatMap((a: { subareas: { number: string; achieved: number }[] }) =>

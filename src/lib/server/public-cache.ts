@@ -21,6 +21,7 @@ import { randomBytes } from 'node:crypto';
 import { version as buildVersion } from '$app/environment';
 import type { Database } from './db';
 import { sessionCookieName } from './auth/session';
+import { readPublicDataVersion } from './repositories/public-data-version';
 
 /** Route ids whose anonymous answers are the same for every visitor. */
 export const publicRoutes = new Set([
@@ -82,13 +83,10 @@ let bytes = 0;
 /** The current public data version (cached for a second; one query at a time). */
 export async function publicDataVersion(db: Database): Promise<number> {
 	if (known && known.db === db && Date.now() - known.at < versionTtlMs) return known.version;
-	pending ??= db
-		.selectFrom('public_data_version')
-		.select('version')
-		.executeTakeFirstOrThrow()
-		.then((row) => {
-			known = { version: Number(row.version), at: Date.now(), db };
-			return known.version;
+	pending ??= readPublicDataVersion(db)
+		.then((version) => {
+			known = { version, at: Date.now(), db };
+			return version;
 		})
 		.finally(() => (pending = null));
 	return pending;

@@ -7,7 +7,8 @@
 import type { Database } from './db';
 import { chooseAverage } from './results/profile';
 import { listPublishedResults } from './repositories/comparisons';
-import { listSelfAgreed, listSharedWithEvaluation } from './repositories/self-assessments';
+import { listSharedWithEvaluation } from './repositories/self-assessments';
+import { listSelfAgreed } from './repositories/self-assessment-sheets';
 import { canOnSelfAssessment } from './auth/policy';
 import type { SessionUser } from './auth/types';
 import { listRubrics } from './repositories/rubrics';

@@ -5,7 +5,7 @@
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { actorOf } from '../repositories/audit';
 import { attempt, authorizeEvaluationRoute } from '../http/evaluation-route';
-import { transitionEvaluation } from '../repositories/evaluations';
+import { transitionEvaluation } from '../repositories/evaluation-transitions';
 import { loadPublishSummary, publishEvaluation } from '../repositories/publishing';
 import { canOnEvaluation, type EvaluationScope } from '../auth/policy';
 import { isBefore, possibleMoves, stages, type EvaluationStatus } from '$lib/domain/lifecycle';

@@ -11,9 +11,16 @@
  *   not slow down the real user at another.
  * - one account from anywhere: a generous ceiling per hour against guessing spread over many
  *   addresses. Successful sign-ins give their attempt back, so only failures use it up.
+ *
+ * The statements are in repositories/login-attempts.ts.
  */
-import { sql } from 'kysely';
 import type { Database } from '../db';
+import {
+	deleteLoginAttempts,
+	listLoginAttempts,
+	reserveLoginAttempt,
+	uncountLoginAttempt
+} from '../repositories/login-attempts';
 
 export interface Throttle {
 	/** Attempts in a window that go ahead without waiting. */
@@ -74,34 +81,8 @@ export async function reserveAttempt(
 	now = new Date()
 ): Promise<boolean> {
 	if (throttle.ceiling < 1) return false;
-	const windowStart = new Date(now.getTime() - throttle.windowMs);
 	const firstDelay = 1 >= throttle.free ? delayAfter(1, throttle) : null;
-	const expired = sql<boolean>`(login_attempt.window_started_at < ${windowStart}::timestamptz AND (login_attempt.next_attempt_at IS NULL OR login_attempt.next_attempt_at <= ${now}::timestamptz))`;
-	const counted = sql<number>`(CASE WHEN ${expired} THEN 1 ELSE login_attempt.attempts + 1 END)`;
-	const row = await db
-		.insertInto('login_attempt')
-		.values({
-			key,
-			attempts: 1,
-			window_started_at: now,
-			next_attempt_at: firstDelay === null ? null : new Date(now.getTime() + firstDelay)
-		})
-		.onConflict((oc) =>
-			oc
-				.column('key')
-				.doUpdateSet({
-					attempts: counted,
-					window_started_at: sql`CASE WHEN ${expired} THEN ${now}::timestamptz ELSE login_attempt.window_started_at END`,
-					next_attempt_at: sql`CASE WHEN ${counted} >= ${throttle.free}::integer THEN ${now}::timestamptz + LEAST(${throttle.maxDelayMs}::float8, ${throttle.baseDelayMs}::float8 * power(2::float8, LEAST(${counted} - ${throttle.free}::integer, 40)::float8)) * interval '1 millisecond' ELSE NULL END`
-				})
-				// Evaluated on the locked, current row: concurrent reservations queue here.
-				.where(
-					sql<boolean>`${expired} OR (login_attempt.attempts < ${throttle.ceiling}::integer AND (login_attempt.attempts < ${throttle.free}::integer OR login_attempt.next_attempt_at IS NULL OR login_attempt.next_attempt_at <= ${now}::timestamptz))`
-				)
-		)
-		.returning('key')
-		.executeTakeFirst();
-	return row !== undefined;
+	return reserveLoginAttempt(db, key, throttle, now, firstDelay);
 }
 
 function delayAfter(attempts: number, throttle: Throttle) {
@@ -114,24 +95,19 @@ export async function nextAttemptAt(
 	keys: { key: string; throttle: Throttle }[],
 	now = new Date()
 ): Promise<Date | null> {
-	const rows = await db
-		.selectFrom('login_attempt')
-		.select(['key', 'attempts', 'window_started_at', 'next_attempt_at'])
-		.where(
-			'key',
-			'in',
-			keys.map((k) => k.key)
-		)
-		.execute();
+	const rows = await listLoginAttempts(
+		db,
+		keys.map((k) => k.key)
+	);
 	let latest: Date | null = null;
 	for (const row of rows) {
 		const throttle = keys.find((k) => k.key === row.key)!.throttle;
-		const windowEnd = new Date(new Date(row.window_started_at).getTime() + throttle.windowMs);
+		const windowEnd = new Date(new Date(row.windowStartedAt).getTime() + throttle.windowMs);
 		const at =
 			row.attempts >= throttle.ceiling && windowEnd > now
 				? windowEnd
-				: row.attempts >= throttle.free && row.next_attempt_at
-					? new Date(row.next_attempt_at)
+				: row.attempts >= throttle.free && row.nextAttemptAt
+					? new Date(row.nextAttemptAt)
 					: null;
 		if (at && at > now && (!latest || at > latest)) latest = at;
 	}
@@ -140,14 +116,10 @@ export async function nextAttemptAt(
 
 /** A successful check ends the throttle of that key (one account at one address). */
 export async function clearAttempts(db: Database, key: string) {
-	await db.deleteFrom('login_attempt').where('key', '=', key).execute();
+	await deleteLoginAttempts(db, key);
 }
 
 /** Gives a reserved attempt back, so that a ceiling counts failures only. */
 export async function releaseAttempt(db: Database, key: string) {
-	await db
-		.updateTable('login_attempt')
-		.set({ attempts: sql`GREATEST(attempts - 1, 0)` })
-		.where('key', '=', key)
-		.execute();
+	await uncountLoginAttempt(db, key);
 }

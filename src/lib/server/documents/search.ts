@@ -1,10 +1,11 @@
 /**
  * Swedish full-text search over an evaluation's documents: accent-insensitive both ways (the
  * swedish_unaccent configuration), phrases ("…") and prefixes (ord*), ranked with ts_rank_cd,
- * with highlighted snippets that are safe to render as HTML.
+ * with highlighted snippets that are safe to render as HTML. The query itself is
+ * repositories/document-search.ts.
  */
-import { sql } from 'kysely';
 import type { Database } from '../db';
+import { findMatchingPages } from '../repositories/document-search';
 import type { RubricSubarea } from '$lib/domain/rubric';
 
 export interface SearchHit {
@@ -82,39 +83,8 @@ async function runSearch(
 	tsquery: string,
 	limit: number
 ): Promise<SearchHit[]> {
-	const query = sql`to_tsquery('swedish_unaccent', ${tsquery})`;
-	// Rank in a subquery first so ts_headline (the expensive part) runs only for the top hits.
-	const rows = await sql<{
-		document_id: number;
-		title: string;
-		page_number: number;
-		section_title: string | null;
-		rank: number;
-		text: string;
-		snippet: string;
-	}>`
-		WITH top AS (
-			SELECT p.document_id, p.page_number, p.section_title, p.text, ts_rank_cd(p.tsv, ${query}) AS rank
-			FROM document_page p
-			JOIN source_document d ON d.id = p.document_id
-			WHERE d.evaluation_id = ${evaluationId} AND p.tsv @@ ${query}
-			ORDER BY rank DESC, p.document_id, p.page_number
-			LIMIT ${limit}
-		)
-		SELECT top.document_id, d.title, top.page_number, top.section_title, top.rank::float8 AS rank, top.text,
-			ts_headline('swedish_unaccent', top.text, ${query},
-				'StartSel=' || chr(1) || ', StopSel=' || chr(2) || ', MaxWords=40, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "') AS snippet
-		FROM top JOIN source_document d ON d.id = top.document_id
-		ORDER BY top.rank DESC, top.document_id, top.page_number`.execute(db);
-	return rows.rows.map((r) => ({
-		documentId: r.document_id,
-		title: r.title,
-		page: r.page_number,
-		sectionTitle: r.section_title,
-		rank: Number(r.rank),
-		snippet: safeSnippet(r.snippet),
-		text: r.text
-	}));
+	const pages = await findMatchingPages(db, evaluationId, tsquery, limit);
+	return pages.map(({ headline, ...page }) => ({ ...page, snippet: safeSnippet(headline) }));
 }
 
 /** Searches one evaluation's documents; an empty or meaningless query gives no hits. */

@@ -6,7 +6,7 @@ import { getDatabase, type OpenedDatabase, type Database } from '../db';
 import { migrateToLatest } from '../db/migrator';
 import { parseRubricFiles, syncRubrics } from '../repositories/rubrics';
 import { bundledRubricFiles } from './rubric-files';
-import { isEmpty, seedDemo, seedRegister, type DemoSignIn, type SeedLog } from '../seed';
+import { isEmpty, seedDemo, seedRegister, type DemoSignIn, type SeedLog } from '../db/seed';
 import { ensureFirstCoordinator } from '../repositories/users';
 import { log } from './log';
 

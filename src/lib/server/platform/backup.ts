@@ -10,6 +10,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { ConfigurationError } from '../errors';
 import { dataDirHolder, openDatabase, type OpenedDatabase } from '../db';
 import { prepareDatabase } from './app';
+import { countRecords, type RecordCounts } from '../repositories/record-counts';
 
 /** A backup's file name: the date and time it was taken. */
 export function backupFileName(now = new Date()): string {
@@ -51,10 +52,7 @@ export async function backupDataDir(dataDir: string): Promise<Uint8Array<ArrayBu
 	}
 }
 
-export interface RestoreSummary {
-	users: number;
-	evaluations: number;
-	documents: number;
+export interface RestoreSummary extends RecordCounts {
 	/** Where the previous data directory was kept (with --force). */
 	previous: string | null;
 }
@@ -92,7 +90,7 @@ export async function restoreDataDir(
 	}
 	const staging = join(dirname(target), `.${basename(target)}.restoring-${process.pid}`);
 	rmSync(staging, { recursive: true, force: true });
-	let summary: Omit<RestoreSummary, 'previous'>;
+	let summary: RecordCounts;
 	try {
 		const opened = await openDatabase({
 			dataDir: staging,
@@ -103,20 +101,7 @@ export async function restoreDataDir(
 		try {
 			// A backup from an older version is brought up to this one's schema now.
 			await prepareDatabase(opened.db, { demo: false });
-			const count = async (table: 'app_user' | 'evaluation' | 'source_document') =>
-				Number(
-					(
-						await opened.db
-							.selectFrom(table)
-							.select((eb) => eb.fn.countAll().as('n'))
-							.executeTakeFirstOrThrow()
-					).n
-				);
-			summary = {
-				users: await count('app_user'),
-				evaluations: await count('evaluation'),
-				documents: await count('source_document')
-			};
+			summary = await countRecords(opened.db);
 		} finally {
 			await opened.close();
 		}

@@ -3,8 +3,8 @@
  * answer a query, and a worker thread (text extraction, reports) must answer a message; each
  * within a few seconds, so a load balancer's probe never hangs.
  */
-import { sql } from 'kysely';
 import type { Database } from '../db';
+import { pingDatabase } from '../repositories/health';
 import { checkWorkers } from '../workers/pool';
 
 export interface Health {
@@ -33,7 +33,7 @@ function reason(e: unknown): string {
 
 export async function checkHealth(db: Database, timeoutMs = 3000): Promise<Health> {
 	const [database, worker] = await Promise.allSettled([
-		withTimeout(sql`select 1`.execute(db), timeoutMs, 'the database'),
+		withTimeout(pingDatabase(db), timeoutMs, 'the database'),
 		checkWorkers(timeoutMs)
 	]);
 	const checks = {

@@ -1,27 +1,15 @@
-import { sql, type Expression, type SqlBool } from 'kysely';
+/**
+ * Evaluations: creating one with its team, reading its facts and details, and a team member's
+ * declaration of no conflict of interest. Which evaluations a user's list holds is in
+ * evaluation-list.ts, moving one between stages in evaluation-transitions.ts.
+ */
 import type { Database } from '../db';
 import { recordAudit, type Actor } from './audit';
-import type { SessionUser } from '../auth/types';
 import { DomainError } from '../errors';
-import {
-	blockers,
-	gapsBefore,
-	isBefore,
-	isMove,
-	stages,
-	type EvaluationStatus,
-	type Gap
-} from '$lib/domain/lifecycle';
-import { loadProgressFacts } from './progress';
-import type { PlannedDates } from '$lib/domain/tasks';
+import type { EvaluationStatus } from '$lib/domain/lifecycle';
 import { svCollator } from '$lib/i18n';
-import {
-	carryOverDocuments,
-	checkContact,
-	checkDates,
-	checkTeam,
-	DuplicateEvaluationError
-} from './evaluation-setup';
+import { checkContact, checkDates, checkTeam, DuplicateEvaluationError } from './evaluation-setup';
+import { carryOverDocuments } from './carried-documents';
 
 export interface NewEvaluation {
 	municipalityCode: string;
@@ -118,104 +106,6 @@ export async function createEvaluation(
 		});
 		return id;
 	});
-}
-
-export interface EvaluationListItem {
-	id: number;
-	municipalityCode: string;
-	municipalityName: string;
-	year: number;
-	rubricId: string;
-	status: EvaluationStatus;
-	origin: 'workspace' | 'import';
-	/** The planned dates, to show what is late. */
-	dates: PlannedDates;
-}
-
-/**
- * The workspace evaluations that are this user's to work with and that the policy lets them read
- * (`evaluation.read`), newest first. Theirs: all for the coordinator, the team's for an
- * evaluator, their municipality's for a contact. The read rule is the policy's, written as SQL
- * (one query instead of asking the policy row by row); tests/db/evaluation-list.test.ts holds the
- * two to the same answer.
- */
-export async function listEvaluationsFor(
-	db: Database,
-	user: SessionUser
-): Promise<EvaluationListItem[]> {
-	return db
-		.selectFrom('evaluation as e')
-		.innerJoin('municipality as m', 'm.code', 'e.municipality_code')
-		.select([
-			'e.id',
-			'e.municipality_code as municipalityCode',
-			'm.name as municipalityName',
-			'e.year',
-			'e.rubric_id as rubricId',
-			'e.status',
-			'e.origin',
-			'e.answers_due',
-			'e.visit_start',
-			'e.visit_end',
-			'e.fact_check_due',
-			'e.publication_planned'
-		])
-		.where('e.origin', '=', 'workspace')
-		.where((eb) => {
-			const published = eb('e.status', '=', 'publicerad');
-			// Until the one-time password is replaced, only what is public.
-			const signedIn = (rule: Expression<SqlBool>) => (user.mustChangePassword ? published : rule);
-			switch (user.role) {
-				case 'coordinator':
-					return signedIn(sql<boolean>`true`);
-				case 'evaluator':
-					return eb.and([
-						eb(
-							'e.id',
-							'in',
-							eb
-								.selectFrom('evaluation_member')
-								.select('evaluation_id')
-								.where('user_id', '=', user.id)
-						),
-						signedIn(sql<boolean>`true`)
-					]);
-				case 'municipality':
-					return eb.and([
-						eb('e.municipality_code', '=', user.municipalityCode ?? ''),
-						signedIn(
-							eb.or([
-								published,
-								// The designated contact (or any, if none is named) from collection on.
-								eb.and([
-									eb.or([
-										eb('e.contact_user_id', 'is', null),
-										eb('e.contact_user_id', '=', user.id)
-									]),
-									eb('e.status', 'in', stages.slice(stages.indexOf('insamling')))
-								])
-							])
-						)
-					]);
-			}
-		})
-		.orderBy('e.year', 'desc')
-		.orderBy('e.id', 'desc')
-		.execute()
-		.then((rows) =>
-			rows.map(
-				({ answers_due, visit_start, visit_end, fact_check_due, publication_planned, ...e }) => ({
-					...e,
-					dates: {
-						answersDue: answers_due,
-						visitStart: visit_start,
-						visitEnd: visit_end,
-						factCheckDue: fact_check_due,
-						publicationPlanned: publication_planned
-					}
-				})
-			)
-		);
 }
 
 /** An evaluation's own facts, with its municipality's name. */
@@ -374,53 +264,4 @@ export async function declareNoConflict(
 			});
 		}
 	});
-}
-
-export type TransitionResult = { ok: true } | { ok: false; gaps: Gap[]; blocked: boolean };
-
-/**
- * Moves the evaluation one stage. Blockers stop the move; other gaps need `confirmGaps`.
- * Publishing is not a transition: see publishEvaluation.
- */
-export async function transitionEvaluation(
-	db: Database,
-	actor: Actor,
-	evaluationId: number,
-	to: EvaluationStatus,
-	options: { confirmGaps: boolean }
-): Promise<TransitionResult> {
-	const current = await db
-		.selectFrom('evaluation')
-		.select(['status'])
-		.where('id', '=', evaluationId)
-		.executeTakeFirstOrThrow();
-	if (to === 'publicerad' || !isMove(current.status, to))
-		throw new DomainError('ws.errors.badMove', '_form', 400);
-	const forward = isBefore(current.status, to);
-	if (forward) {
-		const facts = await loadProgressFacts(db, evaluationId);
-		const hard = blockers(to, facts);
-		if (hard.length) return { ok: false, gaps: hard, blocked: true };
-		const gaps = gapsBefore(to, facts);
-		if (gaps.length && !options.confirmGaps) return { ok: false, gaps, blocked: false };
-	}
-	await db.transaction().execute(async (trx) => {
-		const moved = await trx
-			.updateTable('evaluation')
-			.set({ status: to, updated_at: new Date(), row_version: sql`row_version + 1` })
-			.where('id', '=', evaluationId)
-			.where('status', '=', current.status)
-			.executeTakeFirst();
-		if (Number(moved.numUpdatedRows) !== 1) throw new DomainError('ws.errors.stale', '_form', 409);
-		await recordAudit(trx, {
-			actor,
-			entity: 'evaluation',
-			entityId: evaluationId,
-			evaluationId,
-			action: 'transition',
-			before: { status: current.status },
-			after: { status: to }
-		});
-	});
-	return { ok: true };
 }

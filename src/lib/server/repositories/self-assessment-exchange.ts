@@ -7,7 +7,8 @@
 import type { Database } from '../db';
 import { recordAudit, type Actor } from './audit';
 import { findRubricById, getRubricOrThrow } from './rubrics';
-import { listSelfActions, listSelfAgreed } from './self-assessments';
+import { listSelfAgreed } from './self-assessment-sheets';
+import { listSelfActions } from './self-assessment-actions';
 import { findMunicipalityByCode } from './municipalities';
 import { checkSelfAssessmentSums } from '$lib/domain/self-assessment';
 import { areaScoresOf, computeTotals } from '$lib/domain/scoring';

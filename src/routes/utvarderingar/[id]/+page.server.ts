@@ -13,7 +13,7 @@ import { listPublishedVersions, reopenEvaluation } from '$lib/server/repositorie
 import { lifecycleActions, loadStageBox } from '$lib/server/actions/lifecycle';
 import type { Actions, PageServerLoad } from './$types';
 import { textLimits } from '$lib/domain/limits';
-import { loadTasks } from '$lib/server/repositories/evaluation-setup';
+import { loadTasks } from '$lib/server/repositories/evaluation-tasks';
 import { todayInSweden } from '$lib/domain/tasks';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {

@@ -14,10 +14,8 @@ import {
 	findPublishedEvaluationById,
 	getEvaluationOrThrow
 } from '$lib/server/repositories/evaluations';
-import {
-	DuplicateEvaluationError,
-	finishCarriedDocuments
-} from '$lib/server/repositories/evaluation-setup';
+import { DuplicateEvaluationError } from '$lib/server/repositories/evaluation-setup';
+import { finishCarriedDocuments } from '$lib/server/repositories/carried-documents';
 import { log } from '$lib/server/platform/log';
 import { readSetupForm, setupFields } from '$lib/schemas/evaluation-setup';
 import { attempt } from '$lib/server/http/evaluation-route';

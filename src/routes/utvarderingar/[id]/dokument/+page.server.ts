@@ -8,7 +8,7 @@ import {
 	processPendingDocuments
 } from '$lib/server/repositories/documents';
 import { DomainError } from '$lib/server/errors';
-import { markCarriedDocument } from '$lib/server/repositories/evaluation-setup';
+import { markCarriedDocument } from '$lib/server/repositories/carried-documents';
 import { documentKinds, type DocumentKind } from '$lib/domain/evaluation-content';
 import type { Actions, PageServerLoad } from './$types';
 import { translateKey, isMessageKey } from '$lib/i18n/lookup';

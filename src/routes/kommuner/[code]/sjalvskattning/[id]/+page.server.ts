@@ -11,21 +11,25 @@ import { actorOf } from '$lib/server/repositories/audit';
 import { attempt, intField, refusingBadInput, textField } from '$lib/server/http/evaluation-route';
 import { getRubricOrThrow } from '$lib/server/repositories/rubrics';
 import {
-	createSelfAction,
 	findSelfAssessmentScope,
-	finishSelfAssessment,
 	listMembers,
-	listSelfActions,
+	listShareableEvaluations,
+	parseSelfAssessmentId,
+	shareSelfAssessment
+} from '$lib/server/repositories/self-assessments';
+import {
+	finishSelfAssessment,
 	listSelfAgreed,
 	listSelfSheets,
-	listShareableEvaluations,
 	loadOwnSelfSheet,
-	parseSelfAssessmentId,
 	saveSelfAgreed,
 	saveSelfScore,
-	shareSelfAssessment,
 	submitSelfSheet
-} from '$lib/server/repositories/self-assessments';
+} from '$lib/server/repositories/self-assessment-sheets';
+import {
+	createSelfAction,
+	listSelfActions
+} from '$lib/server/repositories/self-assessment-actions';
 import { findEvaluationScope } from '$lib/server/repositories/evaluation-scope';
 import { listImprovementsWithActions, saveActionItem } from '$lib/server/repositories/action-plans';
 import { findLatestExternal, loadGap } from '$lib/server/self-assessment-gap';
