@@ -8,6 +8,13 @@ import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import { randomBytes } from 'node:crypto';
 import type { Database } from '../db';
+import {
+	deleteSession,
+	deleteUserSessions,
+	findSessionWithUser,
+	insertSession,
+	touchSession
+} from '../repositories/sessions';
 import type { SessionUser } from './types';
 import type { Cookies } from '@sveltejs/kit';
 
@@ -43,16 +50,7 @@ export async function createSession(
 ): Promise<SessionWithToken> {
 	const id = generateSecureRandomString();
 	const secret = generateSecureRandomString();
-	await db
-		.insertInto('user_session')
-		.values({
-			id,
-			user_id: userId,
-			secret_hash: hashSecret(secret),
-			created_at: now,
-			last_verified_at: now
-		})
-		.execute();
+	await insertSession(db, { id, userId, secretHash: hashSecret(secret), now });
 	return { id, token: `${id}.${secret}`, expiresAt: new Date(now.getTime() + inactivityTimeoutMs) };
 }
 
@@ -78,23 +76,7 @@ export async function validateSessionToken(
 		return null;
 	}
 	const [id, secret] = parts;
-	const row = await db
-		.selectFrom('user_session as s')
-		.innerJoin('app_user as u', 'u.id', 's.user_id')
-		.select([
-			's.id',
-			's.secret_hash',
-			's.last_verified_at',
-			'u.id as userId',
-			'u.email',
-			'u.name',
-			'u.role',
-			'u.municipality_code',
-			'u.must_change_password',
-			'u.active'
-		])
-		.where('s.id', '=', id)
-		.executeTakeFirst();
+	const row = await findSessionWithUser(db, id);
 	if (!row) return null;
 	if (!constantTimeEqual(hashSecret(secret), new Uint8Array(row.secret_hash))) return null;
 	const idleFor = now.getTime() - row.last_verified_at.getTime();
@@ -106,11 +88,7 @@ export async function validateSessionToken(
 	const renewed = idleFor >= renewalIntervalMs;
 	if (renewed) {
 		lastVerified = now;
-		await db
-			.updateTable('user_session')
-			.set({ last_verified_at: now })
-			.where('id', '=', id)
-			.execute();
+		await touchSession(db, id, now);
 	}
 	return {
 		session: {
@@ -130,7 +108,7 @@ export async function validateSessionToken(
 }
 
 export async function invalidateSession(db: Database, sessionId: string) {
-	await db.deleteFrom('user_session').where('id', '=', sessionId).execute();
+	await deleteSession(db, sessionId);
 }
 
 /** Ends every session of a user, or every one but `exceptSessionId` (after a password change). */
@@ -139,9 +117,7 @@ export async function invalidateUserSessions(
 	userId: number,
 	exceptSessionId?: string
 ) {
-	let query = db.deleteFrom('user_session').where('user_id', '=', userId);
-	if (exceptSessionId) query = query.where('id', '!=', exceptSessionId);
-	await query.execute();
+	await deleteUserSessions(db, userId, exceptSessionId);
 }
 
 /** HttpOnly, SameSite=Lax, Path=/; Secure except on plain-http localhost development. */
