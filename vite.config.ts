@@ -43,6 +43,7 @@ export default defineConfig({
 				test: {
 					name: 'component',
 					include: ['tests/components/**/*.svelte.spec.ts'],
+					setupFiles: ['./tests/components/page-setup.ts'],
 					browser: {
 						enabled: true,
 						headless: true,
