@@ -3,6 +3,8 @@
  * components rely on it (a wide table scrolls inside its box, the colours and focus styles), so
  * widths and overflow are measured as on the real page.
  */
+export {};
+
 await new Promise((resolve, reject) => {
 	const link = document.createElement('link');
 	link.rel = 'stylesheet';

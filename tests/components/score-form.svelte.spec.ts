@@ -139,7 +139,7 @@ describe('ScoreForm', () => {
 	});
 
 	it('puts a refusal at its field and keeps what was typed, focus included', async () => {
-		const posts = fakeAction(({ form }) => ({
+		const posts = fakeAction(() => ({
 			type: 'failure',
 			status: 400,
 			data: {
