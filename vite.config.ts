@@ -1,6 +1,8 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { paraglideOptions } from './scripts/i18n/paraglide-options.js';
+import { kitClientApp } from './tests/components/kit-client-app.js';
+import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 
 const withPostgres = Boolean(process.env.TEST_DATABASE_URL);
@@ -31,6 +33,36 @@ export default defineConfig({
 					env: { TEST_DB_DRIVER: 'pglite' },
 					testTimeout: 60_000,
 					hookTimeout: 120_000
+				}
+			},
+			{
+				// Component tests in a real browser, as the `sv` CLI's vitest add-on sets them up, but in
+				// Debian's chromium (never a downloaded browser), launched like playwright.config.ts does.
+				extends: './vite.config.ts',
+				plugins: [kitClientApp()],
+				test: {
+					name: 'component',
+					include: ['tests/components/**/*.svelte.spec.ts'],
+					setupFiles: ['./tests/components/page-setup.ts'],
+					browser: {
+						enabled: true,
+						headless: true,
+						screenshotFailures: false,
+						provider: playwright({
+							launchOptions: {
+								executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+								args: [
+									'--no-sandbox',
+									'--disable-gpu',
+									'--no-first-run',
+									'--disable-background-networking',
+									'--disable-component-update',
+									'--disable-sync'
+								]
+							}
+						}),
+						instances: [{ browser: 'chromium' }]
+					}
 				}
 			},
 			...(withPostgres
