@@ -129,22 +129,35 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 };
 
 /**
- * Reads a score form: subarea, points (empty is "not scored"), comment and version; a refusal
- * answers the subarea with the values as typed.
+ * A score-saving action — the member's own blind sheet or the group's agreed score: reads the
+ * score form (points empty is "not scored"), saves it with `save` (version-checked), and answers
+ * the subarea with its new version or the refusal with the values as typed.
  */
-function scoreForm(locals: App.Locals, form: FormData) {
-	const values = typedValues(form, 'subareaId', 'points', 'justification');
-	const context = { subareaId: values.subareaId, values };
-	const parsed = parseForm(locals, form, scoreFormSchema, context);
-	if (!parsed.ok) return parsed;
-	const { subareaId, points, justification, version } = parsed.data;
-	const score = {
-		subareaId,
-		points: points === '' ? null : pointsOf(points),
-		comment: justification,
-		expectedVersion: version
+function scoreAction(
+	permission: 'selfAssessment.score' | 'selfAssessment.agree',
+	save: typeof saveSelfScore
+) {
+	return async ({ locals, params, request }: Event) => {
+		const { scope, user, rubric } = await authorize(locals, params, permission);
+		const form = await request.formData();
+		const values = typedValues(form, 'subareaId', 'points', 'justification');
+		const context = { subareaId: values.subareaId, values };
+		const parsed = parseForm(locals, form, scoreFormSchema, context);
+		if (!parsed.ok) return parsed.failure;
+		const { subareaId, points, justification, version } = parsed.data;
+		const score = {
+			subareaId,
+			points: points === '' ? null : pointsOf(points),
+			comment: justification,
+			expectedVersion: version
+		};
+		const result = await attempt(
+			locals,
+			() => save(locals.db, actorOf(user), rubric, scope.id, score),
+			context
+		);
+		return typeof result === 'number' ? { subareaId, saved: true, version: result } : result;
 	};
-	return { ok: true as const, score, context };
 }
 
 /** Which evaluation to share with; empty withdraws the share. */
@@ -158,20 +171,7 @@ const shareForm = z.object({
 
 export const actions: Actions = refusingBadInput({
 	/** Saves one score of the member's own blind sheet. */
-	save: async ({ locals, params, request }) => {
-		const { scope, user, rubric } = await authorize(locals, params, 'selfAssessment.score');
-		const form = scoreForm(locals, await request.formData());
-		if (!form.ok) return form.failure;
-		const { score, context } = form;
-		const result = await attempt(
-			locals,
-			() => saveSelfScore(locals.db, actorOf(user), rubric, scope.id, score),
-			context
-		);
-		return typeof result === 'number'
-			? { subareaId: score.subareaId, saved: true, version: result }
-			: result;
-	},
+	save: scoreAction('selfAssessment.score', saveSelfScore),
 
 	/** Hands in the member's sheet; the unscored subareas are named. */
 	submit: async ({ locals, params }) => {
@@ -191,20 +191,7 @@ export const actions: Actions = refusingBadInput({
 	},
 
 	/** Saves the group's agreed score. */
-	agree: async ({ locals, params, request }) => {
-		const { scope, user, rubric } = await authorize(locals, params, 'selfAssessment.agree');
-		const form = scoreForm(locals, await request.formData());
-		if (!form.ok) return form.failure;
-		const { score, context } = form;
-		const result = await attempt(
-			locals,
-			() => saveSelfAgreed(locals.db, actorOf(user), rubric, scope.id, score),
-			context
-		);
-		return typeof result === 'number'
-			? { subareaId: score.subareaId, saved: true, version: result }
-			: result;
-	},
+	agree: scoreAction('selfAssessment.agree', saveSelfAgreed),
 
 	/** Marks it done: every subarea agreed. */
 	finish: async ({ locals, params }) => {
