@@ -60,11 +60,6 @@ export default defineConfig(
 		rules: { 'max-lines': ['error', { max: 400, skipBlankLines: false, skipComments: false }] }
 	},
 	{
-		// shrunk by feat/arch-forms
-		files: ['src/routes/kommuner/[[]code[]]/sjalvskattning/[[]id[]]/+page.svelte'],
-		rules: { 'max-lines': 'off' }
-	},
-	{
 		// Every query in a repository (issue 13): routes and services call a named function, so a
 		// query has one home, one test and one place to tune. Kysely's query starters and its raw
 		// `sql` tag are refused everywhere else in src/; server/db/ (the driver, migrator and the
@@ -88,11 +83,6 @@ export default defineConfig(
 				}
 			]
 		}
-	},
-	{
-		// moved by lead / feat/arch-forms
-		files: ['src/routes/utvarderingar/[[]id[]]/faktagranskning/+page.server.ts'],
-		rules: { 'no-restricted-syntax': 'off' }
 	},
 	{
 		// The domain and the shared zod schemas are pure (issue 13): they run in the browser, the

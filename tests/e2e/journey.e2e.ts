@@ -159,8 +159,8 @@ test('the coordinator creates the users and the evaluation', async ({ page }) =>
 	await page.getByLabel(people.a.name).check();
 	await page.getByLabel(people.b.name).check();
 	await page.getByLabel('Kommunens kontaktperson').selectOption({ label: people.contact.name });
-	await page.getByLabel('Planerat besök, första dag').fill(`${year}-03-01`);
-	await page.getByLabel('Planerat besök, sista dag').fill(`${year}-03-03`);
+	await page.getByLabel('Besök, första dag').fill(`${year}-03-01`);
+	await page.getByLabel('Besök, sista dag').fill(`${year}-03-03`);
 	await page.getByRole('button', { name: 'Skapa utvärdering' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${municipality.name} ${year}`);
 	evaluationUrl = page.url();

@@ -32,8 +32,11 @@ export const formCheckbox = z
 	.optional()
 	.transform((value) => value === 'on');
 
-/** A repeated field (checkboxes of one name), as a list, absent is []; `list` may add rules. */
-export const formList = <T extends z.ZodType<string[]> = z.ZodArray<z.ZodString>>(
+/**
+ * A repeated field (checkboxes of one name), as a list of its texts, absent is []; `list` may add
+ * rules or read the texts (as numbers, say).
+ */
+export const formList = <T extends z.ZodType = z.ZodArray<z.ZodString>>(
 	list: T = z.array(z.string()) as unknown as T
 ) =>
 	z.preprocess(

@@ -3,15 +3,36 @@
  * show the box (the overview and the fact check), so each answers on the page it was used on.
  */
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { z } from 'zod';
 import { actorOf } from '../repositories/audit';
 import { attempt, authorizeEvaluationRoute } from '../http/evaluation-route';
+import { parseForm, readForm } from '../http/parse-form';
 import { transitionEvaluation } from '../repositories/evaluation-transitions';
 import { loadPublishSummary, publishEvaluation } from '../repositories/publishing';
 import { canOnEvaluation, type EvaluationScope } from '../auth/policy';
-import { isBefore, possibleMoves, stages, type EvaluationStatus } from '$lib/domain/lifecycle';
-import { m } from '$lib/paraglide/messages.js';
+import {
+	isBefore,
+	possibleMoves,
+	stages,
+	type EvaluationStatus,
+	type Gap
+} from '$lib/domain/lifecycle';
+import { formCheckbox, formList } from '$lib/schemas/form';
 
 type Event = RequestEvent<{ id: string }>;
+
+/** A move: the stage to go to (a hidden field) and the confirmation that gaps are known. */
+const moveForm = z.object({
+	to: z.enum(stages, 'ws.errors.badMove'),
+	confirm: formCheckbox
+});
+
+/** Publishing: the open fact-check comments the publisher confirmed, by id (others are ignored). */
+const publishForm = z.object({
+	confirmOpen: formList().transform((ids) =>
+		ids.filter((v) => /^[1-9]\d{0,9}$/.test(v)).map(Number)
+	)
+});
 
 /**
  * Moves the evaluation one stage forward or back; gaps need an explicit confirmation. From a
@@ -23,19 +44,12 @@ async function move({ locals, params, request, url }: Event) {
 		params.id,
 		'evaluation.transition'
 	);
-	const form = await request.formData();
-	const to = String(form.get('to') ?? '') as EvaluationStatus;
-	if (!stages.includes(to))
-		return fail(400, {
-			stageBox: true,
-			errors: { _form: m['ws.errors.badMove']({}, { locale: locals.locale }) }
-		});
+	const parsed = parseForm(locals, await request.formData(), moveForm, { stageBox: true }, ['to']);
+	if (!parsed.ok) return parsed.failure;
+	const { to, confirm } = parsed.data;
 	const result = await attempt(
 		locals,
-		() =>
-			transitionEvaluation(locals.db, actorOf(user), scope.id, to, {
-				confirmGaps: form.get('confirm') === 'on'
-			}),
+		() => transitionEvaluation(locals.db, actorOf(user), scope.id, to, { confirmGaps: confirm }),
 		{ stageBox: true }
 	);
 	if (!('ok' in result)) return result;
@@ -52,12 +66,7 @@ async function move({ locals, params, request, url }: Event) {
  */
 async function publish({ locals, params, request }: Event) {
 	const { scope, user } = await authorizeEvaluationRoute(locals, params.id, 'evaluation.publish');
-	const form = await request.formData();
-	const confirmedOpenComments = form
-		.getAll('confirmOpen')
-		.map((v) => String(v))
-		.filter((v) => /^[1-9]\d{0,9}$/.test(v))
-		.map(Number);
+	const { confirmOpen: confirmedOpenComments } = readForm(await request.formData(), publishForm);
 	const result = await attempt(
 		locals,
 		() => publishEvaluation(locals.db, actorOf(user), scope.id, { confirmedOpenComments }),
@@ -68,6 +77,20 @@ async function publish({ locals, params, request }: Event) {
 }
 
 export const lifecycleActions = { move, publish };
+
+/**
+ * What the stage box reads of its page's `form`: a move's or publishing's answer. Any page's
+ * ActionData that spreads lifecycleActions fits it.
+ */
+export type StageBoxResult = {
+	stageBox?: boolean;
+	errors?: Record<string, string>;
+	moved?: EvaluationStatus;
+	published?: number;
+	to?: EvaluationStatus;
+	gaps?: Gap[];
+	blocked?: boolean;
+};
 
 /**
  * What the stage box shows this user: the moves they may make and, for the publisher, the last

@@ -139,19 +139,3 @@ export function refusingBadInput<T extends Record<string, Action<any, any, any>>
 		])
 	) as T;
 }
-
-/** Reads an integer form field; NaN when absent or malformed (the domain refuses it with a message). */
-export function intField(form: FormData, name: string): number {
-	const raw = String(form.get(name) ?? '').trim();
-	return /^-?\d+$/.test(raw) ? Number(raw) : Number.NaN;
-}
-
-/**
- * Reads a text form field. A text over `max` characters is refused at its field (DomainError,
- * 400), never silently cut: the user would lose the end of it while being told it was saved.
- */
-export function textField(form: FormData, name: string, max: number): string {
-	const value = String(form.get(name) ?? '');
-	if (value.length > max) throw new DomainError('errors.tooLong', name, 400, { max });
-	return value;
-}

@@ -26,6 +26,17 @@ export function formEntries(form: FormData): Record<string, string | string[]> {
 }
 
 /**
+ * The named text fields as the user typed them (absent is ''), to hand back with a refusal so the
+ * page can show them again and nothing typed is lost.
+ */
+export function typedValues<K extends string>(form: FormData, ...names: K[]): Record<K, string> {
+	return Object.fromEntries(names.map((name) => [name, String(form.get(name) ?? '')])) as Record<
+		K,
+		string
+	>;
+}
+
+/**
  * The typed values of a form whose schema cannot refuse (ids, versions, checkboxes: absent or
  * malformed numbers are NaN for the domain to refuse), so there is no failure to hand back.
  */

@@ -1,12 +1,13 @@
 import { actorOf } from '$lib/server/repositories/audit';
 import { requireUser } from '$lib/server/auth/guard';
 import { canOnEvaluation, partIn } from '$lib/server/auth/policy';
+import { z } from 'zod';
 import {
 	attempt,
 	authorizeEvaluationRoute,
-	textField,
 	refusingBadInput
 } from '$lib/server/http/evaluation-route';
+import { parseForm, typedValues } from '$lib/server/http/parse-form';
 import { declareNoConflict, findEvaluationDetail } from '$lib/server/repositories/evaluations';
 import { loadProgressFacts } from '$lib/server/repositories/progress';
 import { listPublishedVersions, reopenEvaluation } from '$lib/server/repositories/publishing';
@@ -15,6 +16,10 @@ import type { Actions, PageServerLoad } from './$types';
 import { textLimits } from '$lib/domain/limits';
 import { loadTasks } from '$lib/server/repositories/evaluation-tasks';
 import { todayInSweden } from '$lib/domain/tasks';
+import { formText } from '$lib/schemas/form';
+
+/** The reopening form: why the published evaluation is opened for a correction. */
+const reopenForm = z.object({ reason: formText(textLimits.reason) });
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	// Signed in, as the layout requires: a published evaluation's public face is /kommuner.
@@ -67,13 +72,17 @@ export const actions: Actions = refusingBadInput({
 	/** Reopens a published evaluation for a correction, with a written reason. */
 	reopen: async ({ locals, params, request }) => {
 		const { scope, user } = await authorizeEvaluationRoute(locals, params.id, 'evaluation.reopen');
-		const reason = textField(await request.formData(), 'reason', textLimits.reason);
+		const form = await request.formData();
+		// The reason as typed comes back with a refusal, so the user does not write it again.
+		const context = { values: typedValues(form, 'reason') };
+		const parsed = parseForm(locals, form, reopenForm, context);
+		if (!parsed.ok) return parsed.failure;
+		const { reason } = parsed.data;
 		const result = await attempt(
 			locals,
 			() => reopenEvaluation(locals.db, actorOf(user), scope.id, reason),
-			{ values: { reason } }
+			context
 		);
-		if (result && typeof result === 'object' && 'status' in result) return result;
-		return { reopened: true };
+		return result === undefined ? { reopened: true } : result;
 	}
 });

@@ -19,6 +19,7 @@ import { finishCarriedDocuments } from '$lib/server/repositories/carried-documen
 import { log } from '$lib/server/platform/log';
 import { readSetupForm, setupFields } from '$lib/schemas/evaluation-setup';
 import { attempt } from '$lib/server/http/evaluation-route';
+import { refuse } from '$lib/server/http/parse-form';
 import { fieldErrors } from '$lib/schemas/errors';
 import type { Actions, PageServerLoad } from './$types';
 import { m } from '$lib/paraglide/messages.js';
@@ -91,15 +92,17 @@ export const actions: Actions = {
 				? form.get('previousEvaluationId')
 				: null
 		};
-		const values = { ...raw, year: String(raw.year ?? '') };
+		// Every refusal hands back the values and names the evaluation a duplicate would be (none
+		// but for a duplicate), so the page reads one shape.
+		const context = {
+			values: { ...raw, year: String(raw.year ?? '') },
+			existing: null as { id: number; name: string } | null
+		};
 		const parsed = schema.safeParse(raw);
 		if (!parsed.success)
-			return fail(400, { values, errors: fieldErrors(parsed.error, locals.locale) });
+			return fail(400, { ...context, errors: fieldErrors(parsed.error, locals.locale) });
 		if (!(await findMunicipalityByCode(locals.db, parsed.data.municipalityCode))) {
-			return fail(400, {
-				values,
-				errors: { municipalityCode: m['errors.municipalityCode']({}, { locale: locals.locale }) }
-			});
+			return refuse(locals, 'municipalityCode', 'errors.municipalityCode', context);
 		}
 		const result = await attempt(
 			locals,
@@ -108,14 +111,17 @@ export const actions: Actions = {
 					if (e instanceof DuplicateEvaluationError) return { existingId: e.existingId };
 					throw e;
 				}),
-			{ values }
+			context
 		);
 		if (typeof result === 'object' && 'existingId' in result) {
 			// Refused as a duplicate: link to the evaluation that exists.
 			const existing = await getEvaluationOrThrow(locals.db, result.existingId);
+			const errors: Record<string, string> = {
+				year: m['ws.errors.duplicate']({}, { locale: locals.locale })
+			};
 			return fail(409, {
-				values,
-				errors: { year: m['ws.errors.duplicate']({}, { locale: locals.locale }) },
+				...context,
+				errors,
 				existing: { id: existing.id, name: `${existing.municipalityName} ${existing.year}` }
 			});
 		}

@@ -6,6 +6,7 @@ import {
 } from '$lib/server/auth/policy';
 import { actorOf } from '$lib/server/repositories/audit';
 import { attempt, refusingBadInput } from '$lib/server/http/evaluation-route';
+import { parseForm, refuse, typedValues } from '$lib/server/http/parse-form';
 import { findMunicipalityByCode } from '$lib/server/repositories/municipalities';
 import { findRubricById, listRubrics } from '$lib/server/repositories/rubrics';
 import { createUser, DuplicateEmailError } from '$lib/server/repositories/users';
@@ -17,11 +18,16 @@ import {
 import { importSelfAssessment } from '$lib/server/repositories/self-assessment-exchange';
 import { loadTimeline } from '$lib/server/self-assessment-gap';
 import { inviteSchema, newSelfAssessmentSchema } from '$lib/schemas/self-assessment';
-import { fieldErrors } from '$lib/schemas/errors';
+import { formList } from '$lib/schemas/form';
 import { hasSubareas, sortRubricsNewestFirst } from '$lib/domain/rubric';
 import type { Actions, PageServerLoad } from './$types';
 import { translateKey } from '$lib/i18n/lookup';
 import { m } from '$lib/paraglide/messages.js';
+
+/** The new self-assessment's form: the group is a list of checkboxes (one chosen is one value). */
+const newSelfAssessmentForm = newSelfAssessmentSchema.extend({
+	members: formList(newSelfAssessmentSchema.shape.members)
+});
 
 async function municipalityOf(locals: App.Locals, code: string) {
 	const municipality = await findMunicipalityByCode(locals.db, code);
@@ -68,25 +74,14 @@ export const actions: Actions = refusingBadInput({
 		const user = authorizeSelfAssessments(locals, 'selfAssessment.create', params.code);
 		const form = await request.formData();
 		const values = {
-			name: String(form.get('name') ?? ''),
-			assessedOn: String(form.get('assessedOn') ?? ''),
-			rubricId: String(form.get('rubricId') ?? ''),
+			...typedValues(form, 'name', 'assessedOn', 'rubricId'),
 			members: form.getAll('members').map(String)
 		};
-		const parsed = newSelfAssessmentSchema.safeParse(values);
-		if (!parsed.success)
-			return fail(400, {
-				action: 'create',
-				values,
-				errors: fieldErrors(parsed.error, locals.locale)
-			});
+		const context = { action: 'create', values };
+		const parsed = parseForm(locals, form, newSelfAssessmentForm, context);
+		if (!parsed.ok) return parsed.failure;
 		const rubric = await findRubricById(locals.db, parsed.data.rubricId);
-		if (!rubric)
-			return fail(400, {
-				action: 'create',
-				values,
-				errors: { rubricId: m['sa.errors.rubric']({}, { locale: locals.locale }) }
-			});
+		if (!rubric) return refuse(locals, 'rubricId', 'sa.errors.rubric', context);
 		const id = await attempt(
 			locals,
 			() =>
@@ -97,7 +92,7 @@ export const actions: Actions = refusingBadInput({
 					assessedOn: parsed.data.assessedOn,
 					memberUserIds: parsed.data.members
 				}),
-			{ action: 'create', values }
+			context
 		);
 		if (typeof id !== 'number') return id;
 		redirect(303, `/kommuner/${params.code}/sjalvskattning/${id}`);
@@ -107,14 +102,9 @@ export const actions: Actions = refusingBadInput({
 	invite: async ({ locals, params, request }) => {
 		const user = authorizeSelfAssessments(locals, 'selfAssessment.invite', params.code);
 		const form = await request.formData();
-		const values = { email: String(form.get('email') ?? ''), name: String(form.get('name') ?? '') };
-		const parsed = inviteSchema.safeParse(values);
-		if (!parsed.success)
-			return fail(400, {
-				action: 'invite',
-				invited: values,
-				errors: fieldErrors(parsed.error, locals.locale)
-			});
+		const context = { action: 'invite', invited: typedValues(form, 'email', 'name') };
+		const parsed = parseForm(locals, form, inviteSchema, context);
+		if (!parsed.ok) return parsed.failure;
 		try {
 			const { user: created, oneTimePassword } = await createUser(locals.db, actorOf(user), {
 				email: parsed.data.email,
@@ -134,11 +124,7 @@ export const actions: Actions = refusingBadInput({
 			};
 		} catch (e) {
 			if (e instanceof DuplicateEmailError)
-				return fail(400, {
-					action: 'invite',
-					invited: values,
-					errors: { email: m['sa.invite.duplicate']({}, { locale: locals.locale }) }
-				});
+				return refuse(locals, 'email', 'sa.invite.duplicate', context);
 			throw e;
 		}
 	},
@@ -148,10 +134,7 @@ export const actions: Actions = refusingBadInput({
 		const user = authorizeSelfAssessments(locals, 'selfAssessment.import', params.code);
 		const file = (await request.formData()).get('file');
 		if (!(file instanceof File) || file.size === 0)
-			return fail(400, {
-				action: 'import',
-				errors: { file: m['sa.import.noFile']({}, { locale: locals.locale }) }
-			});
+			return refuse(locals, 'file', 'sa.import.noFile', { action: 'import' });
 		const result = await importSelfAssessment(
 			locals.db,
 			actorOf(user),

@@ -1,12 +1,11 @@
-import { fail } from '@sveltejs/kit';
+import { z } from 'zod';
 import { actorOf } from '$lib/server/repositories/audit';
 import {
 	attempt,
 	authorizeEvaluationRoute,
-	intField,
-	textField,
 	refusingBadInput
 } from '$lib/server/http/evaluation-route';
+import { parseForm, readForm, refuse, typedValues } from '$lib/server/http/parse-form';
 import {
 	addFactCheckComment,
 	answerFactCheckComment,
@@ -14,26 +13,23 @@ import {
 	listFactCheckComments
 } from '$lib/server/repositories/fact-check';
 import { loadDraftFindings } from '$lib/server/repositories/findings';
+import { listAgreedScores } from '$lib/server/repositories/scoring';
 import { canOnFactCheckComment } from '$lib/server/auth/policy';
 import { lifecycleActions, loadStageBox } from '$lib/server/actions/lifecycle';
 import type { FactCheckTarget } from '$lib/domain/fact-check';
 import type { Actions, PageServerLoad } from './$types';
 import { textLimits } from '$lib/domain/limits';
-import { m } from '$lib/paraglide/messages.js';
+import { formInt, formText } from '$lib/schemas/form';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const { scope, rubric } = await authorizeEvaluationRoute(locals, params.id, 'factCheck.read');
 	const [findings, comments, agreed, stageBox] = await Promise.all([
 		loadDraftFindings(locals.db, scope.id),
 		listFactCheckComments(locals.db, scope.id),
-		locals.db
-			.selectFrom('agreed_score')
-			.select(['subarea_id', 'points'])
-			.where('evaluation_id', '=', scope.id)
-			.execute(),
+		listAgreedScores(locals.db, scope.id),
 		loadStageBox(locals, scope)
 	]);
-	const points = new Map(agreed.map((a) => [a.subarea_id, a.points]));
+	const points = new Map(Object.values(agreed).map((a) => [a.subareaId, a.points]));
 	return {
 		/**
 		 * The draft per area, finding by finding (the report's texts), each with the id a comment
@@ -73,20 +69,37 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	};
 };
 
-/** The target a comment form names: the area, or one finding of it. */
-function targetOf(form: FormData, areaIds: string[]): FactCheckTarget | null {
-	const areaId = String(form.get('areaId') ?? '');
+/** A text the page sends in a hidden field; absent or repeated is '' (no such target). */
+const hiddenText = z.string().catch('');
+
+/**
+ * What a comment is on, from the form's hidden fields (which cannot be corrected at a field, so
+ * they never refuse: an unknown target is refused by `targetOf`), and which form sent it.
+ */
+const targetForm = z.object({
+	formKey: hiddenText,
+	areaId: hiddenText,
+	kind: z.string().catch('area'),
+	findingId: formInt.catch(Number.NaN),
+	subareaId: hiddenText
+});
+
+/** The comment, the answer, and which comment an answer or a closing is for. */
+const commentForm = z.object({ body: formText(textLimits.factCheck) });
+const answerForm = z.object({ answer: formText(textLimits.factCheck) });
+const commentIdForm = z.object({ commentId: formInt.catch(Number.NaN) });
+
+/** The target a comment form names: the area, or one finding of it; null for no such target. */
+function targetOf(
+	{ areaId, kind, findingId, subareaId }: z.output<typeof targetForm>,
+	areaIds: string[]
+): FactCheckTarget | null {
 	if (!areaIds.includes(areaId)) return null;
-	const kind = String(form.get('kind') ?? 'area');
 	if (kind === 'area') return { kind, areaId };
-	if (kind === 'strength' || kind === 'improvement') {
-		const findingId = intField(form, 'findingId');
+	if (kind === 'strength' || kind === 'improvement')
 		return Number.isSafeInteger(findingId) && findingId > 0 ? { kind, areaId, findingId } : null;
-	}
-	if (kind === 'narrative') {
-		const subareaId = String(form.get('subareaId') ?? '');
+	if (kind === 'narrative')
 		return /^\d+\.\d+$/.test(subareaId) ? { kind, areaId, subareaId } : null;
-	}
 	return null;
 }
 
@@ -100,21 +113,22 @@ export const actions: Actions = refusingBadInput({
 			'factCheck.comment'
 		);
 		const form = await request.formData();
+		const named = readForm(form, targetForm);
+		const { formKey } = named;
+		// The text as written comes back with a refusal, beside the form that sent it.
+		const context = { formKey, values: typedValues(form, 'body') };
 		const target = targetOf(
-			form,
+			named,
 			rubric.areas.map((a) => a.id)
 		);
-		const formKey = String(form.get('formKey') ?? '');
-		if (!target)
-			return fail(400, {
-				formKey,
-				errors: { body: m['fc.errors.noSuchFinding']({}, { locale: locals.locale }) }
-			});
-		const body = textField(form, 'body', textLimits.factCheck);
+		if (!target) return refuse(locals, 'body', 'fc.errors.noSuchFinding', context);
+		const parsed = parseForm(locals, form, commentForm, context);
+		if (!parsed.ok) return parsed.failure;
+		const { body } = parsed.data;
 		const result = await attempt(
 			locals,
 			() => addFactCheckComment(locals.db, actorOf(user), scope.id, target, body),
-			{ formKey, values: { body } }
+			context
 		);
 		return typeof result === 'number' ? { commented: result } : result;
 	},
@@ -122,22 +136,25 @@ export const actions: Actions = refusingBadInput({
 	answer: async ({ locals, params, request }) => {
 		const { scope, user } = await authorizeEvaluationRoute(locals, params.id, 'factCheck.answer');
 		const form = await request.formData();
-		const commentId = intField(form, 'commentId');
-		const answer = textField(form, 'answer', textLimits.factCheck);
+		const { commentId } = readForm(form, commentIdForm);
+		const context = { commentId, values: typedValues(form, 'answer') };
+		const parsed = parseForm(locals, form, answerForm, context);
+		if (!parsed.ok) return parsed.failure;
+		const { answer } = parsed.data;
 		const result = await attempt(
 			locals,
 			() =>
 				answerFactCheckComment(locals.db, actorOf(user), scope.id, commentId, answer, (c) =>
 					canOnFactCheckComment(user, 'answer', scope, c)
 				),
-			{ commentId, values: { answer } }
+			context
 		);
 		return result === undefined ? { answered: commentId } : result;
 	},
 	/** The contact closes a comment (or withdraws an open one); the team closes an answered one. */
 	close: async ({ locals, params, request }) => {
 		const { scope, user } = await authorizeEvaluationRoute(locals, params.id, 'factCheck.read');
-		const commentId = intField(await request.formData(), 'commentId');
+		const { commentId } = readForm(await request.formData(), commentIdForm);
 		const result = await attempt(
 			locals,
 			() =>

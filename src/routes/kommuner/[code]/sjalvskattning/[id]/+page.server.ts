@@ -1,4 +1,5 @@
-import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { error, redirect, type RequestEvent } from '@sveltejs/kit';
+import { z } from 'zod';
 import { authorizeSelfAssessment } from '$lib/server/auth/guard';
 import {
 	canOnEvaluation,
@@ -8,7 +9,8 @@ import {
 	type SelfAssessmentAction
 } from '$lib/server/auth/policy';
 import { actorOf } from '$lib/server/repositories/audit';
-import { attempt, intField, refusingBadInput, textField } from '$lib/server/http/evaluation-route';
+import { attempt, refusingBadInput } from '$lib/server/http/evaluation-route';
+import { parseForm, refuse, typedValues } from '$lib/server/http/parse-form';
 import { getRubricOrThrow } from '$lib/server/repositories/rubrics';
 import {
 	findSelfAssessmentScope,
@@ -36,11 +38,10 @@ import { findLatestExternal, loadGap } from '$lib/server/self-assessment-gap';
 import { groupAgreement } from '$lib/domain/self-assessment';
 import { rubricOutline, rubricText, areaOfSubarea } from '$lib/domain/rubric';
 import { unscoredSubareas } from '$lib/domain/scoring';
-import { textLimits } from '$lib/domain/limits';
 import { gapActionSchema } from '$lib/schemas/self-assessment';
-import { fieldErrors } from '$lib/schemas/errors';
+import { formInt } from '$lib/schemas/form';
+import { pointsOf, scoreFormSchema } from '$lib/schemas/score-form';
 import type { Actions, PageServerLoad } from './$types';
-import { m } from '$lib/paraglide/messages.js';
 
 type Event = RequestEvent<{ code: string; id: string }>;
 
@@ -131,62 +132,70 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	};
 };
 
-/** Reads a score form: subarea, points (empty is "not scored"), comment and version. */
-function scoreForm(form: FormData) {
-	const subareaId = textField(form, 'subareaId', 10);
-	const rawPoints = String(form.get('points') ?? '').trim();
-	const points = rawPoints === '' ? null : intField(form, 'points');
-	const comment = textField(form, 'justification', textLimits.justification);
-	return {
-		subareaId,
-		points,
-		comment,
-		expectedVersion: intField(form, 'version') || 0,
-		values: { subareaId, points: rawPoints, justification: comment }
+/**
+ * A score-saving action — the member's own blind sheet or the group's agreed score: reads the
+ * score form (points empty is "not scored"), saves it with `save` (version-checked), and answers
+ * the subarea with its new version or the refusal with the values as typed.
+ */
+function scoreAction(
+	permission: 'selfAssessment.score' | 'selfAssessment.agree',
+	save: typeof saveSelfScore
+) {
+	return async ({ locals, params, request }: Event) => {
+		const { scope, user, rubric } = await authorize(locals, params, permission);
+		const form = await request.formData();
+		const values = typedValues(form, 'subareaId', 'points', 'justification');
+		const context = { subareaId: values.subareaId, values };
+		const parsed = parseForm(locals, form, scoreFormSchema, context);
+		if (!parsed.ok) return parsed.failure;
+		const { subareaId, points, justification, version } = parsed.data;
+		const score = {
+			subareaId,
+			points: points === '' ? null : pointsOf(points),
+			comment: justification,
+			expectedVersion: version
+		};
+		const result = await attempt(
+			locals,
+			() => save(locals.db, actorOf(user), rubric, scope.id, score),
+			context
+		);
+		return typeof result === 'number' ? { subareaId, saved: true, version: result } : result;
 	};
 }
 
+/** Which evaluation to share with; empty withdraws the share. */
+const shareForm = z.object({
+	evaluationId: z
+		.string()
+		.default('')
+		.transform((raw) => (raw === '' ? null : formInt.parse(raw)))
+		.refine((id) => id === null || id > 0, 'sa.errors.shareOtherMunicipality')
+});
+
 export const actions: Actions = refusingBadInput({
 	/** Saves one score of the member's own blind sheet. */
-	save: async ({ locals, params, request }) => {
-		const { scope, user, rubric } = await authorize(locals, params, 'selfAssessment.score');
-		const { values, subareaId, ...input } = scoreForm(await request.formData());
-		const result = await attempt(
-			locals,
-			() => saveSelfScore(locals.db, actorOf(user), rubric, scope.id, { subareaId, ...input }),
-			{ subareaId, values }
-		);
-		return typeof result === 'number' ? { subareaId, saved: true, version: result } : result;
-	},
+	save: scoreAction('selfAssessment.score', saveSelfScore),
 
 	/** Hands in the member's sheet; the unscored subareas are named. */
 	submit: async ({ locals, params }) => {
 		const { scope, user, rubric } = await authorize(locals, params, 'selfAssessment.score');
 		const sheet = await loadOwnSelfSheet(locals.db, scope.id, user.id);
 		const missing = unscoredSubareas(rubric, sheet.scores);
-		if (missing.length)
-			return fail(400, {
-				missing,
-				errors: { _form: m['ws.errors.sheetIncomplete']({}, { locale: locals.locale }) }
-			});
-		const result = await attempt(locals, () =>
-			submitSelfSheet(locals.db, actorOf(user), rubric, scope.id)
+		if (missing.length) return refuse(locals, '_form', 'ws.errors.sheetIncomplete', { missing });
+		// Every answer of this action names what is missing (nothing, when refused for another
+		// reason): a refusal without the field would take the place of the one with it in the type.
+		const result = await attempt(
+			locals,
+			() => submitSelfSheet(locals.db, actorOf(user), rubric, scope.id),
+			{ missing: [] as string[] }
 		);
 		if (result !== undefined) return result;
 		redirect(303, `/kommuner/${params.code}/sjalvskattning/${scope.id}`);
 	},
 
 	/** Saves the group's agreed score. */
-	agree: async ({ locals, params, request }) => {
-		const { scope, user, rubric } = await authorize(locals, params, 'selfAssessment.agree');
-		const { values, subareaId, ...input } = scoreForm(await request.formData());
-		const result = await attempt(
-			locals,
-			() => saveSelfAgreed(locals.db, actorOf(user), rubric, scope.id, { subareaId, ...input }),
-			{ subareaId, values }
-		);
-		return typeof result === 'number' ? { subareaId, saved: true, version: result } : result;
-	},
+	agree: scoreAction('selfAssessment.agree', saveSelfAgreed),
 
 	/** Marks it done: every subarea agreed. */
 	finish: async ({ locals, params }) => {
@@ -203,16 +212,9 @@ export const actions: Actions = refusingBadInput({
 	/** Shares it with one of the municipality's evaluations, or withdraws the share. */
 	share: async ({ locals, params, request }) => {
 		const { scope, user } = await authorize(locals, params, 'selfAssessment.share');
-		const form = await request.formData();
-		const none = String(form.get('evaluationId') ?? '') === '';
-		const evaluationId = none ? null : intField(form, 'evaluationId');
-		if (evaluationId !== null && !(evaluationId > 0))
-			return fail(400, {
-				share: true,
-				errors: {
-					evaluationId: m['sa.errors.shareOtherMunicipality']({}, { locale: locals.locale })
-				} as Record<string, string>
-			});
+		const parsed = parseForm(locals, await request.formData(), shareForm, { share: true });
+		if (!parsed.ok) return parsed.failure;
+		const { evaluationId } = parsed.data;
 		const result = await attempt(
 			locals,
 			() => shareSelfAssessment(locals.db, actorOf(user), scope.id, evaluationId),
@@ -229,19 +231,9 @@ export const actions: Actions = refusingBadInput({
 	act: async ({ locals, params, request }) => {
 		const { scope, user, rubric } = await authorize(locals, params, 'selfAssessment.act');
 		const form = await request.formData();
-		const values = {
-			subareaId: String(form.get('subareaId') ?? ''),
-			title: String(form.get('title') ?? ''),
-			description: String(form.get('description') ?? ''),
-			ownerRole: String(form.get('ownerRole') ?? '')
-		};
-		const parsed = gapActionSchema.safeParse(values);
-		if (!parsed.success)
-			return fail(400, {
-				act: true,
-				actValues: values,
-				errors: fieldErrors(parsed.error, locals.locale)
-			});
+		const values = typedValues(form, 'subareaId', 'title', 'description', 'ownerRole');
+		const parsed = parseForm(locals, form, gapActionSchema, { act: true, actValues: values });
+		if (!parsed.ok) return parsed.failure;
 		const area = areaOfSubarea(rubric, parsed.data.subareaId);
 		if (!area) error(404, 'Delområdet finns inte');
 		const external = await findLatestExternal(locals.db, scope.municipalityCode, rubric.id);
