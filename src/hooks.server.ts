@@ -3,7 +3,7 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { getReadyDatabase } from '$lib/server/platform/app';
 import { cookieName } from '$lib/paraglide/runtime.js';
 import { localeFromCookie } from '$lib/i18n';
-import { withLocale } from '$lib/server/with-locale';
+import { withLocale } from '$lib/server/platform/with-locale';
 import { ConfigurationError } from '$lib/server/errors';
 import { authenticate } from '$lib/server/auth/handle';
 import { securityHeaders } from '$lib/server/http/security-headers';
@@ -12,7 +12,7 @@ import { log } from '$lib/server/platform/log';
 import { onShutdown, trackRequest } from '$lib/server/platform/lifecycle';
 import { startDocumentQueue, stopDocumentQueue } from '$lib/server/repositories/documents';
 import { closeWorkers } from '$lib/server/workers/pool';
-import { publicCache } from '$lib/server/public-cache';
+import { publicCache } from '$lib/server/http/public-cache';
 import { m } from '$lib/paraglide/messages.js';
 
 export const init: ServerInit = async () => {

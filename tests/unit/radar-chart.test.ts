@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { render } from 'svelte/server';
 import RadarChart from '../../src/lib/components/charts/RadarChart.svelte';
 import { profileRadar } from '../../src/lib/domain/charts/profile';
-import { withLocale } from '../../src/lib/server/with-locale';
+import { withLocale } from '../../src/lib/server/platform/with-locale';
 
 const radar = profileRadar({
 	areas: [

@@ -6,7 +6,7 @@
 import { render } from 'svelte/server';
 import RadarChart from '$lib/components/charts/RadarChart.svelte';
 import type { ProfileRadar } from '$lib/domain/charts/profile';
-import { withLocale } from '$lib/server/with-locale';
+import { withLocale } from '$lib/server/platform/with-locale';
 import type { Locale } from '$lib/i18n';
 
 /**

@@ -3,7 +3,7 @@ import { requireUser } from '$lib/server/auth/guard';
 import { authorizeEvaluationRoute, permissions } from '$lib/server/http/evaluation-route';
 import { findEvaluationDetail } from '$lib/server/repositories/evaluations';
 import { canOnEvaluation, evaluationActions } from '$lib/server/auth/policy';
-import { listReadableShared } from '$lib/server/self-assessment-gap';
+import { listReadableShared } from '$lib/server/results/self-assessment-gap';
 import { countFactCheckComments } from '$lib/server/repositories/fact-check';
 import type { LayoutServerLoad } from './$types';
 

@@ -16,7 +16,7 @@ import {
 	listSelfAssessments
 } from '$lib/server/repositories/self-assessments';
 import { importSelfAssessment } from '$lib/server/repositories/self-assessment-exchange';
-import { loadTimeline } from '$lib/server/self-assessment-gap';
+import { loadTimeline } from '$lib/server/results/self-assessment-gap';
 import { inviteSchema, newSelfAssessmentSchema } from '$lib/schemas/self-assessment';
 import { formList } from '$lib/schemas/form';
 import { hasSubareas, sortRubricsNewestFirst } from '$lib/domain/rubric';

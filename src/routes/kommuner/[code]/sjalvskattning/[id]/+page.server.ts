@@ -34,7 +34,7 @@ import {
 } from '$lib/server/repositories/self-assessment-actions';
 import { findEvaluationScope } from '$lib/server/repositories/evaluation-scope';
 import { listImprovementsWithActions, saveActionItem } from '$lib/server/repositories/action-plans';
-import { findLatestExternal, loadGap } from '$lib/server/self-assessment-gap';
+import { findLatestExternal, loadGap } from '$lib/server/results/self-assessment-gap';
 import { groupAgreement } from '$lib/domain/self-assessment';
 import { rubricOutline, rubricText, areaOfSubarea } from '$lib/domain/rubric';
 import { unscoredSubareas } from '$lib/domain/scoring';

@@ -4,14 +4,14 @@
  * the figure and its n are the ones the municipality page shows), and the municipality's
  * self-assessments and evaluations on one timeline.
  */
-import type { Database } from './db';
-import { chooseAverage } from './results/profile';
-import { listPublishedResults } from './repositories/comparisons';
-import { listSharedWithEvaluation } from './repositories/self-assessments';
-import { listSelfAgreed } from './repositories/self-assessment-sheets';
-import { canOnSelfAssessment } from './auth/policy';
-import type { SessionUser } from './auth/types';
-import { listRubrics } from './repositories/rubrics';
+import type { Database } from '../db';
+import { chooseAverage } from './profile';
+import { listPublishedResults } from '../repositories/comparisons';
+import { listSharedWithEvaluation } from '../repositories/self-assessments';
+import { listSelfAgreed } from '../repositories/self-assessment-sheets';
+import { canOnSelfAssessment } from '../auth/policy';
+import type { SessionUser } from '../auth/types';
+import { listRubrics } from '../repositories/rubrics';
 import { radarAxes, type ProfileRadar } from '$lib/domain/charts/profile';
 import { gapBySubarea, selfAreaScores } from '$lib/domain/self-assessment';
 import { computeTotals } from '$lib/domain/scoring';
