@@ -24,6 +24,8 @@ export function appPages(s: E2eState): RolePages[] {
 	const draft = `/utvarderingar/${s.draftId}`;
 	const scoring = `/utvarderingar/${s.scoringDraftId}`;
 	const karlskoga = `/utvarderingar/${s.karlskoga2022Id}`;
+	const factCheck = `/utvarderingar/${s.factCheckPagesDraftId}`;
+	const lundSelf = '/kommuner/1281/sjalvskattning';
 	return [
 		{
 			role: 'anonymous',
@@ -47,6 +49,7 @@ export function appPages(s: E2eState): RolePages[] {
 				{ name: 'ny-utvardering', path: '/utvarderingar/ny' },
 				{ name: 'oversikt', path: draft },
 				{ name: 'historik', path: `${draft}/historik` },
+				{ name: 'installningar', path: `${draft}/installningar` },
 				{ name: 'publicerad-oversikt', path: karlskoga },
 				{ name: 'admin', path: '/admin' },
 				{ name: 'admin-anvandare', path: '/admin/anvandare' },
@@ -70,7 +73,10 @@ export function appPages(s: E2eState): RolePages[] {
 				{ name: 'webb', path: `${draft}/webb` },
 				{ name: 'dokument', path: `${draft}/dokument` },
 				{ name: 'dokument-sok', path: `${draft}/dokument/sok?q=styrning` },
-				{ name: 'rapportutkast', path: `${draft}/rapport` }
+				{ name: 'rapportutkast', path: `${draft}/rapport` },
+				{ name: 'faktagranskning', path: `${factCheck}/faktagranskning` },
+				{ name: 'sjalvskattning-bilaga', path: `${factCheck}/sjalvskattning` },
+				{ name: 'sjalvskattning-las', path: `${lundSelf}/${s.lundSelfAssessments.done}` }
 			]
 		},
 		{
@@ -87,6 +93,17 @@ export function appPages(s: E2eState): RolePages[] {
 			pages: [
 				{ name: 'svar', path: `${draft}/svar` },
 				{ name: 'kontakt-dokument', path: `${draft}/dokument` }
+			]
+		},
+		{
+			role: 'municipality',
+			account: testAccounts.lund,
+			pages: [
+				{ name: 'kontakt-faktagranskning', path: `${factCheck}/faktagranskning` },
+				{ name: 'sjalvskattningar', path: lundSelf },
+				{ name: 'sjalvskattning-poang', path: `${lundSelf}/${s.lundSelfAssessments.scoring}` },
+				{ name: 'sjalvskattning-samsyn', path: `${lundSelf}/${s.lundSelfAssessments.agreeing}` },
+				{ name: 'sjalvskattning-klar', path: `${lundSelf}/${s.lundSelfAssessments.done}` }
 			]
 		}
 	];
