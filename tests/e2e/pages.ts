@@ -1,6 +1,7 @@
 /**
- * Every page of the app, each with the role that sees it: the width check (widths.e2e.ts), the
- * axe check (a11y.e2e.ts) and the language check visit this one list, so a new page is added once.
+ * Every page of the app, each with the role that sees it: the sweep over every page
+ * (every-page.e2e.ts: width, screenshot, axe, language) visits this one list, so a new page is
+ * added once.
  */
 import type { Page } from '@playwright/test';
 import { testAccounts, type E2eState, type TestAccount } from './accounts';
