@@ -29,6 +29,7 @@ export default defineConfig({
 					include: ['tests/db/**/*.test.ts'],
 					environment: 'node',
 					env: { TEST_DB_DRIVER: 'pglite' },
+					globalSetup: ['./tests/compile-messages.ts', './tests/db-templates.ts'],
 					testTimeout: 60_000,
 					hookTimeout: 120_000
 				}
@@ -42,6 +43,7 @@ export default defineConfig({
 								include: ['tests/db/**/*.test.ts'],
 								environment: 'node',
 								env: { TEST_DB_DRIVER: 'postgres' },
+								globalSetup: ['./tests/compile-messages.ts', './tests/db-templates.ts'],
 								testTimeout: 60_000,
 								hookTimeout: 120_000
 							}
