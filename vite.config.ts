@@ -31,6 +31,7 @@ export default defineConfig({
 					include: ['tests/db/**/*.test.ts'],
 					environment: 'node',
 					env: { TEST_DB_DRIVER: 'pglite' },
+					globalSetup: ['./tests/compile-messages.ts', './tests/db-templates.ts'],
 					testTimeout: 60_000,
 					hookTimeout: 120_000
 				}
@@ -74,6 +75,7 @@ export default defineConfig({
 								include: ['tests/db/**/*.test.ts'],
 								environment: 'node',
 								env: { TEST_DB_DRIVER: 'postgres' },
+								globalSetup: ['./tests/compile-messages.ts', './tests/db-templates.ts'],
 								testTimeout: 60_000,
 								hookTimeout: 120_000
 							}

@@ -1,53 +1,11 @@
 /**
- * axe (WCAG 2.1 A and AA) on every page of the app, as the role that uses it, at a phone's width
- * and a laptop's: no serious or critical violations. Also the skip link, the error summary and
- * the accessibility statement.
+ * The skip link, the error summary and the accessibility statement. (axe on every page, as the
+ * role that uses it, is in the sweep over every page: every-page.e2e.ts.)
  */
-import { expect, test, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
 import { testAccounts } from './accounts';
-import { origin, state } from './helpers';
-import { appPages, prepareContext, waitForHydration } from './pages';
-
-async function seriousViolations(page: Page) {
-	const results = await new AxeBuilder({ page })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-		.analyze();
-	return results.violations
-		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-		.map(
-			(v) =>
-				`${v.id} (${v.impact}): ${v.nodes
-					.map((n) => n.target.join(' '))
-					.slice(0, 3)
-					.join(', ')}`
-		);
-}
-
-// English has the same markup; language.e2e.ts checks its words, this the structure.
-const runs = [
-	{ locale: 'sv', width: 390 },
-	{ locale: 'sv', width: 1366 }
-] as const;
-
-for (const group of appPages(state())) {
-	const who = group.account ? `${group.role} (${group.account.email})` : group.role;
-	test(`no serious or critical axe violations on any page, as ${who}`, async ({ page }) => {
-		test.setTimeout(60_000 + group.pages.length * 25_000);
-		const found: string[] = [];
-		for (const { locale, width } of runs) {
-			await prepareContext(page, origin, group.account, locale);
-			await page.setViewportSize({ width, height: 900 });
-			for (const { path } of group.pages) {
-				await page.goto(path);
-				await waitForHydration(page);
-				for (const v of await seriousViolations(page))
-					found.push(`${path} ${width} ${locale}: ${v}`);
-			}
-		}
-		expect(found).toEqual([]);
-	});
-}
+import { origin } from './helpers';
+import { prepareContext, waitForHydration } from './pages';
 
 test('the skip link is the first stop and moves focus to the main content', async ({ page }) => {
 	await prepareContext(page, origin, null, 'sv');

@@ -78,6 +78,15 @@ export const selfAssessmentAccount = {
 	municipalityCode: '0114'
 } satisfies TestAccount;
 
+/** A colleague of Lund's contact, in the self-assessments prepared for the page checks only. */
+export const lundColleagueAccount = {
+	email: 'kollega@lund.test.se',
+	password,
+	name: 'Lars Lund',
+	role: 'municipality',
+	municipalityCode: '1281'
+} satisfies TestAccount;
+
 export async function createTestAccounts(
 	db: Database
 ): Promise<Record<keyof typeof testAccounts, number>> {
@@ -117,4 +126,15 @@ export interface E2eState {
 	 * agreed, a strength and a narrative in area 2: for the fact-check and publishing test.
 	 */
 	factCheckDraftId: number;
+	/**
+	 * Lund 2025 in faktagranskning, as Lund 2026 above, with one comment answered and one open:
+	 * for the page checks (pages.ts), so it stays in the fact check whatever the tests do.
+	 */
+	factCheckPagesDraftId: number;
+	/**
+	 * Lund's self-assessments for the page checks: one being scored (the contact alone, 10 of the
+	 * subareas scored), one being agreed and one done (the contact and Lars Lund), the done one
+	 * shared with Lund 2025.
+	 */
+	lundSelfAssessments: { scoring: number; agreeing: number; done: number };
 }

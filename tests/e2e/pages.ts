@@ -1,6 +1,7 @@
 /**
- * Every page of the app, each with the role that sees it: the width check (widths.e2e.ts), the
- * axe check (a11y.e2e.ts) and the language check visit this one list, so a new page is added once.
+ * Every page of the app, each with the role that sees it: the sweep over every page
+ * (every-page.e2e.ts: width, screenshot, axe, language) visits this one list, so a new page is
+ * added once.
  */
 import type { Page } from '@playwright/test';
 import { testAccounts, type E2eState, type TestAccount } from './accounts';
@@ -24,6 +25,8 @@ export function appPages(s: E2eState): RolePages[] {
 	const draft = `/utvarderingar/${s.draftId}`;
 	const scoring = `/utvarderingar/${s.scoringDraftId}`;
 	const karlskoga = `/utvarderingar/${s.karlskoga2022Id}`;
+	const factCheck = `/utvarderingar/${s.factCheckPagesDraftId}`;
+	const lundSelf = '/kommuner/1281/sjalvskattning';
 	return [
 		{
 			role: 'anonymous',
@@ -47,6 +50,7 @@ export function appPages(s: E2eState): RolePages[] {
 				{ name: 'ny-utvardering', path: '/utvarderingar/ny' },
 				{ name: 'oversikt', path: draft },
 				{ name: 'historik', path: `${draft}/historik` },
+				{ name: 'installningar', path: `${draft}/installningar` },
 				{ name: 'publicerad-oversikt', path: karlskoga },
 				{ name: 'admin', path: '/admin' },
 				{ name: 'admin-anvandare', path: '/admin/anvandare' },
@@ -70,7 +74,10 @@ export function appPages(s: E2eState): RolePages[] {
 				{ name: 'webb', path: `${draft}/webb` },
 				{ name: 'dokument', path: `${draft}/dokument` },
 				{ name: 'dokument-sok', path: `${draft}/dokument/sok?q=styrning` },
-				{ name: 'rapportutkast', path: `${draft}/rapport` }
+				{ name: 'rapportutkast', path: `${draft}/rapport` },
+				{ name: 'faktagranskning', path: `${factCheck}/faktagranskning` },
+				{ name: 'sjalvskattning-bilaga', path: `${factCheck}/sjalvskattning` },
+				{ name: 'sjalvskattning-las', path: `${lundSelf}/${s.lundSelfAssessments.done}` }
 			]
 		},
 		{
@@ -87,6 +94,17 @@ export function appPages(s: E2eState): RolePages[] {
 			pages: [
 				{ name: 'svar', path: `${draft}/svar` },
 				{ name: 'kontakt-dokument', path: `${draft}/dokument` }
+			]
+		},
+		{
+			role: 'municipality',
+			account: testAccounts.lund,
+			pages: [
+				{ name: 'kontakt-faktagranskning', path: `${factCheck}/faktagranskning` },
+				{ name: 'sjalvskattningar', path: lundSelf },
+				{ name: 'sjalvskattning-poang', path: `${lundSelf}/${s.lundSelfAssessments.scoring}` },
+				{ name: 'sjalvskattning-samsyn', path: `${lundSelf}/${s.lundSelfAssessments.agreeing}` },
+				{ name: 'sjalvskattning-klar', path: `${lundSelf}/${s.lundSelfAssessments.done}` }
 			]
 		}
 	];

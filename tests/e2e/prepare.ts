@@ -7,13 +7,33 @@ import type { OpenedDatabase } from '../../src/lib/server/db';
 import { prepareDatabase } from '../../src/lib/server/platform/app';
 import { createEvaluation } from '../../src/lib/server/repositories/evaluations';
 import { systemActor } from '../../src/lib/server/repositories/audit';
-import { createTestAccounts, selfAssessmentAccount, testAccounts, type E2eState } from './accounts';
+import {
+	createTestAccounts,
+	lundColleagueAccount,
+	selfAssessmentAccount,
+	testAccounts,
+	type E2eState
+} from './accounts';
+import type { Rubric } from '../../src/lib/domain/rubric';
 import { getRubricOrThrow } from '../../src/lib/server/repositories/rubrics';
 import { saveSheetScore, submitSheet } from '../../src/lib/server/repositories/scoring';
 import { demoInProgress } from '../../src/lib/server/db/seed/documents';
 import { createUser } from '../../src/lib/server/repositories/users';
 import { saveFindingText } from '../../src/lib/server/repositories/findings';
 import { addFindingItem } from '../../src/lib/server/repositories/finding-items';
+import {
+	addFactCheckComment,
+	answerFactCheckComment
+} from '../../src/lib/server/repositories/fact-check';
+import {
+	createSelfAction,
+	createSelfAssessment,
+	finishSelfAssessment,
+	saveSelfAgreed,
+	saveSelfScore,
+	shareSelfAssessment,
+	submitSelfSheet
+} from '../../src/lib/server/repositories/self-assessments';
 
 export async function prepareE2eDatabase(
 	opened: OpenedDatabase,
@@ -88,52 +108,90 @@ export async function prepareE2eDatabase(
 		...selfAssessmentAccount,
 		password: testAccounts.karlskoga.password
 	});
-	// Lund 2026 in the fact check: agreed throughout, a strength and a narrative to comment on.
-	const factCheckDraftId = await createEvaluation(opened.db, systemActor, {
-		municipalityCode: '1281',
-		year: 2026,
-		rubricId: 'kommunkompassen-2020',
-		teamUserIds: [ids.evaluator1, ids.evaluator2],
-		contactUserId: ids.lund,
-		visitStart: '2026-09-14',
-		visitEnd: '2026-09-16'
-	});
-	await opened.db
-		.updateTable('evaluation_member')
-		.set({ no_conflict_declared_at: new Date() })
-		.where('evaluation_id', '=', factCheckDraftId)
-		.execute();
-	await opened.db
-		.insertInto('agreed_score')
-		.values(
-			rubric.areas
-				.flatMap((a) => a.subareas)
-				.map((s) => ({
-					evaluation_id: factCheckDraftId,
-					subarea_id: s.id,
-					points: Math.floor(s.maxPoints / 2),
-					justification: `Överens om ${s.id}`
-				}))
-		)
-		.execute();
+	// Lund in the fact check: agreed throughout, a strength and a narrative to comment on.
 	const evaluator1 = { id: ids.evaluator1, email: testAccounts.evaluator1.email };
-	await addFindingItem(opened.db, evaluator1, factCheckDraftId, 'strength', {
-		areaId: '2',
-		text: 'Lund har en tydlig styrkedja från mål till uppföljning.'
-	});
-	await saveFindingText(
+	const factCheckDraft = async (year: number) => {
+		const id = await createEvaluation(opened.db, systemActor, {
+			municipalityCode: '1281',
+			year,
+			rubricId: 'kommunkompassen-2020',
+			teamUserIds: [ids.evaluator1, ids.evaluator2],
+			contactUserId: ids.lund,
+			visitStart: `${year}-09-14`,
+			visitEnd: `${year}-09-16`
+		});
+		await opened.db
+			.updateTable('evaluation_member')
+			.set({ no_conflict_declared_at: new Date() })
+			.where('evaluation_id', '=', id)
+			.execute();
+		await opened.db
+			.insertInto('agreed_score')
+			.values(
+				rubric.areas
+					.flatMap((a) => a.subareas)
+					.map((s) => ({
+						evaluation_id: id,
+						subarea_id: s.id,
+						points: Math.floor(s.maxPoints / 2),
+						justification: `Överens om ${s.id}`
+					}))
+			)
+			.execute();
+		await addFindingItem(opened.db, evaluator1, id, 'strength', {
+			areaId: '2',
+			text: 'Lund har en tydlig styrkedja från mål till uppföljning.'
+		});
+		await saveFindingText(
+			opened.db,
+			evaluator1,
+			id,
+			{ kind: 'narrative', subareaId: '2.1' },
+			'Målen följs upp varje tertial.',
+			0
+		);
+		await opened.db
+			.updateTable('evaluation')
+			.set({ status: 'faktagranskning' })
+			.where('id', '=', id)
+			.execute();
+		return id;
+	};
+	// 2026 for the fact-check test (which publishes it), 2025 for the page checks (pages.ts):
+	// it stays in the fact check, with one comment answered and one still open.
+	const factCheckDraftId = await factCheckDraft(2026);
+	const factCheckPagesDraftId = await factCheckDraft(2025);
+	const lund = { id: ids.lund, email: testAccounts.lund.email };
+	const [strengthId] = await opened.db
+		.selectFrom('strength')
+		.select('id')
+		.where('evaluation_id', '=', factCheckPagesDraftId)
+		.execute()
+		.then((rows) => rows.map((r) => r.id));
+	const answered = await addFactCheckComment(
+		opened.db,
+		lund,
+		factCheckPagesDraftId,
+		{ kind: 'strength', areaId: '2', findingId: strengthId },
+		'Styrkedjan gäller förvaltningen men inte bolagen.'
+	);
+	await answerFactCheckComment(
 		opened.db,
 		evaluator1,
-		factCheckDraftId,
-		{ kind: 'narrative', subareaId: '2.1' },
-		'Målen följs upp varje tertial.',
-		0
+		factCheckPagesDraftId,
+		answered,
+		'Vi har lagt till att bolagen inte omfattas.',
+		() => true
 	);
-	await opened.db
-		.updateTable('evaluation')
-		.set({ status: 'faktagranskning' })
-		.where('id', '=', factCheckDraftId)
-		.execute();
+	await addFactCheckComment(
+		opened.db,
+		lund,
+		factCheckPagesDraftId,
+		{ kind: 'area', areaId: '1' },
+		'Medborgarpanelen saknas i området.'
+	);
+	const lundSelfAssessments = await prepareSelfAssessments(opened, rubric, lund, ids.lund);
+	await shareSelfAssessment(opened.db, lund, lundSelfAssessments.done, factCheckPagesDraftId);
 	const find = (code: string, year: number) =>
 		opened.db
 			.selectFrom('evaluation')
@@ -148,9 +206,78 @@ export async function prepareE2eDatabase(
 		calibrationDraftId,
 		calibratedDraftId,
 		factCheckDraftId,
+		factCheckPagesDraftId,
+		lundSelfAssessments,
 		draftId,
 		selfAssessmentDraftId,
 		otherDraftId: (await find(demoInProgress.municipalityCode, demoInProgress.year)).id,
 		karlskoga2022Id: (await find('1883', 2022)).id
 	};
+}
+
+/**
+ * Three self-assessments of Lund for the page checks, one per stage of its page: being scored
+ * (the contact's sheet half done), being agreed (the contact's and a colleague's sheets in) and
+ * done (agreed throughout, with one improvement action).
+ */
+async function prepareSelfAssessments(
+	opened: OpenedDatabase,
+	rubric: Rubric,
+	contact: { id: number; email: string },
+	contactId: number
+): Promise<E2eState['lundSelfAssessments']> {
+	const db = opened.db;
+	const { user } = await createUser(db, systemActor, {
+		...lundColleagueAccount,
+		password: testAccounts.lund.password
+	});
+	const colleague = { id: user.id, email: lundColleagueAccount.email };
+	const subareas = rubric.areas.flatMap((a) => a.subareas);
+	const start = (name: string, memberUserIds: number[]) =>
+		createSelfAssessment(db, contact, rubric, {
+			municipalityCode: '1281',
+			rubricId: rubric.id,
+			name,
+			assessedOn: '2026-03-02',
+			memberUserIds
+		});
+	const score = async (
+		id: number,
+		who: { id: number; email: string },
+		share: number,
+		count = subareas.length
+	) => {
+		for (const s of subareas.slice(0, count))
+			await saveSelfScore(db, who, rubric, id, {
+				subareaId: s.id,
+				points: Math.floor(s.maxPoints * share),
+				comment: `Bedömning av ${s.id}`,
+				expectedVersion: 0
+			});
+	};
+	const scoring = await start('Lunds skattning under arbete', [contactId]);
+	await score(scoring, contact, 0.5, 10);
+	const agreeing = await start('Lunds skattning att enas om', [contactId, user.id]);
+	const done = await start('Lunds skattning 2026', [contactId, user.id]);
+	for (const id of [agreeing, done]) {
+		await score(id, contact, 0.5);
+		await score(id, colleague, 0.75);
+		await submitSelfSheet(db, contact, rubric, id);
+		await submitSelfSheet(db, colleague, rubric, id);
+	}
+	for (const s of subareas)
+		await saveSelfAgreed(db, contact, rubric, done, {
+			subareaId: s.id,
+			points: Math.floor(s.maxPoints * 0.6),
+			comment: '',
+			expectedVersion: 0
+		});
+	await finishSelfAssessment(db, contact, rubric, done);
+	await createSelfAction(db, contact, rubric, done, {
+		subareaId: subareas[0].id,
+		title: 'Ta fram en strategi för demokratiutveckling',
+		description: 'Med en plan för dialog med medborgarna.',
+		ownerRole: 'Kommundirektör'
+	});
+	return { scoring, agreeing, done };
 }

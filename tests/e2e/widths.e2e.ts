@@ -1,42 +1,10 @@
 /**
- * Every page at a phone's width (390 px) and a laptop's (1366 px), in Swedish and in English, as
- * the role that uses it: the page never scrolls sideways (wide tables scroll in their own box),
- * and a screenshot of each is kept under test-results/screens/ to look at as users will.
+ * The header on a phone and on a laptop. (That no page scrolls sideways at 390 or 1366 px, with
+ * a screenshot of each, is checked in the sweep over every page: every-page.e2e.ts.)
  */
 import { expect, test } from '@playwright/test';
-import { origin, state } from './helpers';
-import { appPages, prepareContext, waitForHydration, widths } from './pages';
-
-for (const group of appPages(state())) {
-	const who = group.account ? `${group.role} (${group.account.email})` : group.role;
-	test(`no page scrolls sideways at 390 or 1366 px, as ${who}`, async ({ page }) => {
-		test.setTimeout(60_000 + group.pages.length * 20_000);
-		const overflowing: string[] = [];
-		for (const locale of ['sv', 'en'] as const) {
-			await prepareContext(page, origin, group.account, locale);
-			for (const width of widths) {
-				await page.setViewportSize({ width, height: 900 });
-				for (const { name, path } of group.pages) {
-					const response = await page.goto(path);
-					expect([path, response?.status()]).toEqual([path, 200]);
-					await waitForHydration(page);
-					const { scrollWidth, innerWidth } = await page.evaluate(() => ({
-						scrollWidth: document.documentElement.scrollWidth,
-						innerWidth: window.innerWidth
-					}));
-					if (scrollWidth > innerWidth) {
-						overflowing.push(`${path} ${width} ${locale}: ${scrollWidth} > ${innerWidth}`);
-					}
-					await page.screenshot({
-						path: `test-results/screens/${name}-${width}-${locale}.png`,
-						fullPage: true
-					});
-				}
-			}
-		}
-		expect(overflowing).toEqual([]);
-	});
-}
+import { origin } from './helpers';
+import { prepareContext, waitForHydration } from './pages';
 
 test('the header menu folds behind a button on a phone and opens and closes from the keyboard', async ({
 	page

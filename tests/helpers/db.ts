@@ -1,8 +1,13 @@
 /**
  * A fresh, migrated database per test file: PGlite in memory, or (project db:postgres) a new
- * database on the real server named by TEST_DATABASE_URL, dropped afterwards.
+ * database on the real server named by TEST_DATABASE_URL, dropped afterwards. Both start as a
+ * copy of a database migrated and seeded once for the run (tests/db-templates.ts); without
+ * those (a helper used outside the DB projects) they are migrated and seeded here.
  */
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { inject } from 'vitest';
 import { openDatabase, type Database, type OpenedDatabase } from '../../src/lib/server/db';
 import { prepareDatabase } from '../../src/lib/server/platform/app';
 
@@ -21,7 +26,9 @@ export interface TestDatabase {
 /** Opens an empty database with migrations, rubrics and the register; `demo` adds the demo data. */
 export async function createTestDatabase(options: { demo?: boolean } = {}): Promise<TestDatabase> {
 	const driver = testDriver();
+	const demo = options.demo ?? false;
 	let opened: OpenedDatabase;
+	let prepared: boolean;
 	let dropDatabase = async () => {};
 	if (driver === 'postgres') {
 		const baseUrl = process.env.TEST_DATABASE_URL;
@@ -29,7 +36,11 @@ export async function createTestDatabase(options: { demo?: boolean } = {}): Prom
 		const name = `kk_test_${randomBytes(6).toString('hex')}`;
 		const admin = await openDatabase({ databaseUrl: baseUrl, poolSize: 1 });
 		const { sql } = await import('kysely');
-		await sql.raw(`CREATE DATABASE ${name}`).execute(admin.db);
+		const template = inject('postgresTemplates')?.[demo ? 'demo' : 'plain'];
+		await sql
+			.raw(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`)
+			.execute(admin.db);
+		prepared = Boolean(template);
 		const url = new URL(baseUrl);
 		url.pathname = `/${name}`;
 		opened = await openDatabase({ databaseUrl: url.toString(), poolSize: 5 });
@@ -38,9 +49,14 @@ export async function createTestDatabase(options: { demo?: boolean } = {}): Prom
 			await admin.close();
 		};
 	} else {
-		opened = await openDatabase({ dataDir: 'memory://' });
+		const templates = inject('pgliteTemplates');
+		const loadDataDir = templates
+			? new Blob([readFileSync(join(templates, demo ? 'demo.tar.gz' : 'plain.tar.gz'))])
+			: undefined;
+		opened = await openDatabase({ dataDir: 'memory://', loadDataDir });
+		prepared = Boolean(loadDataDir);
 	}
-	await prepareDatabase(opened.db, { demo: options.demo ?? false });
+	if (!prepared) await prepareDatabase(opened.db, { demo });
 	return {
 		db: opened.db,
 		driver,

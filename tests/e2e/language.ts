@@ -3,14 +3,13 @@
  * no obvious English ones. Text that users wrote (findings, answers, notes, document titles, form
  * values), parts marked with another `lang` (the language switch) and proper names (people,
  * municipalities, the rubric's version titles) are left out: they stay as written.
+ * Used by the sweep over every page (every-page.e2e.ts).
  */
-import { expect, test, type Page } from '@playwright/test';
-import { testAccounts } from './accounts';
-import { origin, state } from './helpers';
-import { appPages, prepareContext, waitForHydration } from './pages';
+import type { Page } from '@playwright/test';
+import { lundColleagueAccount, selfAssessmentAccount, testAccounts } from './accounts';
 
 /** Swedish interface words that have no place on an English page (whole words). */
-const swedishWords = [
+export const swedishWords = [
 	'och',
 	'för',
 	'inte',
@@ -77,7 +76,7 @@ const swedishWords = [
 ];
 
 /** English interface words that have no place on a Swedish page. */
-const englishWords = [
+export const englishWords = [
 	'the',
 	'and',
 	'of',
@@ -111,7 +110,9 @@ const englishWords = [
 
 /** Proper names that contain interface words ("Erik Utvärderare", "Sverigesnitt (SKR) april 2021"). */
 const properNames = [
-	...Object.values(testAccounts).map((a) => a.name),
+	...[...Object.values(testAccounts), selfAssessmentAccount, lundColleagueAccount].map(
+		(a) => a.name
+	),
 	'Kommunkompassen',
 	'Sverigesnitt'
 ];
@@ -120,7 +121,7 @@ const properNames = [
  * The page's own words as rendered: without user-written text, form values and parts in another
  * language.
  */
-async function interfaceText(page: Page, locale: 'sv' | 'en'): Promise<string> {
+export async function interfaceText(page: Page, locale: 'sv' | 'en'): Promise<string> {
 	return page.evaluate((lang) => {
 		// The live page (the test leaves it after reading): innerText then holds only what is
 		// rendered, not the contents of closed disclosures.
@@ -140,31 +141,8 @@ async function interfaceText(page: Page, locale: 'sv' | 'en'): Promise<string> {
 	}, locale);
 }
 
-function foundWords(text: string, words: string[]): string[] {
+export function foundWords(text: string, words: string[]): string[] {
 	let clean = text;
 	for (const name of properNames) clean = clean.split(name).join(' ');
 	return words.filter((w) => new RegExp(`(^|[^\\p{L}-])${w}(?=$|[^\\p{L}-])`, 'u').test(clean));
-}
-
-for (const locale of ['en', 'sv'] as const) {
-	for (const group of appPages(state())) {
-		const who = group.account ? `${group.role} (${group.account.email})` : group.role;
-		test(`${locale === 'en' ? 'English' : 'Swedish'} pages show no ${locale === 'en' ? 'Swedish' : 'English'} interface words, as ${who}`, async ({
-			page
-		}) => {
-			test.setTimeout(60_000 + group.pages.length * 10_000);
-			await prepareContext(page, origin, group.account, locale);
-			const found: string[] = [];
-			for (const { path } of group.pages) {
-				await page.goto(path);
-				await waitForHydration(page);
-				const words = foundWords(
-					await interfaceText(page, locale),
-					locale === 'en' ? swedishWords : englishWords
-				);
-				if (words.length) found.push(`${path}: ${words.join(', ')}`);
-			}
-			expect(found).toEqual([]);
-		});
-	}
 }
