@@ -26,14 +26,16 @@ import {
 	answerFactCheckComment
 } from '../../src/lib/server/repositories/fact-check';
 import {
-	createSelfAction,
 	createSelfAssessment,
+	shareSelfAssessment
+} from '../../src/lib/server/repositories/self-assessments';
+import {
 	finishSelfAssessment,
 	saveSelfAgreed,
 	saveSelfScore,
-	shareSelfAssessment,
 	submitSelfSheet
-} from '../../src/lib/server/repositories/self-assessments';
+} from '../../src/lib/server/repositories/self-assessment-sheets';
+import { createSelfAction } from '../../src/lib/server/repositories/self-assessment-actions';
 
 export async function prepareE2eDatabase(
 	opened: OpenedDatabase,
