@@ -22,6 +22,11 @@ export function lineGeometry(
 	const x = scaleLinear()
 		.domain([minYear, maxYear])
 		.range([margin.left, width - margin.right]);
+	// A year label needs about 48 px at the chart's 12 px text: fewer ticks on a narrow chart.
+	const xTickCount = Math.max(
+		2,
+		Math.min(8, maxYear - minYear, Math.floor((width - margin.left - margin.right) / 48))
+	);
 	const y = scaleLinear()
 		.domain([0, options.max ?? 800])
 		.range([height - margin.bottom, margin.top]);
@@ -35,7 +40,7 @@ export function lineGeometry(
 				.y((p) => y(p.value))(sorted) ?? '',
 		points: sorted.map((p) => ({ ...p, x: x(p.year), y: y(p.value) })),
 		xTicks: x
-			.ticks(Math.min(8, maxYear - minYear))
+			.ticks(xTickCount)
 			.filter(Number.isInteger)
 			.map((t) => ({ x: x(t), label: String(t) })),
 		yTicks: y.ticks(4).map((t) => ({ y: y(t), label: String(t) })),
