@@ -29,10 +29,11 @@ export const actions: Actions = {
 		const check = await checkSignIn(locals.db, { email, password, address: getClientAddress() });
 		if (check.outcome === 'throttled') {
 			const time = formatRetryTime(check.retryAt, locals.locale);
-			return fail(429, {
-				values,
-				errors: { _form: m['auth.login.rateLimited']({ time }, { locale: locals.locale }) }
-			});
+			// Shaped like every other refusal (a message per field), with 429 for the client.
+			const errors: Record<string, string> = {
+				_form: m['auth.login.rateLimited']({ time }, { locale: locals.locale })
+			};
+			return fail(429, { values, errors });
 		}
 		if (check.outcome === 'failed') {
 			return refuse(locals, '_form', 'auth.login.failed', { values });

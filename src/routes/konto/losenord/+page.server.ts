@@ -27,9 +27,11 @@ export const actions: Actions = {
 		const current = await checkCurrentPassword(locals.db, user, parsed.data.current);
 		if (typeof current === 'object') {
 			const time = formatRetryTime(current.retryAt, locals.locale);
-			return fail(429, {
-				errors: { current: m['auth.password.rateLimited']({ time }, { locale: locals.locale }) }
-			});
+			// Shaped like every other refusal (a message per field), with 429 for the client.
+			const errors: Record<string, string> = {
+				current: m['auth.password.rateLimited']({ time }, { locale: locals.locale })
+			};
+			return fail(429, { errors });
 		}
 		if (current === 'failed') {
 			return refuse(locals, 'current', 'auth.password.wrongCurrent');
