@@ -9,7 +9,6 @@ import {
 import { getRubricOrThrow } from '$lib/server/repositories/rubrics';
 import { parseForm, refuse, typedValues } from '$lib/server/http/parse-form';
 import type { Actions, PageServerLoad } from './$types';
-import { m } from '$lib/paraglide/messages.js';
 
 const rubricId = 'kommunkompassen-2020';
 
