@@ -24,11 +24,20 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 const areaIds = ['1', '2', '3', '4', '5', '6', '7', '8'] as const;
 const areaField = (id: (typeof areaIds)[number]) => `area_${id}` as const;
 
-/** An area's average in percent; an empty field is refused like a missing one. */
-const area = z.preprocess(
-	(raw) => (raw === '' ? undefined : raw),
-	z.coerce.number({ error: 'errors.range' }).min(0, 'errors.invalid').max(100, 'errors.invalid')
-);
+/**
+ * An area's average in percent: an empty field asks for a value (it said "between undefined and
+ * undefined" while the range message had no limits to name), anything else not 0–100 is invalid.
+ */
+const area = z
+	.string({ error: 'errors.required' })
+	.trim()
+	.min(1, 'errors.required')
+	.pipe(
+		z.coerce
+			.number<string>({ error: 'errors.invalid' })
+			.min(0, 'errors.invalid')
+			.max(100, 'errors.invalid')
+	);
 const schema = z.object({
 	name: z.string().trim().min(1, 'errors.required').max(200, 'errors.invalid').prefault(''),
 	asOf: z
