@@ -3,19 +3,21 @@ import { z } from 'zod';
 /** Passwords shorter than this are refused. */
 export const minPasswordLength = 12;
 
+/** A form's absent field reads as an empty one ('' is then refused or checked like any text). */
 export const signInSchema = z.object({
-	email: z.string().trim().min(1, 'errors.required').max(254, 'errors.email'),
-	password: z.string().min(1, 'errors.required').max(1000, 'errors.invalid')
+	email: z.string().trim().min(1, 'errors.required').max(254, 'errors.email').prefault(''),
+	password: z.string().min(1, 'errors.required').max(1000, 'errors.invalid').prefault('')
 });
 
 export const newPasswordSchema = z
 	.object({
-		current: z.string().max(1000),
+		current: z.string().max(1000).prefault(''),
 		password: z
 			.string()
 			.min(minPasswordLength, 'auth.password.tooShort')
-			.max(1000, 'errors.invalid'),
-		confirm: z.string().max(1000)
+			.max(1000, 'errors.invalid')
+			.prefault(''),
+		confirm: z.string().max(1000).prefault('')
 	})
 	.refine((v) => v.password === v.confirm, {
 		path: ['confirm'],

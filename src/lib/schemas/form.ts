@@ -43,3 +43,16 @@ export const formList = <T extends z.ZodType = z.ZodArray<z.ZodString>>(
 		(value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]),
 		list
 	);
+
+/**
+ * A choice of a row by id that may be left empty (a select's "–"): absent or empty is null, a
+ * malformed id is refused ('errors.invalid').
+ */
+export const formOptionalId = z.preprocess(
+	(raw) => raw || null,
+	z.coerce
+		.number({ error: 'errors.invalid' })
+		.int('errors.invalid')
+		.positive('errors.invalid')
+		.nullable()
+);

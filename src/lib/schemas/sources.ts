@@ -59,12 +59,14 @@ export const evidenceUpdateSchema = z.object({
 	subareaIds: formList(z.array(z.string()).min(1, 'src.errors.subareaRequired'))
 });
 
+/** A sources form as typed: each text field by name, the repeated `subareaIds` as a list. */
+export type SourceValues = { [field: string]: string | undefined } & { subareaIds?: string[] };
+
 /** Reads a form into a plain object (echoed back on refusal), the repeated `subareaIds` as an array. */
-export function formValues(form: FormData): Record<string, string | string[]> {
-	const values: Record<string, string | string[]> = {};
+export function formValues(form: FormData): SourceValues {
+	const texts: Record<string, string> = {};
 	for (const [key, value] of form) {
-		if (typeof value === 'string' && key !== 'subareaIds') values[key] = value;
+		if (typeof value === 'string' && key !== 'subareaIds') texts[key] = value;
 	}
-	values.subareaIds = form.getAll('subareaIds').map(String);
-	return values;
+	return Object.assign(texts, { subareaIds: form.getAll('subareaIds').map(String) });
 }

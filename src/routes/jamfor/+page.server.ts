@@ -17,6 +17,8 @@ import {
 } from '$lib/server/repositories/peer-groups';
 import { authorizeGlobal } from '$lib/server/auth/guard';
 import { attempt } from '$lib/server/http/evaluation-route';
+import { parseForm } from '$lib/server/http/parse-form';
+import { formCheckbox, formList } from '$lib/schemas/form';
 import { canGlobal } from '$lib/server/auth/policy';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -37,14 +39,19 @@ const querySchema = z.object({
 	version: z.string().max(80).catch(defaultRubricId)
 });
 
+/** Every refusal of the group forms reads the same: the input could not be read. */
+const badInput = 'results.compare.badInput';
+
 const saveGroupSchema = z.object({
-	name: z.string().max(200),
-	kommun: z.array(code),
-	kommuner: z.string().max(4000),
-	public: z.literal('on').optional()
+	name: z.string().max(200, badInput).default(''),
+	kommun: formList(z.array(z.string().regex(/^\d{4}$/, badInput))),
+	kommuner: z.string().max(4000, badInput).default(''),
+	public: formCheckbox
 });
 
-const deleteGroupSchema = z.object({ id: z.coerce.number().int().positive() });
+const deleteGroupSchema = z.object({
+	id: z.coerce.number({ error: badInput }).int(badInput).positive(badInput)
+});
 
 /** Resolves what the user typed (names or codes, comma or newline separated) against the register. */
 function resolveNames(input: string, municipalities: { code: string; name: string }[]) {
@@ -64,13 +71,6 @@ function resolveNames(input: string, municipalities: { code: string; name: strin
 	}
 	return { codes: [...new Set(found)], unknown };
 }
-
-const formObject = (form: FormData) => ({
-	name: String(form.get('name') ?? ''),
-	kommun: form.getAll('kommun').map(String),
-	kommuner: String(form.get('kommuner') ?? ''),
-	public: form.get('public') ?? undefined
-});
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const t = translator(locals.locale);
@@ -211,11 +211,8 @@ export const actions: Actions = {
 	/** Saves the chosen municipalities as a named peer group. */
 	saveGroup: async ({ locals, request, url }) => {
 		const user = authorizeGlobal(locals, 'peerGroup.manage', url);
-		const t = translator(locals.locale);
-		const parsed = saveGroupSchema.safeParse(formObject(await request.formData()));
-		if (!parsed.success) {
-			return fail(400, { errors: { kommuner: t('results.compare.badInput') } });
-		}
+		const parsed = parseForm(locals, await request.formData(), saveGroupSchema);
+		if (!parsed.ok) return parsed.failure;
 		const municipalities = await listMunicipalities(locals.db);
 		const { codes, unknown } = resolveNames(parsed.data.kommuner, municipalities);
 		if (unknown.length) return fail(400, { errors: { kommuner: unknown.join(', ') } });
@@ -223,7 +220,7 @@ export const actions: Actions = {
 		const all = [...new Set([...parsed.data.kommun.filter((c) => known.has(c)), ...codes])];
 		const result = await attempt(locals, () =>
 			createPeerGroup(locals.db, { id: user.id, email: user.email }, parsed.data.name, all, {
-				public: parsed.data.public === 'on'
+				public: parsed.data.public
 			})
 		);
 		return typeof result === 'number' ? { savedGroup: result } : result;
@@ -232,10 +229,8 @@ export const actions: Actions = {
 	/** Deletes one of the user's own peer groups. */
 	deleteGroup: async ({ locals, request, url }) => {
 		const user = authorizeGlobal(locals, 'peerGroup.manage', url);
-		const t = translator(locals.locale);
-		const form = await request.formData();
-		const parsed = deleteGroupSchema.safeParse({ id: form.get('id') });
-		if (!parsed.success) return fail(400, { errors: { id: t('results.compare.badInput') } });
+		const parsed = parseForm(locals, await request.formData(), deleteGroupSchema);
+		if (!parsed.ok) return parsed.failure;
 		const result = await attempt(locals, () =>
 			deletePeerGroup(locals.db, { id: user.id, email: user.email }, parsed.data.id)
 		);

@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { signInSchema, safeReturnTo } from '$lib/schemas/auth';
-import { fieldErrors } from '$lib/schemas/errors';
+import { parseForm, refuse, typedValues } from '$lib/server/http/parse-form';
 import { createSession, setSessionCookie } from '$lib/server/auth/session';
 import { secureCookies } from '$lib/server/auth/handle';
 import { checkSignIn } from '$lib/server/auth/sign-in';
@@ -21,29 +21,22 @@ export const actions: Actions = {
 	/** Signs in with e-mail and password; the same message for unknown e-mail and wrong password. */
 	default: async ({ request, locals, cookies, url, getClientAddress }) => {
 		const form = await request.formData();
-		const values = { email: String(form.get('email') ?? '') };
+		const values = typedValues(form, 'email');
 		const returnTo = safeReturnTo(form.get('returnTo'), url.origin);
-		const parsed = signInSchema.safeParse({
-			email: form.get('email'),
-			password: form.get('password')
-		});
-		if (!parsed.success) {
-			return fail(400, { values, errors: fieldErrors(parsed.error, locals.locale) });
-		}
+		const parsed = parseForm(locals, form, signInSchema, { values });
+		if (!parsed.ok) return parsed.failure;
 		const { email, password } = parsed.data;
 		const check = await checkSignIn(locals.db, { email, password, address: getClientAddress() });
 		if (check.outcome === 'throttled') {
 			const time = formatRetryTime(check.retryAt, locals.locale);
-			return fail(429, {
-				values,
-				errors: { _form: m['auth.login.rateLimited']({ time }, { locale: locals.locale }) }
-			});
+			// Shaped like every other refusal (a message per field), with 429 for the client.
+			const errors: Record<string, string> = {
+				_form: m['auth.login.rateLimited']({ time }, { locale: locals.locale })
+			};
+			return fail(429, { values, errors });
 		}
 		if (check.outcome === 'failed') {
-			return fail(400, {
-				values,
-				errors: { _form: m['auth.login.failed']({}, { locale: locals.locale }) }
-			});
+			return refuse(locals, '_form', 'auth.login.failed', { values });
 		}
 		const { user } = check;
 		const session = await createSession(locals.db, user.id);

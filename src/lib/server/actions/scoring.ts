@@ -1,5 +1,5 @@
 /** Form actions shared by the sheet overview and the single-subarea scoring view. */
-import { fail, type RequestEvent } from '@sveltejs/kit';
+import type { RequestEvent } from '@sveltejs/kit';
 import { actorOf } from '../repositories/audit';
 import { z } from 'zod';
 import {
@@ -7,7 +7,7 @@ import {
 	authorizeEvaluationRoute,
 	type EvaluationContext
 } from '../http/evaluation-route';
-import { parseForm } from '../http/parse-form';
+import { parseForm, refuse } from '../http/parse-form';
 import {
 	loadOwnSheet,
 	saveAgreedScore,
@@ -15,21 +15,9 @@ import {
 	submitSheet
 } from '../repositories/scoring';
 import { unscoredSubareas } from '$lib/domain/scoring';
-import { textLimits } from '$lib/domain/limits';
-import { formInt, formText, formVersion } from '$lib/schemas/form';
-import { m } from '$lib/paraglide/messages.js';
+import { pointsOf, scoreFormSchema } from '$lib/schemas/score-form';
 
 type Event = RequestEvent<{ id: string }>;
-
-/** A score as the forms send it; `points` stays as typed so a refusal shows it back. */
-const scoreForm = z.object({
-	subareaId: formText(10),
-	points: z.string().trim().default(''),
-	justification: formText(textLimits.justification),
-	version: formVersion
-});
-/** The points as a number: NaN when malformed, which the domain refuses as out of range. */
-const pointsOf = (raw: string) => formInt.parse(raw);
 
 /**
  * A score-saving action: reads the score form, saves it with `save` (version-checked), and
@@ -40,7 +28,7 @@ function scoreAction(
 	save: (
 		event: Event,
 		context: EvaluationContext<'sheet.edit' | 'score.agree'>,
-		score: z.output<typeof scoreForm>
+		score: z.output<typeof scoreFormSchema>
 	) => Promise<number>
 ) {
 	return async (event: Event) => {
@@ -50,7 +38,7 @@ function scoreAction(
 		const context = await authorizeEvaluationRoute(locals, params.id, permission, {
 			ownSheet: permission === 'sheet.edit'
 		});
-		const form = parseForm(locals, await request.formData(), scoreForm);
+		const form = parseForm(locals, await request.formData(), scoreFormSchema);
 		if (!form.ok) return form.failure;
 		const { subareaId, points, justification } = form.data;
 		const values = { subareaId, points, justification };
@@ -81,19 +69,19 @@ export const saveOwnScore = scoreAction(
 		)
 );
 
-/** Hands in one's sheet; an incomplete one is refused with the unscored subareas named. */
+/**
+ * Hands in one's sheet; an incomplete one is refused with the unscored subareas named. Every
+ * refusal names them (none for a refusal of another kind), so the page reads one shape.
+ */
 export async function submitOwnSheet({ locals, params }: Event) {
 	const { scope, rubric, user } = await authorizeEvaluationRoute(locals, params.id, 'sheet.edit');
 	const sheet = await loadOwnSheet(locals.db, scope.id, user.id);
 	const missing = unscoredSubareas(rubric, sheet.scores);
-	if (missing.length) {
-		return fail(400, {
-			missing,
-			errors: { _form: m['ws.errors.sheetIncomplete']({}, { locale: locals.locale }) }
-		});
-	}
-	const result = await attempt(locals, () =>
-		submitSheet(locals.db, actorOf(user), rubric, scope.id)
+	if (missing.length) return refuse(locals, '_form', 'ws.errors.sheetIncomplete', { missing });
+	const result = await attempt(
+		locals,
+		() => submitSheet(locals.db, actorOf(user), rubric, scope.id),
+		{ missing: [] as typeof missing }
 	);
 	return result === undefined ? { submitted: true } : result;
 }

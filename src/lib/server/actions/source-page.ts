@@ -63,12 +63,15 @@ export function sourcePageActions<C extends z.ZodType, U extends z.ZodType>(
 			const { locals } = event;
 			const form = await event.request.formData();
 			const values = formValues(form);
-			const parsed = parseForm(locals, form, spec.createSchema, { action: 'create', values });
+			const parsed = parseForm(locals, form, spec.createSchema, {
+				action: 'create' as const,
+				values
+			});
 			if (!parsed.ok) return parsed.failure;
 			const id = await attempt(
 				locals,
 				() => spec.create(locals.db, actor, evaluationId, parsed.data),
-				{ action: 'create', values }
+				{ action: 'create' as const, values }
 			);
 			if (typeof id !== 'number') return id;
 			redirect(303, savedRow(evaluationId, id));
@@ -80,12 +83,16 @@ export function sourcePageActions<C extends z.ZodType, U extends z.ZodType>(
 			const form = await event.request.formData();
 			const values = formValues(form);
 			const { id, version } = readForm(form, rowForm);
-			const parsed = parseForm(locals, form, spec.updateSchema, { action: 'update', id, values });
+			const parsed = parseForm(locals, form, spec.updateSchema, {
+				action: 'update' as const,
+				id,
+				values
+			});
 			if (!parsed.ok) return parsed.failure;
 			const result = await attempt(
 				locals,
 				() => spec.update(locals.db, actor, evaluationId, id, parsed.data, version),
-				{ action: 'update', id, values }
+				{ action: 'update' as const, id, values }
 			);
 			if (typeof result !== 'number') return result;
 			redirect(303, savedRow(evaluationId, id));
@@ -96,7 +103,7 @@ export function sourcePageActions<C extends z.ZodType, U extends z.ZodType>(
 			const { locals } = event;
 			const { id } = readForm(await event.request.formData(), rowForm);
 			const result = await attempt(locals, () => spec.remove(locals.db, actor, evaluationId, id), {
-				action: 'delete',
+				action: 'delete' as const,
 				id
 			});
 			if (typeof result !== 'number') return result;

@@ -16,7 +16,7 @@ import {
 	listMunicipalities
 } from '$lib/server/repositories/municipalities';
 import { createUserSchema, updateUserSchema } from '$lib/schemas/users';
-import { fieldErrors } from '$lib/schemas/errors';
+import { parseForm, refuse, typedValues } from '$lib/server/http/parse-form';
 import type { Actions, PageServerLoad } from './$types';
 import { m } from '$lib/paraglide/messages.js';
 
@@ -33,41 +33,32 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	};
 };
 
-const idSchema = z.object({ id: z.coerce.number().int().positive() });
+/** The account a row's buttons act on (a hidden field). */
+const idSchema = z.object({
+	id: z.coerce.number({ error: 'errors.invalid' }).int('errors.invalid').positive('errors.invalid')
+});
 
 export const actions: Actions = {
 	/** Creates a user with a one-time password, shown once to the coordinator. */
 	create: async ({ request, locals, url }) => {
 		const me = authorizeGlobal(locals, 'user.manage', url);
-		const form = Object.fromEntries(await request.formData());
-		const values = {
-			email: String(form.email ?? ''),
-			name: String(form.name ?? ''),
-			role: String(form.role ?? ''),
-			municipalityCode: String(form.municipalityCode ?? '')
+		const form = await request.formData();
+		const context = {
+			action: 'create' as const,
+			values: typedValues(form, 'email', 'name', 'role', 'municipalityCode')
 		};
-		const parsed = createUserSchema.safeParse(form);
-		if (!parsed.success) {
-			return fail(400, {
-				action: 'create',
-				values,
-				errors: fieldErrors(parsed.error, locals.locale)
-			});
-		}
+		const parsed = parseForm(locals, form, createUserSchema, context);
+		if (!parsed.ok) return parsed.failure;
 		if (
 			parsed.data.municipalityCode &&
 			!(await findMunicipalityByCode(locals.db, parsed.data.municipalityCode))
 		) {
-			return fail(400, {
-				action: 'create',
-				values,
-				errors: { municipalityCode: m['errors.municipalityCode']({}, { locale: locals.locale }) }
-			});
+			return refuse(locals, 'municipalityCode', 'errors.municipalityCode', context);
 		}
 		try {
 			const { user, oneTimePassword } = await createUser(locals.db, actorOf(me), parsed.data);
 			return {
-				action: 'create',
+				action: 'create' as const,
 				message: m['admin.users.created'](
 					{
 						email: user.email,
@@ -78,11 +69,7 @@ export const actions: Actions = {
 			};
 		} catch (e) {
 			if (e instanceof DuplicateEmailError) {
-				return fail(400, {
-					action: 'create',
-					values,
-					errors: { email: m['admin.users.duplicate']({}, { locale: locals.locale }) }
-				});
+				return refuse(locals, 'email', 'admin.users.duplicate', context);
 			}
 			throw e;
 		}
@@ -90,90 +77,58 @@ export const actions: Actions = {
 	/** Changes a user's name, role or municipality. */
 	update: async ({ request, locals, url }) => {
 		const me = authorizeGlobal(locals, 'user.manage', url);
-		const parsed = updateUserSchema.safeParse(Object.fromEntries(await request.formData()));
-		if (!parsed.success) {
-			return fail(400, { action: 'update', errors: fieldErrors(parsed.error, locals.locale) });
-		}
+		const parsed = parseForm(locals, await request.formData(), updateUserSchema, {
+			action: 'update' as const
+		});
+		if (!parsed.ok) return parsed.failure;
 		const target = await findUserById(locals.db, parsed.data.id);
-		if (!target)
-			return fail(404, {
-				action: 'update',
-				errors: { _form: m['errors.notFound']({}, { locale: locals.locale }) }
-			});
+		if (!target) return notFound(locals, 'update');
+		const context = { action: 'update' as const, id: target.id };
 		if (target.id === me.id && parsed.data.role !== target.role) {
-			return fail(400, {
-				action: 'update',
-				id: target.id,
-				errors: { _form: m['admin.users.notSelf']({}, { locale: locals.locale }) }
-			});
+			return refuse(locals, '_form', 'admin.users.notSelf', context);
 		}
 		if (
 			parsed.data.municipalityCode &&
 			!(await findMunicipalityByCode(locals.db, parsed.data.municipalityCode))
 		) {
-			return fail(400, {
-				action: 'update',
-				id: target.id,
-				errors: { municipalityCode: m['errors.municipalityCode']({}, { locale: locals.locale }) }
-			});
+			return refuse(locals, 'municipalityCode', 'errors.municipalityCode', context);
 		}
 		await updateUser(locals.db, actorOf(me), target.id, parsed.data);
-		return {
-			action: 'update',
-			id: target.id,
-			message: m['admin.users.updated']({}, { locale: locals.locale })
-		};
+		return { ...context, message: m['admin.users.updated']({}, { locale: locals.locale }) };
 	},
 	/** Deactivates or reactivates an account; deactivation ends its sessions at once. */
 	toggleActive: async ({ request, locals, url }) => {
 		const me = authorizeGlobal(locals, 'user.manage', url);
-		const parsed = idSchema.safeParse(Object.fromEntries(await request.formData()));
-		if (!parsed.success)
-			return fail(400, {
-				action: 'toggleActive',
-				errors: { _form: m['errors.invalid']({}, { locale: locals.locale }) }
-			});
+		const action = 'toggleActive' as const;
+		const parsed = parseForm(locals, await request.formData(), idSchema, { action }, ['id']);
+		if (!parsed.ok) return parsed.failure;
 		const target = await findUserById(locals.db, parsed.data.id);
-		if (!target)
-			return fail(404, {
-				action: 'toggleActive',
-				errors: { _form: m['errors.notFound']({}, { locale: locals.locale }) }
-			});
-		if (target.id === me.id) {
-			return fail(400, {
-				action: 'toggleActive',
-				id: target.id,
-				errors: { _form: m['admin.users.notSelf']({}, { locale: locals.locale }) }
-			});
-		}
+		if (!target) return notFound(locals, action);
+		const context = { action, id: target.id };
+		if (target.id === me.id) return refuse(locals, '_form', 'admin.users.notSelf', context);
 		await updateUser(locals.db, actorOf(me), target.id, { active: !target.active });
-		return {
-			action: 'toggleActive',
-			id: target.id,
-			message: m['admin.users.updated']({}, { locale: locals.locale })
-		};
+		return { ...context, message: m['admin.users.updated']({}, { locale: locals.locale }) };
 	},
 	/** Gives a user a new one-time password (shown once); their sessions end. */
 	resetPassword: async ({ request, locals, url }) => {
 		const me = authorizeGlobal(locals, 'user.manage', url);
-		const parsed = idSchema.safeParse(Object.fromEntries(await request.formData()));
-		if (!parsed.success)
-			return fail(400, {
-				action: 'resetPassword',
-				errors: { _form: m['errors.invalid']({}, { locale: locals.locale }) }
-			});
+		const action = 'resetPassword' as const;
+		const parsed = parseForm(locals, await request.formData(), idSchema, { action }, ['id']);
+		if (!parsed.ok) return parsed.failure;
 		const target = await findUserById(locals.db, parsed.data.id);
-		if (!target)
-			return fail(404, {
-				action: 'resetPassword',
-				errors: { _form: m['errors.notFound']({}, { locale: locals.locale }) }
-			});
+		if (!target) return notFound(locals, action);
 		const password = generateOneTimePassword();
 		await setPassword(locals.db, actorOf(me), target.id, password, { mustChange: true });
 		return {
-			action: 'resetPassword',
+			action,
 			id: target.id,
 			message: m['admin.users.reset']({ email: target.email, password }, { locale: locals.locale })
 		};
 	}
 };
+
+/** 404 for an account that is not there (deleted since the page loaded). */
+function notFound<A extends string>(locals: App.Locals, action: A) {
+	const refused = refuse(locals, '_form', 'errors.notFound', { action });
+	return fail(404, refused.data);
+}

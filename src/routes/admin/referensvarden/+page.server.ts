@@ -1,4 +1,3 @@
-import { fail } from '@sveltejs/kit';
 import { rubricText } from '$lib/domain/rubric';
 import { z } from 'zod';
 import { authorizeGlobal } from '$lib/server/auth/guard';
@@ -8,9 +7,8 @@ import {
 	listReferenceAverages
 } from '$lib/server/repositories/reference-averages';
 import { getRubricOrThrow } from '$lib/server/repositories/rubrics';
-import { fieldErrors } from '$lib/schemas/errors';
+import { parseForm, refuse, typedValues } from '$lib/server/http/parse-form';
 import type { Actions, PageServerLoad } from './$types';
-import { m } from '$lib/paraglide/messages.js';
 
 const rubricId = 'kommunkompassen-2020';
 
@@ -23,56 +21,56 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	};
 };
 
-const area = z.coerce
-	.number({ error: 'errors.range' })
-	.min(0, 'errors.invalid')
-	.max(100, 'errors.invalid');
+const areaIds = ['1', '2', '3', '4', '5', '6', '7', '8'] as const;
+const areaField = (id: (typeof areaIds)[number]) => `area_${id}` as const;
+
+/**
+ * An area's average in percent: an empty field asks for a value (it said "between undefined and
+ * undefined" while the range message had no limits to name), anything else not 0–100 is invalid.
+ */
+const area = z
+	.string({ error: 'errors.required' })
+	.trim()
+	.min(1, 'errors.required')
+	.pipe(
+		z.coerce
+			.number<string>({ error: 'errors.invalid' })
+			.min(0, 'errors.invalid')
+			.max(100, 'errors.invalid')
+	);
 const schema = z.object({
-	name: z.string().trim().min(1, 'errors.required').max(200, 'errors.invalid'),
-	asOf: z.string().regex(/^\d{4}-\d{2}$/, 'errors.invalid'),
+	name: z.string().trim().min(1, 'errors.required').max(200, 'errors.invalid').prefault(''),
+	asOf: z
+		.string()
+		.regex(/^\d{4}-\d{2}$/, 'errors.invalid')
+		.prefault(''),
 	source: z.string().trim().max(500, 'errors.invalid').default(''),
-	areas: z.object(
-		Object.fromEntries(['1', '2', '3', '4', '5', '6', '7', '8'].map((id) => [id, area]))
-	)
+	...(Object.fromEntries(areaIds.map((id) => [areaField(id), area])) as Record<
+		ReturnType<typeof areaField>,
+		typeof area
+	>)
 });
 
 export const actions: Actions = {
 	/** Registers a reference average published elsewhere (area level). */
 	default: async ({ request, locals, url }) => {
 		const user = authorizeGlobal(locals, 'referenceAverage.manage', url);
-		const form = Object.fromEntries(await request.formData()) as Record<string, string>;
-		const parsed = schema.safeParse({
-			name: form.name,
-			asOf: form.asOf,
-			source: form.source,
-			areas: Object.fromEntries(
-				['1', '2', '3', '4', '5', '6', '7', '8'].map((id) => [
-					id,
-					form[`area_${id}`] === '' ? undefined : form[`area_${id}`]
-				])
-			)
-		});
-		if (!parsed.success) {
-			const errors = Object.fromEntries(
-				Object.entries(fieldErrors(parsed.error, locals.locale)).map(([k, v]) => [
-					k.replace('areas.', 'area_'),
-					v
-				])
-			);
-			return fail(400, { values: form, errors });
-		}
+		const form = await request.formData();
+		// Keyed by any name: the page reads the area fields by the rubric's area ids.
+		const context = {
+			values: typedValues<string>(form, 'name', 'asOf', 'source', ...areaIds.map(areaField))
+		};
+		const parsed = parseForm(locals, form, schema, context);
+		if (!parsed.ok) return parsed.failure;
 		if ((await listReferenceAverages(locals.db)).some((r) => r.name === parsed.data.name)) {
-			return fail(400, {
-				values: form,
-				errors: { name: m['admin.ref.duplicate']({}, { locale: locals.locale }) }
-			});
+			return refuse(locals, 'name', 'admin.ref.duplicate', context);
 		}
 		await createReferenceAverage(locals.db, actorOf(user), {
 			name: parsed.data.name,
 			rubricId,
 			asOf: parsed.data.asOf,
 			source: parsed.data.source,
-			areaScores: parsed.data.areas
+			areaScores: Object.fromEntries(areaIds.map((id) => [id, parsed.data[areaField(id)]]))
 		});
 		return { created: true };
 	}

@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { newPasswordSchema } from '$lib/schemas/auth';
-import { fieldErrors } from '$lib/schemas/errors';
+import { parseForm, refuse } from '$lib/server/http/parse-form';
 import { authorizeGlobal } from '$lib/server/auth/guard';
 import { checkCurrentPassword } from '$lib/server/auth/sign-in';
 import { formatRetryTime } from '$lib/server/auth/retry-time';
@@ -22,28 +22,22 @@ export const actions: Actions = {
 	default: async ({ request, locals, url }) => {
 		const user = authorizeGlobal(locals, 'account.changePassword', url);
 		const form = await request.formData();
-		const parsed = newPasswordSchema.safeParse({
-			current: form.get('current') ?? '',
-			password: form.get('password') ?? '',
-			confirm: form.get('confirm') ?? ''
-		});
-		if (!parsed.success) return fail(400, { errors: fieldErrors(parsed.error, locals.locale) });
+		const parsed = parseForm(locals, form, newPasswordSchema);
+		if (!parsed.ok) return parsed.failure;
 		const current = await checkCurrentPassword(locals.db, user, parsed.data.current);
 		if (typeof current === 'object') {
 			const time = formatRetryTime(current.retryAt, locals.locale);
-			return fail(429, {
-				errors: { current: m['auth.password.rateLimited']({ time }, { locale: locals.locale }) }
-			});
+			// Shaped like every other refusal (a message per field), with 429 for the client.
+			const errors: Record<string, string> = {
+				current: m['auth.password.rateLimited']({ time }, { locale: locals.locale })
+			};
+			return fail(429, { errors });
 		}
 		if (current === 'failed') {
-			return fail(400, {
-				errors: { current: m['auth.password.wrongCurrent']({}, { locale: locals.locale }) }
-			});
+			return refuse(locals, 'current', 'auth.password.wrongCurrent');
 		}
 		if (parsed.data.current === parsed.data.password) {
-			return fail(400, {
-				errors: { password: m['auth.password.sameAsOld']({}, { locale: locals.locale }) }
-			});
+			return refuse(locals, 'password', 'auth.password.sameAsOld');
 		}
 		await setPassword(locals.db, actorOf(user), user.id, parsed.data.password, {
 			mustChange: false,

@@ -17,10 +17,10 @@ import {
 import { DuplicateEvaluationError } from '$lib/server/repositories/evaluation-setup';
 import { finishCarriedDocuments } from '$lib/server/repositories/carried-documents';
 import { log } from '$lib/server/platform/log';
-import { readSetupForm, setupFields } from '$lib/schemas/evaluation-setup';
+import { readSetupForm, setupChange, setupFormFields } from '$lib/schemas/evaluation-setup';
 import { attempt } from '$lib/server/http/evaluation-route';
-import { refuse } from '$lib/server/http/parse-form';
-import { fieldErrors } from '$lib/schemas/errors';
+import { parseForm, refuse } from '$lib/server/http/parse-form';
+import { formOptionalId } from '$lib/schemas/form';
 import type { Actions, PageServerLoad } from './$types';
 import { m } from '$lib/paraglide/messages.js';
 
@@ -67,15 +67,19 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 const schema = z.object({
-	municipalityCode: z.string().regex(/^\d{4}$/, 'errors.municipalityCode'),
+	municipalityCode: z
+		.string()
+		.regex(/^\d{4}$/, 'errors.municipalityCode')
+		.prefault(''),
 	year: z.coerce
 		.number({ error: 'errors.integer' })
 		.int('errors.integer')
 		.min(2000, 'errors.invalid')
-		.max(2100, 'errors.invalid'),
-	rubricId: z.string().min(1, 'errors.required'),
-	...setupFields,
-	previousEvaluationId: z.coerce.number().int().positive().nullable()
+		.max(2100, 'errors.invalid')
+		.prefault(''),
+	rubricId: z.string().min(1, 'errors.required').prefault(''),
+	...setupFormFields,
+	previousEvaluationId: formOptionalId
 });
 
 export const actions: Actions = {
@@ -98,16 +102,15 @@ export const actions: Actions = {
 			values: { ...raw, year: String(raw.year ?? '') },
 			existing: null as { id: number; name: string } | null
 		};
-		const parsed = schema.safeParse(raw);
-		if (!parsed.success)
-			return fail(400, { ...context, errors: fieldErrors(parsed.error, locals.locale) });
+		const parsed = parseForm(locals, form, schema, context, ['previousEvaluationId']);
+		if (!parsed.ok) return parsed.failure;
 		if (!(await findMunicipalityByCode(locals.db, parsed.data.municipalityCode))) {
 			return refuse(locals, 'municipalityCode', 'errors.municipalityCode', context);
 		}
 		const result = await attempt(
 			locals,
 			() =>
-				createEvaluation(locals.db, actorOf(user), parsed.data).catch((e) => {
+				createEvaluation(locals.db, actorOf(user), setupChange(parsed.data)).catch((e) => {
 					if (e instanceof DuplicateEvaluationError) return { existingId: e.existingId };
 					throw e;
 				}),

@@ -1,5 +1,8 @@
 import { fail } from '@sveltejs/kit';
+import { z } from 'zod';
 import { actorOf } from '$lib/server/repositories/audit';
+import { parseForm } from '$lib/server/http/parse-form';
+import { formInt } from '$lib/schemas/form';
 import { authorizeEvaluationRoute, refusingBadInput } from '$lib/server/http/evaluation-route';
 import {
 	addDocument,
@@ -22,6 +25,12 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	};
 };
 
+/** Which carried-over document, and whether it still applies (the buttons' hidden fields). */
+const markCarriedSchema = z.object({
+	documentId: formInt.pipe(z.number({ error: 'errors.invalid' }).int('errors.invalid')),
+	stillApplies: z.enum(['yes', 'no'], { error: 'errors.invalid' })
+});
+
 export const actions: Actions = refusingBadInput({
 	/** The municipality says whether a document carried over from the previous evaluation applies. */
 	markCarried: async ({ locals, params, request }) => {
@@ -30,11 +39,12 @@ export const actions: Actions = refusingBadInput({
 			params.id,
 			'document.markCarried'
 		);
-		const form = await request.formData();
-		const documentId = Number(form.get('documentId'));
-		const answer = String(form.get('stillApplies') ?? '');
-		if (!Number.isSafeInteger(documentId) || !['yes', 'no'].includes(answer))
-			return fail(400, { errors: { _form: m['errors.invalid']({}, { locale: locals.locale }) } });
+		const parsed = parseForm(locals, await request.formData(), markCarriedSchema, {}, [
+			'documentId',
+			'stillApplies'
+		]);
+		if (!parsed.ok) return parsed.failure;
+		const { documentId, stillApplies: answer } = parsed.data;
 		await markCarriedDocument(locals.db, actorOf(user), scope.id, documentId, answer === 'yes');
 		return { marked: documentId };
 	},

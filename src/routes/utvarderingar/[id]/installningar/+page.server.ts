@@ -1,5 +1,4 @@
 import { mayBeContact, mayJoinTeam } from '$lib/domain/roles';
-import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { actorOf } from '$lib/server/repositories/audit';
 import {
@@ -12,8 +11,8 @@ import {
 	updateEvaluationSetup
 } from '$lib/server/repositories/evaluation-setup';
 import { listUsers } from '$lib/server/repositories/users';
-import { fieldErrors } from '$lib/schemas/errors';
-import { readSetupForm, setupFields } from '$lib/schemas/evaluation-setup';
+import { parseForm } from '$lib/server/http/parse-form';
+import { readSetupForm, setupChange, setupFormFields } from '$lib/schemas/evaluation-setup';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
@@ -35,7 +34,11 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	};
 };
 
-const schema = z.object({ ...setupFields, expectedVersion: z.coerce.number().int().min(0) });
+/** The set-up form: the shared fields and the version the page was loaded at (hidden). */
+const schema = z.object({
+	...setupFormFields,
+	expectedVersion: z.coerce.number({ error: 'errors.invalid' }).int('errors.invalid').min(0)
+});
 
 export const actions: Actions = refusingBadInput({
 	/** Saves team, contact and planned dates; new members are asked to declare no conflict. */
@@ -43,12 +46,11 @@ export const actions: Actions = refusingBadInput({
 		const { scope, user } = await authorizeEvaluationRoute(locals, params.id, 'evaluation.update');
 		const form = await request.formData();
 		const values = { ...readSetupForm(form), expectedVersion: String(form.get('expectedVersion')) };
-		const parsed = schema.safeParse(values);
-		if (!parsed.success)
-			return fail(400, { values, errors: fieldErrors(parsed.error, locals.locale) });
+		const parsed = parseForm(locals, form, schema, { values }, ['expectedVersion']);
+		if (!parsed.ok) return parsed.failure;
 		const result = await attempt(
 			locals,
-			() => updateEvaluationSetup(locals.db, actorOf(user), scope.id, parsed.data),
+			() => updateEvaluationSetup(locals.db, actorOf(user), scope.id, setupChange(parsed.data)),
 			{ values }
 		);
 		if (!('added' in result)) return result;
