@@ -215,3 +215,52 @@ export async function deleteOwned<T extends OwnedTable, D extends KeptRows = Kep
 		return undoId;
 	});
 }
+
+/**
+ * The create, update and delete of a source the team records by hand (an interview, a web
+ * observation): `columnsOf` maps the form's input to the row, `audited` says what the trail may
+ * see of a row. Create and update audit that; delete keeps the row for undo and is refused while
+ * an evidence item quotes the source.
+ */
+export function sourceWrites<
+	T extends 'interview' | 'web_observation',
+	I,
+	V extends Omit<Insertable<DB[T]>, 'evaluation_id'> & Updateable<DB[T]>
+>(table: T, columnsOf: (input: I) => V, audited: (row: V | Selectable<DB[T]>) => unknown) {
+	return {
+		/** Records a new row; returns its id. */
+		create(db: Database, actor: Actor, evaluationId: number, input: I): Promise<number> {
+			const values = columnsOf(input);
+			return db
+				.transaction()
+				.execute((trx) => insertOwned(trx, actor, evaluationId, table, values, audited(values)));
+		},
+		/** Saves an edit if nobody saved the row since `expectedVersion`; returns the new version. */
+		update(
+			db: Database,
+			actor: Actor,
+			evaluationId: number,
+			id: number,
+			input: I,
+			expectedVersion: number
+		): Promise<number> {
+			return updateOwned(
+				db,
+				actor,
+				evaluationId,
+				table,
+				id,
+				columnsOf(input),
+				expectedVersion,
+				audited
+			);
+		},
+		/** Deletes the row undoably (returns the id that undoes it); refused while it is quoted. */
+		remove(db: Database, actor: Actor, evaluationId: number, id: number): Promise<number> {
+			return deleteOwned(db, actor, evaluationId, table, id, {
+				quotedAs: `${table}_id`,
+				audited
+			});
+		}
+	};
+}
