@@ -13,6 +13,19 @@ import { DomainError } from '../errors';
 /** Who holds a carried-over document until its pages are copied (see finishCarriedDocuments). */
 const carryClaimant = `carry-over:${hostname()}:${process.pid}`;
 
+/** The columns a carried-over document takes from its original as they are. */
+const copiedColumns = [
+	'title',
+	'kind',
+	'document_date',
+	'url',
+	'file_name',
+	'media_type',
+	'size_bytes',
+	'sha256',
+	'content'
+] as const;
+
 /**
  * Copies the previous evaluation's governing documents (the files) to a new re-evaluation, marked
  * as carried over; the municipality then says which still apply. A document the municipality said
@@ -31,15 +44,7 @@ export async function carryOverDocuments(
 		.insertInto('source_document')
 		.columns([
 			'evaluation_id',
-			'title',
-			'kind',
-			'document_date',
-			'url',
-			'file_name',
-			'media_type',
-			'size_bytes',
-			'sha256',
-			'content',
+			...copiedColumns,
 			'status',
 			'uploaded_by',
 			'carried_from_id',
@@ -51,15 +56,7 @@ export async function carryOverDocuments(
 				.selectFrom('source_document')
 				.select([
 					sql.lit(toEvaluationId).as('evaluation_id'),
-					'title',
-					'kind',
-					'document_date',
-					'url',
-					'file_name',
-					'media_type',
-					'size_bytes',
-					'sha256',
-					'content',
+					...copiedColumns,
 					sql.lit('bearbetas').as('status'),
 					'uploaded_by',
 					'id',

@@ -274,12 +274,16 @@ export async function listDocuments(db: Database, evaluationId: number) {
 		.execute();
 }
 
-export async function findDocument(db: Database, evaluationId: number, documentId: number) {
-	return db
+/** The evaluation's document with this id (none for a document of another evaluation). */
+const evaluationDocument = (db: Database, evaluationId: number, documentId: number) =>
+	db
 		.selectFrom('source_document')
-		.select(documentColumns)
 		.where('evaluation_id', '=', evaluationId)
-		.where('id', '=', documentId)
+		.where('id', '=', documentId);
+
+export async function findDocument(db: Database, evaluationId: number, documentId: number) {
+	return evaluationDocument(db, evaluationId, documentId)
+		.select(documentColumns)
 		.executeTakeFirst();
 }
 
@@ -293,11 +297,8 @@ export async function listDocumentPages(db: Database, documentId: number) {
 }
 
 export async function loadDocumentFile(db: Database, evaluationId: number, documentId: number) {
-	return db
-		.selectFrom('source_document')
+	return evaluationDocument(db, evaluationId, documentId)
 		.select(['file_name as fileName', 'media_type as mediaType', 'content'])
-		.where('evaluation_id', '=', evaluationId)
-		.where('id', '=', documentId)
 		.executeTakeFirst();
 }
 

@@ -44,6 +44,14 @@ export function evidenceCountOf(source: 'interview' | 'web_observation', rowAlia
 	);
 }
 
+/**
+ * The evaluation's row, locked until the transaction ends: writes that hinge on its stage or its
+ * version wait for each other. Callers choose the columns.
+ */
+export function lockEvaluation(trx: Transaction<DB>, evaluationId: number) {
+	return trx.selectFrom('evaluation').where('id', '=', evaluationId).forUpdate();
+}
+
 /** The rubric the evaluation is scored against; DomainError 404 for an unknown evaluation. */
 export async function loadEvaluationRubric(db: Executor, evaluationId: number): Promise<Rubric> {
 	const row = await db
@@ -55,10 +63,14 @@ export async function loadEvaluationRubric(db: Executor, evaluationId: number): 
 	return getRubricOrThrow(db, row.rubric_id);
 }
 
+/** Every table whose rows carry the `evaluation_id` they belong to. */
+export type EvaluationTable =
+	OwnedTable | 'source_document' | 'strength' | 'improvement' | 'recommendation' | 'action_item';
+
 /** Whether `id` is a row of `table` that belongs to the evaluation (false for a malformed id). */
 export async function isOwned(
 	trx: Transaction<DB>,
-	table: OwnedTable | 'source_document' | 'strength' | 'improvement' | 'recommendation',
+	table: EvaluationTable,
 	id: number,
 	evaluationId: number
 ): Promise<boolean> {
@@ -71,7 +83,7 @@ export async function isOwned(
 /** Refuses ids of another evaluation as if they did not exist. */
 export async function ensureOwned(
 	trx: Transaction<DB>,
-	table: OwnedTable,
+	table: EvaluationTable,
 	id: number,
 	evaluationId: number
 ): Promise<void> {

@@ -5,6 +5,7 @@ import { insertPublishedVersion } from './published-results';
 import { refreshPublishedAggregates } from './published-aggregates';
 import { getRubricOrThrow } from './rubrics';
 import { DomainError } from '../errors';
+import { lockEvaluation } from './evaluation-rows';
 import { listOpenFactCheckComments } from './fact-check';
 import { hasSubareasScored } from '$lib/domain/published';
 import { computeTotals } from '$lib/domain/scoring';
@@ -165,11 +166,8 @@ export async function publishEvaluation(
 	// The content carries the agreed scores: no second read of the progress facts for this.
 	if (!hasSubareasScored(rubric, content.scores)) throw new DomainError('ws.errors.notAllAgreed');
 	return db.transaction().execute(async (trx) => {
-		const e = await trx
-			.selectFrom('evaluation')
+		const e = await lockEvaluation(trx, evaluationId)
 			.select(['status', 'reopen_reason'])
-			.where('id', '=', evaluationId)
-			.forUpdate()
 			.executeTakeFirstOrThrow();
 		if (e.status !== 'faktagranskning') throw new DomainError('ws.errors.badMove');
 		// Read under the evaluation's lock: a comment is only added while it is in faktagranskning.
@@ -297,11 +295,8 @@ export async function reopenEvaluation(
 ) {
 	if (reason.trim().length < 10) throw new DomainError('ws.errors.reasonRequired', 'reason');
 	await db.transaction().execute(async (trx) => {
-		const e = await trx
-			.selectFrom('evaluation')
+		const e = await lockEvaluation(trx, evaluationId)
 			.select(['status', 'origin'])
-			.where('id', '=', evaluationId)
-			.forUpdate()
 			.executeTakeFirstOrThrow();
 		if (e.status !== 'publicerad' || e.origin !== 'workspace')
 			throw new DomainError('ws.errors.badMove');
