@@ -1,6 +1,5 @@
 /** The evaluation's observations of the municipality's website and social media. */
 import type { Database } from '../db';
-import type { Actor } from './audit';
 import { evidenceCountOf, sourceWrites } from './evaluation-rows';
 
 export interface WebObservationInput {
