@@ -7,8 +7,9 @@ import { hostname } from 'node:os';
 import { sql, type Transaction } from 'kysely';
 import type { Database } from '../db';
 import type { DB } from '../db/types';
-import { recordAudit, type Actor } from './audit';
+import type { Actor } from './audit';
 import { DomainError } from '../errors';
+import { changeDocument } from './documents';
 
 /** Who holds a carried-over document until its pages are copied (see finishCarriedDocuments). */
 const carryClaimant = `carry-over:${hostname()}:${process.pid}`;
@@ -154,20 +155,18 @@ export async function markCarriedDocument(
 			.where('carried_from_id', 'is not', null)
 			.executeTakeFirst();
 		if (!before) throw new DomainError('errors.notFound', '_form', 404);
-		await trx
-			.updateTable('source_document')
-			.set({ still_applies: stillApplies, row_version: sql`row_version + 1` })
-			.where('id', '=', documentId)
-			.execute();
-		await recordAudit(trx, {
+		await changeDocument(
+			trx,
 			actor,
-			entity: 'source_document',
-			entityId: documentId,
 			evaluationId,
-			action: 'mark-carried',
-			before: { stillApplies: before.still_applies },
-			after: { stillApplies }
-		});
+			documentId,
+			{ still_applies: stillApplies, row_version: sql`row_version + 1` },
+			{
+				action: 'mark-carried',
+				before: { stillApplies: before.still_applies },
+				after: { stillApplies }
+			}
+		);
 	});
 }
 

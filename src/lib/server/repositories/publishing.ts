@@ -1,6 +1,8 @@
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
+import type { DB } from '../db/types';
+import type { EvaluationStatus } from '$lib/domain/lifecycle';
 import type { Database } from '../db';
-import { recordAudit, type Actor } from './audit';
+import { recordAudit, type Actor, type AuditEntry } from './audit';
 import { insertPublishedVersion } from './published-results';
 import { refreshPublishedAggregates } from './published-aggregates';
 import { getRubricOrThrow } from './rubrics';
@@ -191,23 +193,20 @@ export async function publishEvaluation(
 			rubricIds: [rubric.id],
 			municipalityCodes: [content.municipality.code]
 		});
-		await trx
-			.updateTable('evaluation')
-			.set({ status: 'publicerad', updated_at: new Date(), row_version: sql`row_version + 1` })
-			.where('id', '=', evaluationId)
-			.execute();
-		await recordAudit(trx, {
+		await setStage(
+			trx,
 			actor,
-			entity: 'evaluation',
-			entityId: evaluationId,
 			evaluationId,
-			action: 'publish',
-			after: {
-				version: published.version,
-				...(open.length ? { publishedOverOpenComments: open.map((c) => c.id) } : {})
-			},
-			reason: e.reopen_reason
-		});
+			{ status: 'publicerad' },
+			{
+				action: 'publish',
+				after: {
+					version: published.version,
+					...(open.length ? { publishedOverOpenComments: open.map((c) => c.id) } : {})
+				},
+				reason: e.reopen_reason
+			}
+		);
 		return published;
 	});
 }
@@ -286,6 +285,28 @@ export async function loadPublishSummary(
 	};
 }
 
+/** Moves the evaluation to another stage (a new row version) and audits the move. */
+async function setStage(
+	trx: Transaction<DB>,
+	actor: Actor,
+	evaluationId: number,
+	values: { status: EvaluationStatus; reopen_reason?: string },
+	audit: Pick<AuditEntry, 'action' | 'before' | 'after' | 'reason'>
+) {
+	await trx
+		.updateTable('evaluation')
+		.set({ ...values, updated_at: new Date(), row_version: sql`row_version + 1` })
+		.where('id', '=', evaluationId)
+		.execute();
+	await recordAudit(trx, {
+		actor,
+		entity: 'evaluation',
+		entityId: evaluationId,
+		evaluationId,
+		...audit
+	});
+}
+
 /** Reopens a published evaluation for a correction; the published versions stay as they are. */
 export async function reopenEvaluation(
 	db: Database,
@@ -300,26 +321,18 @@ export async function reopenEvaluation(
 			.executeTakeFirstOrThrow();
 		if (e.status !== 'publicerad' || e.origin !== 'workspace')
 			throw new DomainError('ws.errors.badMove');
-		await trx
-			.updateTable('evaluation')
-			.set({
-				status: 'faktagranskning',
-				reopen_reason: reason.trim(),
-				updated_at: new Date(),
-				row_version: sql`row_version + 1`
-			})
-			.where('id', '=', evaluationId)
-			.execute();
-		await recordAudit(trx, {
+		await setStage(
+			trx,
 			actor,
-			entity: 'evaluation',
-			entityId: evaluationId,
 			evaluationId,
-			action: 'reopen',
-			before: { status: 'publicerad' },
-			after: { status: 'faktagranskning' },
-			reason: reason.trim()
-		});
+			{ status: 'faktagranskning', reopen_reason: reason.trim() },
+			{
+				action: 'reopen',
+				before: { status: 'publicerad' },
+				after: { status: 'faktagranskning' },
+				reason: reason.trim()
+			}
+		);
 	});
 }
 
