@@ -14,6 +14,7 @@ import { computeTotals } from '$lib/domain/scoring';
 import { listSubareas } from '$lib/domain/rubric';
 import { emptyAreaFindings, type EvaluationContent } from '$lib/domain/evaluation-content';
 import { countInterviewsByGroup } from './interviews';
+import { selectEvaluationFacts } from './evaluations';
 import { svCollator } from '$lib/i18n';
 
 /**
@@ -24,24 +25,11 @@ export async function loadEvaluationContent(
 	db: Database,
 	evaluationId: number
 ): Promise<EvaluationContent> {
-	const e = await db
-		.selectFrom('evaluation as e')
-		.innerJoin('municipality as m', 'm.code', 'e.municipality_code')
-		.select([
-			'e.id',
-			'e.rubric_id',
-			'e.municipality_code',
-			'm.name',
-			'e.year',
-			'e.evaluated_at',
-			'e.visit_start',
-			'e.visit_end',
-			'e.summary',
-			'e.source'
-		])
+	const e = await selectEvaluationFacts(db)
+		.select(['e.evaluated_at', 'e.visit_start', 'e.visit_end', 'e.summary', 'e.source'])
 		.where('e.id', '=', evaluationId)
 		.executeTakeFirstOrThrow();
-	const rubric = await getRubricOrThrow(db, e.rubric_id);
+	const rubric = await getRubricOrThrow(db, e.rubricId);
 	const [
 		agreed,
 		generals,
@@ -122,7 +110,7 @@ export async function loadEvaluationContent(
 	}
 	return {
 		rubricId: rubric.id,
-		municipality: { code: e.municipality_code, name: e.name },
+		municipality: { code: e.municipalityCode, name: e.municipalityName },
 		year: e.year,
 		evaluatedAt: e.evaluated_at,
 		evaluators: team.map((t) => t.name || t.email).sort((a, b) => svCollator.compare(a, b)),
