@@ -11,11 +11,16 @@ import { findMunicipalityByCode } from '../../lib/server/repositories/municipali
 import { parseOptions } from '../args';
 import type { CliCommand, CliIO } from '../context';
 
-/** A password from standard input (first line), checked like one chosen in the UI. */
-async function passwordFromStdin(io: CliIO): Promise<string | { error: string }> {
+/**
+ * With `--password-stdin`, the password from standard input (first line), checked like one chosen
+ * in the UI; undefined without the option; null, after saying why, for one too short.
+ */
+async function passwordOption(io: CliIO, fromStdin: boolean | undefined) {
+	if (!fromStdin) return undefined;
 	const password = (await io.readStdin()).split(/\r?\n/)[0] ?? '';
 	if (password.length < minPasswordLength) {
-		return { error: `The password must have at least ${minPasswordLength} characters.` };
+		io.err(`The password must have at least ${minPasswordLength} characters.`);
+		return null;
 	}
 	return password;
 }
@@ -46,12 +51,8 @@ export const accountsCommands: CliCommand[] = [
 				io.err('--municipality: required for role municipality (four-digit code, e.g. 1883)');
 				return 1;
 			}
-			const read = values['password-stdin'] ? await passwordFromStdin(io) : undefined;
-			if (typeof read === 'object') {
-				io.err(read.error);
-				return 1;
-			}
-			const password = read;
+			const password = await passwordOption(io, values['password-stdin']);
+			if (password === null) return 1;
 			return withDatabase(async (db) => {
 				if (role === 'municipality' && !(await findMunicipalityByCode(db, values.municipality!))) {
 					io.err(`--municipality: unknown municipality code ${values.municipality}`);
@@ -93,12 +94,8 @@ export const accountsCommands: CliCommand[] = [
 				io.err('--email is required');
 				return 1;
 			}
-			const read = values['password-stdin'] ? await passwordFromStdin(io) : undefined;
-			if (typeof read === 'object') {
-				io.err(read.error);
-				return 1;
-			}
-			const password = read;
+			const password = await passwordOption(io, values['password-stdin']);
+			if (password === null) return 1;
 			return withDatabase(async (db) => {
 				const user = await findUserForSignIn(db, values.email!);
 				if (!user) {

@@ -7,36 +7,23 @@ import {
 	getDocumentStatus
 } from '../../lib/server/repositories/documents';
 import { searchDocuments } from '../../lib/server/documents/search';
-import { DomainError } from '../../lib/server/errors';
 import { parseOptions } from '../args';
-import { findEvaluationByMunicipalityYear } from '../../lib/server/repositories/evaluation-lookups';
 import type { CliCommand } from '../context';
-import { translateKey, isMessageKey } from '../../lib/i18n/lookup';
+import { errorMessage, evaluationOptions, withEvaluation } from '../shared';
 
 export const documentsCommands: CliCommand[] = [
 	{
 		name: ['documents', 'add'],
 		usage: 'documents add --municipality CODE --year YEAR FILE…',
 		summary: 'Add governing documents to an evaluation and extract their text; one line per file.',
-		run: async (args, { io, withDatabase }) => {
-			const { values, positionals } = parseOptions(args, {
-				municipality: { type: 'string' },
-				year: { type: 'string' }
-			});
+		run: async (args, ctx) => {
+			const { io } = ctx;
+			const { values, positionals } = parseOptions(args, evaluationOptions);
 			if (!positionals.length) {
 				io.err('Usage: documents add --municipality CODE --year YEAR FILE…');
 				return 2;
 			}
-			return withDatabase(async (db) => {
-				const evaluation = await findEvaluationByMunicipalityYear(
-					db,
-					values.municipality,
-					values.year
-				);
-				if (!evaluation) {
-					io.err(`No evaluation of ${values.municipality} in ${values.year}.`);
-					return 1;
-				}
+			return withEvaluation(ctx, values, async (db, evaluation) => {
 				let failures = 0;
 				for (const file of positionals) {
 					try {
@@ -53,13 +40,7 @@ export const documentsCommands: CliCommand[] = [
 						);
 					} catch (e) {
 						failures += 1;
-						const reason =
-							e instanceof DomainError
-								? isMessageKey(e.message)
-									? translateKey(e.message, undefined, { locale: 'sv' })
-									: e.message
-								: (e as Error).message;
-						io.out(`${file}: avvisad: ${reason}`);
+						io.out(`${file}: avvisad: ${errorMessage(e)}`);
 					}
 				}
 				return failures ? 1 : 0;
@@ -70,10 +51,10 @@ export const documentsCommands: CliCommand[] = [
 		name: ['documents', 'search'],
 		usage: 'documents search --municipality CODE --year YEAR "QUERY"',
 		summary: "Search an evaluation's documents; prints hits as JSON lines.",
-		run: async (args, { io, withDatabase }) => {
+		run: async (args, ctx) => {
+			const { io } = ctx;
 			const { values, positionals } = parseOptions(args, {
-				municipality: { type: 'string' },
-				year: { type: 'string' },
+				...evaluationOptions,
 				limit: { type: 'string' }
 			});
 			const query = positionals.join(' ');
@@ -81,16 +62,7 @@ export const documentsCommands: CliCommand[] = [
 				io.err('Usage: documents search --municipality CODE --year YEAR "QUERY"');
 				return 2;
 			}
-			return withDatabase(async (db) => {
-				const evaluation = await findEvaluationByMunicipalityYear(
-					db,
-					values.municipality,
-					values.year
-				);
-				if (!evaluation) {
-					io.err(`No evaluation of ${values.municipality} in ${values.year}.`);
-					return 1;
-				}
+			return withEvaluation(ctx, values, async (db, evaluation) => {
 				for (const hit of await searchDocuments(
 					db,
 					evaluation.id,

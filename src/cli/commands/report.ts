@@ -3,6 +3,7 @@ import { reportPdf } from '../../lib/server/report/load';
 import { findWorkspaceEvaluation } from '../../lib/server/repositories/evaluation-lookups';
 import { parseOptions } from '../args';
 import type { CliCommand } from '../context';
+import { evaluationOptions } from '../shared';
 
 export const reportCommands: CliCommand[] = [
 	{
@@ -10,11 +11,7 @@ export const reportCommands: CliCommand[] = [
 		usage: 'report --municipality CODE --year YEAR --out FILE.pdf',
 		summary: 'Write the PDF report of an evaluation (draft or published).',
 		run: async (args, { io, withDatabase }) => {
-			const { values } = parseOptions(args, {
-				municipality: { type: 'string' },
-				year: { type: 'string' },
-				out: { type: 'string' }
-			});
+			const { values } = parseOptions(args, { ...evaluationOptions, out: { type: 'string' } });
 			if (!values.municipality || !values.year || !values.out) {
 				io.err('Usage: report --municipality CODE --year YEAR --out FILE.pdf');
 				return 2;

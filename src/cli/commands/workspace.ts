@@ -6,18 +6,9 @@ import { operatorSheetVisibility } from '../../lib/server/auth/policy';
 import { importEvaluationFile } from '../../lib/server/repositories/evaluation-import';
 import { findMunicipalityByCode } from '../../lib/server/repositories/municipalities';
 import { listRubrics } from '../../lib/server/repositories/rubrics';
-import { DomainError } from '../../lib/server/errors';
 import { parseOptions } from '../args';
-import { findEvaluationByMunicipalityYear } from '../../lib/server/repositories/evaluation-lookups';
 import type { CliCommand } from '../context';
-import { translateKey, isMessageKey } from '../../lib/i18n/lookup';
-
-const message = (e: unknown) =>
-	e instanceof DomainError
-		? isMessageKey(e.message)
-			? translateKey(e.message, undefined, { locale: 'sv' })
-			: e.message
-		: (e as Error).message;
+import { errorMessage, evaluationOptions, withEvaluation } from '../shared';
 
 export const workspaceCommands: CliCommand[] = [
 	{
@@ -25,11 +16,7 @@ export const workspaceCommands: CliCommand[] = [
 		usage: 'evaluation create --municipality CODE --year YEAR [--rubric ID]',
 		summary: 'Create an evaluation in planning (the newest rubric by default).',
 		run: async (args, { io, withDatabase }) => {
-			const { values } = parseOptions(args, {
-				municipality: { type: 'string' },
-				year: { type: 'string' },
-				rubric: { type: 'string' }
-			});
+			const { values } = parseOptions(args, { ...evaluationOptions, rubric: { type: 'string' } });
 			if (!values.municipality || !/^\d{4}$/.test(values.year ?? '')) {
 				io.err('Usage: evaluation create --municipality CODE --year YEAR [--rubric ID]');
 				return 2;
@@ -58,7 +45,7 @@ export const workspaceCommands: CliCommand[] = [
 					io.out(`Created evaluation ${id}: ${values.municipality} ${values.year} (${rubric.id}).`);
 					return 0;
 				} catch (e) {
-					io.err(message(e));
+					io.err(errorMessage(e));
 					return 1;
 				}
 			});
@@ -68,21 +55,10 @@ export const workspaceCommands: CliCommand[] = [
 		name: ['evaluation', 'export'],
 		usage: 'evaluation export --municipality CODE --year YEAR',
 		summary: 'Print the full team file of an evaluation as JSON.',
-		run: async (args, { io, withDatabase }) => {
-			const { values } = parseOptions(args, {
-				municipality: { type: 'string' },
-				year: { type: 'string' }
-			});
-			return withDatabase(async (db) => {
-				const evaluation = await findEvaluationByMunicipalityYear(
-					db,
-					values.municipality,
-					values.year
-				);
-				if (!evaluation) {
-					io.err(`No evaluation of ${values.municipality} in ${values.year}.`);
-					return 1;
-				}
+		run: async (args, ctx) => {
+			const { io } = ctx;
+			const { values } = parseOptions(args, evaluationOptions);
+			return withEvaluation(ctx, values, async (db, evaluation) => {
 				// The operator's copy of the team's own file, so interview notes are included; blind
 				// sheets are not, until the evaluation reaches calibration (nobody may see them yet).
 				const sheets = operatorSheetVisibility(evaluation.status);

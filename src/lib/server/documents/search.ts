@@ -77,12 +77,14 @@ function safeSnippet(headline: string): string {
 	return escapeHtml(headline).replaceAll('\u0001', '<mark>').replaceAll('\u0002', '</mark>');
 }
 
+/** Runs a query built by buildTsQuery; none (an empty or meaningless input) finds nothing. */
 async function runSearch(
 	db: Database,
 	evaluationId: number,
-	tsquery: string,
+	tsquery: string | null,
 	limit: number
 ): Promise<SearchHit[]> {
+	if (!tsquery) return [];
 	const pages = await findMatchingPages(db, evaluationId, tsquery, limit);
 	return pages.map(({ headline, ...page }) => ({ ...page, snippet: safeSnippet(headline) }));
 }
@@ -94,9 +96,7 @@ export async function searchDocuments(
 	input: string,
 	limit = 20
 ): Promise<SearchHit[]> {
-	const tsquery = buildTsQuery(input.slice(0, 500));
-	if (!tsquery) return [];
-	return runSearch(db, evaluationId, tsquery, limit);
+	return runSearch(db, evaluationId, buildTsQuery(input.slice(0, 500)), limit);
 }
 
 /** Passages that best match a subarea's keywords (any of them), for the scoring view. */
@@ -111,6 +111,5 @@ export async function suggestPassages(
 		keywords.map((k) => (k.includes(' ') ? `"${k}"` : k)).join(' OR '),
 		'|'
 	);
-	if (!tsquery) return [];
 	return runSearch(db, evaluationId, tsquery, limit);
 }

@@ -4,20 +4,24 @@ import { keepForUndo } from './deleted-items';
 import { recordAudit, type Actor } from './audit';
 import { saveVersioned } from './versioned';
 import { DomainError } from '../errors';
+import { ensureOwned } from './evaluation-rows';
 
 export const actionStatuses: ActionStatus[] = ['planerad', 'pagar', 'genomford', 'avbruten'];
 
-export interface ActionItemView {
-	id: number;
+export interface ActionInput {
 	title: string;
 	description: string;
 	ownerRole: string;
 	startDate: string | null;
 	targetDate: string | null;
 	status: ActionStatus;
-	rowVersion: number;
 	improvementIds: number[];
 	recommendationIds: number[];
+}
+
+export interface ActionItemView extends ActionInput {
+	id: number;
+	rowVersion: number;
 	notes: { id: number; notedOn: string; text: string }[];
 }
 
@@ -70,17 +74,6 @@ export async function listActionItems(
 	}));
 }
 
-export interface ActionInput {
-	title: string;
-	description: string;
-	ownerRole: string;
-	startDate: string | null;
-	targetDate: string | null;
-	status: ActionStatus;
-	improvementIds: number[];
-	recommendationIds: number[];
-}
-
 /** Creates or updates an action; every link must point at this evaluation's own findings. */
 export async function saveActionItem(
 	db: Database,
@@ -95,25 +88,21 @@ export async function saveActionItem(
 	if (!input.improvementIds.length && !input.recommendationIds.length)
 		throw new DomainError('ap.errors.linkRequired', 'links');
 	return db.transaction().execute(async (trx) => {
-		const improvements = input.improvementIds.length
-			? await trx
-					.selectFrom('improvement')
-					.select(['id', 'evaluation_id'])
-					.where('id', 'in', input.improvementIds)
-					.execute()
-			: [];
-		const recommendations = input.recommendationIds.length
-			? await trx
-					.selectFrom('recommendation')
-					.select(['id', 'evaluation_id'])
-					.where('id', 'in', input.recommendationIds)
-					.execute()
-			: [];
+		/** Whether every id is a row of `table` in this evaluation. */
+		const allOwned = async (table: 'improvement' | 'recommendation', ids: number[]) => {
+			if (!ids.length) return true;
+			const rows = await trx
+				.selectFrom(table)
+				.select('evaluation_id')
+				.where('id', 'in', ids)
+				.execute();
+			return (
+				rows.length === new Set(ids).size && rows.every((r) => r.evaluation_id === evaluationId)
+			);
+		};
 		if (
-			improvements.length !== new Set(input.improvementIds).size ||
-			improvements.some((i) => i.evaluation_id !== evaluationId) ||
-			recommendations.length !== new Set(input.recommendationIds).size ||
-			recommendations.some((r) => r.evaluation_id !== evaluationId)
+			!(await allOwned('improvement', input.improvementIds)) ||
+			!(await allOwned('recommendation', input.recommendationIds))
 		) {
 			throw new DomainError('ap.errors.foreignLink', 'links');
 		}
@@ -136,13 +125,7 @@ export async function saveActionItem(
 					.executeTakeFirstOrThrow()
 			).id;
 		} else {
-			const owner = await trx
-				.selectFrom('action_item')
-				.select('evaluation_id')
-				.where('id', '=', id)
-				.executeTakeFirst();
-			if (!owner || owner.evaluation_id !== evaluationId)
-				throw new DomainError('errors.notFound', '_form', 404);
+			await ensureOwned(trx, 'action_item', id, evaluationId);
 			before = (await saveVersioned(trx, 'action_item', { id }, values, expectedVersion)).before;
 			itemId = id;
 			await trx.deleteFrom('action_item_link').where('action_item_id', '=', id).execute();
@@ -183,13 +166,7 @@ export async function addProgressNote(
 ) {
 	if (!text.trim()) throw new DomainError('errors.required', 'text');
 	await db.transaction().execute(async (trx) => {
-		const owner = await trx
-			.selectFrom('action_item')
-			.select('evaluation_id')
-			.where('id', '=', actionItemId)
-			.executeTakeFirst();
-		if (!owner || owner.evaluation_id !== evaluationId)
-			throw new DomainError('errors.notFound', '_form', 404);
+		await ensureOwned(trx, 'action_item', actionItemId, evaluationId);
 		const row = await trx
 			.insertInto('action_progress_note')
 			.values({
@@ -219,13 +196,12 @@ export async function deleteActionItem(
 	actionItemId: number
 ) {
 	return db.transaction().execute(async (trx) => {
+		await ensureOwned(trx, 'action_item', actionItemId, evaluationId);
 		const owner = await trx
 			.selectFrom('action_item')
 			.selectAll()
 			.where('id', '=', actionItemId)
-			.executeTakeFirst();
-		if (!owner || owner.evaluation_id !== evaluationId)
-			throw new DomainError('errors.notFound', '_form', 404);
+			.executeTakeFirstOrThrow();
 		const later = await trx
 			.selectFrom('evaluation')
 			.select('id')

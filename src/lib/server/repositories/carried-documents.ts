@@ -7,11 +7,25 @@ import { hostname } from 'node:os';
 import { sql, type Transaction } from 'kysely';
 import type { Database } from '../db';
 import type { DB } from '../db/types';
-import { recordAudit, type Actor } from './audit';
+import type { Actor } from './audit';
 import { DomainError } from '../errors';
+import { changeDocument } from './documents';
 
 /** Who holds a carried-over document until its pages are copied (see finishCarriedDocuments). */
 const carryClaimant = `carry-over:${hostname()}:${process.pid}`;
+
+/** The columns a carried-over document takes from its original as they are. */
+const copiedColumns = [
+	'title',
+	'kind',
+	'document_date',
+	'url',
+	'file_name',
+	'media_type',
+	'size_bytes',
+	'sha256',
+	'content'
+] as const;
 
 /**
  * Copies the previous evaluation's governing documents (the files) to a new re-evaluation, marked
@@ -31,15 +45,7 @@ export async function carryOverDocuments(
 		.insertInto('source_document')
 		.columns([
 			'evaluation_id',
-			'title',
-			'kind',
-			'document_date',
-			'url',
-			'file_name',
-			'media_type',
-			'size_bytes',
-			'sha256',
-			'content',
+			...copiedColumns,
 			'status',
 			'uploaded_by',
 			'carried_from_id',
@@ -51,15 +57,7 @@ export async function carryOverDocuments(
 				.selectFrom('source_document')
 				.select([
 					sql.lit(toEvaluationId).as('evaluation_id'),
-					'title',
-					'kind',
-					'document_date',
-					'url',
-					'file_name',
-					'media_type',
-					'size_bytes',
-					'sha256',
-					'content',
+					...copiedColumns,
 					sql.lit('bearbetas').as('status'),
 					'uploaded_by',
 					'id',
@@ -157,20 +155,18 @@ export async function markCarriedDocument(
 			.where('carried_from_id', 'is not', null)
 			.executeTakeFirst();
 		if (!before) throw new DomainError('errors.notFound', '_form', 404);
-		await trx
-			.updateTable('source_document')
-			.set({ still_applies: stillApplies, row_version: sql`row_version + 1` })
-			.where('id', '=', documentId)
-			.execute();
-		await recordAudit(trx, {
+		await changeDocument(
+			trx,
 			actor,
-			entity: 'source_document',
-			entityId: documentId,
 			evaluationId,
-			action: 'mark-carried',
-			before: { stillApplies: before.still_applies },
-			after: { stillApplies }
-		});
+			documentId,
+			{ still_applies: stillApplies, row_version: sql`row_version + 1` },
+			{
+				action: 'mark-carried',
+				before: { stillApplies: before.still_applies },
+				after: { stillApplies }
+			}
+		);
 	});
 }
 

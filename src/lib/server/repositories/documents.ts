@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import { hostname } from 'node:os';
-import { sql } from 'kysely';
+import { sql, type Transaction, type UpdateObject } from 'kysely';
+import type { DB } from '../db/types';
 import type { Database } from '../db';
 import type { DocumentStatus } from '../db/tables/documents';
 import { log } from '../platform/log';
 import { extractInWorker } from '../workers/pool';
-import { recordAudit, type Actor } from './audit';
+import { recordAudit, type Actor, type AuditEntry } from './audit';
 import { DomainError } from '../errors';
 import { detectDocumentType, ExtractionError, mediaTypes } from '../documents/extract';
 import type { DocumentKind } from '$lib/domain/evaluation-content';
@@ -274,12 +275,16 @@ export async function listDocuments(db: Database, evaluationId: number) {
 		.execute();
 }
 
-export async function findDocument(db: Database, evaluationId: number, documentId: number) {
-	return db
+/** The evaluation's document with this id (none for a document of another evaluation). */
+const evaluationDocument = (db: Database, evaluationId: number, documentId: number) =>
+	db
 		.selectFrom('source_document')
-		.select(documentColumns)
 		.where('evaluation_id', '=', evaluationId)
-		.where('id', '=', documentId)
+		.where('id', '=', documentId);
+
+export async function findDocument(db: Database, evaluationId: number, documentId: number) {
+	return evaluationDocument(db, evaluationId, documentId)
+		.select(documentColumns)
 		.executeTakeFirst();
 }
 
@@ -293,11 +298,8 @@ export async function listDocumentPages(db: Database, documentId: number) {
 }
 
 export async function loadDocumentFile(db: Database, evaluationId: number, documentId: number) {
-	return db
-		.selectFrom('source_document')
+	return evaluationDocument(db, evaluationId, documentId)
 		.select(['file_name as fileName', 'media_type as mediaType', 'content'])
-		.where('evaluation_id', '=', evaluationId)
-		.where('id', '=', documentId)
 		.executeTakeFirst();
 }
 
@@ -312,6 +314,28 @@ export async function getDocumentStatus(db: Database, documentId: number) {
 
 /** The longest document title (file names default to it, cut at the same length). */
 export const maxDocumentTitle = 300;
+
+/**
+ * Changes a document of the evaluation (read and checked by the caller, in `trx`) and audits the
+ * change as `audit` describes it.
+ */
+export async function changeDocument(
+	trx: Transaction<DB>,
+	actor: Actor,
+	evaluationId: number,
+	documentId: number,
+	values: UpdateObject<DB, 'source_document'>,
+	audit: Pick<AuditEntry, 'action' | 'before' | 'after'>
+): Promise<void> {
+	await trx.updateTable('source_document').set(values).where('id', '=', documentId).execute();
+	await recordAudit(trx, {
+		actor,
+		entity: 'source_document',
+		entityId: documentId,
+		evaluationId,
+		...audit
+	});
+}
 
 /** Renames a document of this evaluation (titles default to the file name); audited. */
 export async function renameDocument(
@@ -336,19 +360,17 @@ export async function renameDocument(
 			.executeTakeFirst();
 		if (!before) throw new DomainError('errors.notFound', '_form', 404);
 		if (before.title === trimmed) return;
-		await trx
-			.updateTable('source_document')
-			.set({ title: trimmed })
-			.where('id', '=', documentId)
-			.execute();
-		await recordAudit(trx, {
+		await changeDocument(
+			trx,
 			actor,
-			entity: 'source_document',
-			entityId: documentId,
 			evaluationId,
-			action: 'update',
-			before: { title: before.title },
-			after: { title: trimmed }
-		});
+			documentId,
+			{ title: trimmed },
+			{
+				action: 'update',
+				before: { title: before.title },
+				after: { title: trimmed }
+			}
+		);
 	});
 }

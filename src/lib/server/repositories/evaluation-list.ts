@@ -2,16 +2,11 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Database } from '../db';
 import type { SessionUser } from '../auth/types';
-import { stages, type EvaluationStatus } from '$lib/domain/lifecycle';
+import { stages } from '$lib/domain/lifecycle';
 import type { PlannedDates } from '$lib/domain/tasks';
+import { selectEvaluationFacts, type EvaluationFacts } from './evaluations';
 
-export interface EvaluationListItem {
-	id: number;
-	municipalityCode: string;
-	municipalityName: string;
-	year: number;
-	rubricId: string;
-	status: EvaluationStatus;
+export interface EvaluationListItem extends Omit<EvaluationFacts, 'previousEvaluationId'> {
 	origin: 'workspace' | 'import';
 	/** The planned dates, to show what is late. */
 	dates: PlannedDates;
@@ -28,16 +23,8 @@ export async function listEvaluationsFor(
 	db: Database,
 	user: SessionUser
 ): Promise<EvaluationListItem[]> {
-	return db
-		.selectFrom('evaluation as e')
-		.innerJoin('municipality as m', 'm.code', 'e.municipality_code')
+	return selectEvaluationFacts(db)
 		.select([
-			'e.id',
-			'e.municipality_code as municipalityCode',
-			'm.name as municipalityName',
-			'e.year',
-			'e.rubric_id as rubricId',
-			'e.status',
 			'e.origin',
 			'e.answers_due',
 			'e.visit_start',

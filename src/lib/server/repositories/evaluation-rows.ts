@@ -44,6 +44,14 @@ export function evidenceCountOf(source: 'interview' | 'web_observation', rowAlia
 	);
 }
 
+/**
+ * The evaluation's row, locked until the transaction ends: writes that hinge on its stage or its
+ * version wait for each other. Callers choose the columns.
+ */
+export function lockEvaluation(trx: Transaction<DB>, evaluationId: number) {
+	return trx.selectFrom('evaluation').where('id', '=', evaluationId).forUpdate();
+}
+
 /** The rubric the evaluation is scored against; DomainError 404 for an unknown evaluation. */
 export async function loadEvaluationRubric(db: Executor, evaluationId: number): Promise<Rubric> {
 	const row = await db
@@ -55,10 +63,14 @@ export async function loadEvaluationRubric(db: Executor, evaluationId: number): 
 	return getRubricOrThrow(db, row.rubric_id);
 }
 
+/** Every table whose rows carry the `evaluation_id` they belong to. */
+export type EvaluationTable =
+	OwnedTable | 'source_document' | 'strength' | 'improvement' | 'recommendation' | 'action_item';
+
 /** Whether `id` is a row of `table` that belongs to the evaluation (false for a malformed id). */
 export async function isOwned(
 	trx: Transaction<DB>,
-	table: OwnedTable | 'source_document' | 'strength' | 'improvement' | 'recommendation',
+	table: EvaluationTable,
 	id: number,
 	evaluationId: number
 ): Promise<boolean> {
@@ -71,7 +83,7 @@ export async function isOwned(
 /** Refuses ids of another evaluation as if they did not exist. */
 export async function ensureOwned(
 	trx: Transaction<DB>,
-	table: OwnedTable,
+	table: EvaluationTable,
 	id: number,
 	evaluationId: number
 ): Promise<void> {
@@ -214,4 +226,53 @@ export async function deleteOwned<T extends OwnedTable, D extends KeptRows = Kep
 		});
 		return undoId;
 	});
+}
+
+/**
+ * The create, update and delete of a source the team records by hand (an interview, a web
+ * observation): `columnsOf` maps the form's input to the row, `audited` says what the trail may
+ * see of a row. Create and update audit that; delete keeps the row for undo and is refused while
+ * an evidence item quotes the source.
+ */
+export function sourceWrites<
+	T extends 'interview' | 'web_observation',
+	I,
+	V extends Omit<Insertable<DB[T]>, 'evaluation_id'> & Updateable<DB[T]>
+>(table: T, columnsOf: (input: I) => V, audited: (row: V | Selectable<DB[T]>) => unknown) {
+	return {
+		/** Records a new row; returns its id. */
+		create(db: Database, actor: Actor, evaluationId: number, input: I): Promise<number> {
+			const values = columnsOf(input);
+			return db
+				.transaction()
+				.execute((trx) => insertOwned(trx, actor, evaluationId, table, values, audited(values)));
+		},
+		/** Saves an edit if nobody saved the row since `expectedVersion`; returns the new version. */
+		update(
+			db: Database,
+			actor: Actor,
+			evaluationId: number,
+			id: number,
+			input: I,
+			expectedVersion: number
+		): Promise<number> {
+			return updateOwned(
+				db,
+				actor,
+				evaluationId,
+				table,
+				id,
+				columnsOf(input),
+				expectedVersion,
+				audited
+			);
+		},
+		/** Deletes the row undoably (returns the id that undoes it); refused while it is quoted. */
+		remove(db: Database, actor: Actor, evaluationId: number, id: number): Promise<number> {
+			return deleteOwned(db, actor, evaluationId, table, id, {
+				quotedAs: `${table}_id`,
+				audited
+			});
+		}
+	};
 }

@@ -108,6 +108,24 @@ export async function createEvaluation(
 	});
 }
 
+/**
+ * Evaluations joined to their municipality, selecting the facts every view of one starts from:
+ * id, municipality code and name, year, rubric and stage. Callers add their own columns.
+ */
+export function selectEvaluationFacts(db: Database) {
+	return db
+		.selectFrom('evaluation as e')
+		.innerJoin('municipality as m', 'm.code', 'e.municipality_code')
+		.select([
+			'e.id',
+			'e.municipality_code as municipalityCode',
+			'm.name as municipalityName',
+			'e.year',
+			'e.rubric_id as rubricId',
+			'e.status'
+		]);
+}
+
 /** An evaluation's own facts, with its municipality's name. */
 export interface EvaluationFacts {
 	id: number;
@@ -121,18 +139,8 @@ export interface EvaluationFacts {
 
 /** The evaluation's own facts; throws when there is no such id (callers have authorized it). */
 export async function getEvaluationOrThrow(db: Database, id: number): Promise<EvaluationFacts> {
-	return db
-		.selectFrom('evaluation as e')
-		.innerJoin('municipality as m', 'm.code', 'e.municipality_code')
-		.select([
-			'e.id',
-			'e.municipality_code as municipalityCode',
-			'm.name as municipalityName',
-			'e.year',
-			'e.rubric_id as rubricId',
-			'e.status',
-			'e.previous_evaluation_id as previousEvaluationId'
-		])
+	return selectEvaluationFacts(db)
+		.select('e.previous_evaluation_id as previousEvaluationId')
 		.where('e.id', '=', id)
 		.executeTakeFirstOrThrow();
 }
@@ -189,18 +197,10 @@ export async function findEvaluationDetail(
 	db: Database,
 	id: number
 ): Promise<EvaluationDetail | undefined> {
-	const e = await db
-		.selectFrom('evaluation as e')
-		.innerJoin('municipality as m', 'm.code', 'e.municipality_code')
+	const e = await selectEvaluationFacts(db)
 		.leftJoin('app_user as c', 'c.id', 'e.contact_user_id')
 		.select([
-			'e.id',
-			'e.municipality_code as municipalityCode',
-			'm.name as municipalityName',
 			'm.county',
-			'e.year',
-			'e.rubric_id as rubricId',
-			'e.status',
 			'e.origin',
 			'e.visit_start as visitStart',
 			'e.visit_end as visitEnd',

@@ -319,25 +319,21 @@ export async function listSubareaEvidence(
 // Findings citing evidence
 
 /** Lets a finding cite an evidence item of the same evaluation; citing twice is a no-op. */
-export async function citeEvidence(
-	db: Database,
-	actor: Actor,
-	evaluationId: number,
-	ref: FindingRef,
-	evidenceId: number
-): Promise<void> {
-	await changeCitation(db, actor, evaluationId, ref, evidenceId, 'create');
-}
+export const citeEvidence = citationChange('create');
 
 /** Removes a finding's citation of an evidence item (the item itself stays). */
-export async function removeCitation(
-	db: Database,
-	actor: Actor,
-	evaluationId: number,
-	ref: FindingRef,
-	evidenceId: number
-): Promise<void> {
-	await changeCitation(db, actor, evaluationId, ref, evidenceId, 'delete');
+export const removeCitation = citationChange('delete');
+
+function citationChange(action: 'create' | 'delete') {
+	return async (
+		db: Database,
+		actor: Actor,
+		evaluationId: number,
+		ref: FindingRef,
+		evidenceId: number
+	): Promise<void> => {
+		await changeCitation(db, actor, evaluationId, ref, evidenceId, action);
+	};
 }
 
 async function changeCitation(

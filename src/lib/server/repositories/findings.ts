@@ -8,6 +8,7 @@ import type { Database } from '../db';
 import { recordAudit, type Actor } from './audit';
 import { ensureWithinLimit, saveVersioned, StaleWriteError } from './versioned';
 import { textLimits } from '$lib/domain/limits';
+import { lockEvaluation } from './evaluation-rows';
 
 export interface FindingItem {
 	id: number;
@@ -106,11 +107,8 @@ export async function saveFindingText(
 	ensureWithinLimit(text, textLimits.findingText, 'text');
 	return db.transaction().execute(async (trx) => {
 		if (target.kind === 'summary') {
-			const before = await trx
-				.selectFrom('evaluation')
+			const before = await lockEvaluation(trx, evaluationId)
 				.select(['summary', 'row_version'])
-				.where('id', '=', evaluationId)
-				.forUpdate()
 				.executeTakeFirstOrThrow();
 			if (before.row_version !== expectedVersion)
 				throw new StaleWriteError({ text: before.summary, row_version: before.row_version });

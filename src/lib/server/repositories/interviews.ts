@@ -7,13 +7,7 @@
  */
 import type { Database } from '../db';
 import type { Actor } from './audit';
-import {
-	deleteOwned,
-	evidenceCountOf,
-	insertOwned,
-	updateOwned,
-	type Executor
-} from './evaluation-rows';
+import { evidenceCountOf, sourceWrites, type Executor } from './evaluation-rows';
 import { interviewGroups, type InterviewGroup } from '$lib/domain/evaluation-content';
 import type { InterviewCount } from '$lib/domain/sources';
 
@@ -116,43 +110,16 @@ const audited = (row: { held_on: string; group_kind: InterviewGroup; people_coun
 	peopleCount: row.people_count
 });
 
+const writes = sourceWrites('interview', columnsOf, audited);
+
 /** Records a new interview; returns its id. */
-export async function createInterview(
-	db: Database,
-	actor: Actor,
-	evaluationId: number,
-	input: InterviewInput
-): Promise<number> {
-	const values = columnsOf(input);
-	return db
-		.transaction()
-		.execute((trx) => insertOwned(trx, actor, evaluationId, 'interview', values, audited(values)));
-}
+export const createInterview = writes.create;
 
 /**
  * Updates an interview if nobody saved it since `expectedVersion`; returns the new version.
  * A stale save throws StaleWriteError carrying the saved notes (the caller is on the team).
  */
-export async function updateInterview(
-	db: Database,
-	actor: Actor,
-	evaluationId: number,
-	interviewId: number,
-	input: InterviewInput,
-	expectedVersion: number
-): Promise<number> {
-	const values = columnsOf(input);
-	return updateOwned(
-		db,
-		actor,
-		evaluationId,
-		'interview',
-		interviewId,
-		values,
-		expectedVersion,
-		audited
-	);
-}
+export const updateInterview = writes.update;
 
 /** Creates (id null) or updates an interview; returns its id. */
 export async function saveInterview(
@@ -169,14 +136,4 @@ export async function saveInterview(
 }
 
 /** Deletes an interview (undoably: returns the id that undoes it); refused while an evidence item quotes it. */
-export async function deleteInterview(
-	db: Database,
-	actor: Actor,
-	evaluationId: number,
-	interviewId: number
-): Promise<number> {
-	return deleteOwned(db, actor, evaluationId, 'interview', interviewId, {
-		quotedAs: 'interview_id',
-		audited
-	});
-}
+export const deleteInterview = writes.remove;

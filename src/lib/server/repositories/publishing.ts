@@ -1,16 +1,20 @@
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
+import type { DB } from '../db/types';
+import type { EvaluationStatus } from '$lib/domain/lifecycle';
 import type { Database } from '../db';
-import { recordAudit, type Actor } from './audit';
+import { recordAudit, type Actor, type AuditEntry } from './audit';
 import { insertPublishedVersion } from './published-results';
 import { refreshPublishedAggregates } from './published-aggregates';
 import { getRubricOrThrow } from './rubrics';
 import { DomainError } from '../errors';
+import { lockEvaluation } from './evaluation-rows';
 import { listOpenFactCheckComments } from './fact-check';
 import { hasSubareasScored } from '$lib/domain/published';
 import { computeTotals } from '$lib/domain/scoring';
 import { listSubareas } from '$lib/domain/rubric';
 import { emptyAreaFindings, type EvaluationContent } from '$lib/domain/evaluation-content';
 import { countInterviewsByGroup } from './interviews';
+import { selectEvaluationFacts } from './evaluations';
 import { svCollator } from '$lib/i18n';
 
 /**
@@ -21,24 +25,11 @@ export async function loadEvaluationContent(
 	db: Database,
 	evaluationId: number
 ): Promise<EvaluationContent> {
-	const e = await db
-		.selectFrom('evaluation as e')
-		.innerJoin('municipality as m', 'm.code', 'e.municipality_code')
-		.select([
-			'e.id',
-			'e.rubric_id',
-			'e.municipality_code',
-			'm.name',
-			'e.year',
-			'e.evaluated_at',
-			'e.visit_start',
-			'e.visit_end',
-			'e.summary',
-			'e.source'
-		])
+	const e = await selectEvaluationFacts(db)
+		.select(['e.evaluated_at', 'e.visit_start', 'e.visit_end', 'e.summary', 'e.source'])
 		.where('e.id', '=', evaluationId)
 		.executeTakeFirstOrThrow();
-	const rubric = await getRubricOrThrow(db, e.rubric_id);
+	const rubric = await getRubricOrThrow(db, e.rubricId);
 	const [
 		agreed,
 		generals,
@@ -119,7 +110,7 @@ export async function loadEvaluationContent(
 	}
 	return {
 		rubricId: rubric.id,
-		municipality: { code: e.municipality_code, name: e.name },
+		municipality: { code: e.municipalityCode, name: e.municipalityName },
 		year: e.year,
 		evaluatedAt: e.evaluated_at,
 		evaluators: team.map((t) => t.name || t.email).sort((a, b) => svCollator.compare(a, b)),
@@ -165,11 +156,8 @@ export async function publishEvaluation(
 	// The content carries the agreed scores: no second read of the progress facts for this.
 	if (!hasSubareasScored(rubric, content.scores)) throw new DomainError('ws.errors.notAllAgreed');
 	return db.transaction().execute(async (trx) => {
-		const e = await trx
-			.selectFrom('evaluation')
+		const e = await lockEvaluation(trx, evaluationId)
 			.select(['status', 'reopen_reason'])
-			.where('id', '=', evaluationId)
-			.forUpdate()
 			.executeTakeFirstOrThrow();
 		if (e.status !== 'faktagranskning') throw new DomainError('ws.errors.badMove');
 		// Read under the evaluation's lock: a comment is only added while it is in faktagranskning.
@@ -193,23 +181,20 @@ export async function publishEvaluation(
 			rubricIds: [rubric.id],
 			municipalityCodes: [content.municipality.code]
 		});
-		await trx
-			.updateTable('evaluation')
-			.set({ status: 'publicerad', updated_at: new Date(), row_version: sql`row_version + 1` })
-			.where('id', '=', evaluationId)
-			.execute();
-		await recordAudit(trx, {
+		await setStage(
+			trx,
 			actor,
-			entity: 'evaluation',
-			entityId: evaluationId,
 			evaluationId,
-			action: 'publish',
-			after: {
-				version: published.version,
-				...(open.length ? { publishedOverOpenComments: open.map((c) => c.id) } : {})
-			},
-			reason: e.reopen_reason
-		});
+			{ status: 'publicerad' },
+			{
+				action: 'publish',
+				after: {
+					version: published.version,
+					...(open.length ? { publishedOverOpenComments: open.map((c) => c.id) } : {})
+				},
+				reason: e.reopen_reason
+			}
+		);
 		return published;
 	});
 }
@@ -288,6 +273,28 @@ export async function loadPublishSummary(
 	};
 }
 
+/** Moves the evaluation to another stage (a new row version) and audits the move. */
+async function setStage(
+	trx: Transaction<DB>,
+	actor: Actor,
+	evaluationId: number,
+	values: { status: EvaluationStatus; reopen_reason?: string },
+	audit: Pick<AuditEntry, 'action' | 'before' | 'after' | 'reason'>
+) {
+	await trx
+		.updateTable('evaluation')
+		.set({ ...values, updated_at: new Date(), row_version: sql`row_version + 1` })
+		.where('id', '=', evaluationId)
+		.execute();
+	await recordAudit(trx, {
+		actor,
+		entity: 'evaluation',
+		entityId: evaluationId,
+		evaluationId,
+		...audit
+	});
+}
+
 /** Reopens a published evaluation for a correction; the published versions stay as they are. */
 export async function reopenEvaluation(
 	db: Database,
@@ -297,34 +304,23 @@ export async function reopenEvaluation(
 ) {
 	if (reason.trim().length < 10) throw new DomainError('ws.errors.reasonRequired', 'reason');
 	await db.transaction().execute(async (trx) => {
-		const e = await trx
-			.selectFrom('evaluation')
+		const e = await lockEvaluation(trx, evaluationId)
 			.select(['status', 'origin'])
-			.where('id', '=', evaluationId)
-			.forUpdate()
 			.executeTakeFirstOrThrow();
 		if (e.status !== 'publicerad' || e.origin !== 'workspace')
 			throw new DomainError('ws.errors.badMove');
-		await trx
-			.updateTable('evaluation')
-			.set({
-				status: 'faktagranskning',
-				reopen_reason: reason.trim(),
-				updated_at: new Date(),
-				row_version: sql`row_version + 1`
-			})
-			.where('id', '=', evaluationId)
-			.execute();
-		await recordAudit(trx, {
+		await setStage(
+			trx,
 			actor,
-			entity: 'evaluation',
-			entityId: evaluationId,
 			evaluationId,
-			action: 'reopen',
-			before: { status: 'publicerad' },
-			after: { status: 'faktagranskning' },
-			reason: reason.trim()
-		});
+			{ status: 'faktagranskning', reopen_reason: reason.trim() },
+			{
+				action: 'reopen',
+				before: { status: 'publicerad' },
+				after: { status: 'faktagranskning' },
+				reason: reason.trim()
+			}
+		);
 	});
 }
 

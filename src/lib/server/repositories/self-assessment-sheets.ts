@@ -42,46 +42,73 @@ export async function loadOwnSelfSheet(db: Database, id: number, userId: number)
 	};
 }
 
-function checkPoints(rubric: Rubric, subareaId: string, points: number | null) {
-	const subarea = findSubarea(rubric, subareaId);
+/** Refuses a subarea the rubric lacks, points outside its scale, or too long a comment. */
+function checkScore(rubric: Rubric, input: ScoreInput) {
+	const subarea = findSubarea(rubric, input.subareaId);
 	if (!subarea) throw new DomainError('ws.errors.unknownSubarea', 'subareaId', 404);
+	const { points } = input;
 	if (points !== null && (!Number.isInteger(points) || points < 0 || points > subarea.maxPoints))
 		throw new DomainError('sa.errors.pointsRange', 'points', 400, { max: subarea.maxPoints });
+	ensureWithinLimit(input.comment, textLimits.justification, 'justification');
+}
+
+type ScoreInput = {
+	subareaId: string;
+	points: number | null;
+	comment: string;
+	expectedVersion: number;
+};
+
+/**
+ * Saves one subarea's row of a self-assessment (version-checked) with its audit row, which names
+ * the subarea but keeps the points and comment out: the programme's audit log must not show the
+ * municipality's private scores. `firstSave` is the action a save without a row before is audited as.
+ */
+async function saveSubareaRow(
+	db: Database,
+	actor: Actor,
+	table: 'self_assessment_score' | 'self_assessment_agreed',
+	key: { self_assessment_id: number; subarea_id: string; user_id?: number },
+	values: Record<string, unknown>,
+	expectedVersion: number,
+	firstSave: 'create' | 'update'
+): Promise<number> {
+	return db.transaction().execute(async (trx) => {
+		const { version, before } = await saveVersioned(trx, table, key, values, expectedVersion);
+		await recordAudit(trx, {
+			actor,
+			entity: table,
+			entityId: `${key.self_assessment_id}:${key.subarea_id}`,
+			action: before ? 'update' : firstSave
+		});
+		return version;
+	});
 }
 
 /**
- * Saves one score of one's own blind sheet (version-checked). The audit row names the subarea
- * but keeps the points and comment out: the programme's audit log must not show the
- * municipality's private scores.
+ * Saves one score of one's own blind sheet (version-checked); the audit row keeps the points and
+ * comment out (see saveSubareaRow).
  */
 export async function saveSelfScore(
 	db: Database,
 	actor: Actor & { id: number },
 	rubric: Rubric,
 	id: number,
-	input: { subareaId: string; points: number | null; comment: string; expectedVersion: number }
+	input: ScoreInput
 ): Promise<number> {
-	checkPoints(rubric, input.subareaId, input.points);
-	ensureWithinLimit(input.comment, textLimits.justification, 'justification');
+	checkScore(rubric, input);
 	const sheet = await loadOwnSelfSheet(db, id, actor.id);
 	if (!sheet.member) throw new DomainError('sa.errors.notMember', '_form', 403);
 	if (sheet.submittedAt) throw new DomainError('ws.errors.sheetSubmitted', '_form', 409);
-	return db.transaction().execute(async (trx) => {
-		const { version } = await saveVersioned(
-			trx,
-			'self_assessment_score',
-			{ self_assessment_id: id, user_id: actor.id, subarea_id: input.subareaId },
-			{ points: input.points, comment: input.comment, updated_at: new Date() },
-			input.expectedVersion
-		);
-		await recordAudit(trx, {
-			actor,
-			entity: 'self_assessment_score',
-			entityId: `${id}:${input.subareaId}`,
-			action: 'update'
-		});
-		return version;
-	});
+	return saveSubareaRow(
+		db,
+		actor,
+		'self_assessment_score',
+		{ self_assessment_id: id, user_id: actor.id, subarea_id: input.subareaId },
+		{ points: input.points, comment: input.comment, updated_at: new Date() },
+		input.expectedVersion,
+		'update'
+	);
 }
 
 /**
@@ -190,28 +217,24 @@ export async function saveSelfAgreed(
 	actor: Actor & { id: number },
 	rubric: Rubric,
 	id: number,
-	input: { subareaId: string; points: number | null; comment: string; expectedVersion: number }
+	input: ScoreInput
 ): Promise<number> {
 	if (input.points === null) throw new DomainError('sa.errors.pointsRequired', 'points');
-	checkPoints(rubric, input.subareaId, input.points);
-	ensureWithinLimit(input.comment, textLimits.justification, 'justification');
-	const points = input.points;
-	return db.transaction().execute(async (trx) => {
-		const { version, before } = await saveVersioned(
-			trx,
-			'self_assessment_agreed',
-			{ self_assessment_id: id, subarea_id: input.subareaId },
-			{ points, comment: input.comment.trim(), updated_by: actor.id, updated_at: new Date() },
-			input.expectedVersion
-		);
-		await recordAudit(trx, {
-			actor,
-			entity: 'self_assessment_agreed',
-			entityId: `${id}:${input.subareaId}`,
-			action: before ? 'update' : 'create'
-		});
-		return version;
-	});
+	checkScore(rubric, input);
+	return saveSubareaRow(
+		db,
+		actor,
+		'self_assessment_agreed',
+		{ self_assessment_id: id, subarea_id: input.subareaId },
+		{
+			points: input.points,
+			comment: input.comment.trim(),
+			updated_by: actor.id,
+			updated_at: new Date()
+		},
+		input.expectedVersion,
+		'create'
+	);
 }
 
 /** Marks the self-assessment done: every subarea needs an agreed score. */

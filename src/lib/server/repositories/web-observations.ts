@@ -1,7 +1,6 @@
 /** The evaluation's observations of the municipality's website and social media. */
 import type { Database } from '../db';
-import type { Actor } from './audit';
-import { deleteOwned, evidenceCountOf, insertOwned, updateOwned } from './evaluation-rows';
+import { evidenceCountOf, sourceWrites } from './evaluation-rows';
 
 export interface WebObservationInput {
 	url: string;
@@ -50,52 +49,13 @@ const audited = (row: { url: string; seen_on: string; note: string }) => ({
 	note: row.note
 });
 
+const writes = sourceWrites('web_observation', columnsOf, audited);
+
 /** Records an observation; returns its id. */
-export async function createWebObservation(
-	db: Database,
-	actor: Actor,
-	evaluationId: number,
-	input: WebObservationInput
-): Promise<number> {
-	const values = columnsOf(input);
-	return db
-		.transaction()
-		.execute((trx) =>
-			insertOwned(trx, actor, evaluationId, 'web_observation', values, audited(values))
-		);
-}
+export const createWebObservation = writes.create;
 
 /** Updates an observation (version-checked); returns the new version. */
-export async function updateWebObservation(
-	db: Database,
-	actor: Actor,
-	evaluationId: number,
-	observationId: number,
-	input: WebObservationInput,
-	expectedVersion: number
-): Promise<number> {
-	const values = columnsOf(input);
-	return updateOwned(
-		db,
-		actor,
-		evaluationId,
-		'web_observation',
-		observationId,
-		values,
-		expectedVersion,
-		audited
-	);
-}
+export const updateWebObservation = writes.update;
 
 /** Deletes an observation (undoably); refused while an evidence item quotes it. */
-export async function deleteWebObservation(
-	db: Database,
-	actor: Actor,
-	evaluationId: number,
-	observationId: number
-): Promise<number> {
-	return deleteOwned(db, actor, evaluationId, 'web_observation', observationId, {
-		quotedAs: 'web_observation_id',
-		audited
-	});
-}
+export const deleteWebObservation = writes.remove;
