@@ -107,6 +107,52 @@ test.describe('sources', () => {
 		expect(unknown.status).toBe(400);
 	});
 
+	test('an interview edited in two tabs: the later save shows both texts, and saving again replaces the saved one', async ({
+		browser,
+		request
+	}) => {
+		const { draftId } = state();
+		const base = `/utvarderingar/${draftId}`;
+		await addInterview(request, draftId, 'Första versionen av anteckningarna.', 'Två flikar');
+		const context = await browser.newContext();
+		const [first, second] = [await context.newPage(), await context.newPage()];
+		await signIn(first, testAccounts.evaluator1);
+		const editor = async (page: Page) => {
+			await gotoLive(page, `${base}/intervjuer`);
+			// By its id: in edit mode the names are in a field, no longer text to filter on.
+			const id = await page
+				.getByRole('article')
+				.filter({ hasText: 'Två flikar' })
+				.getAttribute('id');
+			const article = page.locator(`#${id}`);
+			await article.getByRole('link', { name: /^Ändra/ }).click();
+			await expect(article.getByLabel('Anteckningar')).toBeVisible();
+			return article;
+		};
+		const [a, b] = [await editor(first), await editor(second)];
+
+		await a.getByLabel('Anteckningar').fill('Flik A:s anteckningar.');
+		await a.getByRole('button', { name: 'Spara intervju' }).click();
+		await expect(a.getByRole('status')).toHaveText('Intervjun är sparad.');
+
+		await b.getByLabel('Anteckningar').fill('Flik B:s anteckningar.');
+		await b.getByRole('button', { name: 'Spara intervju' }).click();
+		const notice = b.getByRole('alert').filter({ hasText: 'Någon annan har sparat under tiden' });
+		await expect(notice).toBeVisible();
+		await expect(notice).toContainText('Flik A:s anteckningar.');
+		await expect(notice).toContainText('Flik B:s anteckningar.');
+		await expect(b.getByLabel('Anteckningar')).toHaveValue('Flik B:s anteckningar.');
+
+		// Saving again, now on the version the user has seen, replaces A's text.
+		await b.getByRole('button', { name: 'Spara intervju' }).click();
+		await expect(b.getByRole('status')).toHaveText('Intervjun är sparad.');
+		await gotoLive(first, `${base}/intervjuer`);
+		await expect(first.getByRole('article').filter({ hasText: 'Två flikar' })).toContainText(
+			'Flik B:s anteckningar.'
+		);
+		await context.close();
+	});
+
 	test('an evaluator adds an interview and cites a quote from it as evidence for a subarea', async ({
 		page
 	}) => {
