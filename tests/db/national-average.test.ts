@@ -3,6 +3,7 @@
  * imports or publishes, each figure with its own n, no mean below three evaluations, each
  * municipality once (its latest evaluation) unless `latest=false`.
  */
+import { scoresAtShare2020 } from '../helpers/rubric';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { importResults } from '../../src/lib/server/repositories/result-import';
@@ -19,46 +20,7 @@ afterAll(async () => {
 	await t?.close();
 });
 
-const max2020: Record<string, number> = {
-	'1.1': 20,
-	'1.2': 10,
-	'1.3': 30,
-	'1.4': 10,
-	'1.5': 30,
-	'2.1': 15,
-	'2.2': 30,
-	'2.3': 30,
-	'2.4': 25,
-	'3.1': 10,
-	'3.2': 30,
-	'3.3': 25,
-	'3.4': 20,
-	'3.5': 15,
-	'4.1': 20,
-	'4.2': 20,
-	'4.3': 20,
-	'4.4': 20,
-	'4.5': 20,
-	'5.1': 20,
-	'5.2': 20,
-	'5.3': 20,
-	'5.4': 20,
-	'5.5': 20,
-	'6.1': 20,
-	'6.2': 20,
-	'6.3': 30,
-	'6.4': 30,
-	'7.1': 15,
-	'7.2': 40,
-	'7.3': 25,
-	'7.4': 20,
-	'8.1': 20,
-	'8.2': 30,
-	'8.3': 20,
-	'8.4': 30
-};
-const scores = (share: number) =>
-	Object.fromEntries(Object.entries(max2020).map(([id, m]) => [id, Math.round(m * share)]));
+const scores = scoresAtShare2020;
 const areaPoints = (p: number) =>
 	Object.fromEntries(['1', '2', '3', '4', '5', '6', '7', '8'].map((a) => [a, p]));
 const record = (code: string, year: number, levels: object) => ({
