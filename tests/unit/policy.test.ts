@@ -10,7 +10,7 @@ import {
 	type EvaluationAction,
 	type EvaluationScope
 } from '../../src/lib/server/auth/policy';
-import type { SessionUser } from '../../src/lib/server/auth/types';
+import { sessionUser } from '../helpers/session-user';
 import { stages, type EvaluationStatus } from '../../src/lib/domain/lifecycle';
 import {
 	factCheckStatuses,
@@ -18,18 +18,7 @@ import {
 	type FactCheckStep
 } from '../../src/lib/domain/fact-check';
 
-const user = (
-	id: number,
-	role: SessionUser['role'],
-	municipalityCode: string | null = null
-): SessionUser => ({
-	id,
-	email: `${id}@test.se`,
-	name: '',
-	role,
-	municipalityCode,
-	mustChangePassword: false
-});
+const user = sessionUser;
 
 const actors = {
 	anonymous: null,

@@ -9,22 +9,11 @@ import {
 	type SelfAssessmentAction,
 	type SelfAssessmentScope
 } from '../../src/lib/server/auth/policy';
-import type { SessionUser } from '../../src/lib/server/auth/types';
+import { sessionUser } from '../helpers/session-user';
 import type { SelfAssessmentStatus } from '../../src/lib/domain/self-assessment';
 import type { EvaluationStatus } from '../../src/lib/domain/lifecycle';
 
-const user = (
-	id: number,
-	role: SessionUser['role'],
-	municipalityCode: string | null = null
-): SessionUser => ({
-	id,
-	email: `${id}@test.se`,
-	name: '',
-	role,
-	municipalityCode,
-	mustChangePassword: false
-});
+const user = sessionUser;
 
 const actors = {
 	anonymous: null,
