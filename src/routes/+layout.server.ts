@@ -1,3 +1,4 @@
+import { canGlobal } from '$lib/server/auth/policy';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = async ({ locals, url }) => {
@@ -8,6 +9,8 @@ export const load: LayoutServerLoad = async ({ locals, url }) => {
 		user: locals.user
 			? { name: locals.user.name, email: locals.user.email, role: locals.user.role }
 			: null,
+		/** Whether the menu offers the admin pages: the policy's answer for what /admin requires. */
+		canAdmin: canGlobal(locals.user, 'user.manage'),
 		/** Where the language switch returns to. */
 		path: url.pathname + url.search
 	};

@@ -48,6 +48,25 @@ test.describe('who may see what, over HTTP', () => {
 		expect(write.status()).toBe(404);
 	});
 
+	test('the menu offers the admin pages to whom the policy lets in, and no one else', async ({
+		request
+	}) => {
+		const offersAdmin = async () =>
+			(await (await request.get('/kommuner')).text()).includes('href="/admin"');
+		expect(await offersAdmin()).toBe(false);
+		for (const [account, shown] of [
+			[testAccounts.evaluator1, false],
+			[testAccounts.vallentuna, false],
+			[testAccounts.coordinator, true]
+		] as const) {
+			await signInRequest(request, account);
+			expect(await offersAdmin(), account.email).toBe(shown);
+			expect((await request.get('/admin', { maxRedirects: 0 })).status(), account.email).toBe(
+				shown ? 200 : 403
+			);
+		}
+	});
+
 	test('anonymous visitors see published data only', async ({ request }) => {
 		const { draftId, karlskoga2022Id } = state();
 		expect((await request.get(`/utvarderingar/${karlskoga2022Id}/rapport.pdf`)).status()).toBe(200);
