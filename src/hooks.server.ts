@@ -1,6 +1,6 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
-import { getReadyDatabase } from '$lib/server/platform/app';
+import { getReadyDatabase, prepareOnlyIfAsked } from '$lib/server/platform/app';
 import { cookieName } from '$lib/paraglide/runtime.js';
 import { localeFromCookie } from '$lib/i18n';
 import { withLocale } from '$lib/server/platform/with-locale';
@@ -24,6 +24,7 @@ export const init: ServerInit = async () => {
 		await (await getReadyDatabase().catch(() => null))?.close();
 	});
 	try {
+		if (await prepareOnlyIfAsked()) return;
 		const { db } = await getReadyDatabase();
 		startDocumentQueue(db);
 	} catch (e) {
