@@ -13,6 +13,7 @@ import { onShutdown, trackRequest } from '$lib/server/platform/lifecycle';
 import { startDocumentQueue, stopDocumentQueue } from '$lib/server/repositories/documents';
 import { closeWorkers } from '$lib/server/workers/pool';
 import { publicCache } from '$lib/server/http/public-cache';
+import { compressAnswers } from '$lib/server/http/compress-answers';
 import { m } from '$lib/paraglide/messages.js';
 
 export const init: ServerInit = async () => {
@@ -84,8 +85,10 @@ const locale: Handle = ({ event, resolve }) => {
 // The NUL check runs after the locale (its message is in the user's language) and inside the
 // security headers (its 400 gets them too). The public cache answers anonymous public requests
 // from memory once it knows the user and the language; its answers get the security headers.
+// Compression sits outside everything but the log: it sees each answer as finally sent.
 export const handle = sequence(
 	requestLog,
+	compressAnswers,
 	database,
 	authenticate,
 	locale,

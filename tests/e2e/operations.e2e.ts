@@ -48,6 +48,16 @@ test('/healthz answers 200 with every check on PGlite, /api/v1/ping stays consta
 			ms: expect.any(Number)
 		});
 		expect(lines.find((l) => l.path === '/finns-inte')).toMatchObject({ route: null, status: 404 });
+
+		// A new data directory is migrated and seeded by a child process that then exits, so the
+		// WASM heap seeding grows is not the serving process's (issue 32, item 4); the box with
+		// the one-time passwords is still printed by the server, last.
+		const serving = lines.find((l) => l.route === '/healthz').pid;
+		const seeding = lines.find((l) => String(l.msg).startsWith('Prepared the new embedded database'));
+		expect(seeding).toBeTruthy();
+		expect(seeding.pid).not.toBe(serving);
+		expect(isAlive(seeding.pid)).toBe(false);
+		expect(app.output()).toContain('FIRST START: a coordinator account was created.');
 	} finally {
 		await app.stop();
 		rmSync(dataDir, { recursive: true, force: true });

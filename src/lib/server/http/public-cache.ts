@@ -1,5 +1,6 @@
 /**
- * Public pages and open-data answers at the speed of a static file (issue 16, item 4).
+ * Public pages and open-data answers at the speed of a static file (issue 16, item 4), in as few
+ * bytes as the reader's browser accepts (issue 32).
  *
  * What anonymous visitors see changes only when published results, reference averages, public
  * action plans or rubric texts change; a trigger counts those changes in `public_data_version`
@@ -7,8 +8,13 @@
  * make the ETag — nothing is hashed — so:
  *   - a browser or reverse proxy revalidating gets a 304 without the page being rendered;
  *   - a rendered answer is kept in this process under that ETag and served again until the
- *     number changes (each hit gets a fresh CSP nonce, never a replayed one);
- *   - answers say `public, max-age=60, stale-while-revalidate=300` and `Vary: Cookie`.
+ *     number changes, with its brotli and gzip variants made once, when the entry is made
+ *     (off the event loop, in libuv's threads), never per request;
+ *   - answers say `public, max-age=60, stale-while-revalidate=300` and `Vary: Cookie,
+ *     Accept-Encoding`;
+ *   - files (the PDF report) are answered as files: strong ETag, length and byte ranges.
+ * The pages carry no CSP nonce: svelte.config.js uses hashes of the inline scripts, which are the
+ * same on every answer, so a stored body can be replayed (and stored compressed) as it is.
  * Signed-in users are never served from or stored into the cache: their answers on these
  * routes say `private, no-store`.
  *
@@ -17,11 +23,12 @@
  * process forgets it at once, so its own publish is seen by its next page.
  */
 import type { Handle, RequestEvent } from '@sveltejs/kit';
-import { randomBytes } from 'node:crypto';
 import { version as buildVersion } from '$app/environment';
 import type { Database } from '../db';
 import { sessionCookieName } from '../auth/session';
 import { readPublicDataVersion } from '../repositories/public-data-version';
+import { compressOnce, isCompressible, negotiateEncoding, type Encoded } from './compression';
+import { etagMatches, fileResponse, strongEtagOf } from './file-response';
 
 /** Route ids whose anonymous answers are the same for every visitor. */
 export const publicRoutes = new Set([
@@ -49,27 +56,12 @@ const maxEntries = 500;
 const maxBytes = 64 * 1024 * 1024;
 
 interface Entry {
-	status: number;
 	headers: [string, string][];
-	body: Uint8Array;
-	/** The CSP nonce inside an HTML body, replaced by a fresh one on every hit. */
-	nonce: string | null;
-	/** The body cut at each occurrence of the nonce, so a hit joins bytes instead of re-encoding. */
-	parts: Buffer[];
-}
-
-function splitAt(body: Uint8Array, nonce: string | null): Buffer[] {
-	const bytes = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
-	if (!nonce) return [bytes];
-	const needle = Buffer.from(nonce);
-	const parts: Buffer[] = [];
-	let from = 0;
-	for (let at = bytes.indexOf(needle, from); at >= 0; at = bytes.indexOf(needle, from)) {
-		parts.push(bytes.subarray(from, at));
-		from = at + needle.length;
-	}
-	parts.push(bytes.subarray(from));
-	return parts;
+	/** The body as rendered, and for text its brotli and gzip variants (null until made). */
+	body: Buffer;
+	encoded: Encoded | null;
+	/** Files (PDF) are answered with ranges under a strong ETag of their bytes. */
+	file: { etag: string; lastModified: Date } | null;
 }
 
 let known: { version: number; at: number; db: Database } | null = null;
@@ -101,14 +93,6 @@ function etagOf(dataVersion: number, locale: string): string {
 	return `W/"${buildVersion}-${dataVersion}-${locale}"`;
 }
 
-function matches(ifNoneMatch: string | null, etag: string): boolean {
-	if (!ifNoneMatch) return false;
-	return ifNoneMatch
-		.split(',')
-		.map((t) => t.trim())
-		.some((t) => t === '*' || t === etag || `W/${t}` === etag);
-}
-
 function cacheable(event: RequestEvent): boolean {
 	return (
 		(event.request.method === 'GET' || event.request.method === 'HEAD') &&
@@ -128,24 +112,51 @@ function store(key: string, entry: Entry, dataVersion: number) {
 	if (entry.body.byteLength > maxBytes / 16) return;
 	entries.set(key, entry);
 	bytes += entry.body.byteLength;
+	evict();
+}
+
+function evict() {
 	for (const [oldest, old] of entries) {
 		if (entries.size <= maxEntries && bytes <= maxBytes) break;
 		entries.delete(oldest);
-		bytes -= old.body.byteLength;
+		bytes -= sizeOf(old);
 	}
 }
 
-function replay(entry: Entry, headOnly: boolean): Response {
+const sizeOf = (entry: Entry) =>
+	entry.body.byteLength +
+	(entry.encoded ? entry.encoded.br.byteLength + entry.encoded.gzip.byteLength : 0);
+
+/** Makes a text entry's compressed variants once; hits meanwhile get the body as rendered. */
+function encodeLater(entry: Entry) {
+	compressOnce(entry.body).then(
+		(encoded) => {
+			const stored = [...entries.values()].includes(entry);
+			entry.encoded = encoded;
+			if (stored) {
+				bytes += encoded.br.byteLength + encoded.gzip.byteLength;
+				evict();
+			}
+		},
+		() => {} // left uncompressed: still a correct answer
+	);
+}
+
+/** A stored answer for this request: a file with ranges, or text in the encoding it accepts. */
+function replay(entry: Entry, request: Request): Response {
 	const headers = new Headers(entry.headers);
-	let body: Uint8Array = entry.body;
-	if (entry.nonce) {
-		const fresh = randomBytes(16).toString('base64');
-		const freshBytes = Buffer.from(fresh);
-		body = Buffer.concat(entry.parts.flatMap((part, i) => (i ? [freshBytes, part] : [part])));
-		const csp = headers.get('content-security-policy');
-		if (csp) headers.set('content-security-policy', csp.replaceAll(entry.nonce, fresh));
+	if (entry.file) return fileResponse(request, { bytes: entry.body, headers, ...entry.file });
+	if (etagMatches(request.headers.get('if-none-match'), headers.get('etag') ?? '')) {
+		return new Response(null, { status: 304, headers });
 	}
-	return new Response(headOnly ? null : (body as BodyInit), { status: entry.status, headers });
+	const encoding = entry.encoded ? negotiateEncoding(request.headers.get('accept-encoding')) : null;
+	const body = encoding ? entry.encoded![encoding] : entry.body;
+	if (encoding) headers.set('content-encoding', encoding);
+	headers.set('content-length', String(body.byteLength));
+	return new Response(request.method === 'HEAD' ? null : (body as BodyInit), {
+		status: 200,
+		headers
+	});
 }
 
 function withCacheHeaders(response: Response, cacheControl: string, etag?: string): Response {
@@ -179,16 +190,19 @@ export const publicCache: Handle = async ({ event, resolve }) => {
 	// Read before rendering: a page stored under this number never shows older data than it.
 	const dataVersion = await publicDataVersion(event.locals.db);
 	const etag = etagOf(dataVersion, event.locals.locale);
-	const cacheHeaders = { etag, 'cache-control': publicCacheControl, vary: 'Cookie' };
-	if (matches(event.request.headers.get('if-none-match'), etag)) {
-		return new Response(null, { status: 304, headers: cacheHeaders });
-	}
 	const key = `${event.locals.locale} ${event.url.pathname}${event.url.search}`;
 	const hit = entriesVersion === dataVersion ? entries.get(key) : undefined;
 	if (hit) {
 		entries.delete(key); // most recently used last
 		entries.set(key, hit);
-		return replay(hit, method === 'HEAD');
+		return replay(hit, event.request);
+	}
+	// Revalidation without the page in this process's memory: the number says it is unchanged.
+	if (etagMatches(event.request.headers.get('if-none-match'), etag)) {
+		return new Response(null, {
+			status: 304,
+			headers: { etag, 'cache-control': publicCacheControl, vary: 'Cookie, Accept-Encoding' }
+		});
 	}
 	if (method === 'HEAD') return withCacheHeaders(await resolve(event), publicCacheControl, etag);
 	// The first request for a page renders it; those arriving meanwhile wait for that render
@@ -197,7 +211,7 @@ export const publicCache: Handle = async ({ event, resolve }) => {
 	const inFlight = rendering.get(flightKey);
 	if (inFlight) {
 		const entry = await inFlight;
-		if (entry) return replay(entry, false);
+		if (entry) return replay(entry, event.request);
 		return resolve(event);
 	}
 	let settle: (entry: Entry | null) => void = () => {};
@@ -208,20 +222,30 @@ export const publicCache: Handle = async ({ event, resolve }) => {
 			settle(null);
 			return response;
 		}
-		const body = new Uint8Array(await response.arrayBuffer());
+		const body = Buffer.from(await response.arrayBuffer());
 		const headers = new Headers(response.headers);
-		for (const [name, value] of Object.entries(cacheHeaders)) headers.set(name, value);
-		const nonce = /'nonce-([^']+)'/.exec(headers.get('content-security-policy') ?? '')?.[1] ?? null;
+		headers.set('cache-control', publicCacheControl);
+		headers.delete('content-length');
+		const text = isCompressible(headers.get('content-type'));
+		headers.set('vary', text ? 'Cookie, Accept-Encoding' : 'Cookie');
+		if (text) headers.set('etag', etag);
+		else headers.delete('etag');
+		const lastModified = headers.get('last-modified');
 		const entry: Entry = {
-			status: 200,
 			headers: [...headers],
 			body,
-			nonce,
-			parts: splitAt(body, nonce)
+			encoded: null,
+			file: text
+				? null
+				: {
+						etag: strongEtagOf(body),
+						lastModified: lastModified ? new Date(lastModified) : new Date()
+					}
 		};
 		store(key, entry, dataVersion);
+		if (text) encodeLater(entry);
 		settle(entry);
-		return new Response(body as BodyInit, { status: 200, headers });
+		return replay(entry, event.request);
 	} catch (e) {
 		settle(null);
 		throw e;

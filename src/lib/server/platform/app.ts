@@ -142,6 +142,7 @@ export async function prepareOnlyIfAsked(): Promise<boolean> {
 	const opened = await getDatabase();
 	const firstStart = await prepareApp(opened);
 	await opened.close();
+	log.info('Prepared the new embedded database; the preparing process exits.');
 	await new Promise<void>((resolve) => process.send!(firstStart, () => resolve()));
 	process.exit(0);
 }

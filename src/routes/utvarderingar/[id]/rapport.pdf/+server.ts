@@ -1,6 +1,7 @@
 import { authorizeEvaluation } from '$lib/server/auth/guard';
 import { findEvaluationScope, parseEvaluationId } from '$lib/server/repositories/evaluation-scope';
 import { pdfDisposition, reportPdf } from '$lib/server/report/load';
+import { fileResponse } from '$lib/server/http/file-response';
 import type { RequestHandler } from './$types';
 import { m } from '$lib/paraglide/messages.js';
 
@@ -8,7 +9,7 @@ import { m } from '$lib/paraglide/messages.js';
  * The report of an evaluation. A published one is public; a draft (UTKAST) only for the team,
  * the coordinator and, during the fact check, the municipality contact.
  */
-export const GET: RequestHandler = async ({ locals, params }) => {
+export const GET: RequestHandler = async ({ locals, params, request }) => {
 	const found = await findEvaluationScope(locals.db, parseEvaluationId(params.id));
 	const scope = authorizeEvaluation(
 		locals,
@@ -16,7 +17,8 @@ export const GET: RequestHandler = async ({ locals, params }) => {
 		found
 	);
 	const { pdf, facts } = await reportPdf(locals.db, scope.id, locals.locale);
-	return new Response(pdf as BodyInit, {
+	return fileResponse(request, {
+		bytes: pdf,
 		headers: {
 			'content-type': 'application/pdf',
 			'content-disposition': pdfDisposition(

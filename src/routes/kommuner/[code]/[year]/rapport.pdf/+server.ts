@@ -1,12 +1,14 @@
 import { findPublishedEvaluationId } from '$lib/server/report/published';
 import { pdfDisposition, reportPdf } from '$lib/server/report/load';
+import { fileResponse } from '$lib/server/http/file-response';
 import type { RequestHandler } from './$types';
 
 /** A published report: public, cached per published version, identical on every download. */
-export const GET: RequestHandler = async ({ locals, params }) => {
+export const GET: RequestHandler = async ({ locals, params, request }) => {
 	const evaluationId = await findPublishedEvaluationId(locals.db, params.code, params.year);
 	const { pdf, facts } = await reportPdf(locals.db, evaluationId, locals.locale);
-	return new Response(pdf as BodyInit, {
+	return fileResponse(request, {
+		bytes: pdf,
 		headers: {
 			'content-type': 'application/pdf',
 			'content-disposition': pdfDisposition(
