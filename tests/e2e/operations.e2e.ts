@@ -53,7 +53,9 @@ test('/healthz answers 200 with every check on PGlite, /api/v1/ping stays consta
 		// WASM heap seeding grows is not the serving process's (issue 32, item 4); the box with
 		// the one-time passwords is still printed by the server, last.
 		const serving = lines.find((l) => l.route === '/healthz').pid;
-		const seeding = lines.find((l) => String(l.msg).startsWith('Prepared the new embedded database'));
+		const seeding = lines.find((l) =>
+			String(l.msg).startsWith('Prepared the new embedded database')
+		);
 		expect(seeding).toBeTruthy();
 		expect(seeding.pid).not.toBe(serving);
 		expect(isAlive(seeding.pid)).toBe(false);

@@ -96,7 +96,9 @@ test('a cached page is sent compressed in the encoding the client accepts, the s
 		expect(Number(plain.headers['content-length'])).toBe(plain.body.length);
 		// The variants are made once, off the request: wait until the cache has them.
 		await expect
-			.poll(async () => (await rawGet(path, { 'accept-encoding': 'gzip, deflate, br' })).body.length)
+			.poll(
+				async () => (await rawGet(path, { 'accept-encoding': 'gzip, deflate, br' })).body.length
+			)
 			.toBeLessThan(plain.body.length / 4);
 		const br = await rawGet(path, { 'accept-encoding': 'gzip, deflate, br' });
 		expect(br.headers['content-encoding']).toBe('br');
