@@ -265,3 +265,71 @@ export async function loadTestOn(
 		clientCpuMs: (client.user + client.system) / 1000
 	};
 }
+
+export interface Measured {
+	requests: number;
+	seconds: number;
+	bytes: number;
+	latencies: number[];
+	errors: number;
+	clientCpuMs: number;
+	serverCpuMs: number;
+}
+
+/**
+ * A closed loop of `clients` keep-alive connections on node:http for `seconds`, for throughput:
+ * bodies are counted, never kept or parsed (autocannon parses every body, and on a 289 kB PDF it,
+ * not the server, was the limit). `path` may be a function, for a new URL on every request.
+ */
+export async function keepAliveLoad(options: {
+	origin: string;
+	path: string | (() => string);
+	headers?: Record<string, string>;
+	clients: number;
+	seconds: number;
+	server?: ChildProcess;
+}): Promise<Measured> {
+	const { origin, headers = {}, clients, seconds, server } = options;
+	const pathOf = typeof options.path === 'string' ? () => options.path as string : options.path;
+	const { Agent, request: httpRequest } = await import('node:http');
+	const agent = new Agent({ keepAlive: true, maxSockets: clients });
+	const latencies: number[] = [];
+	let bytes = 0;
+	let errors = 0;
+	const cpu0 = process.cpuUsage();
+	const server0 = server ? cpuMsOf(server.pid) : NaN;
+	const started = performance.now();
+	const until = started + seconds * 1000;
+	const once = () =>
+		new Promise<void>((resolve) => {
+			const t0 = performance.now();
+			const req = httpRequest(`${origin}${pathOf()}`, { headers, agent }, (res) => {
+				if (res.statusCode !== 200) errors++;
+				res.on('data', (chunk: Buffer) => (bytes += chunk.length));
+				res.on('end', () => {
+					latencies.push(performance.now() - t0);
+					resolve();
+				});
+				res.on('error', () => (errors++, resolve()));
+			});
+			req.on('error', () => (errors++, resolve()));
+			req.end();
+		});
+	await Promise.all(
+		Array.from({ length: clients }, async () => {
+			while (performance.now() < until) await once();
+		})
+	);
+	const elapsed = (performance.now() - started) / 1000;
+	const cpu = process.cpuUsage(cpu0);
+	agent.destroy();
+	return {
+		requests: latencies.length,
+		seconds: elapsed,
+		bytes,
+		latencies,
+		errors,
+		clientCpuMs: (cpu.user + cpu.system) / 1000,
+		serverCpuMs: server ? cpuMsOf(server.pid) - server0 : NaN
+	};
+}

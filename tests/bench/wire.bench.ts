@@ -11,73 +11,14 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { writeFileSync, mkdtempSync } from 'node:fs';
-import { Agent, request as httpRequest } from 'node:http';
+import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { benchDatabase, cpuMsOf, fmt, pct, startServer } from './support';
+import { benchDatabase, fmt, keepAliveLoad, pct, startServer } from './support';
 import { seedNationalResults } from './national-data';
 
 const seconds = Number(process.env.BENCH_WIRE_S ?? 8);
 const clients = Number(process.env.BENCH_WIRE_CLIENTS ?? 50);
-
-interface Measured {
-	requests: number;
-	seconds: number;
-	bytes: number;
-	latencies: number[];
-	errors: number;
-	clientCpuMs: number;
-	serverCpuMs: number;
-}
-
-/** A closed loop of `clients` keep-alive connections for `seconds`; bodies counted, not kept. */
-async function measure(
-	origin: string,
-	path: string,
-	headers: Record<string, string>,
-	server: ChildProcess
-): Promise<Measured> {
-	const agent = new Agent({ keepAlive: true, maxSockets: clients });
-	const latencies: number[] = [];
-	let bytes = 0;
-	let errors = 0;
-	const cpu0 = process.cpuUsage();
-	const server0 = cpuMsOf(server.pid);
-	const started = performance.now();
-	const until = started + seconds * 1000;
-	const once = () =>
-		new Promise<void>((resolve) => {
-			const t0 = performance.now();
-			const req = httpRequest(`${origin}${path}`, { headers, agent }, (res) => {
-				if (res.statusCode !== 200) errors++;
-				res.on('data', (chunk: Buffer) => (bytes += chunk.length));
-				res.on('end', () => {
-					latencies.push(performance.now() - t0);
-					resolve();
-				});
-				res.on('error', () => (errors++, resolve()));
-			});
-			req.on('error', () => (errors++, resolve()));
-			req.end();
-		});
-	await Promise.all(
-		Array.from({ length: clients }, async () => {
-			while (performance.now() < until) await once();
-		})
-	);
-	const elapsed = (performance.now() - started) / 1000;
-	const cpu = process.cpuUsage(cpu0);
-	agent.destroy();
-	return {
-		requests: latencies.length,
-		seconds: elapsed,
-		bytes,
-		latencies,
-		errors,
-		clientCpuMs: (cpu.user + cpu.system) / 1000,
-		serverCpuMs: cpuMsOf(server.pid) - server0
-	};
-}
 
 const bareServerSource = `
 const { createServer } = require('node:http');
@@ -164,13 +105,20 @@ export async function run(): Promise<string[]> {
 		let barePort = 4480;
 		for (const [label, path, headers] of cases) {
 			const sample = await fetchRaw(origin, path, headers);
-			const app = await measure(origin, path, headers, server);
+			const app = await keepAliveLoad({ origin, path, headers, clients, seconds, server });
 			const bare = await bareServer(
 				barePort,
 				sample.body,
 				Object.fromEntries(kept.filter((h) => sample.headers[h]).map((h) => [h, sample.headers[h]]))
 			);
-			const ceiling = await measure(`http://127.0.0.1:${barePort++}`, path, headers, bare);
+			const ceiling = await keepAliveLoad({
+				origin: `http://127.0.0.1:${barePort++}`,
+				path,
+				headers,
+				clients,
+				seconds,
+				server: bare
+			});
 			bare.kill();
 			const rate = app.requests / app.seconds;
 			const bareRate = ceiling.requests / ceiling.seconds;
