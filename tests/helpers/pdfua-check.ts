@@ -40,7 +40,14 @@ if (typeof proto.transferToFixedLength !== 'function')
 
 const textOps = ['showText', 'showSpacedText', 'nextLineShowText', 'nextLineSetSpacingShowText'];
 
-type Item = { role?: string; alt?: string; lang?: string; children?: Item[]; type?: string; id?: string };
+type Item = {
+	role?: string;
+	alt?: string;
+	lang?: string;
+	children?: Item[];
+	type?: string;
+	id?: string;
+};
 
 export async function checkPdfUa(
 	bytes: Uint8Array,
@@ -125,7 +132,7 @@ export async function checkPdfUa(
 		const page = await doc.getPage(p);
 		const tree = (await page.getStructTree()) as Item | null;
 		texts = new Map();
-		let current: string[] = [];
+		const current: string[] = [];
 		const content = await page.getTextContent({ includeMarkedContent: true });
 		for (const item of content.items as { type?: string; id?: string; str?: string }[]) {
 			if (item.type === 'beginMarkedContentProps' || item.type === 'beginMarkedContent')
@@ -136,7 +143,6 @@ export async function checkPdfUa(
 				if (id) texts.set(id, (texts.get(id) ?? '') + item.str);
 			}
 		}
-		current = [];
 		const ids = new Set<string>();
 		lines.push(`— page ${p} —`);
 		if (tree) walk(tree, 0, ids);
@@ -173,17 +179,40 @@ export async function checkPdfUa(
 		page.cleanup();
 	}
 	failures.push(...links.slice(0, 5));
-	if (untagged) failures.push(`content: ${untagged} text-showing operator(s) outside tagged content and artifacts`);
-	for (const role of ['Document', 'H1', 'H2', 'P', 'L', 'LI', 'Lbl', 'LBody', 'Table', 'TR', 'TH', 'TD', 'Figure', 'TOC', 'TOCI'])
+	if (untagged)
+		failures.push(
+			`content: ${untagged} text-showing operator(s) outside tagged content and artifacts`
+		);
+	for (const role of [
+		'Document',
+		'H1',
+		'H2',
+		'P',
+		'L',
+		'LI',
+		'Lbl',
+		'LBody',
+		'Table',
+		'TR',
+		'TH',
+		'TD',
+		'Figure',
+		'TOC',
+		'TOCI'
+	])
 		if (!allRoles.has(role)) failures.push(`structure: no ${role} element`);
 	if (figuresWithoutAlt) failures.push(`structure: ${figuresWithoutAlt} Figure(s) without /Alt`);
-	if (tables && tablesWithTh < tables) failures.push(`structure: ${tables - tablesWithTh} Table(s) without TH`);
+	if (tables && tablesWithTh < tables)
+		failures.push(`structure: ${tables - tablesWithTh} Table(s) without TH`);
 	if (expect.partLang && !sawPartLang)
 		failures.push(`structure: no element in ${expect.partLang} (language of parts)`);
-	if (headingLevels.length && headingLevels[0] !== 1) failures.push('structure: the first heading is not H1');
+	if (headingLevels.length && headingLevels[0] !== 1)
+		failures.push('structure: the first heading is not H1');
 	for (let i = 1; i < headingLevels.length; i++)
 		if (headingLevels[i] > headingLevels[i - 1] + 1) {
-			failures.push(`structure: heading level skips from H${headingLevels[i - 1]} to H${headingLevels[i]}`);
+			failures.push(
+				`structure: heading level skips from H${headingLevels[i - 1]} to H${headingLevels[i]}`
+			);
 			break;
 		}
 	headingLevels = [];

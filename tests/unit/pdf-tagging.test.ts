@@ -17,7 +17,10 @@ const definition = (tagged: boolean) => ({
 	info: { title: 'A tagged test' },
 	watermark: { text: 'DRAFT', opacity: 0.1 },
 	header: () => ({ text: 'Running header', margin: [20, 10, 20, 0] }),
-	footer: (page: number, pages: number) => ({ text: `Page ${page} of ${pages}`, alignment: 'center' }),
+	footer: (page: number, pages: number) => ({
+		text: `Page ${page} of ${pages}`,
+		alignment: 'center'
+	}),
 	content: [
 		{ text: 'Contents', tag: 'H1' },
 		{ toc: {}, tag: 'TOC' },

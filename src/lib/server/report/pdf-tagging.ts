@@ -212,12 +212,12 @@ export function installPdfTagging(): void {
 		const root: StructNode | undefined = doc._structureRoot;
 		if (!root) return renderPages.call(this, pages);
 		const marks = new Marks(doc, root);
-		const self = this;
+		// Own methods on this renderer instance shadow the prototype's for this document only.
 		const around = (name: string, target: (item: any) => Target) => {
 			const original = Renderer.prototype[name];
-			self[name] = function (item: any, ...rest: any[]) {
+			this[name] = (item: any, ...rest: any[]) => {
 				marks.enter(target(item));
-				return original.call(self, item, ...rest);
+				return original.call(this, item, ...rest);
 			};
 		};
 		around('renderVector', (v) =>
@@ -229,10 +229,12 @@ export function installPdfTagging(): void {
 		around('renderSVG', (s) => marks.figure(s._struct));
 		around('renderAttachment', () => ({ artifact: 'Layout' }));
 		around('renderWatermark', () => ({ artifact: 'Pagination' }));
+		// A line's runs may belong to different elements (a list's number, a Span in another
+		// language): pdfmake draws each run with one doc.text call, so the marks follow those calls.
 		const renderLine = Renderer.prototype.renderLine;
-		self.renderLine = function (line: any, x: number, y: number) {
+		this.renderLine = (line: any, x: number, y: number) => {
 			const inlines = line.inlines ?? [];
-			if (!inlines.length) return renderLine.call(self, line, x, y);
+			if (!inlines.length) return renderLine.call(this, line, x, y);
 			marks.enter(marks.inline(line, inlines[0]));
 			const text = doc.text;
 			let i = 0;
@@ -245,7 +247,7 @@ export function installPdfTagging(): void {
 				return text.apply(this, args);
 			};
 			try {
-				return renderLine.call(self, line, x, y);
+				return renderLine.call(this, line, x, y);
 			} finally {
 				doc.text = text;
 			}
@@ -274,7 +276,8 @@ export function installPdfTagging(): void {
 	};
 }
 
-type Target = { artifact: string } | { struct: StructNode; tag: string; lang?: string; actual?: string };
+type Target =
+	{ artifact: string } | { struct: StructNode; tag: string; lang?: string; actual?: string };
 
 /** The open marked-content sequence of the page being drawn, and the tree's pdfkit elements. */
 class Marks {

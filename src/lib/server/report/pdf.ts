@@ -3,18 +3,15 @@
  * SVG from the same d3 geometry as the web pages (the radar is the web's own Svelte component,
  * rendered on the server). Nothing here reads the database. The page frame and styles are in
  * pdf-frame.ts, the locked-down pdfmake in pdfmake.ts.
- *
- * The PDF is tagged (PDF/UA): every node says its structure role (`tag`, see pdf-tagging.ts):
- * H1–H3 for the sections, areas and subareas (each also a bookmark), P, L for the lists, Table
- * for the score tables, Figure with alternative text for the charts, TOC for the contents. The
- * evaluators' texts carry their language (`lang`) when it is not the report's: Swedish inside the
- * English report, unless a text says otherwise.
+ * The PDF is tagged (PDF/UA): nodes say their structure role (`tag`, pdf-tagging.ts) and the
+ * evaluators' texts their language where it is not the report's (pdf-accessibility.ts).
  */
 import { reportRadar } from '$lib/domain/charts/profile';
 import { barGeometry, barsSvg } from '$lib/domain/charts/bars';
 import type { ReportModel } from '$lib/domain/report/model';
 import { translator } from '$lib/i18n/lookup';
-import { pageFrame, reportLang } from './pdf-frame';
+import { authoredLanguage, chartAltText, headings, pageBreak } from './pdf-accessibility';
+import { pageFrame } from './pdf-frame';
 import { renderPdf } from './pdfmake';
 import { richTextNodes } from './rich-text';
 import { renderRadarSvg } from '../results/charts';
@@ -24,10 +21,12 @@ const paragraphs = (text: string, style = 'body', lang?: string) =>
 		.split(/\n\s*\n/)
 		.map((p) => p.trim())
 		.filter(Boolean)
-		.map((p) => ({ text: p.replace(/\n•\s*/g, '\n• '), style, tag: 'P', ...(lang ? { lang } : {}) }));
-
-/** A page break that is no content (an empty paragraph would be one). */
-const pageBreak = { text: '', pageBreak: 'after', tag: 'Artifact' };
+		.map((p) => ({
+			text: p.replace(/\n•\s*/g, '\n• '),
+			style,
+			tag: 'P',
+			...(lang ? { lang } : {})
+		}));
 
 export function reportDocDefinition(model: ReportModel) {
 	const t = translator(model.locale);
@@ -45,49 +44,9 @@ export function reportDocDefinition(model: ReportModel) {
 		})),
 		{ width: 640, labelWidth: 300, rowHeight: 26 }
 	);
-	// The language of an evaluator's text: its own `lang` where the model gives one, else Swedish;
-	// undefined where that is the report's language (nothing to mark).
-	const docLang = reportLang(model.locale);
-	const authored = (value?: unknown): string | undefined => {
-		const own =
-			value && typeof value === 'object' && typeof (value as { lang?: unknown }).lang === 'string'
-				? (value as { lang: string }).lang
-				: 'sv';
-		const lang = reportLang(own);
-		return lang === docLang ? undefined : lang;
-	};
-	const withLang = (lang: string | undefined) => (lang ? { lang } : {});
-	// Headings are bookmarks too, nested as the sections are.
-	const outlineParents: string[] = [];
-	let headings = 0;
-	const heading = (text: string, level: 1 | 2 | 3, toc = level < 3) => {
-		const id = `h-${++headings}`;
-		outlineParents[level - 1] = id;
-		return {
-			text,
-			style: `h${level}`,
-			tag: `H${level}`,
-			id,
-			outline: true,
-			outlineParentId: level > 1 ? outlineParents[level - 2] : undefined,
-			tocItem: toc,
-			tocMargin: level === 2 ? [12, 0, 0, 0] : undefined,
-			headlineLevel: level
-		};
-	};
-	const scored = model.areas.filter((a) => a.achieved !== null && a.max > 0);
-	const byShare = [...scored].sort((a, b) => a.achieved! / a.max - b.achieved! / b.max);
-	const areaPoints = (a: (typeof model.areas)[number]) =>
-		`${a.id}. ${a.title} (${ofMax(a.achieved, a.max)})`;
-	const extremes = byShare.length
-		? ` ${t('report.chartExtremes', { best: areaPoints(byShare[byShare.length - 1]), worst: areaPoints(byShare[0]) })}`
-		: '';
-	const chartAlt = (key: 'report.barsAlt' | 'report.radarAlt') =>
-		`${t(key, {
-			name: model.municipality.name,
-			n: model.areas.length,
-			reference: model.comparison.averageLabel
-		})}${extremes} ${t('report.chartTable')}`;
+	const { authored, withLang } = authoredLanguage(model);
+	const heading = headings();
+	const chartAlt = chartAltText(model);
 	const content: unknown[] = [];
 
 	// Cover
