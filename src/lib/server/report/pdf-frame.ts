@@ -1,16 +1,28 @@
 /**
  * The report's page frame: A4 margins, document properties, the draft watermark, running header
- * and footer in the reader's language, and the styles every section of the PDF uses.
+ * and footer in the reader's language, and the styles every section of the PDF uses. The document
+ * is PDF/UA-1: tagged (pdf-tagging.ts), with its language, its title shown in the viewer's title
+ * bar and XMP metadata (which pdfkit writes only from PDF 1.4 on). The running header and footer
+ * are artifacts (the tagging layer makes them so).
  */
 import type { ReportModel } from '$lib/domain/report/model';
 import { translator } from '$lib/i18n/lookup';
+
+/** The BCP 47 tag of a report language or of an authored text's language ('sv', 'en', …). */
+export function reportLang(lang: string): string {
+	return lang === 'en' ? 'en-GB' : lang === 'sv' ? 'sv-SE' : lang;
+}
 
 export function pageFrame(model: ReportModel, evaluators: string) {
 	const t = translator(model.locale);
 	return {
 		pageSize: 'A4',
 		pageMargins: [56, 60, 56, 56],
-		language: model.locale === 'en' ? 'en-GB' : 'sv-SE',
+		language: reportLang(model.locale),
+		version: '1.7',
+		tagged: true,
+		subset: 'PDF/UA',
+		displayTitle: true,
 		info: {
 			title: model.draft
 				? t('report.docTitleDraft', { name: model.municipality.name })

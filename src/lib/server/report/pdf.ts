@@ -3,22 +3,30 @@
  * SVG from the same d3 geometry as the web pages (the radar is the web's own Svelte component,
  * rendered on the server). Nothing here reads the database. The page frame and styles are in
  * pdf-frame.ts, the locked-down pdfmake in pdfmake.ts.
+ * The PDF is tagged (PDF/UA): nodes say their structure role (`tag`, pdf-tagging.ts) and the
+ * evaluators' texts their language where it is not the report's (pdf-accessibility.ts).
  */
 import { reportRadar } from '$lib/domain/charts/profile';
 import { barGeometry, barsSvg } from '$lib/domain/charts/bars';
 import type { ReportModel } from '$lib/domain/report/model';
 import { translator } from '$lib/i18n/lookup';
+import { authoredLanguage, chartAltText, headings, pageBreak } from './pdf-accessibility';
 import { pageFrame } from './pdf-frame';
 import { renderPdf } from './pdfmake';
 import { richTextNodes } from './rich-text';
 import { renderRadarSvg } from '../results/charts';
 
-const paragraphs = (text: string, style = 'body') =>
+const paragraphs = (text: string, style = 'body', lang?: string) =>
 	text
 		.split(/\n\s*\n/)
 		.map((p) => p.trim())
 		.filter(Boolean)
-		.map((p) => ({ text: p.replace(/\n•\s*/g, '\n• '), style }));
+		.map((p) => ({
+			text: p.replace(/\n•\s*/g, '\n• '),
+			style,
+			tag: 'P',
+			...(lang ? { lang } : {})
+		}));
 
 export function reportDocDefinition(model: ReportModel) {
 	const t = translator(model.locale);
@@ -36,19 +44,19 @@ export function reportDocDefinition(model: ReportModel) {
 		})),
 		{ width: 640, labelWidth: 300, rowHeight: 26 }
 	);
-	const heading = (text: string, level: 1 | 2 | 3, toc = level < 3) => ({
-		text,
-		style: `h${level}`,
-		tocItem: toc,
-		tocMargin: level === 2 ? [12, 0, 0, 0] : undefined,
-		headlineLevel: level
-	});
+	const { authored, withLang } = authoredLanguage(model);
+	const heading = headings();
+	const chartAlt = chartAltText(model);
 	const content: unknown[] = [];
 
 	// Cover
 	content.push(
 		{ text: 'Kommunkompassen –', style: 'coverKicker', margin: [0, 160, 0, 8] },
-		{ text: t('report.coverTitle', { name: model.municipality.name }), style: 'coverTitle' },
+		{
+			text: t('report.coverTitle', { name: model.municipality.name }),
+			style: 'coverTitle',
+			tag: 'H1'
+		},
 		{ text: String(model.year), style: 'coverYear', margin: [0, 8, 0, 40] },
 		{ text: t('report.evaluators', { names: evaluators }), style: 'body' },
 		{ text: t('report.date', { date: model.date }), style: 'body' },
@@ -67,16 +75,17 @@ export function reportDocDefinition(model: ReportModel) {
 					style: 'bodyBold',
 					margin: [0, 12, 0, 4]
 				},
-				{ ul: model.missing, style: 'body' }
+				{ ul: model.missing, style: 'body', tag: 'L' }
 			);
 		}
 	}
-	content.push({ text: '', pageBreak: 'after' });
+	content.push(pageBreak);
 
 	// Table of contents
 	content.push(
-		{ toc: { title: { text: t('report.contents'), style: 'h1' }, numberStyle: { bold: false } } },
-		{ text: '', pageBreak: 'after' }
+		{ text: t('report.contents'), style: 'h1', tag: 'H1' },
+		{ toc: { numberStyle: { bold: false } }, tag: 'TOC' },
+		pageBreak
 	);
 
 	// 1
@@ -85,12 +94,14 @@ export function reportDocDefinition(model: ReportModel) {
 	// 2
 	content.push(heading(`2 ${t('report.s2', { name: model.municipality.name })}`, 1, true));
 	content.push({ ...heading(t('report.method'), 2) });
-	if (model.method.description) content.push(...paragraphs(model.method.description));
+	if (model.method.description)
+		content.push(...paragraphs(model.method.description, 'body', authored(model.method)));
 	content.push(...paragraphs(model.method.history));
 	if (model.method.visit)
 		content.push({ text: t('report.visit', { dates: model.method.visit }), style: 'body' });
 	if (model.method.interviews.length) {
 		content.push({
+			tag: 'Table',
 			table: {
 				headerRows: 1,
 				widths: ['*', 'auto', 'auto'],
@@ -119,13 +130,21 @@ export function reportDocDefinition(model: ReportModel) {
 	if (model.method.documents.length)
 		content.push(
 			{ text: t('report.documentsStudied'), style: 'bodyBold' },
-			{ ul: model.method.documents, style: 'body', margin: [0, 0, 0, 8] }
+			{
+				ul: model.method.documents,
+				style: 'body',
+				margin: [0, 0, 0, 8],
+				tag: 'L',
+				...withLang(authored())
+			}
 		);
 	content.push(heading(t('report.points'), 2), {
 		text: [{ text: `${t('report.totalPoints')} `, bold: true }, ofMax(model.total, model.max)],
 		style: 'body'
 	});
 	content.push({
+		tag: 'Figure',
+		alt: chartAlt('report.barsAlt'),
 		svg: barsSvg(bars, {
 			title: t('report.barsTitle'),
 			referenceLabel: model.comparison.averageLabel,
@@ -139,6 +158,8 @@ export function reportDocDefinition(model: ReportModel) {
 		stack: [
 			heading(t('report.profile'), 2),
 			{
+				tag: 'Figure',
+				alt: chartAlt('report.radarAlt'),
 				svg: renderRadarSvg({
 					...reportRadar(model),
 					title: t('report.profileTitle'),
@@ -162,6 +183,7 @@ export function reportDocDefinition(model: ReportModel) {
 		content.push(heading(t('report.development', { year: d.previousYear }), 2));
 		if (d.caveat) content.push({ text: d.caveat, style: 'muted' });
 		content.push({
+			tag: 'Table',
 			table: {
 				headerRows: 1,
 				widths: ['*', 'auto', 'auto', 'auto'],
@@ -193,6 +215,7 @@ export function reportDocDefinition(model: ReportModel) {
 			content.push(
 				{ text: t('report.largest'), style: 'bodyBold' },
 				{
+					tag: 'L',
 					ul: d.largest.map((l) =>
 						t('report.largestItem', { id: l.id, title: l.title, change: signed(l.change) })
 					),
@@ -203,6 +226,7 @@ export function reportDocDefinition(model: ReportModel) {
 		if (d.followUps.length) {
 			content.push({ text: t('report.followUps'), style: 'bodyBold' });
 			content.push({
+				tag: 'Table',
 				table: {
 					headerRows: 1,
 					widths: ['auto', '*', 'auto', '*'],
@@ -215,9 +239,9 @@ export function reportDocDefinition(model: ReportModel) {
 						],
 						...d.followUps.map((f) => [
 							f.areaId,
-							f.text,
+							{ text: f.text, ...withLang(authored(f)) },
 							f.judgement ? t(`report.judgement.${f.judgement}`) : t('report.notScored'),
-							f.comment
+							{ text: f.comment, ...withLang(authored(f)) }
 						])
 					]
 				},
@@ -226,9 +250,15 @@ export function reportDocDefinition(model: ReportModel) {
 			});
 		}
 	}
-	content.push(heading(t('report.summary'), 2), ...richTextNodes(model.summary || '–'));
+	content.push(
+		heading(t('report.summary'), 2),
+		...richTextNodes(model.summary || '–', 'body', authored())
+	);
 	content.push(heading(t('report.recommendations'), 2), {
-		ol: model.recommendations.length ? model.recommendations : ['–'],
+		tag: 'L',
+		ol: model.recommendations.length
+			? model.recommendations.map((r) => ({ text: r, ...withLang(authored(r)) }))
+			: ['–'],
 		style: 'body'
 	});
 
@@ -248,6 +278,7 @@ export function reportDocDefinition(model: ReportModel) {
 			margin: [0, 14, 0, 6]
 		});
 		content.push({
+			tag: 'L',
 			ul: area.subareas.map((s) =>
 				t('report.subareaItem', {
 					id: s.id,
@@ -259,57 +290,69 @@ export function reportDocDefinition(model: ReportModel) {
 			style: 'body',
 			margin: [0, 0, 0, 6]
 		});
-		content.push({ text: t('report.general'), style: 'h3' }, ...richTextNodes(area.general || '–'));
+		content.push(
+			heading(t('report.general'), 3),
+			...richTextNodes(area.general || '–', 'body', authored())
+		);
 		for (const s of area.subareas) {
 			content.push(
-				{
-					text: t('report.subareaHeading', {
+				heading(
+					t('report.subareaHeading', {
 						id: s.id,
 						title: s.title,
 						achieved: points(s.achieved),
 						max: s.max
 					}),
-					style: 'h3'
-				},
-				...richTextNodes(s.narrative || '–')
+					3
+				),
+				...richTextNodes(s.narrative || '–', 'body', authored())
 			);
 		}
-		content.push(
-			{ text: t('report.strengths'), style: 'h3' },
-			{
-				// Roboto has no ★ glyph: the star is drawn as SVG, the word guldstjärna carries it in text.
-				ul: area.strengths.length
-					? area.strengths.map((s) =>
-							s.goldStar
-								? {
-										columns: [
-											{ svg: starSvg, width: 9, margin: [0, 1.5, 0, 0] },
-											{
-												width: '*',
-												text: [
-													{ text: `${t('report.goldStar')} `, bold: true, color: '#8a6d00' },
-													s.text
-												]
-											}
-										],
-										columnGap: 3
-									}
-								: s.text
-						)
-					: ['–'],
-				style: 'body'
-			}
-		);
-		content.push(
-			{ text: t('report.improvements'), style: 'h3' },
-			{ ul: area.improvements.length ? area.improvements : ['–'], style: 'body' }
-		);
+		content.push(heading(t('report.strengths'), 3), {
+			tag: 'L',
+			// Roboto has no ★ glyph: the star is drawn as SVG, the word guldstjärna carries it in
+			// text, and the tagged PDF reads the drawing as "★" (ActualText).
+			ul: area.strengths.length
+				? area.strengths.map((s) =>
+						s.goldStar
+							? {
+									columns: [
+										{
+											svg: starSvg,
+											width: 9,
+											margin: [0, 1.5, 0, 0],
+											tag: 'Span',
+											actualText: '★ '
+										},
+										{
+											width: '*',
+											text: [
+												{ text: `${t('report.goldStar')} `, bold: true, color: '#8a6d00' },
+												{ text: s.text, ...withLang(authored(s)) }
+											]
+										}
+									],
+									columnGap: 3
+								}
+							: { text: s.text, ...withLang(authored(s)) }
+					)
+				: ['–'],
+			style: 'body'
+		});
+		content.push(heading(t('report.improvements'), 3), {
+			tag: 'L',
+			ul: area.improvements.length
+				? area.improvements.map((i) => ({ text: i, ...withLang(authored(i)) }))
+				: ['–'],
+			style: 'body'
+		});
 	}
 
 	// 4
 	content.push({ ...heading(`4 ${t('report.s4')}`, 1), pageBreak: 'before' });
 	for (const area of model.areas) {
 		content.push({
+			tag: 'Table',
 			table: {
 				headerRows: 1,
 				dontBreakRows: true,

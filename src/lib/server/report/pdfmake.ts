@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { robotoDir, robotoFiles } from '../platform/fonts';
+import { installPdfTagging } from './pdf-tagging';
 
 const require = createRequire(import.meta.url);
 type PdfMake = {
@@ -29,6 +30,8 @@ function pdfmake(): PdfMake {
 	// Locked down: a document may fetch no URL and read no file except the fonts above.
 	pm.setUrlAccessPolicy(() => false);
 	pm.setLocalAccessPolicy((path) => allowed.has(path));
+	// Definitions with `tagged: true` get a structure tree and marked content (pdf-tagging.ts).
+	installPdfTagging();
 	instance = pm;
 	return pm;
 }

@@ -1,16 +1,18 @@
 /**
- * A narrative as pdfmake nodes: the blocks of parseRichText as paragraphs (`text`) and bulleted
- * lists (`ul`), the same blocks the HTML report draws. Pure.
+ * A narrative as pdfmake nodes: the blocks of parseRichText as paragraphs (`text`, tagged P) and
+ * bulleted lists (`ul`, tagged L), the same blocks the HTML report draws. `lang` marks a text in
+ * another language than the report (language of parts in the tagged PDF). Pure.
  */
 import { parseRichText, type TextRun } from '$lib/domain/rich-text';
 
 const inline = (runs: TextRun[]) =>
 	runs.map((r) => (r.bold ? { text: r.text, bold: true } : r.text));
 
-export function richTextNodes(text: string, style = 'body'): unknown[] {
+export function richTextNodes(text: string, style = 'body', lang?: string): unknown[] {
+	const language = lang ? { lang } : {};
 	return parseRichText(text).map((block) =>
 		block.kind === 'list'
-			? { ul: block.items.map((item) => ({ text: inline(item) })), style }
-			: { text: inline(block.runs), style }
+			? { ul: block.items.map((item) => ({ text: inline(item) })), style, tag: 'L', ...language }
+			: { text: inline(block.runs), style, tag: 'P', ...language }
 	);
 }
