@@ -20,6 +20,7 @@ import * as createPublishedAggregate from './20261204000100_create_published_agg
 import * as publicDataVersion from './20261205000100_public_data_version';
 import * as createSelfAssessments from './20261206000100_create_self_assessments';
 import * as clearUntaggedReportCache from './20261206180000_clear_untagged_report_cache';
+import * as createPublishedStrength from './20261206190000_create_published_strength';
 
 /**
  * Every migration, in order. Imported statically so Vite, the built server and the CLI all see
@@ -46,5 +47,6 @@ export const migrations: Record<string, Migration> = {
 	'20261204000100_create_published_aggregate': createPublishedAggregate,
 	'20261205000100_public_data_version': publicDataVersion,
 	'20261206000100_create_self_assessments': createSelfAssessments,
-	'20261206180000_clear_untagged_report_cache': clearUntaggedReportCache
+	'20261206180000_clear_untagged_report_cache': clearUntaggedReportCache,
+	'20261206190000_create_published_strength': createPublishedStrength
 };

@@ -37,6 +37,7 @@ export function appPages(s: E2eState): RolePages[] {
 				{ name: 'kommun', path: '/kommuner/1883' },
 				{ name: 'kommun-rapport', path: '/kommuner/1883/2022/rapport' },
 				{ name: 'jamfor', path: '/jamfor?kommuner=Karlskoga%2C+Vallentuna%2C+1270' },
+				{ name: 'goda-exempel', path: '/goda-exempel?q=medborgardialog' },
 				{ name: 'api', path: '/api' },
 				{ name: 'logga-in', path: '/logga-in' },
 				{ name: 'tillganglighet', path: '/tillganglighet' }

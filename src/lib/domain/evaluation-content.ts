@@ -27,12 +27,16 @@ export type DocumentKind = (typeof documentKinds)[number];
 export interface Strength {
 	text: string;
 	goldStar: boolean;
+	/** The subarea it belongs to, where known (imports may say; the workspace records areas). */
+	subareaId?: string;
 }
 
 export interface Improvement {
 	/** Stable id of the improvement row when it comes from the workspace (action plans link to it). */
 	id?: number;
 	text: string;
+	/** The subarea it belongs to, where known. */
+	subareaId?: string;
 }
 
 export interface Recommendation {

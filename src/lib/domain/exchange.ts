@@ -19,9 +19,14 @@ export function contentFromRecord(
 		const findings = emptyAreaFindings();
 		findings.strengths = (record.strengths?.[area.id] ?? []).map((s) => ({
 			text: s.text,
-			goldStar: s.goldStar ?? false
+			goldStar: s.goldStar ?? false,
+			...(s.subarea ? { subareaId: s.subarea } : {})
 		}));
-		findings.improvements = (record.improvements?.[area.id] ?? []).map((text) => ({ text }));
+		findings.improvements = (record.improvements?.[area.id] ?? []).map((i) =>
+			typeof i === 'string'
+				? { text: i }
+				: { text: i.text, ...(i.subarea ? { subareaId: i.subarea } : {}) }
+		);
 		areas[area.id] = findings;
 	}
 	const content: EvaluationContent = {
@@ -74,14 +79,21 @@ export function toExchangeFormat(content: EvaluationContent, rubric: Rubric): Re
 		record.strengths = Object.fromEntries(
 			strengths.map(([id, f]) => [
 				id,
-				f.strengths.map((s) => ({ text: s.text, goldStar: s.goldStar }))
+				f.strengths.map((s) => ({
+					text: s.text,
+					goldStar: s.goldStar,
+					...(s.subareaId ? { subarea: s.subareaId } : {})
+				}))
 			])
 		);
 	}
 	const improvements = Object.entries(content.areas).filter(([, f]) => f.improvements.length);
 	if (improvements.length) {
 		record.improvements = Object.fromEntries(
-			improvements.map(([id, f]) => [id, f.improvements.map((i) => i.text)])
+			improvements.map(([id, f]) => [
+				id,
+				f.improvements.map((i) => (i.subareaId ? { text: i.text, subarea: i.subareaId } : i.text))
+			])
 		);
 	}
 	if (content.source) record.source = content.source;

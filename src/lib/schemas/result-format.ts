@@ -30,10 +30,27 @@ export const resultRecordSchema = z.strictObject({
 	strengths: z
 		.record(
 			z.string(),
-			z.array(z.strictObject({ text: z.string().min(1), goldStar: z.boolean().optional() }))
+			z.array(
+				z.strictObject({
+					text: z.string().min(1),
+					goldStar: z.boolean().optional(),
+					subarea: z.string().min(1).optional()
+				})
+			)
 		)
 		.optional(),
-	improvements: z.record(z.string(), z.array(z.string().min(1))).optional(),
+	// A plain text, or (since the subarea was added) an object naming the subarea too.
+	improvements: z
+		.record(
+			z.string(),
+			z.array(
+				z.union([
+					z.string().min(1),
+					z.strictObject({ text: z.string().min(1), subarea: z.string().min(1).optional() })
+				])
+			)
+		)
+		.optional(),
 	source: z.string().optional()
 });
 
@@ -138,9 +155,20 @@ export function checkResultRecord(record: ResultRecord, rubric: Rubric): RecordP
 		}
 	}
 	for (const key of ['strengths', 'improvements'] as const) {
-		for (const id of Object.keys(record[key] ?? {})) {
-			if (!rubric.areas.some((a) => a.id === id))
+		for (const [id, items] of Object.entries(record[key] ?? {})) {
+			const area = rubric.areas.find((a) => a.id === id);
+			if (!area) {
 				problems.push({ field: `${key}.${id}`, message: `unknown area "${id}"` });
+				continue;
+			}
+			items.forEach((item, i) => {
+				const subarea = typeof item === 'string' ? undefined : item.subarea;
+				if (subarea && !area.subareas.some((s) => s.id === subarea))
+					problems.push({
+						field: `${key}.${id}[${i}].subarea`,
+						message: `"${subarea}" is not a subarea of area ${id}`
+					});
+			});
 		}
 	}
 	return problems;

@@ -40,6 +40,8 @@ export const publicRoutes = new Set([
 	'/kommuner/[code]/profil.svg',
 	'/kommuner/[code]/profil.png',
 	'/jamfor',
+	'/goda-exempel',
+	'/api/v1/strengths',
 	'/api/v1/municipalities',
 	'/api/v1/municipalities/[code]/results',
 	'/api/v1/national-average',
