@@ -1,3 +1,4 @@
+import { externalId } from './id';
 import { z } from 'zod';
 import { formList, formOptionalId } from './form';
 
@@ -30,7 +31,7 @@ const formPlannedDate = plannedDate.default(null);
  */
 export const setupFormFields = {
 	team: formList(
-		z.array(z.coerce.number({ error: 'errors.invalid' }).int().positive()).max(4, 'errors.invalid')
+		z.array(externalId).max(4, 'errors.invalid')
 	),
 	contactUserId: formOptionalId,
 	answersDue: formPlannedDate,
