@@ -16,23 +16,12 @@ import { stringify } from 'devalue';
 import { corsHeaders } from './api-responses';
 import { apiLocale } from './locale';
 import { m } from '$lib/paraglide/messages.js';
+import { textProblem, type TextProblem } from '$lib/domain/text';
 
-const nul = '\u0000';
-
-/** What is wrong with a text: a NUL, or not valid Unicode text. */
-export type TextProblem = 'nul' | 'invalid';
+export type { TextProblem };
 
 /** Where bad text was found: the name of the field or parameter (for the message at the field). */
 export type NulPlace = { in: 'url' | 'body'; field: string; problem?: TextProblem };
-
-const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-/** Whether a text holds a NUL or is not valid text (lone surrogates, replaced bytes). */
-export function textProblem(text: string): TextProblem | null {
-	if (text.includes(nul)) return 'nul';
-	if (text.includes('\uFFFD') || loneSurrogate.test(text)) return 'invalid';
-	return null;
-}
 
 const place = (where: 'url' | 'body', field: string, problem: TextProblem): NulPlace => ({
 	in: where,
