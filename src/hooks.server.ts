@@ -9,7 +9,7 @@ import { authenticate } from '$lib/server/auth/handle';
 import { securityHeaders } from '$lib/server/http/security-headers';
 import { refuseNulBytes } from '$lib/server/http/bad-input';
 import { log } from '$lib/server/platform/log';
-import { onShutdown, trackRequest } from '$lib/server/platform/lifecycle';
+import { closeWhileDraining, onShutdown, trackRequest } from '$lib/server/platform/lifecycle';
 import { startDocumentQueue, stopDocumentQueue } from '$lib/server/repositories/documents';
 import { closeWorkers } from '$lib/server/workers/pool';
 import { publicCache } from '$lib/server/http/public-cache';
@@ -43,7 +43,7 @@ export const requestLog: Handle = ({ event, resolve }) =>
 		try {
 			const response = await resolve(event);
 			status = response.status;
-			return response;
+			return closeWhileDraining(response);
 		} catch (e) {
 			// A handle step's `error(400, …)` (a NUL in the query) is answered with its own status
 			// by Kit's error page: the log line says that status, not 500.
