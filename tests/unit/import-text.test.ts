@@ -67,7 +67,7 @@ describe('bad text inside import files', () => {
 		const file = JSON.stringify({ kind: 'självskattning', name: 'Vår\u0000 skattning' });
 		const result = await importSelfAssessment(
 			undefined as unknown as Database,
-			{ ...systemActor, id: null },
+			systemActor,
 			'1883',
 			file
 		);

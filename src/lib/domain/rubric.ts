@@ -166,8 +166,8 @@ export function checkRubric(input: unknown): RubricCheck {
  */
 export function checkRubricFile(input: unknown, known: Rubric[]): RubricCheck {
 	const checked = checkRubric(input);
-	const shaped = checked.ok ? checked : rubricSchema.safeParse(input);
-	const rubric = checked.ok ? checked.rubric : shaped.success ? (shaped.data as Rubric) : null;
+	const shaped = checked.ok ? null : rubricSchema.safeParse(input);
+	const rubric = checked.ok ? checked.rubric : shaped?.success ? (shaped.data as Rubric) : null;
 	const problems = [
 		...(checked.ok ? [] : checked.problems),
 		...(rubric ? [...checkRubricMapping(rubric, known), ...checkRubricTranslations(rubric)] : [])
