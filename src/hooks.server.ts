@@ -115,7 +115,10 @@ export const handleError: HandleServerError = ({ error, event, status, message }
 	// Kit's own refusals of what the client sent (a JSON body to a form action: 415, a method the
 	// route lacks: 405) are the client's error: logged as such, with Kit's message.
 	if (status >= 400 && status < 500) {
-		log.info({ status, method: event.request.method, route: event.route.id, message }, 'client error');
+		log.info(
+			{ status, method: event.request.method, route: event.route.id, message },
+			'client error'
+		);
 		return { message };
 	}
 	const errorId = crypto.randomUUID().slice(0, 8);

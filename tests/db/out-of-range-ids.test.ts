@@ -104,9 +104,7 @@ afterAll(async () => {
 
 /** `/kommuner/[code]/sjalvskattning/[id]` from its file path. */
 function routeIdOf(file: string) {
-	const id = file
-		.replace(/^.*\/src\/routes/, '')
-		.replace(/\/\+(page\.server|server)\.ts$/, '');
+	const id = file.replace(/^.*\/src\/routes/, '').replace(/\/\+(page\.server|server)\.ts$/, '');
 	return id || '/';
 }
 
@@ -115,7 +113,8 @@ function paramNames(routeId: string) {
 }
 
 function validParam(routeId: string, name: string) {
-	if (name === 'id') return routeId.includes('sjalvskattning') ? valid.selfAssessment : valid.evaluation;
+	if (name === 'id')
+		return routeId.includes('sjalvskattning') ? valid.selfAssessment : valid.evaluation;
 	return valid[name] ?? '1';
 }
 
@@ -187,7 +186,9 @@ describe('ids and versions out of PostgreSQL integer range', () => {
 			const handlers =
 				kind === 'page'
 					? ['load'].filter((h) => typeof module[h] === 'function')
-					: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].filter((h) => typeof module[h] === 'function');
+					: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].filter(
+							(h) => typeof module[h] === 'function'
+						);
 			const answers: Record<string, unknown> = {};
 			for (const name of paramNames(routeId).filter((p) => numericParams.has(p))) {
 				for (const value of tooBig) {
@@ -196,17 +197,26 @@ describe('ids and versions out of PostgreSQL integer range', () => {
 					);
 					for (const who of [null, users.coordinator, users.evaluator, users.contact]) {
 						for (const handler of handlers) {
-							const event = fakeEvent(routeId, params, who, handler === 'load' ? undefined : new FormData());
-							const status = await statusOf(() => (module[handler] as (e: unknown) => unknown)(event));
+							const event = fakeEvent(
+								routeId,
+								params,
+								who,
+								handler === 'load' ? undefined : new FormData()
+							);
+							const status = await statusOf(() =>
+								(module[handler] as (e: unknown) => unknown)(event)
+							);
 							const key = `${handler} ${name}=${value} as ${who?.role ?? 'anonymous'}`;
 							// Anonymous readers of a signed-in page are sent to sign in first.
-							answers[key] = status instanceof Error ? status.message : status === 303 ? 404 : status;
+							answers[key] =
+								status instanceof Error ? status.message : status === 303 ? 404 : status;
 						}
 					}
 				}
 			}
 			expect(Object.values(answers).length).toBeGreaterThan(0);
-			for (const [key, status] of Object.entries(answers)) expect([key, status]).toEqual([key, 404]);
+			for (const [key, status] of Object.entries(answers))
+				expect([key, status]).toEqual([key, 404]);
 		}
 	);
 
@@ -216,7 +226,9 @@ describe('ids and versions out of PostgreSQL integer range', () => {
 		async (routeId, route) => {
 			const module = await route.load();
 			const actions = (module.actions ?? {}) as Record<string, (e: unknown) => unknown>;
-			const params = Object.fromEntries(paramNames(routeId).map((p) => [p, validParam(routeId, p)]));
+			const params = Object.fromEntries(
+				paramNames(routeId).map((p) => [p, validParam(routeId, p)])
+			);
 			const answers: Record<string, unknown> = {};
 			expect(typeof actions).toBe('object');
 			for (const [name, action] of Object.entries(actions)) {

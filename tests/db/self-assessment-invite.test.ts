@@ -36,7 +36,9 @@ async function invite(email: string, name = 'Karin Kollega') {
 		status?: number;
 		data?: unknown;
 	} & Record<string, unknown>;
-	return result.status ? { status: result.status, data: result.data } : { status: 200, data: result };
+	return result.status
+		? { status: result.status, data: result.data }
+		: { status: 200, data: result };
 }
 
 const accountsWith = (email: string) =>

@@ -148,7 +148,9 @@ test('SIGTERM under keep-alive load: the server stops at once, and a start meanw
 		expect(connectionHeaders.length).toBeGreaterThan(0);
 		if (next instanceof Error) {
 			// It came while the first was draining: told so, and for how long at most.
-			expect(next.message).toMatch(/previous server \(pid \d+\) is still stopping.*within \d+ s at most/);
+			expect(next.message).toMatch(
+				/previous server \(pid \d+\) is still stopping.*within \d+ s at most/
+			);
 			expect(next.message).not.toMatch(/in use by another process/);
 			next = await startApp({ port: await freePort(), env });
 		}

@@ -236,7 +236,8 @@ describe('invalid text and unreadable bodies at the boundary (issue 25, findings
 			await expect(
 				requestLog({
 					event,
-					resolve: (e: RequestEvent) => refuseNulBytes({ event: e, resolve: async () => new Response('ok') })
+					resolve: (e: RequestEvent) =>
+						refuseNulBytes({ event: e, resolve: async () => new Response('ok') })
 				} as never)
 			).rejects.toMatchObject({ status: 400 });
 		} finally {
@@ -245,7 +246,7 @@ describe('invalid text and unreadable bodies at the boundary (issue 25, findings
 		expect(lines).toEqual([{ level: 'info', status: 400 }]);
 	}, 30_000);
 
-	it('answers Kit\'s 415 for a JSON body to a form action as the client\'s error, without an error id', async () => {
+	it("answers Kit's 415 for a JSON body to a form action as the client's error, without an error id", async () => {
 		const { handleError } = await import('../../src/hooks.server');
 		const { log } = await import('../../src/lib/server/platform/log');
 		const errors = vi.spyOn(log, 'error').mockImplementation((() => {}) as never);

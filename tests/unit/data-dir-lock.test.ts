@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { openDatabase } from '../../src/lib/server/db';
 
 describe('the PGlite data directory lock', () => {
-	it('tells a start during the previous server\'s drain that it is still stopping, and for how long', async () => {
+	it("tells a start during the previous server's drain that it is still stopping, and for how long", async () => {
 		const dataDir = mkdtempSync(join(tmpdir(), 'kk-lock-'));
 		try {
 			// The parent process (the test runner) is alive: as if a server were stopping there.
@@ -19,7 +19,9 @@ describe('the PGlite data directory lock', () => {
 				`${process.ppid}\nstopping until ${until.toISOString()}\n`
 			);
 			await expect(openDatabase({ dataDir })).rejects.toThrow(
-				new RegExp(`previous server \\(pid ${process.ppid}\\) is still stopping.*within (69|70) s at most`)
+				new RegExp(
+					`previous server \\(pid ${process.ppid}\\) is still stopping.*within (69|70) s at most`
+				)
 			);
 			// A server that is not stopping is still "in use".
 			writeFileSync(join(dataDir, 'kommunkompassen.lock'), String(process.ppid));

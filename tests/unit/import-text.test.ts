@@ -63,7 +63,7 @@ describe('bad text inside import files', () => {
 		]);
 	});
 
-	it('refuses a self-assessment file with a NUL with the file\'s problem list, before the database', async () => {
+	it("refuses a self-assessment file with a NUL with the file's problem list, before the database", async () => {
 		const file = JSON.stringify({ kind: 'självskattning', name: 'Vår\u0000 skattning' });
 		const result = await importSelfAssessment(
 			undefined as unknown as Database,

@@ -24,7 +24,9 @@ function fields(file: string) {
 				const a = attributes.find((x) => x.name === name);
 				return a ? source.slice(a.start, a.end) : null;
 			};
-			const name = text('name') ?? (attributes.some((a) => a.type === 'Attribute' && a.name === 'name') ? '' : null);
+			const name =
+				text('name') ??
+				(attributes.some((a) => a.type === 'Attribute' && a.name === 'name') ? '' : null);
 			if (name) found.push({ name, maxlength: text('maxlength') });
 		}
 		for (const value of Object.values(n)) {
@@ -44,7 +46,10 @@ describe('maxlength on the sources forms', () => {
 		const found = fields('src/routes/utvarderingar/[id]/intervjuer/+page.svelte');
 		for (const name of textFields(interviewSchema, ['heldOn', 'group', 'peopleCount'])) {
 			const field = found.find((f) => f.name === `name="${name}"`);
-			expect([name, field?.maxlength]).toEqual([name, expect.stringMatching(/^maxlength=\{sourceLimits\.\w+\}$/)]);
+			expect([name, field?.maxlength]).toEqual([
+				name,
+				expect.stringMatching(/^maxlength=\{sourceLimits\.\w+\}$/)
+			]);
 		}
 	});
 

@@ -45,5 +45,6 @@ export function findTextProblems(
 /** The English description of a problem, for file imports' problem lists. */
 export const textProblemMessage: Record<TextProblem, string> = {
 	nul: 'contains a NUL character (\\u0000), which cannot be stored',
-	invalid: 'contains characters that are not valid text (a lone surrogate or bytes that are not UTF-8)'
+	invalid:
+		'contains characters that are not valid text (a lone surrogate or bytes that are not UTF-8)'
 };

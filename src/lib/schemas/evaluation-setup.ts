@@ -30,9 +30,7 @@ const formPlannedDate = plannedDate.default(null);
  * chosen member), for `parseForm`; `setupChange` names them as the repositories do.
  */
 export const setupFormFields = {
-	team: formList(
-		z.array(externalId).max(4, 'errors.invalid')
-	),
+	team: formList(z.array(externalId).max(4, 'errors.invalid')),
 	contactUserId: formOptionalId,
 	answersDue: formPlannedDate,
 	visitStart: formPlannedDate,

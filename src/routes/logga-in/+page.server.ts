@@ -50,7 +50,11 @@ export const actions: Actions = {
 		setSessionCookie(cookies, session.token, session.expiresAt, secureCookies(url));
 		// This browser now knows the password: the ceilings that guessing elsewhere fills no
 		// longer hold it (auth/device.ts).
-		setDeviceCookie(cookies, await rememberDevice(locals.db, user, deviceToken), secureCookies(url));
+		setDeviceCookie(
+			cookies,
+			await rememberDevice(locals.db, user, deviceToken),
+			secureCookies(url)
+		);
 		redirect(303, user.mustChangePassword ? '/konto/losenord' : returnTo);
 	}
 };

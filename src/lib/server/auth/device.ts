@@ -66,7 +66,12 @@ export async function rememberDevice(
 }
 
 /** HttpOnly, SameSite=Lax, Secure on https, for a year; signing out keeps it (it is no session). */
-export function setDeviceCookie(cookies: Cookies, token: string, secure: boolean, now = new Date()) {
+export function setDeviceCookie(
+	cookies: Cookies,
+	token: string,
+	secure: boolean,
+	now = new Date()
+) {
 	cookies.set(deviceCookieName, token, {
 		path: '/',
 		httpOnly: true,

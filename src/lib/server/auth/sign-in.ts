@@ -57,7 +57,10 @@ export async function checkSignIn(
 		key: throttleKeys.accountAddress(input.email, input.address),
 		throttle: throttles.accountAddress
 	};
-	const account: Reservation = { key: throttleKeys.account(input.email), throttle: throttles.account };
+	const account: Reservation = {
+		key: throttleKeys.account(input.email),
+		throttle: throttles.account
+	};
 	// The address first: a sprayer's attempts at new accounts stop there, before any of them
 	// writes a row of its own.
 	const ceilings = knownDevice ? [] : [address, account];

@@ -33,7 +33,11 @@ export function closeWhileDraining(response: Response): Response {
 		// Immutable headers (a fetched response passed through): a copy that can say it.
 		const headers = new Headers(response.headers);
 		headers.set('connection', 'close');
-		return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+		return new Response(response.body, {
+			status: response.status,
+			statusText: response.statusText,
+			headers
+		});
 	}
 }
 

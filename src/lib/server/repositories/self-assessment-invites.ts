@@ -10,8 +10,7 @@ import type { Actor } from './audit';
 import { createUser, DuplicateEmailError } from './users';
 
 export type InviteOutcome =
-	| { account: 'created'; userId: number; oneTimePassword: string }
-	| { account: 'existing' };
+	{ account: 'created'; userId: number; oneTimePassword: string } | { account: 'existing' };
 
 /** Creates the colleague's account unless the address has one; the caller answers alike. */
 export async function inviteColleague(
