@@ -54,11 +54,8 @@ const deleteGroupSchema = z.object({
 	id: z
 		.string()
 		.default('')
-		.transform((raw, ctx) => {
-			const id = externalId.safeParse(raw);
-			if (!id.success) ctx.addIssue({ code: 'custom', message: badInput });
-			return id.success ? id.data : z.NEVER;
-		})
+		.pipe(externalId.catch(Number.NaN))
+		.refine((id) => !Number.isNaN(id), badInput)
 });
 
 /** Resolves what the user typed (names or codes, comma or newline separated) against the register. */
