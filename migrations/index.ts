@@ -19,6 +19,7 @@ import * as factCheckThreads from './20261203000100_fact_check_threads';
 import * as createPublishedAggregate from './20261204000100_create_published_aggregate';
 import * as publicDataVersion from './20261205000100_public_data_version';
 import * as createSelfAssessments from './20261206000100_create_self_assessments';
+import * as createSignInDevice from './20261206120000_create_sign_in_device';
 import * as clearUntaggedReportCache from './20261206180000_clear_untagged_report_cache';
 import * as createPublishedStrength from './20261206190000_create_published_strength';
 
@@ -47,6 +48,7 @@ export const migrations: Record<string, Migration> = {
 	'20261204000100_create_published_aggregate': createPublishedAggregate,
 	'20261205000100_public_data_version': publicDataVersion,
 	'20261206000100_create_self_assessments': createSelfAssessments,
+	'20261206120000_create_sign_in_device': createSignInDevice,
 	'20261206180000_clear_untagged_report_cache': clearUntaggedReportCache,
 	'20261206190000_create_published_strength': createPublishedStrength
 };

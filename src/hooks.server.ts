@@ -1,4 +1,4 @@
-import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { isHttpError, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { getReadyDatabase, prepareOnlyIfAsked } from '$lib/server/platform/app';
 import { cookieName } from '$lib/paraglide/runtime.js';
@@ -9,7 +9,7 @@ import { authenticate } from '$lib/server/auth/handle';
 import { securityHeaders } from '$lib/server/http/security-headers';
 import { refuseNulBytes } from '$lib/server/http/bad-input';
 import { log } from '$lib/server/platform/log';
-import { onShutdown, trackRequest } from '$lib/server/platform/lifecycle';
+import { closeWhileDraining, onShutdown, trackRequest } from '$lib/server/platform/lifecycle';
 import { startDocumentQueue, stopDocumentQueue } from '$lib/server/repositories/documents';
 import { closeWorkers } from '$lib/server/workers/pool';
 import { publicCache } from '$lib/server/http/public-cache';
@@ -38,14 +38,19 @@ export const init: ServerInit = async () => {
 };
 
 /** One log line per request: method, route id, status, duration, user and error id. */
-const requestLog: Handle = ({ event, resolve }) =>
+export const requestLog: Handle = ({ event, resolve }) =>
 	trackRequest(async () => {
 		const start = performance.now();
 		let status = 500;
 		try {
 			const response = await resolve(event);
 			status = response.status;
-			return response;
+			return closeWhileDraining(response);
+		} catch (e) {
+			// A handle step's `error(400, …)` (a NUL in the query) is answered with its own status
+			// by Kit's error page: the log line says that status, not 500.
+			if (isHttpError(e)) status = e.status;
+			throw e;
 		} finally {
 			const fields = {
 				method: event.request.method,
@@ -110,6 +115,15 @@ export const handleError: HandleServerError = ({ error, event, status, message }
 				{ locale: event.locals.locale ?? 'sv' }
 			)
 		};
+	}
+	// Kit's own refusals of what the client sent (a JSON body to a form action: 415, a method the
+	// route lacks: 405) are the client's error: logged as such, with Kit's message.
+	if (status >= 400 && status < 500) {
+		log.info(
+			{ status, method: event.request.method, route: event.route.id, message },
+			'client error'
+		);
+		return { message };
 	}
 	const errorId = crypto.randomUUID().slice(0, 8);
 	// The request's own log line carries the same id, so the two can be joined.

@@ -5,7 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
@@ -112,6 +113,23 @@ describe.runIf(testDriver() === 'pglite')('PGlite backup and restore', () => {
 			/in use by a running server/
 		);
 		rmSync(join(source, 'kommunkompassen.lock'));
+	});
+
+	it('names what is wrong with a tampered archive (never "undefined")', async () => {
+		const tar = gunzipSync(readFileSync(backupFile));
+		// A gzip of a tar that still names PG_VERSION, but whose middle is overwritten.
+		const middle = Math.floor(tar.length / 2);
+		tar.fill(0xa5, middle - 4096, middle + 4096);
+		const tampered = join(root, 'tampered.tar.gz');
+		writeFileSync(tampered, gzipSync(tar));
+		const target = join(root, 'after-tampered');
+		const refusal = await restoreDataDir(tampered, target).then(
+			() => null,
+			(e: Error) => e.message
+		);
+		expect(refusal).toMatch(/not a readable backup/);
+		expect(refusal).not.toMatch(/undefined|\[object/);
+		expect(readdirSync(root).filter((f) => f.includes('restoring'))).toEqual([]);
 	});
 
 	it('leaves the target untouched when the file is not a backup', async () => {

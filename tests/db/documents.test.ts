@@ -240,3 +240,35 @@ describe('renaming a document', () => {
 		expect(audit).toEqual([{ after: { title: 'Mål och budget 2026' } }]);
 	});
 });
+
+describe('file names as sent (issue 25, finding 9)', () => {
+	it('stores a cleaned name and keeps the original only in the audit row', async () => {
+		const sent = [
+			'../../../../etc/passwd.txt',
+			'rapport\r\nSet-Cookie: x.txt',
+			`${'lång'.repeat(1250)}.txt`,
+			'\u202Etxt.exe'
+		];
+		for (const fileName of sent) {
+			const id = await addDocument(t.db, systemActor, evaluationId, {
+				fileName,
+				bytes: enc.encode('Styrmodell.')
+			});
+			const row = await t.db
+				.selectFrom('source_document')
+				.select(['file_name', 'title'])
+				.where('id', '=', id)
+				.executeTakeFirstOrThrow();
+			expect(row.file_name).not.toMatch(/[/\\\r\n\u202E]/);
+			expect(Buffer.byteLength(row.file_name, 'utf8')).toBeLessThanOrEqual(255);
+			expect(row.title).not.toMatch(/[/\\\r\n\u202E]/);
+			const audit = await t.db
+				.selectFrom('audit_log')
+				.select('after')
+				.where('entity', '=', 'source_document')
+				.where('entity_id', '=', String(id))
+				.executeTakeFirstOrThrow();
+			expect(JSON.stringify(audit.after)).toContain(JSON.stringify(fileName).slice(1, 40));
+		}
+	});
+});

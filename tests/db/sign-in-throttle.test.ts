@@ -3,6 +3,7 @@ import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { createUser } from '../helpers/users';
 import { checkCurrentPassword, checkSignIn } from '../../src/lib/server/auth/sign-in';
 import { reserveAttempt, throttles } from '../../src/lib/server/auth/rate-limit';
+import { rememberDevice } from '../../src/lib/server/auth/device';
 import { verifyPassword } from '../../src/lib/server/auth/password';
 import { updateUser } from '../../src/lib/server/repositories/users';
 import { systemActor } from '../../src/lib/server/repositories/audit';
@@ -145,5 +146,130 @@ describe('sign-in throttling', () => {
 		);
 		expect(counter.hashes.length).toBe(throttles.passwordChange.free);
 		expect(results.filter((r) => typeof r === 'object')).toHaveLength(15);
+	});
+});
+
+describe('no lock-out of the owner, no spraying (issue 25, findings 1 and 3)', () => {
+	const wrong = async () => false;
+
+	it('lets a known device in after 125 failures from 25 addresses; an unknown device waits', async () => {
+		const owner = await createUser(t.db, { role: 'coordinator' });
+		const other = await createUser(t.db, { role: 'evaluator' });
+		const before = new Date();
+		// The owner signed in from this browser earlier; the other account from another one.
+		const ownerDevice = await rememberDevice(t.db, owner, null, before);
+		const otherDevice = await rememberDevice(t.db, other, null, before);
+		const now = new Date(before.getTime() + 60_000);
+		for (let a = 0; a < 25; a++) {
+			for (let i = 0; i < 5; i++) {
+				await checkSignIn(
+					t.db,
+					{ email: owner.email, password: `guess-${i}`, address: `198.18.${a}.9` },
+					{ now, verify: wrong }
+				);
+			}
+		}
+		const fresh = { email: owner.email, password: 'test-password-123', address: '192.0.2.200' };
+		expect((await checkSignIn(t.db, fresh, { now })).outcome).toBe('throttled');
+		expect((await checkSignIn(t.db, { ...fresh, deviceToken: otherDevice }, { now })).outcome).toBe(
+			'throttled'
+		);
+		expect(
+			(await checkSignIn(t.db, { ...fresh, deviceToken: 'a'.repeat(24) }, { now })).outcome
+		).toBe('throttled');
+		expect((await checkSignIn(t.db, { ...fresh, deviceToken: ownerDevice }, { now })).outcome).toBe(
+			'ok'
+		);
+	});
+
+	it('checks at most 20 passwords of 600 different accounts from one address, then answers throttled', async () => {
+		const counter = countingVerifier();
+		const now = new Date();
+		const outcomes: string[] = [];
+		for (let i = 0; i < 600; i++) {
+			const check = await checkSignIn(
+				t.db,
+				{ email: `spray-${i}@example.se`, password: 'Sommar2026!', address: '203.0.113.99' },
+				{ now, verify: async (hash) => (counter.hashes.push(hash), false) }
+			);
+			outcomes.push(check.outcome);
+		}
+		expect(counter.hashes.length).toBe(throttles.address.ceiling);
+		expect(throttles.address.ceiling).toBeLessThanOrEqual(20);
+		expect(outcomes.slice(20).every((o) => o === 'throttled')).toBe(true);
+		const rows = await t.db
+			.selectFrom('login_attempt')
+			.select('key')
+			.where('key', 'like', 'email%spray-%')
+			.execute();
+		expect(rows.length).toBeLessThanOrEqual(2 * 20);
+	});
+
+	it('counts an IPv6 /64 as one address', async () => {
+		const counter = countingVerifier();
+		const now = new Date();
+		const outcomes: string[] = [];
+		for (let i = 0; i < 40; i++) {
+			const check = await checkSignIn(
+				t.db,
+				{
+					email: `v6-${i}@example.se`,
+					password: 'x',
+					address: `2001:db8:77:1:${((i * 7919) % 65536).toString(16)}::${i.toString(16)}`
+				},
+				{ now, verify: async (hash) => (counter.hashes.push(hash), false) }
+			);
+			outcomes.push(check.outcome);
+		}
+		expect(counter.hashes.length).toBe(throttles.address.ceiling);
+		expect(outcomes.at(-1)).toBe('throttled');
+	});
+
+	it('never counts successful sign-ins against the address (a municipality behind one address)', async () => {
+		const now = new Date();
+		const colleagues = await Promise.all(
+			Array.from({ length: 30 }, () =>
+				createUser(t.db, { role: 'municipality', municipalityCode: '1883' })
+			)
+		);
+		for (const c of colleagues) {
+			const check = await checkSignIn(
+				t.db,
+				{ email: c.email, password: 'test-password-123', address: '198.51.100.250' },
+				{ now }
+			);
+			expect(check.outcome).toBe('ok');
+		}
+		const typo = await checkSignIn(
+			t.db,
+			{ email: colleagues[0].email, password: 'typo', address: '198.51.100.250' },
+			{ now, verify: wrong }
+		);
+		expect(typo.outcome).toBe('failed');
+	});
+
+	it('deletes attempts older than the longest window', async () => {
+		const now = new Date('2031-01-01T12:00:00Z');
+		const old = new Date(now.getTime() - 2 * 24 * 60 * 60 * 1000);
+		await t.db
+			.insertInto('login_attempt')
+			.values({
+				key: 'email:stale@example.se',
+				attempts: 3,
+				window_started_at: old,
+				next_attempt_at: null
+			})
+			.execute();
+		await checkSignIn(
+			t.db,
+			{ email: 'someone@example.se', password: 'x', address: '192.0.2.77' },
+			{ now, verify: wrong }
+		);
+		const left = await t.db
+			.selectFrom('login_attempt')
+			.select('key')
+			.where('key', '=', 'email:stale@example.se')
+			.execute();
+		expect(left).toEqual([]);
 	});
 });

@@ -7,7 +7,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { isAlive, postgresBin, startApp, startCluster } from './processes';
+import http from 'node:http';
+import { freePort, isAlive, postgresBin, startApp, startCluster } from './processes';
 import { signIn, signInRequest } from './helpers';
 import { testAccounts } from './accounts';
 
@@ -118,6 +119,59 @@ test('SIGTERM to `npm start` stops the server, releases the data directory, and 
 		expect(await second.stop('SIGTERM')).toBe(0);
 	} finally {
 		await first.stop('SIGKILL');
+		rmSync(dataDir, { recursive: true, force: true });
+	}
+});
+
+test('SIGTERM under keep-alive load: the server stops at once, and a start meanwhile says the previous one is still stopping', async () => {
+	const dataDir = tempDir();
+	const env = { DATA_DIR: dataDir, SHUTDOWN_TIMEOUT: '30' };
+	const first = await startApp({ port: await freePort(), env });
+	const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
+	const connectionHeaders: string[] = [];
+	let loading = true;
+	const get = () =>
+		new Promise<void>((resolve) => {
+			const request = http.get(`${first.origin}/api/v1/ping`, { agent }, (response) => {
+				connectionHeaders.push(String(response.headers.connection ?? ''));
+				response.resume();
+				response.on('end', () => resolve());
+			});
+			request.on('error', () => resolve());
+		});
+	const load = Array.from({ length: 8 }, async () => {
+		while (loading) await get();
+	});
+	let next: Awaited<ReturnType<typeof startApp>> | Error | null = null;
+	try {
+		await new Promise((r) => setTimeout(r, 1500));
+		const signalled = Date.now();
+		first.child.kill('SIGTERM');
+		// A process manager's restart: the next server is started at once.
+		const starting = startApp({ port: await freePort(), env }).catch((e: Error) => e);
+		const code = await first.exited;
+		const tookMs = Date.now() - signalled;
+		loading = false;
+		await Promise.all(load);
+		next = await starting;
+		expect(code).toBe(0);
+		// Keep-alive clients no longer hold the server open until the shutdown timeout.
+		expect(tookMs).toBeLessThan(5000);
+		expect(connectionHeaders.length).toBeGreaterThan(0);
+		if (next instanceof Error) {
+			// It came while the first was draining: told so, and for how long at most.
+			expect(next.message).toMatch(
+				/previous server \(pid \d+\) is still stopping.*within \d+ s at most/
+			);
+			expect(next.message).not.toMatch(/in use by another process/);
+			next = await startApp({ port: await freePort(), env });
+		}
+		expect((await fetch(`${next.origin}/healthz`)).status).toBe(200);
+	} finally {
+		loading = false;
+		agent.destroy();
+		await first.stop('SIGKILL');
+		if (next && !(next instanceof Error)) await next.stop('SIGTERM');
 		rmSync(dataDir, { recursive: true, force: true });
 	}
 });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { isHttpError, type RequestEvent } from '@sveltejs/kit';
 import { parse } from 'devalue';
 import { refuseNulBytes } from '../../src/lib/server/http/bad-input';
@@ -152,6 +152,121 @@ describe('NUL bytes at the boundary', () => {
 		).catch((e: unknown) => ({ thrown: e }));
 		expect(result).toMatchObject({ thrown: expect.any(SyntaxError) });
 	});
+});
+
+describe('invalid text and unreadable bodies at the boundary (issue 25, findings 4, 6, 8)', () => {
+	const bytes = (...parts: (string | number[])[]) =>
+		Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : Buffer.from(p))));
+
+	it('refuses a malformed multipart body with 400 before the action, as a failure for use:enhance', async () => {
+		const init = {
+			method: 'POST',
+			headers: { 'content-type': 'multipart/form-data; boundary=zz' },
+			body: '--zz\r\nbroken'
+		};
+		const plain = await run(eventFor(`${origin}/utvarderingar/1/intervjuer?/create`, init));
+		expect(plain).toMatchObject({ reached: false, status: 400 });
+		expect(plain.message).toMatch(/gick inte att läsa/);
+		const enhanced = await run(
+			eventFor(`${origin}/utvarderingar/1/intervjuer?/create`, {
+				...init,
+				headers: { ...init.headers, 'x-sveltekit-action': 'true' }
+			})
+		);
+		expect(enhanced.response!.status).toBe(400);
+		expect((await enhanced.response!.json()).type).toBe('failure');
+	});
+
+	it('refuses a lone surrogate in a JSON body and in a query parameter', async () => {
+		const json = await run(
+			eventFor(`${origin}/api/x`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: '{"name": "a\\ud800b"}'
+			})
+		);
+		expect(json.reached).toBe(false);
+		expect(json.response!.status).toBe(400);
+		expect((await json.response!.json()).error).toMatch(/not valid text|inte är giltig text/);
+		expect((await run(eventFor(`${origin}/kommuner?q=%ED%A0%80`))).status).toBe(400);
+	});
+
+	it('refuses bytes that are not UTF-8 in a form field, urlencoded and multipart', async () => {
+		const urlencoded = await run(
+			eventFor(`${origin}/utvarderingar/1/intervjuer?/create`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/x-www-form-urlencoded' },
+				body: 'notes=ok%FF%FE%C3%28'
+			})
+		);
+		expect(urlencoded).toMatchObject({ reached: false, status: 400 });
+		expect(urlencoded.message).toMatch(/inte är giltig text/);
+		const multipart = await run(
+			eventFor(`${origin}/utvarderingar/1/webb?/create`, {
+				method: 'POST',
+				headers: { 'content-type': 'multipart/form-data; boundary=zz' },
+				body: bytes(
+					'--zz\r\nContent-Disposition: form-data; name="notes"\r\n\r\n',
+					[0xff, 0xfe, 0xc3, 0x28],
+					'\r\n--zz--\r\n'
+				)
+			})
+		);
+		expect(multipart).toMatchObject({ reached: false, status: 400 });
+	});
+
+	it('lets emoji and other astral characters through (surrogate pairs are valid text)', async () => {
+		const result = await run(
+			eventFor(`${origin}/x?/save`, { method: 'POST', body: form({ notes: 'Bra 👍 𝔸' }) })
+		);
+		expect(result.reached).toBe(true);
+	});
+
+	it('logs a refusal thrown by a handle step with its own status, not 500 at error level', async () => {
+		const { requestLog } = await import('../../src/hooks.server');
+		const { log } = await import('../../src/lib/server/platform/log');
+		const lines: { level: string; status: unknown }[] = [];
+		const spies = (['info', 'error'] as const).map((level) =>
+			vi.spyOn(log, level).mockImplementation(((fields: { status?: unknown }) => {
+				lines.push({ level, status: fields?.status });
+			}) as never)
+		);
+		try {
+			const event = { ...eventFor(`${origin}/kommuner?q=%00`), route: { id: '/kommuner' } };
+			await expect(
+				requestLog({
+					event,
+					resolve: (e: RequestEvent) =>
+						refuseNulBytes({ event: e, resolve: async () => new Response('ok') })
+				} as never)
+			).rejects.toMatchObject({ status: 400 });
+		} finally {
+			for (const spy of spies) spy.mockRestore();
+		}
+		expect(lines).toEqual([{ level: 'info', status: 400 }]);
+	}, 30_000);
+
+	it("answers Kit's 415 for a JSON body to a form action as the client's error, without an error id", async () => {
+		const { handleError } = await import('../../src/hooks.server');
+		const { log } = await import('../../src/lib/server/platform/log');
+		const errors = vi.spyOn(log, 'error').mockImplementation((() => {}) as never);
+		const infos = vi.spyOn(log, 'info').mockImplementation((() => {}) as never);
+		try {
+			const event = { ...eventFor(`${origin}/logga-in`), route: { id: '/logga-in' } };
+			const answer = await handleError({
+				error: new Error('Form actions expect form-encoded data'),
+				event,
+				status: 415,
+				message: 'Unsupported Media Type'
+			} as never);
+			expect(answer).toEqual({ message: 'Unsupported Media Type' });
+			expect(errors).not.toHaveBeenCalled();
+			expect(infos).toHaveBeenCalled();
+		} finally {
+			errors.mockRestore();
+			infos.mockRestore();
+		}
+	}, 30_000);
 });
 
 describe('security headers', () => {

@@ -72,4 +72,17 @@ describe('mapsFrom', () => {
 		expect(good.err).toEqual([]);
 		expect(good.code).toBe(0);
 	});
+
+	it('makes `rubric check` print every problem: an unknown mapped rubric and an unknown area together', async () => {
+		const r2020 = load('kommunkompassen-2020');
+		const both = await check({
+			...r2020,
+			id: 'kommunkompassen-2030',
+			mapsFrom: { rubric: 'kommunkompassen-1999', areas: { '1': ['1'], '99': ['2'] } }
+		});
+		expect(both.code).toBe(1);
+		const printed = both.err.join('\n');
+		expect(printed).toMatch(/mapsFrom\.areas\.99: .*"99"/);
+		expect(printed).toMatch(/mapsFrom\.rubric: .*"kommunkompassen-1999"/);
+	});
 });

@@ -1,11 +1,6 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import {
-	checkRubric,
-	checkRubricMapping,
-	checkRubricTranslations,
-	type Rubric
-} from '../../lib/domain/rubric';
+import { checkRubric, checkRubricFile, type Rubric } from '../../lib/domain/rubric';
 import { bundledRubricFiles } from '../../lib/server/platform/rubric-files';
 import type { CliCommand } from '../context';
 
@@ -37,17 +32,9 @@ export const foundationCommands: CliCommand[] = [
 				io.err(`${file}: cannot read as JSON: ${(e as Error).message}`);
 				return 1;
 			}
-			const result = checkRubric(json);
+			const result = checkRubricFile(json, await knownRubrics(file));
 			if (!result.ok) {
 				for (const p of result.problems) io.err(`${file}: ${p.path}: ${p.message}`);
-				return 1;
-			}
-			const problems = [
-				...checkRubricMapping(result.rubric, await knownRubrics(file)),
-				...checkRubricTranslations(result.rubric)
-			];
-			if (problems.length) {
-				for (const p of problems) io.err(`${file}: ${p.path}: ${p.message}`);
 				return 1;
 			}
 			const subareas = result.rubric.areas.reduce((n, a) => n + a.subareas.length, 0);

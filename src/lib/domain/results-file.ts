@@ -2,6 +2,7 @@
  * Reading a results file (JSON in the exchange format, one object or an array; or CSV) into raw
  * records, each with a label that names it in error messages ("post 3", "rad 4").
  */
+import { findTextProblems, textProblemMessage } from './text';
 import Papa from 'papaparse';
 
 export interface RawRecord {
@@ -55,7 +56,17 @@ export function parseResultsFile(text: string, fileName = ''): ParsedFile {
 		return { ok: false, problems: [{ record: 'file', field: '', message: 'the file is empty' }] };
 	const looksJson =
 		trimmed.startsWith('{') || trimmed.startsWith('[') || fileName.toLowerCase().endsWith('.json');
-	return looksJson ? parseJson(trimmed) : parseCsv(body);
+	const parsed = looksJson ? parseJson(trimmed) : parseCsv(body);
+	if (!parsed.ok) return parsed;
+	// Text the database cannot store as given is one more problem of the file, like a bad value.
+	const problems = parsed.records.flatMap((r) =>
+		findTextProblems(r.value).map((p) => ({
+			record: r.label,
+			field: p.path,
+			message: textProblemMessage[p.problem]
+		}))
+	);
+	return problems.length ? { ok: false, problems } : parsed;
 }
 
 function parseJson(text: string): ParsedFile {

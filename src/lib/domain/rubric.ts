@@ -160,6 +160,22 @@ export function checkRubric(input: unknown): RubricCheck {
 }
 
 /**
+ * Every problem of a rubric file, for `rubric check`: its shape and arithmetic, and, whenever it
+ * has the shape of a rubric, its mapping to the known earlier versions and its translations too,
+ * so one run names an unknown mapped rubric and an unknown mapped area together.
+ */
+export function checkRubricFile(input: unknown, known: Rubric[]): RubricCheck {
+	const checked = checkRubric(input);
+	const shaped = checked.ok ? null : rubricSchema.safeParse(input);
+	const rubric = checked.ok ? checked.rubric : shaped?.success ? (shaped.data as Rubric) : null;
+	const problems = [
+		...(checked.ok ? [] : checked.problems),
+		...(rubric ? [...checkRubricMapping(rubric, known), ...checkRubricTranslations(rubric)] : [])
+	];
+	return problems.length || !rubric ? { ok: false, problems } : { ok: true, rubric };
+}
+
+/**
  * Checks a rubric's `mapsFrom` against the earlier versions it may name: the rubric must be one
  * of them (not itself), and every earlier area id must exist in it. A mapping to nothing would
  * make cross-version comparisons silently empty.

@@ -1,3 +1,4 @@
+import { externalId } from './id';
 import { z } from 'zod';
 import { formList, formOptionalId } from './form';
 
@@ -29,9 +30,7 @@ const formPlannedDate = plannedDate.default(null);
  * chosen member), for `parseForm`; `setupChange` names them as the repositories do.
  */
 export const setupFormFields = {
-	team: formList(
-		z.array(z.coerce.number({ error: 'errors.invalid' }).int().positive()).max(4, 'errors.invalid')
-	),
+	team: formList(z.array(externalId).max(4, 'errors.invalid')),
 	contactUserId: formOptionalId,
 	answersDue: formPlannedDate,
 	visitStart: formPlannedDate,

@@ -4,6 +4,7 @@
  * at all; these turn that into the values an action works with.
  */
 import { z } from 'zod';
+import { externalId, externalVersion } from './id';
 
 /**
  * A text field; absent is ''. Over `max` characters it is refused at its field ('errors.tooLong'
@@ -23,8 +24,26 @@ export const formInt = z
 		return /^-?\d+$/.test(value) ? Number(value) : Number.NaN;
 	});
 
-/** A row version; absent or malformed is 0 (a first save), as the autosaving forms send it. */
-export const formVersion = formInt.transform((n) => n || 0);
+/**
+ * A row id in a (mostly hidden) field: absent or empty is NaN, which the domain refuses with its
+ * own message ("choose a document"); anything else must be an id (./id: a positive integer the
+ * database can hold) or is refused at the field, so 2147483648 is a 400, never a database error.
+ */
+export const formId = z
+	.string()
+	.optional()
+	.transform((raw) => (raw ?? '').trim())
+	.pipe(z.union([z.literal('').transform(() => Number.NaN), externalId]));
+
+/**
+ * A row version; absent or empty is 0 (a first save), as the autosaving forms send it; anything
+ * else must be a version the database can hold (./id) or is refused at the field.
+ */
+export const formVersion = z
+	.string()
+	.optional()
+	.transform((raw) => (raw ?? '').trim())
+	.pipe(z.union([z.literal('').transform(() => 0), externalVersion]));
 
 /** A checkbox: on when sent. */
 export const formCheckbox = z
@@ -48,11 +67,4 @@ export const formList = <T extends z.ZodType = z.ZodArray<z.ZodString>>(
  * A choice of a row by id that may be left empty (a select's "–"): absent or empty is null, a
  * malformed id is refused ('errors.invalid').
  */
-export const formOptionalId = z.preprocess(
-	(raw) => raw || null,
-	z.coerce
-		.number({ error: 'errors.invalid' })
-		.int('errors.invalid')
-		.positive('errors.invalid')
-		.nullable()
-);
+export const formOptionalId = z.preprocess((raw) => raw || null, externalId.nullable());

@@ -4,6 +4,7 @@
  * subarea (with comments), and optionally the area points and total, which must equal the sums.
  * Strict: an unknown field is an error, so a typo never silently drops data.
  */
+import { externalId } from './id';
 import { z } from 'zod';
 import { textLimits } from '$lib/domain/limits';
 
@@ -56,7 +57,7 @@ export const newSelfAssessmentSchema = z.object({
 	name: z.string().trim().min(1, 'sa.errors.name').max(200, 'sa.errors.name'),
 	assessedOn: isoDate,
 	rubricId: z.string().min(1, 'sa.errors.rubric'),
-	members: z.array(z.coerce.number().int().positive()).min(1, 'sa.errors.membersRequired')
+	members: z.array(externalId).min(1, 'sa.errors.membersRequired')
 });
 
 /** A colleague invited as a municipality user. */

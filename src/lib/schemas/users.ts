@@ -1,3 +1,4 @@
+import { externalId } from './id';
 import { z } from 'zod';
 import { roles } from '$lib/domain/roles';
 
@@ -26,7 +27,7 @@ export const createUserSchema = z
 
 export const updateUserSchema = z
 	.object({
-		id: z.coerce.number().int().positive(),
+		id: externalId,
 		name: z.string().trim().max(200, 'errors.invalid').optional(),
 		role: roleSchema,
 		municipalityCode

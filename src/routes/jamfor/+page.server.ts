@@ -1,3 +1,4 @@
+import { externalId } from '$lib/schemas/id';
 import { z } from 'zod';
 import { rubricInLocale } from '$lib/domain/rubric';
 import { fail } from '@sveltejs/kit';
@@ -34,7 +35,7 @@ const querySchema = z.object({
 		.regex(/^\d{2}$/)
 		.or(z.literal(''))
 		.catch(''),
-	grupp: z.coerce.number().int().positive().optional().catch(undefined),
+	grupp: externalId.optional().catch(undefined),
 	snitt: z.string().max(40).nullable().catch(null),
 	version: z.string().max(80).catch(defaultRubricId)
 });
@@ -50,7 +51,11 @@ const saveGroupSchema = z.object({
 });
 
 const deleteGroupSchema = z.object({
-	id: z.coerce.number({ error: badInput }).int(badInput).positive(badInput)
+	id: z
+		.string()
+		.default('')
+		.pipe(externalId.catch(Number.NaN))
+		.refine((id) => !Number.isNaN(id), badInput)
 });
 
 /** Resolves what the user typed (names or codes, comma or newline separated) against the register. */

@@ -4,6 +4,7 @@ import { parseForm, refuse, typedValues } from '$lib/server/http/parse-form';
 import { createSession, setSessionCookie } from '$lib/server/auth/session';
 import { secureCookies } from '$lib/server/auth/handle';
 import { checkSignIn } from '$lib/server/auth/sign-in';
+import { deviceCookieName, rememberDevice, setDeviceCookie } from '$lib/server/auth/device';
 import { formatRetryTime } from '$lib/server/auth/retry-time';
 import type { Actions, PageServerLoad } from './$types';
 import { m } from '$lib/paraglide/messages.js';
@@ -26,7 +27,13 @@ export const actions: Actions = {
 		const parsed = parseForm(locals, form, signInSchema, { values });
 		if (!parsed.ok) return parsed.failure;
 		const { email, password } = parsed.data;
-		const check = await checkSignIn(locals.db, { email, password, address: getClientAddress() });
+		const deviceToken = cookies.get(deviceCookieName);
+		const check = await checkSignIn(locals.db, {
+			email,
+			password,
+			address: getClientAddress(),
+			deviceToken
+		});
 		if (check.outcome === 'throttled') {
 			const time = formatRetryTime(check.retryAt, locals.locale);
 			// Shaped like every other refusal (a message per field), with 429 for the client.
@@ -41,6 +48,13 @@ export const actions: Actions = {
 		const { user } = check;
 		const session = await createSession(locals.db, user.id);
 		setSessionCookie(cookies, session.token, session.expiresAt, secureCookies(url));
+		// This browser now knows the password: the ceilings that guessing elsewhere fills no
+		// longer hold it (auth/device.ts).
+		setDeviceCookie(
+			cookies,
+			await rememberDevice(locals.db, user, deviceToken),
+			secureCookies(url)
+		);
 		redirect(303, user.mustChangePassword ? '/konto/losenord' : returnTo);
 	}
 };

@@ -6,12 +6,12 @@ import { parseForm } from '../http/parse-form';
 import { createEvidence } from '../repositories/evidence';
 import { listSubareas } from '$lib/domain/rubric';
 import { textLimits } from '$lib/domain/limits';
-import { formInt, formList, formText } from '$lib/schemas/form';
+import { formId, formList, formText } from '$lib/schemas/form';
 
 const citeForm = z.object({
 	subareaIds: formList(),
-	documentId: formInt,
-	page: formInt,
+	documentId: formId,
+	page: formId,
 	quote: formText(textLimits.quote),
 	note: formText(textLimits.note)
 });

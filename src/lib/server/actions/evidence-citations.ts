@@ -12,7 +12,7 @@ import { actorOf } from '../repositories/audit';
 import { z } from 'zod';
 import { attempt, authorizeEvaluationRoute } from '../http/evaluation-route';
 import { parseForm, refuse } from '../http/parse-form';
-import { formInt, formText } from '$lib/schemas/form';
+import { formId, formText } from '$lib/schemas/form';
 import type { Database } from '../db';
 import {
 	citeEvidence,
@@ -38,7 +38,7 @@ export async function loadFindingCitations(
 
 type Event = RequestEvent<{ id: string }>;
 
-const citationForm = z.object({ finding: formText(40), evidenceId: formInt });
+const citationForm = z.object({ finding: formText(40), evidenceId: formId });
 
 async function parseCitation({ locals, params, request }: Event) {
 	const { scope, user } = await authorizeEvaluationRoute(locals, params.id, 'findings.edit');

@@ -13,7 +13,7 @@ import { parseForm, readForm } from '../http/parse-form';
 import type { UndoableEntity } from '../repositories/deleted-items';
 import { undoAction } from './undo';
 import { formValues } from '$lib/schemas/sources';
-import { formInt } from '$lib/schemas/form';
+import { formId, formVersion } from '$lib/schemas/form';
 
 export interface SourcePage<C extends z.ZodType, U extends z.ZodType> {
 	/** The page below its evaluation: 'intervjuer' for /utvarderingar/12/intervjuer. */
@@ -42,7 +42,7 @@ export interface SourcePage<C extends z.ZodType, U extends z.ZodType> {
 type Event = RequestEvent<{ id: string }>;
 
 /** Which row an edit or deletion is for, and the version the edit was based on. */
-const rowForm = z.object({ id: formInt, version: formInt });
+const rowForm = z.object({ id: formId, version: formVersion });
 
 /** A sources page's form actions: `create`, `update`, `delete` and `undo`, all for `sources.edit`. */
 export function sourcePageActions<C extends z.ZodType, U extends z.ZodType>(

@@ -4,7 +4,7 @@ import { actorOf } from '../repositories/audit';
 import { z } from 'zod';
 import { attempt, authorizeEvaluationRoute } from '../http/evaluation-route';
 import { readForm } from '../http/parse-form';
-import { formInt } from '$lib/schemas/form';
+import { formId } from '$lib/schemas/form';
 import type { SignedInEvaluationAction } from '../auth/policy';
 import { undoDeletion, type UndoableEntity } from '../repositories/deleted-items';
 
@@ -12,7 +12,7 @@ import { undoDeletion, type UndoableEntity } from '../repositories/deleted-items
  * Undoes a deletion of one of `entities` on this page, for those who may `permission` (the
  * same right the deletion needed).
  */
-const undoForm = z.object({ undo: formInt });
+const undoForm = z.object({ undo: formId });
 
 export function undoAction(permission: SignedInEvaluationAction, entities: UndoableEntity[]) {
 	return async ({ locals, params, request }: RequestEvent<{ id: string }>) => {

@@ -5,17 +5,25 @@
  * "not yet limited" and then all go ahead, because each reservation takes the row lock and sees
  * the count the previous one left.
  *
- * Two throttles apply to a sign-in:
+ * Three throttles apply to a sign-in:
+ * - one address, whatever the account: at most 20 failed sign-ins in 15 minutes, against password
+ *   spraying (a few guesses at every account) and the CPU a password hash costs. A whole
+ *   municipality may sit behind one address, so successful sign-ins give their attempt back.
  * - one account from one address: a few attempts at once, then a growing delay (1 s, 2 s, 4 s …
  *   up to 15 minutes) between attempts. It never locks the account: a guesser at one address does
  *   not slow down the real user at another.
  * - one account from anywhere: a generous ceiling per hour against guessing spread over many
  *   addresses. Successful sign-ins give their attempt back, so only failures use it up.
+ * Addresses are counted per /64 for IPv6 (auth/address-block.ts). A device the account signed in
+ * from before (auth/device.ts) is held by the middle throttle only: the two ceilings, which a
+ * guesser elsewhere can fill, must not lock the owner out.
  *
  * The statements are in repositories/login-attempts.ts.
  */
 import type { Database } from '../db';
+import { addressBlock } from './address-block';
 import {
+	deleteExpiredLoginAttempts,
 	deleteLoginAttempts,
 	listLoginAttempts,
 	reserveLoginAttempt,
@@ -36,6 +44,13 @@ export interface Throttle {
 const minute = 60 * 1000;
 
 export const throttles = {
+	address: {
+		free: 20,
+		ceiling: 20,
+		baseDelayMs: 0,
+		maxDelayMs: 0,
+		windowMs: 15 * minute
+	},
 	accountAddress: {
 		free: 5,
 		ceiling: 1000,
@@ -57,17 +72,30 @@ export const throttles = {
 		baseDelayMs: 1000,
 		maxDelayMs: 15 * minute,
 		windowMs: 60 * minute
+	},
+	/** Colleagues a municipality's contacts may invite to its self-assessments in a day. */
+	selfAssessmentInvite: {
+		free: 10,
+		ceiling: 10,
+		baseDelayMs: 0,
+		maxDelayMs: 0,
+		windowMs: 24 * 60 * minute
 	}
 } satisfies Record<string, Throttle>;
+
+/** Rows older than the longest window count for nothing any more (see `sweepOldAttempts`). */
+const longestWindowMs = Math.max(...Object.values(throttles).map((t) => t.windowMs));
 
 const normaliseEmail = (email: string) => email.trim().toLowerCase();
 
 /** The keys a sign-in reserves, in the order they are reserved. */
 export const throttleKeys = {
+	address: (address: string) => `ip:${addressBlock(address)}`,
 	accountAddress: (email: string, address: string) =>
-		`email+ip:${normaliseEmail(email)}|${address}`,
+		`email+ip:${normaliseEmail(email)}|${addressBlock(address)}`,
 	account: (email: string) => `email:${normaliseEmail(email)}`,
-	passwordChange: (userId: number) => `password:${userId}`
+	passwordChange: (userId: number) => `password:${userId}`,
+	selfAssessmentInvite: (municipalityCode: string) => `invite:${municipalityCode}`
 };
 
 /**
@@ -122,4 +150,17 @@ export async function clearAttempts(db: Database, key: string) {
 /** Gives a reserved attempt back, so that a ceiling counts failures only. */
 export async function releaseAttempt(db: Database, key: string) {
 	await uncountLoginAttempt(db, key);
+}
+
+let lastSweep = 0;
+
+/**
+ * Deletes the rows that count for nothing any more (window over, no delay pending), so that the
+ * table does not grow with every address and e-mail a guesser ever tried. At most once a minute
+ * per server: the statement reads an index, but a sign-in need not pay for it every time.
+ */
+export async function sweepOldAttempts(db: Database, now = new Date()) {
+	if (Math.abs(now.getTime() - lastSweep) < 60 * 1000) return;
+	lastSweep = now.getTime();
+	await deleteExpiredLoginAttempts(db, new Date(now.getTime() - longestWindowMs), now);
 }

@@ -5,13 +5,16 @@
 import type { Database } from '../db';
 import { findUserForSignIn } from '../repositories/users';
 import { hashPassword, verifyPassword } from './password';
+import { isKnownDevice } from './device';
 import {
 	clearAttempts,
 	nextAttemptAt,
 	releaseAttempt,
 	reserveAttempt,
+	sweepOldAttempts,
 	throttleKeys,
-	throttles
+	throttles,
+	type Throttle
 } from './rate-limit';
 
 // Verifying against a dummy hash when the e-mail is unknown, or the account deactivated, keeps
@@ -30,33 +33,57 @@ export interface SignInOptions {
 	now?: Date;
 }
 
-/** Checks e-mail and password from a client address; never more often than the throttles allow. */
+type Reservation = { key: string; throttle: Throttle };
+
+/**
+ * Checks e-mail and password from a client address; never more often than the throttles allow.
+ * `deviceToken` is the device cookie: a device that signed in to this account before is held by
+ * the per-account-and-address delay only (auth/device.ts says why).
+ */
 export async function checkSignIn(
 	db: Database,
-	input: { email: string; password: string; address: string },
+	input: { email: string; password: string; address: string; deviceToken?: string | null },
 	options: SignInOptions = {}
 ): Promise<SignInCheck> {
 	const verify = options.verify ?? verifyPassword;
 	const now = options.now ?? new Date();
-	const pair = {
+	await sweepOldAttempts(db, now);
+	const knownDevice = await isKnownDevice(db, input.deviceToken, input.email);
+	const address: Reservation = {
+		key: throttleKeys.address(input.address),
+		throttle: throttles.address
+	};
+	const pair: Reservation = {
 		key: throttleKeys.accountAddress(input.email, input.address),
 		throttle: throttles.accountAddress
 	};
-	const account = { key: throttleKeys.account(input.email), throttle: throttles.account };
-	for (const k of [pair, account]) {
+	const account: Reservation = {
+		key: throttleKeys.account(input.email),
+		throttle: throttles.account
+	};
+	// The address first: a sprayer's attempts at new accounts stop there, before any of them
+	// writes a row of its own.
+	const ceilings = knownDevice ? [] : [address, account];
+	const order = knownDevice ? [pair] : [address, pair, account];
+	const reserved: Reservation[] = [];
+	for (const k of order) {
 		if (!(await reserveAttempt(db, k.key, k.throttle, now))) {
+			// Nothing was checked: the attempts this one counted under other keys are given back.
+			for (const r of reserved) await releaseAttempt(db, r.key);
 			return {
 				outcome: 'throttled',
-				retryAt: (await nextAttemptAt(db, [pair, account], now)) ?? new Date(now.getTime() + 1000)
+				retryAt: (await nextAttemptAt(db, order, now)) ?? new Date(now.getTime() + 1000)
 			};
 		}
+		reserved.push(k);
 	}
 	const user = await findUserForSignIn(db, input.email);
 	const hash = user?.active ? user.passwordHash : await getDummyHash();
 	const matches = await verify(hash, input.password);
 	if (!user || !user.active || !matches) return { outcome: 'failed' };
 	await clearAttempts(db, pair.key);
-	await releaseAttempt(db, account.key);
+	// Only failures use up the ceilings.
+	for (const k of ceilings) await releaseAttempt(db, k.key);
 	return { outcome: 'ok', user };
 }
 

@@ -89,15 +89,41 @@ async function createPgliteDialect(dataDir: string, loadDataDir?: Blob) {
 }
 
 const lockName = 'kommunkompassen.lock';
+/** The lock files this process holds, to mark them when it starts stopping. */
+const heldLocks = new Set<string>();
 
 function writeLock(dataDir: string) {
 	writeFileSync(join(dataDir, lockName), String(process.pid));
 }
 
+/**
+ * A lock file: the holder's pid on the first line; once the holder has begun to stop, a second
+ * line `stopping until <ISO time>` (the latest it will have released the directory).
+ */
+function readLock(file: string): { pid: number; stoppingUntil: Date | null } {
+	const [first = '', second = ''] = readFileSync(file, 'utf8').split('\n');
+	const until = /^stopping until (\S+)/.exec(second.trim())?.[1];
+	return { pid: Number(first.trim()), stoppingUntil: until ? new Date(until) : null };
+}
+
+/**
+ * Marks the data directories this process holds as being released by `until`, so that a start
+ * meanwhile is told that the previous server is still stopping and for how long at most.
+ */
+export function announceStopping(until: Date): void {
+	for (const file of heldLocks) {
+		try {
+			writeFileSync(file, `${process.pid}\nstopping until ${until.toISOString()}\n`);
+		} catch {
+			/* the directory is gone: nothing to announce */
+		}
+	}
+}
+
 /** The live process holding a PGlite data directory, or null when none does. */
 export function dataDirHolder(dataDir: string): number | null {
 	try {
-		const holder = Number(readFileSync(join(dataDir, lockName), 'utf8').trim());
+		const holder = readLock(join(dataDir, lockName)).pid;
 		return holder && holder !== process.pid && isAlive(holder) ? holder : null;
 	} catch {
 		return null;
@@ -126,8 +152,16 @@ async function acquireDataDirLock(dataDir: string): Promise<() => void> {
 	try {
 		tryCreate();
 	} catch {
-		const holder = Number(fs.readFileSync(lockFile, 'utf8').trim());
+		const { pid: holder, stoppingUntil } = readLock(lockFile);
 		if (holder && holder !== process.pid && isAlive(holder)) {
+			if (stoppingUntil) {
+				const seconds = Math.max(1, Math.ceil((stoppingUntil.getTime() - Date.now()) / 1000));
+				throw new ConfigurationError(
+					`The previous server (pid ${holder}) is still stopping: it finishes its running ` +
+						`requests and releases the database in ${path.resolve(dataDir)} within ${seconds} s ` +
+						`at most. Start again once it has exited.`
+				);
+			}
 			throw new ConfigurationError(
 				`The database in ${path.resolve(dataDir)} is in use by another process (pid ${holder}). ` +
 					`Stop it first (PGlite allows one process per data directory), or set DATABASE_URL.`
@@ -136,10 +170,12 @@ async function acquireDataDirLock(dataDir: string): Promise<() => void> {
 		fs.rmSync(lockFile, { force: true });
 		tryCreate();
 	}
+	heldLocks.add(lockFile);
 	let released = false;
 	const release = () => {
 		if (released) return;
 		released = true;
+		heldLocks.delete(lockFile);
 		try {
 			if (fs.readFileSync(lockFile, 'utf8').trim() === String(process.pid)) fs.rmSync(lockFile);
 		} catch {

@@ -3,11 +3,12 @@
  * form into typed data, or into a 400 with a message per field in the user's language and the
  * action's context echoed back, so nothing is written from input that was refused.
  */
-import { fail, type ActionFailure } from '@sveltejs/kit';
+import { error, fail, type ActionFailure } from '@sveltejs/kit';
 import type { z } from 'zod';
 import { fieldErrors } from '$lib/schemas/errors';
 import type { Refusal } from './evaluation-route';
 import { translateKey, type MessageKey } from '$lib/i18n/lookup';
+import { m } from '$lib/paraglide/messages.js';
 
 export type ParsedForm<S extends z.ZodType, C extends object> =
 	{ ok: true; data: z.output<S> } | { ok: false; failure: ActionFailure<Refusal<C>> };
@@ -37,11 +38,14 @@ export function typedValues<K extends string>(form: FormData, ...names: K[]): Re
 }
 
 /**
- * The typed values of a form whose schema cannot refuse (ids, versions, checkboxes: absent or
- * malformed numbers are NaN for the domain to refuse), so there is no failure to hand back.
+ * The typed values of a form of hidden fields only (ids, versions, checkboxes: absent ids are NaN
+ * for the domain to refuse). A value no page of ours sends (an id past 2³¹−1, a version that is
+ * not a number) is a client's error: 400, with no field to show it at, never a 500.
  */
 export function readForm<S extends z.ZodType>(form: FormData, schema: S): z.output<S> {
-	return schema.parse(formEntries(form));
+	const parsed = schema.safeParse(formEntries(form));
+	if (!parsed.success) error(400, m['errors.invalid']());
+	return parsed.data;
 }
 
 /**

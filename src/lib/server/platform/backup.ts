@@ -95,8 +95,8 @@ export async function restoreDataDir(
 		const opened = await openDatabase({
 			dataDir: staging,
 			loadDataDir: new Blob([bytes], { type: 'application/x-gzip' })
-		}).catch((e) => {
-			throw new ConfigurationError(`${file} is not a readable backup: ${(e as Error).message}`);
+		}).catch((e: unknown) => {
+			throw new ConfigurationError(`${file} is not a readable backup: ${whyUnreadable(e)}`);
 		});
 		try {
 			// A backup from an older version is brought up to this one's schema now.
@@ -118,4 +118,17 @@ export async function restoreDataDir(
 	}
 	renameSync(staging, target);
 	return { ...summary, previous };
+}
+
+/**
+ * What PGlite said about an archive it could not load. It does not always throw an Error: a
+ * damaged archive can end in a bare WASM exit status or a string, whose `.message` is undefined.
+ */
+function whyUnreadable(e: unknown): string {
+	if (e instanceof Error && e.message) return e.message;
+	if (typeof e === 'string' && e.trim()) return e.trim();
+	if (e && typeof e === 'object' && 'status' in e) {
+		return `its database files are damaged (the database stopped with status ${String((e as { status: unknown }).status)})`;
+	}
+	return 'its database files are damaged';
 }

@@ -7,6 +7,51 @@
  * (which releases PGlite's lock for the next start).
  */
 import { log } from './log';
+import { announceStopping } from '../db';
+
+/** Seconds each stage of a stop may take (adapter-node's and this file's): SHUTDOWN_TIMEOUT. */
+const shutdownTimeoutMs = () => (Number(process.env.SHUTDOWN_TIMEOUT) || 30) * 1000;
+
+let draining = false;
+
+/** Whether the server has been told to stop and is finishing its requests. */
+export function isDraining(): boolean {
+	return draining;
+}
+
+/**
+ * While draining, every answer says `Connection: close`: a keep-alive client would otherwise
+ * send its next request on the same connection, which keeps the server open (adapter-node closes
+ * only idle connections) until the shutdown timeout. Closed, the client reconnects elsewhere.
+ */
+export function closeWhileDraining(response: Response): Response {
+	if (!draining) return response;
+	try {
+		response.headers.set('connection', 'close');
+		return response;
+	} catch {
+		// Immutable headers (a fetched response passed through): a copy that can say it.
+		const headers = new Headers(response.headers);
+		headers.set('connection', 'close');
+		return new Response(response.body, {
+			status: response.status,
+			statusText: response.statusText,
+			headers
+		});
+	}
+}
+
+/**
+ * On SIGTERM/SIGINT (adapter-node closes the listener and the idle keep-alive connections at the
+ * same moment): answer `Connection: close` from now on, and mark the data directory's lock so a
+ * start meanwhile says the previous server is still stopping and for how long at most (the
+ * HTTP drain and the request drain, each up to SHUTDOWN_TIMEOUT, and closing the database).
+ */
+function beginDrain() {
+	if (draining) return;
+	draining = true;
+	announceStopping(new Date(Date.now() + 2 * shutdownTimeoutMs() + 10_000));
+}
 
 let inFlight = 0;
 let drained: (() => void) | null = null;
@@ -40,10 +85,12 @@ let shuttingDown = false;
  * Exits explicitly so no stray timer or handle keeps a stopped server alive.
  */
 export function onShutdown(close: () => Promise<void>): void {
+	for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, beginDrain);
 	process.once('sveltekit:shutdown' as 'exit', async (reason: unknown) => {
 		if (shuttingDown) return;
 		shuttingDown = true;
-		const timeoutMs = (Number(process.env.SHUTDOWN_TIMEOUT) || 30) * 1000;
+		draining = true;
+		const timeoutMs = shutdownTimeoutMs();
 		log.info({ reason, inFlight }, 'shutting down: waiting for running requests');
 		const clean = await waitForRequests(timeoutMs);
 		if (!clean) log.warn({ inFlight }, 'requests still running at the shutdown timeout');

@@ -1,3 +1,4 @@
+import { cleanFileName } from '$lib/domain/file-name';
 import { createHash } from 'node:crypto';
 import { hostname } from 'node:os';
 import { sql, type Transaction, type UpdateObject } from 'kysely';
@@ -40,7 +41,9 @@ export async function addDocument(
 		throw new DomainError('doc.errors.tooLarge', 'file', 400);
 	const type = await detectDocumentType(input.bytes);
 	if (!type) throw new DomainError('doc.errors.type', 'file');
-	const title = (input.title?.trim() || input.fileName.replace(/\.[^.]+$/, '')).slice(0, 300);
+	// Stored and shown cleaned; the name as sent stays in the audit row only.
+	const fileName = cleanFileName(input.fileName);
+	const title = (input.title?.trim() || fileName.replace(/\.[^.]+$/, '')).slice(0, 300);
 	return db.transaction().execute(async (trx) => {
 		const row = await trx
 			.insertInto('source_document')
@@ -50,7 +53,7 @@ export async function addDocument(
 				kind: input.kind ?? 'annat',
 				document_date: input.documentDate ?? null,
 				url: input.url ?? null,
-				file_name: input.fileName.slice(0, 300),
+				file_name: fileName,
 				media_type: mediaTypes[type],
 				size_bytes: input.bytes.length,
 				sha256: createHash('sha256').update(input.bytes).digest('hex'),
@@ -66,7 +69,13 @@ export async function addDocument(
 			entityId: row.id,
 			evaluationId,
 			action: 'create',
-			after: { title, fileName: input.fileName, size: input.bytes.length, type }
+			after: {
+				title,
+				fileName,
+				...(fileName !== input.fileName ? { fileNameAsSent: input.fileName } : {}),
+				size: input.bytes.length,
+				type
+			}
 		});
 		return row.id;
 	});

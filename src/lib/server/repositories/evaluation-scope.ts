@@ -1,3 +1,4 @@
+import { pathId } from '$lib/schemas/id';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Database } from '../db';
 import type { EvaluationScope } from '../auth/policy';
@@ -77,5 +78,5 @@ export async function findEvaluationScope(
 
 /** Parses a route's `[id]` parameter; anything but a positive integer is "no such evaluation". */
 export function parseEvaluationId(param: string): number {
-	return /^[1-9][0-9]{0,9}$/.test(param) ? Number(param) : 0;
+	return pathId(param);
 }

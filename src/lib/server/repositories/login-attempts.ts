@@ -76,3 +76,16 @@ export async function uncountLoginAttempt(db: Database, key: string) {
 		.where('key', '=', key)
 		.execute();
 }
+
+/** Deletes the rows whose window began before `windowStartedBefore` and that hold no delay. */
+export async function deleteExpiredLoginAttempts(
+	db: Database,
+	windowStartedBefore: Date,
+	now: Date
+) {
+	await db
+		.deleteFrom('login_attempt')
+		.where('window_started_at', '<', windowStartedBefore)
+		.where((eb) => eb.or([eb('next_attempt_at', 'is', null), eb('next_attempt_at', '<=', now)]))
+		.execute();
+}

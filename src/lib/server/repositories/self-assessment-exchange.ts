@@ -4,6 +4,7 @@
  * all-or-nothing: the file is validated (zod), its municipality and rubric checked and its sums
  * recomputed before anything is written, then written in one transaction with its audit row.
  */
+import { findTextProblems } from '$lib/domain/text';
 import type { Database } from '../db';
 import { recordAudit, type Actor } from './audit';
 import { findRubricById, getRubricOrThrow } from './rubrics';
@@ -86,6 +87,16 @@ export async function importSelfAssessment(
 		json = JSON.parse(text);
 	} catch {
 		return { ok: false, problems: [{ key: 'sa.import.badJson' }] };
+	}
+	const badText = findTextProblems(json);
+	if (badText.length) {
+		return {
+			ok: false,
+			problems: badText.map((p) => ({
+				key: p.problem === 'nul' ? 'sa.import.nulText' : 'sa.import.invalidText',
+				vars: { path: p.path }
+			}))
+		};
 	}
 	const parsed = selfAssessmentFileSchema.safeParse(json);
 	if (!parsed.success) {

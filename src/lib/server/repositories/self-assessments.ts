@@ -6,6 +6,7 @@
  * policy's business (`canOnSelfAssessment`); the list filters visible rows in SQL with
  * `SelfAssessmentVisibility`.
  */
+import { pathId } from '$lib/schemas/id';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Database } from '../db';
 import { recordAudit, type Actor } from './audit';
@@ -88,7 +89,7 @@ export async function findSelfAssessmentScope(
 
 /** Parses a route's `[id]`; anything but a positive integer is "no such self-assessment". */
 export function parseSelfAssessmentId(param: string): number {
-	return /^[1-9][0-9]{0,9}$/.test(param) ? Number(param) : 0;
+	return pathId(param);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { externalId } from '$lib/schemas/id';
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { authorizeGlobal } from '$lib/server/auth/guard';
@@ -35,7 +36,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 
 /** The account a row's buttons act on (a hidden field). */
 const idSchema = z.object({
-	id: z.coerce.number({ error: 'errors.invalid' }).int('errors.invalid').positive('errors.invalid')
+	id: externalId
 });
 
 export const actions: Actions = {

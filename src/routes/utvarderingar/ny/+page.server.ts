@@ -1,3 +1,4 @@
+import { pathId } from '$lib/schemas/id';
 import { mayBeContact, mayJoinTeam } from '$lib/domain/roles';
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
@@ -31,7 +32,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		listRubrics(locals.db),
 		listUsers(locals.db)
 	]);
-	const previousId = Number(url.searchParams.get('fran')) || null;
+	const previousId = pathId(url.searchParams.get('fran') ?? undefined) || null;
 	const previous = previousId
 		? await findPublishedEvaluationById(locals.db, previousId)
 		: undefined;

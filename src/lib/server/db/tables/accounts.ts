@@ -34,6 +34,14 @@ export interface LoginAttemptTable {
 	next_attempt_at: Date | null;
 }
 
+/** A browser that signed in to the account before (auth/device.ts): only its token's hash. */
+export interface SignInDeviceTable {
+	token_hash: Uint8Array;
+	user_id: number;
+	created_at: Timestamp;
+	last_used_at: Timestamp;
+}
+
 export interface AuditLogTable {
 	id: Generated<number>;
 	at: Timestamp;
@@ -53,5 +61,6 @@ export interface AccountsTables {
 	app_user: AppUserTable;
 	user_session: UserSessionTable;
 	login_attempt: LoginAttemptTable;
+	sign_in_device: SignInDeviceTable;
 	audit_log: AuditLogTable;
 }

@@ -9,7 +9,8 @@ import { attempt, refusingBadInput } from '$lib/server/http/evaluation-route';
 import { parseForm, refuse, typedValues } from '$lib/server/http/parse-form';
 import { findMunicipalityByCode } from '$lib/server/repositories/municipalities';
 import { findRubricById, listRubrics } from '$lib/server/repositories/rubrics';
-import { createUser, DuplicateEmailError } from '$lib/server/repositories/users';
+import { inviteColleague } from '$lib/server/repositories/self-assessment-invites';
+import { reserveAttempt, throttleKeys, throttles } from '$lib/server/auth/rate-limit';
 import {
 	createSelfAssessment,
 	listMunicipalityUsers,
@@ -98,35 +99,30 @@ export const actions: Actions = refusingBadInput({
 		redirect(303, `/kommuner/${params.code}/sjalvskattning/${id}`);
 	},
 
-	/** Makes a colleague a municipality user (one-time password, shown once). */
+	/**
+	 * Invites a colleague (a new municipality account, or the existing one), at most
+	 * `throttles.selfAssessmentInvite` a day per municipality, and answers the same either way.
+	 */
 	invite: async ({ locals, params, request }) => {
 		const user = authorizeSelfAssessments(locals, 'selfAssessment.invite', params.code);
 		const form = await request.formData();
 		const context = { action: 'invite', invited: typedValues(form, 'email', 'name') };
 		const parsed = parseForm(locals, form, inviteSchema, context);
 		if (!parsed.ok) return parsed.failure;
-		try {
-			const { user: created, oneTimePassword } = await createUser(locals.db, actorOf(user), {
-				email: parsed.data.email,
-				name: parsed.data.name,
-				role: 'municipality',
-				municipalityCode: params.code
-			});
-			return {
-				action: 'invite',
-				message: m['sa.invite.created'](
-					{
-						email: created.email,
-						password: oneTimePassword ?? ''
-					},
-					{ locale: locals.locale }
-				)
-			};
-		} catch (e) {
-			if (e instanceof DuplicateEmailError)
-				return refuse(locals, 'email', 'sa.invite.duplicate', context);
-			throw e;
+		// Every invite counts, to a known address too: the bound must not tell them apart either.
+		const key = throttleKeys.selfAssessmentInvite(params.code);
+		if (!(await reserveAttempt(locals.db, key, throttles.selfAssessmentInvite))) {
+			const errors = { _form: m['sa.invite.limit']({}, { locale: locals.locale }) };
+			return fail(429, { ...context, errors });
 		}
+		await inviteColleague(locals.db, actorOf(user), {
+			...parsed.data,
+			municipalityCode: params.code
+		});
+		return {
+			action: 'invite',
+			message: m['sa.invite.sent']({ email: parsed.data.email }, { locale: locals.locale })
+		};
 	},
 
 	/** Imports a self-assessment file; any problem refuses the whole file. */

@@ -2,7 +2,7 @@ import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { actorOf } from '$lib/server/repositories/audit';
 import { parseForm } from '$lib/server/http/parse-form';
-import { formInt } from '$lib/schemas/form';
+import { formId } from '$lib/schemas/form';
 import { authorizeEvaluationRoute, refusingBadInput } from '$lib/server/http/evaluation-route';
 import {
 	addDocument,
@@ -27,7 +27,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 
 /** Which carried-over document, and whether it still applies (the buttons' hidden fields). */
 const markCarriedSchema = z.object({
-	documentId: formInt.pipe(z.number({ error: 'errors.invalid' }).int('errors.invalid')),
+	documentId: formId,
 	stillApplies: z.enum(['yes', 'no'], { error: 'errors.invalid' })
 });
 

@@ -19,7 +19,7 @@ import { lifecycleActions, loadStageBox } from '$lib/server/actions/lifecycle';
 import type { FactCheckTarget } from '$lib/domain/fact-check';
 import type { Actions, PageServerLoad } from './$types';
 import { textLimits } from '$lib/domain/limits';
-import { formInt, formText } from '$lib/schemas/form';
+import { formId, formText } from '$lib/schemas/form';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const { scope, rubric } = await authorizeEvaluationRoute(locals, params.id, 'factCheck.read');
@@ -80,14 +80,14 @@ const targetForm = z.object({
 	formKey: hiddenText,
 	areaId: hiddenText,
 	kind: z.string().catch('area'),
-	findingId: formInt.catch(Number.NaN),
+	findingId: formId,
 	subareaId: hiddenText
 });
 
 /** The comment, the answer, and which comment an answer or a closing is for. */
 const commentForm = z.object({ body: formText(textLimits.factCheck) });
 const answerForm = z.object({ answer: formText(textLimits.factCheck) });
-const commentIdForm = z.object({ commentId: formInt.catch(Number.NaN) });
+const commentIdForm = z.object({ commentId: formId });
 
 /** The target a comment form names: the area, or one finding of it; null for no such target. */
 function targetOf(

@@ -8,7 +8,7 @@ import {
 	refusingBadInput
 } from '$lib/server/http/evaluation-route';
 import { parseForm, refuse } from '$lib/server/http/parse-form';
-import { formCheckbox, formInt, formText, formVersion } from '$lib/schemas/form';
+import { formCheckbox, formId, formText, formVersion } from '$lib/schemas/form';
 import { loadDraftFindings, saveFindingText } from '$lib/server/repositories/findings';
 import {
 	addFindingItem,
@@ -62,19 +62,19 @@ const textForm = z.object({
 const itemForm = z.object({
 	kind,
 	areaId: formText(5),
-	id: formInt,
+	id: formId,
 	text: formText(textLimits.findingItem),
 	goldStar: formCheckbox,
 	version: formVersion
 });
 const moveForm = z.object({
 	kind,
-	id: formInt,
+	id: formId,
 	direction: z.enum(['up', 'down'], { error: 'ws.errors.unknownDirection' })
 });
 const followUpForm = z.object({
 	judgement: z.enum(['atgardad', 'delvis', 'kvarstar'], { error: 'ws.errors.judgement' }),
-	improvementId: formInt,
+	improvementId: formId,
 	comment: formText(textLimits.comment),
 	version: formVersion
 });

@@ -8,7 +8,7 @@ import {
 	refusingBadInput
 } from '$lib/server/http/evaluation-route';
 import { parseForm, readForm } from '$lib/server/http/parse-form';
-import { formInt, formList, formText, formVersion } from '$lib/schemas/form';
+import { formId, formList, formText, formVersion } from '$lib/schemas/form';
 import {
 	actionStatuses,
 	addProgressNote,
@@ -51,8 +51,8 @@ const schema = z.object({
 	status: z.enum(actionStatuses as ['planerad', 'pagar', 'genomford', 'avbruten'])
 });
 /** An action's form: the fields above, the row (absent id: a new action) and what it answers. */
-const saveForm = schema.extend({ id: formInt, version: formVersion, links: formList() });
-const rowForm = z.object({ id: formInt });
+const saveForm = schema.extend({ id: formId, version: formVersion, links: formList() });
+const rowForm = z.object({ id: formId });
 const noteForm = z.object({
 	notedOn: formText(10).pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'errors.date')),
 	text: formText(textLimits.comment)

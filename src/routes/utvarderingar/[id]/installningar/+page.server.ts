@@ -1,3 +1,4 @@
+import { externalVersion } from '$lib/schemas/id';
 import { mayBeContact, mayJoinTeam } from '$lib/domain/roles';
 import { z } from 'zod';
 import { actorOf } from '$lib/server/repositories/audit';
@@ -37,7 +38,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 /** The set-up form: the shared fields and the version the page was loaded at (hidden). */
 const schema = z.object({
 	...setupFormFields,
-	expectedVersion: z.coerce.number({ error: 'errors.invalid' }).int('errors.invalid').min(0)
+	expectedVersion: externalVersion
 });
 
 export const actions: Actions = refusingBadInput({

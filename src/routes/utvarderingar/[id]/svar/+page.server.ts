@@ -6,7 +6,7 @@ import {
 	refusingBadInput
 } from '$lib/server/http/evaluation-route';
 import { parseForm, refuse } from '$lib/server/http/parse-form';
-import { formInt, formText } from '$lib/schemas/form';
+import { formText, formVersion } from '$lib/schemas/form';
 import { listWrittenAnswers, saveWrittenAnswer } from '$lib/server/repositories/written-answers';
 import {
 	answerTargetId,
@@ -62,7 +62,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 };
 
 const targetForm = z.object({ targetId: formText(20) });
-const answerForm = z.object({ answer: formText(sourceLimits.answer), version: formInt });
+const answerForm = z.object({ answer: formText(sourceLimits.answer), version: formVersion });
 
 export const actions: Actions = refusingBadInput({
 	/**

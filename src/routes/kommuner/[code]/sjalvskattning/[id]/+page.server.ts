@@ -1,3 +1,4 @@
+import { externalId } from '$lib/schemas/id';
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
 import { authorizeSelfAssessment } from '$lib/server/auth/guard';
@@ -39,7 +40,6 @@ import { groupAgreement } from '$lib/domain/self-assessment';
 import { rubricOutline, rubricText, areaOfSubarea } from '$lib/domain/rubric';
 import { unscoredSubareas } from '$lib/domain/scoring';
 import { gapActionSchema } from '$lib/schemas/self-assessment';
-import { formInt } from '$lib/schemas/form';
 import { pointsOf, scoreFormSchema } from '$lib/schemas/score-form';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -169,8 +169,7 @@ const shareForm = z.object({
 	evaluationId: z
 		.string()
 		.default('')
-		.transform((raw) => (raw === '' ? null : formInt.parse(raw)))
-		.refine((id) => id === null || id > 0, 'sa.errors.shareOtherMunicipality')
+		.pipe(z.union([z.literal('').transform(() => null), externalId]))
 });
 
 export const actions: Actions = refusingBadInput({

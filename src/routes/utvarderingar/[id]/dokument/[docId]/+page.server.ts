@@ -1,3 +1,4 @@
+import { pathId } from '$lib/schemas/id';
 import { error } from '@sveltejs/kit';
 import {
 	findDocument,
@@ -19,7 +20,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const { scope, rubric } = await authorizeEvaluationRoute(locals, params.id, 'document.read');
-	const document = await findDocument(locals.db, scope.id, Number(params.docId) || 0);
+	const document = await findDocument(locals.db, scope.id, pathId(params.docId));
 	if (!document) error(404, 'Dokumentet finns inte');
 	return {
 		document,
@@ -44,7 +45,7 @@ export const actions: Actions = refusingBadInput({
 		const { title } = parsed.data;
 		const result = await attempt(
 			locals,
-			() => renameDocument(locals.db, actorOf(user), scope.id, Number(params.docId) || 0, title),
+			() => renameDocument(locals.db, actorOf(user), scope.id, pathId(params.docId), title),
 			{ renameFailed: true, values: { title } }
 		);
 		return result === undefined ? { renamed: true } : result;

@@ -1,3 +1,4 @@
+import { pathId } from '$lib/schemas/id';
 import { error } from '@sveltejs/kit';
 import { authorizeEvaluationRoute } from '$lib/server/http/evaluation-route';
 import { loadDocumentFile } from '$lib/server/repositories/documents';
@@ -6,7 +7,7 @@ import type { RequestHandler } from './$types';
 /** The original file, as uploaded. Served as an attachment so uploaded HTML is never rendered. */
 export const GET: RequestHandler = async ({ locals, params }) => {
 	const { scope } = await authorizeEvaluationRoute(locals, params.id, 'document.read');
-	const file = await loadDocumentFile(locals.db, scope.id, Number(params.docId) || 0);
+	const file = await loadDocumentFile(locals.db, scope.id, pathId(params.docId));
 	if (!file) error(404, 'Dokumentet finns inte');
 	return new Response(new Uint8Array(file.content), {
 		headers: {
