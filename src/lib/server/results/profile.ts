@@ -27,6 +27,7 @@ import { profileRadar, type ProfileRadar } from '$lib/domain/charts/profile';
 import { rubricInLocale, type Rubric } from '$lib/domain/rubric';
 import { type Locale } from '$lib/i18n';
 import { translator } from '$lib/i18n/lookup';
+import { refusal } from '$lib/server/http/refusal';
 
 export interface ChosenAverage {
 	key: string;
@@ -185,7 +186,7 @@ export async function loadProfileChart(
 	locale: Locale
 ): Promise<{ radar: ProfileRadar; title: string; fileName: string }> {
 	const municipality = await findMunicipalityByCode(db, code);
-	if (!municipality) error(404, 'Kommunen finns inte');
+	if (!municipality) error(404, refusal('errors.municipalityNotFound'));
 	const { profile } = await loadMunicipalityProfile(
 		db,
 		code,
@@ -193,7 +194,7 @@ export async function loadProfileChart(
 		averageKey,
 		locale
 	);
-	if (!profile) error(404, 'Kommunen har inga resultat per område');
+	if (!profile) error(404, refusal('errors.noAreaResults'));
 	return {
 		radar: profile.radar,
 		title: `${municipality.name} ${profile.result.year}`,
