@@ -5,7 +5,7 @@
 import type { ReportModel } from '$lib/domain/report/model';
 import { translator } from '$lib/i18n/lookup';
 
-export function pageFrame(model: ReportModel, evaluators: string) {
+export function pageFrame(model: ReportModel) {
 	const t = translator(model.locale);
 	return {
 		pageSize: 'A4',
@@ -15,7 +15,8 @@ export function pageFrame(model: ReportModel, evaluators: string) {
 			title: model.draft
 				? t('report.docTitleDraft', { name: model.municipality.name })
 				: model.title,
-			author: evaluators,
+			// The model's credit: the team, or the publisher of an imported or seeded report.
+			author: model.author,
 			subject: t('report.subject', {
 				name: model.municipality.name,
 				year: model.year,
