@@ -115,14 +115,10 @@ export async function chooseAverage(
 /** The caption of a national average: what it counts, that the municipality is in it, n per area. */
 export function averageCaption(locale: Locale, rubric: Rubric, average: NationalAverage): string {
 	const t = translator(locale);
-	const vars = {
-		rubric: rubric.title,
-		count: average.count,
-		municipalities: average.municipalities,
-		min: minEvaluations
-	};
+	// No count of its own in the sentence: the n of each figure, from the same average, is the count.
+	const vars = { rubric: rubric.title, min: minEvaluations };
 	const list = rubric.areas.map((a) => `${a.id}: ${average.areas[a.id]?.n ?? 0}`).join(', ');
-	return `${t(average.mode === 'latest' ? 'results.average.captionLatest' : 'results.average.captionAll', vars)} ${t('results.average.areaN', { list })}`;
+	return `${t(average.mode === 'latest' ? 'results.average.captionLatest' : 'results.average.captionAll', vars)} ${t('results.average.areaN', { total: average.total.n, list })}`;
 }
 
 /**
