@@ -53,9 +53,7 @@ export function lineGeometry(
 			.filter((run) => run.length > 1)
 			.map((run) => ({ series: run[0].series, path: draw(run) ?? '' })),
 		/** Where the version changes: halfway between the last point of one run and the next. */
-		breaks: runs
-			.slice(1)
-			.map((run, i) => ({ x: (x(runs[i].at(-1)!.year) + x(run[0].year)) / 2 })),
+		breaks: runs.slice(1).map((run, i) => ({ x: (x(runs[i].at(-1)!.year) + x(run[0].year)) / 2 })),
 		points: sorted.map((p) => ({ ...p, x: x(p.year), y: y(p.value) })),
 		xTicks: x
 			.ticks(xTickCount)

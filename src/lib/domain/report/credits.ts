@@ -10,8 +10,7 @@ export function publisherCredit(year: number): string {
 }
 
 export type ReportCredit =
-	| { kind: 'evaluators'; names: string[] }
-	| { kind: 'publisher'; name: string };
+	{ kind: 'evaluators'; names: string[] } | { kind: 'publisher'; name: string };
 
 /** The team when it did the evaluation here (no credited author), else the credited publisher. */
 export function reportCredit(creditedAuthor: string | null, team: string[]): ReportCredit {

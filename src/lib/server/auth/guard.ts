@@ -81,7 +81,6 @@ export function authorizeSelfAssessment<S extends SelfAssessmentScope>(
 ): { scope: S; user: SessionUser } {
 	if (!scope || !canOnSelfAssessment(locals.user, 'selfAssessment.read', scope))
 		error(404, refusal('errors.selfAssessmentNotFound'));
-	if (!canOnSelfAssessment(locals.user, action, scope))
-		error(403, refusal('errors.forbidden'));
+	if (!canOnSelfAssessment(locals.user, action, scope)) error(403, refusal('errors.forbidden'));
 	return { scope, user: locals.user! };
 }
