@@ -26,6 +26,41 @@ const queriesInRepositories = [
 	}
 ];
 
+/**
+ * Refuses a text written into a server `error()` call (a string, a template, or an object whose
+ * `message` is one): the error page shows the reader's language only for a refusal's message key
+ * (issue 27). Use `error(404, refusal('errors.…'))` from server/http/refusal.ts, or no text.
+ */
+const isText = (node) =>
+	(node?.type === 'Literal' && typeof node.value === 'string') || node?.type === 'TemplateLiteral';
+const refusalsByKey = {
+	rules: {
+		'error-message-key': {
+			meta: {
+				type: 'problem',
+				messages: {
+					literal:
+						"error() takes a message key, not a text: error(status, refusal('errors.…')) from $lib/server/http/refusal, so the page speaks the reader's language."
+				},
+				schema: []
+			},
+			create: (context) => ({
+				CallExpression(node) {
+					if (node.callee.type !== 'Identifier' || node.callee.name !== 'error') return;
+					const body = node.arguments[1];
+					const message =
+						body?.type === 'ObjectExpression'
+							? body.properties.find(
+									(p) => p.type === 'Property' && !p.computed && p.key.name === 'message'
+								)?.value
+							: body;
+					if (isText(message)) context.report({ node: message, messageId: 'literal' });
+				}
+			})
+		}
+	}
+};
+
 const gitignorePath = fileURLToPath(new URL('./.gitignore', import.meta.url));
 
 // The set-up the `sv` CLI's eslint add-on generates for a TypeScript SvelteKit project with
@@ -68,6 +103,13 @@ export default defineConfig(
 			// and the shallow-routing calls stay checked. Turn links back on if a base path is set.
 			'svelte/no-navigation-without-resolve': ['error', { ignoreLinks: true }]
 		}
+	},
+	{
+		// A refusal carries a message key, never a text (issue 27): see refusalsByKey above.
+		files: ['src/**/*.ts'],
+		ignores: ['src/lib/paraglide/**'],
+		plugins: { refusals: refusalsByKey },
+		rules: { 'refusals/error-message-key': 'error' }
 	},
 	{
 		// One concept per file: a file past 400 lines holds more than one and is split along its

@@ -20,6 +20,7 @@ import * as createPublishedAggregate from './20261204000100_create_published_agg
 import * as publicDataVersion from './20261205000100_public_data_version';
 import * as createSelfAssessments from './20261206000100_create_self_assessments';
 import * as createSignInDevice from './20261206120000_create_sign_in_device';
+import * as addCreditAndTextLanguage from './20261206140000_add_credit_and_text_language';
 import * as clearUntaggedReportCache from './20261206180000_clear_untagged_report_cache';
 import * as createPublishedStrength from './20261206190000_create_published_strength';
 
@@ -49,6 +50,7 @@ export const migrations: Record<string, Migration> = {
 	'20261205000100_public_data_version': publicDataVersion,
 	'20261206000100_create_self_assessments': createSelfAssessments,
 	'20261206120000_create_sign_in_device': createSignInDevice,
+	'20261206140000_add_credit_and_text_language': addCreditAndTextLanguage,
 	'20261206180000_clear_untagged_report_cache': clearUntaggedReportCache,
 	'20261206190000_create_published_strength': createPublishedStrength
 };

@@ -17,6 +17,8 @@ declare global {
 			message: string;
 			/** Correlates a shown error with the server log. */
 			errorId?: string;
+			/** An expected refusal's message key (server/http/refusal.ts), shown in the reader's language. */
+			key?: string;
 		}
 		interface PageData {
 			locale: Locale;

@@ -119,4 +119,34 @@ describe('demo data', () => {
 		};
 		expect(rubric.averages.latest.total).toEqual({ mean: (538 + 648 + 546) / 3, n: 3 });
 	});
+
+	it('credits SKR, not the demo team, for Karlskoga 2022, and marks its texts as Swedish', async () => {
+		const { evaluation_id } = await t.db
+			.selectFrom('published_result')
+			.select('evaluation_id')
+			.where('municipality_code', '=', '1883')
+			.where('year', '=', 2022)
+			.executeTakeFirstOrThrow();
+		const { model } = await loadReportModel(t.db, evaluation_id, 'en');
+		expect(model.credit).toEqual({
+			kind: 'publisher',
+			name: 'Sveriges Kommuner och Regioner, 2022'
+		});
+		expect(model.author).toBe('Sveriges Kommuner och Regioner, 2022');
+		expect(model.evaluators).toEqual([]);
+		expect(model.textLang).toBe('sv');
+		expect(model.areas[0].strengths[0].lang).toBe('sv');
+		expect(model.areas[0].subareas[0].lang).toBe('sv');
+		// An imported result is credited to its publisher too (SKL before its renaming).
+		const imported = await t.db
+			.selectFrom('evaluation')
+			.select(['year', 'credited_author'])
+			.where('origin', '=', 'import')
+			.execute();
+		expect(imported.length).toBeGreaterThan(0);
+		for (const e of imported)
+			expect(e.credited_author).toBe(
+				`${e.year <= 2019 ? 'Sveriges Kommuner och Landsting' : 'Sveriges Kommuner och Regioner'}, ${e.year}`
+			);
+	});
 });

@@ -153,6 +153,11 @@ describe('ranks and relative strengths', () => {
 		expect(rankOf(497, [648, 546, 546, 497])).toEqual({ rank: 4, of: 4 });
 	});
 
+	it('gives no rank among fewer than three totals (issue 27)', () => {
+		expect(rankOf(536, [648, 536])).toBeNull();
+		expect(rankOf(536, [648, 546, 536])).toEqual({ rank: 3, of: 3 });
+	});
+
 	it('compares as share of the maximum, so a small subarea can be the largest gap', () => {
 		const subs = Object.fromEntries(
 			r2020.areas.flatMap((a) => a.subareas.map((s) => [s.id, s.maxPoints / 2]))

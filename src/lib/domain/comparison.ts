@@ -123,7 +123,9 @@ export function nationalAverage(
 }
 
 /** Competition ranking (1 = highest; equal totals share a rank) among the given totals. */
-export function rankOf(total: number, totals: number[]): { rank: number; of: number } {
+export function rankOf(total: number, totals: number[]): { rank: number; of: number } | null {
+	// A rank among fewer than `minEvaluations` says nothing a reader can trust: left out.
+	if (totals.length < minEvaluations) return null;
 	return { rank: totals.filter((t) => t > total).length + 1, of: totals.length };
 }
 

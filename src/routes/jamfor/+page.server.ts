@@ -6,6 +6,7 @@ import { listMunicipalities } from '$lib/server/repositories/municipalities';
 import { loadMunicipalityAggregates } from '$lib/server/repositories/published-aggregates';
 import { findRubricById, getRubricOrThrow } from '$lib/server/repositories/rubrics';
 import { listRubricTitles } from '$lib/server/repositories/results';
+import { listPublishedRubricsByMunicipality } from '$lib/server/repositories/published-versions';
 import { chooseAverage } from '$lib/server/results/profile';
 import { areasOnRubric, rankOf } from '$lib/domain/comparison';
 import type { Rubric } from '$lib/domain/rubric';
@@ -87,10 +88,11 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		snitt: url.searchParams.get('snitt'),
 		version: url.searchParams.get('version') || defaultRubricId
 	});
-	const [municipalities, groups, rubricTitles] = await Promise.all([
+	const [municipalities, groups, rubricTitles, publishedRubrics] = await Promise.all([
 		listMunicipalities(locals.db),
 		listPeerGroups(locals.db, locals.user?.id ?? null),
-		listRubricTitles(locals.db)
+		listRubricTitles(locals.db),
+		listPublishedRubricsByMunicipality(locals.db)
 	]);
 	// In the reader's language: radar labels and table headers name areas by title.
 	const rubric = rubricInLocale(
@@ -165,7 +167,18 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	return {
 		/** The chosen municipalities, for the picker (typed names are turned into choices). */
 		chosen: chosen.map((c) => ({ code: c, name: nameOf.get(c) ?? c })),
-		municipalities: municipalities.map((m) => ({ code: m.code, name: m.name })),
+		/**
+		 * The register for the picker, each with the versions it has a published result on: the
+		 * picker marks those without one on the chosen version and does not add those with none.
+		 */
+		municipalities: municipalities.map((m) => ({
+			code: m.code,
+			name: m.name,
+			versions: (publishedRubrics.get(m.code) ?? []).map((id) => ({
+				id,
+				title: rubricTitles.find((r) => r.id === id)?.title ?? id
+			}))
+		})),
 		county: query.lan,
 		/** Public groups and the user's own; `mine` ones may be deleted by the user. */
 		groups: groups.map((g) => ({

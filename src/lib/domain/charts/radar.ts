@@ -54,7 +54,11 @@ export interface RadarGeometry {
 		labelFirstDy: number;
 		anchor: 'start' | 'middle' | 'end';
 	}[];
-	rings: { share: number; path: string; labelY: number; label: string }[];
+	/**
+	 * Grid rings; each scale label sits halfway between the first two axes, where no data point is
+	 * drawn (points lie on the axes), so a point never hides it.
+	 */
+	rings: { share: number; path: string; labelX: number; labelY: number; label: string }[];
 	series: {
 		id: string;
 		label: string;
@@ -117,7 +121,8 @@ export function radarGeometry(
 		rings: rings.map((share) => ({
 			share,
 			path: translate(radial(axes.map(() => share))),
-			labelY: center - r(share),
+			labelX: polar(Math.PI / Math.max(axes.length, 1), r(share)).x,
+			labelY: polar(Math.PI / Math.max(axes.length, 1), r(share)).y,
 			label: String(Math.round(share * (axes[0]?.max ?? 100)))
 		})),
 		series: series.map((s) => {

@@ -10,6 +10,7 @@ import { whatIsKommunkompassen } from './standard-texts';
 import { historySentence, type PublishedEvaluation } from './history';
 import { formatDate, formatMonth, type Locale } from '../../i18n';
 import { translator } from '../../i18n/lookup';
+import { reportCredit, type ReportCredit } from './credits';
 
 /** How the team judged an earlier improvement possibility in a re-evaluation. */
 export const judgements = ['atgardad', 'delvis', 'kvarstar'] as const;
@@ -45,6 +46,8 @@ export interface ReportSubarea {
 	/** null: "ej bedömd" – never shown as 0. */
 	achieved: number | null;
 	narrative: string;
+	/** The language the narrative was written in (BCP 47), for language of parts. */
+	lang: string;
 }
 
 export interface ReportArea {
@@ -54,8 +57,10 @@ export interface ReportArea {
 	achieved: number | null;
 	complete: boolean;
 	general: string;
+	/** The language `general`, the strengths and the improvements were written in. */
+	lang: string;
 	subareas: ReportSubarea[];
-	strengths: { text: string; goldStar: boolean }[];
+	strengths: { text: string; goldStar: boolean; lang: string }[];
 	improvements: string[];
 }
 
@@ -66,7 +71,18 @@ export interface ReportModel {
 	municipality: { code: string; name: string };
 	year: number;
 	rubricTitle: string;
+	/** The team, only when it did the evaluation in this toolkit; empty for a credited publisher. */
 	evaluators: string[];
+	/** Who the report names as author: its team, or for an imported or seeded result the publisher. */
+	credit: ReportCredit;
+	/** The credit as one line: the cover's and the document properties' Author. */
+	author: string;
+	/**
+	 * The language the evaluators' texts (summary, recommendations, method, documents' titles,
+	 * findings) were written in; each area, subarea and strength carries it too as `lang`. The
+	 * rubric's titles and the report's own words are in `locale`.
+	 */
+	textLang: string;
 	date: string;
 	/** ISO date behind `date` (the PDF's creation date). */
 	dateIso: string;
@@ -120,9 +136,15 @@ export function buildReportModel(input: {
 	history?: PublishedEvaluation[];
 	/** The reader's language; `rubric` is expected in it already (rubricInLocale). */
 	locale: Locale;
+	/** The publisher credited instead of the team (an imported or seeded result); null: the team. */
+	creditedAuthor?: string | null;
+	/** The language the evaluators wrote in; Swedish unless stored otherwise. */
+	textLanguage?: string;
 }): ReportModel {
 	const { content, rubric, locale } = input;
 	const t = translator(locale);
+	const lang = input.textLanguage ?? 'sv';
+	const credit = reportCredit(input.creditedAuthor ?? null, content.evaluators);
 	const totals = computeTotals(rubric, content.scores);
 	const areas: ReportArea[] = rubric.areas.map((area) => {
 		const a = totals.areas.find((x) => x.areaId === area.id)!;
@@ -134,15 +156,17 @@ export function buildReportModel(input: {
 			achieved: a.achieved,
 			complete: a.complete,
 			general: f?.general ?? '',
+			lang,
 			subareas: area.subareas.map((s) => ({
 				id: s.id,
 				title: s.title,
 				max: s.maxPoints,
 				achieved:
 					typeof content.scores[s.id] === 'number' ? (content.scores[s.id] as number) : null,
-				narrative: f?.narratives[s.id] ?? ''
+				narrative: f?.narratives[s.id] ?? '',
+				lang
 			})),
-			strengths: f?.strengths ?? [],
+			strengths: (f?.strengths ?? []).map((x) => ({ text: x.text, goldStar: x.goldStar, lang })),
 			improvements: (f?.improvements ?? []).map((i) => i.text)
 		};
 	});
@@ -199,7 +223,15 @@ export function buildReportModel(input: {
 		municipality: content.municipality,
 		year: content.year,
 		rubricTitle: rubric.title,
-		evaluators: content.evaluators,
+		evaluators: credit.kind === 'evaluators' ? credit.names : [],
+		credit,
+		author:
+			credit.kind === 'publisher'
+				? credit.name
+				: credit.names.length
+					? credit.names.join(', ')
+					: t('report.skr'),
+		textLang: lang,
 		date: formatDate(locale, input.date),
 		dateIso: input.date,
 		draft: input.draft,

@@ -18,6 +18,7 @@ import {
 	type SelfAssessmentScope
 } from './policy';
 import type { SessionUser } from './types';
+import { refusal } from '$lib/server/http/refusal';
 
 /** The signed-in user, or a redirect to the sign-in page that returns here afterwards. */
 export function requireUser(locals: App.Locals, url?: URL): SessionUser {
@@ -34,7 +35,7 @@ export function requireUser(locals: App.Locals, url?: URL): SessionUser {
 /** A programme-wide action: 403 for signed-in users who may not, sign-in for anonymous ones. */
 export function authorizeGlobal(locals: App.Locals, action: GlobalAction, url?: URL): SessionUser {
 	const user = requireUser(locals, url);
-	if (!canGlobal(user, action)) error(403, 'Du har inte behörighet att göra detta');
+	if (!canGlobal(user, action)) error(403, refusal('errors.forbidden'));
 	return user;
 }
 
@@ -48,10 +49,10 @@ export function authorizeEvaluation<S extends EvaluationScope>(
 	scope: S | undefined
 ): S {
 	if (!scope || !canOnEvaluation(locals.user, 'evaluation.read', scope)) {
-		error(404, 'Utvärderingen finns inte');
+		error(404, refusal('errors.evaluationNotFound'));
 	}
 	if (!canOnEvaluation(locals.user, action, scope)) {
-		error(403, 'Du har inte behörighet att göra detta');
+		error(403, refusal('errors.forbidden'));
 	}
 	return scope;
 }
@@ -66,9 +67,9 @@ export function authorizeSelfAssessments(
 	municipalityCode: string
 ): SessionUser {
 	if (!canOnMunicipalitySelfAssessments(locals.user, 'selfAssessment.list', municipalityCode))
-		error(404, 'Sidan finns inte');
+		error(404, refusal('errors.notFound'));
 	if (!canOnMunicipalitySelfAssessments(locals.user, action, municipalityCode))
-		error(403, 'Du har inte behörighet att göra detta');
+		error(403, refusal('errors.forbidden'));
 	return locals.user!;
 }
 
@@ -79,8 +80,7 @@ export function authorizeSelfAssessment<S extends SelfAssessmentScope>(
 	scope: S | undefined
 ): { scope: S; user: SessionUser } {
 	if (!scope || !canOnSelfAssessment(locals.user, 'selfAssessment.read', scope))
-		error(404, 'Självskattningen finns inte');
-	if (!canOnSelfAssessment(locals.user, action, scope))
-		error(403, 'Du har inte behörighet att göra detta');
+		error(404, refusal('errors.selfAssessmentNotFound'));
+	if (!canOnSelfAssessment(locals.user, action, scope)) error(403, refusal('errors.forbidden'));
 	return { scope, user: locals.user! };
 }

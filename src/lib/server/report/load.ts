@@ -17,6 +17,7 @@ import { cacheReport, findCachedReportOfEvaluation } from '../repositories/repor
 import { chooseAverage } from '../results/profile';
 import { buildReportModel, type ReportModel, type ReportPrevious } from '$lib/domain/report/model';
 import { renderPdfInWorker } from '../workers/pool';
+import { getEvaluationCredit } from '../repositories/evaluation-credits';
 
 const stockholmNow = () =>
 	new Date().toLocaleString('sv-SE', { timeZone: 'Europe/Stockholm' }).slice(0, 16);
@@ -35,9 +36,10 @@ export async function loadReportModel(
 	const published =
 		e.status === 'publicerad' ? await findCurrentPublishedVersion(db, evaluationId) : undefined;
 	const content = published ? published.content : await loadEvaluationContent(db, evaluationId);
-	const [average, publishedHistory] = await Promise.all([
+	const [average, publishedHistory, credit] = await Promise.all([
 		chooseAverage(db, rubric, null, locale),
-		loadMunicipalityAggregate(db, e.municipalityCode)
+		loadMunicipalityAggregate(db, e.municipalityCode),
+		getEvaluationCredit(db, evaluationId)
 	]);
 	const history = publishedHistory.results;
 	const earlier = history
@@ -86,7 +88,9 @@ export async function loadReportModel(
 			: new Date().toISOString().slice(0, 10),
 		generatedAt: stockholmNow(),
 		previous,
-		locale
+		locale,
+		creditedAuthor: credit.creditedAuthor,
+		textLanguage: credit.textLanguage
 	});
 	return { model, publishedResultId: published?.id ?? null };
 }

@@ -13,7 +13,7 @@ export function reportLang(lang: string): string {
 	return lang === 'en' ? 'en-GB' : lang === 'sv' ? 'sv-SE' : lang;
 }
 
-export function pageFrame(model: ReportModel, evaluators: string) {
+export function pageFrame(model: ReportModel) {
 	const t = translator(model.locale);
 	return {
 		pageSize: 'A4',
@@ -27,7 +27,8 @@ export function pageFrame(model: ReportModel, evaluators: string) {
 			title: model.draft
 				? t('report.docTitleDraft', { name: model.municipality.name })
 				: model.title,
-			author: evaluators,
+			// The model's credit: the team, or the publisher of an imported or seeded report.
+			author: model.author,
 			subject: t('report.subject', {
 				name: model.municipality.name,
 				year: model.year,

@@ -33,7 +33,6 @@ export function reportDocDefinition(model: ReportModel) {
 	const points = (v: number | null) => (v === null ? t('report.notScored') : String(v));
 	const ofMax = (achieved: number | null, max: number) =>
 		t('report.ofMax', { achieved: points(achieved), max });
-	const evaluators = model.evaluators.length ? model.evaluators.join(', ') : t('report.skr');
 	const bars = barGeometry(
 		model.areas.map((a) => ({
 			id: a.id,
@@ -58,7 +57,13 @@ export function reportDocDefinition(model: ReportModel) {
 			tag: 'H1'
 		},
 		{ text: String(model.year), style: 'coverYear', margin: [0, 8, 0, 40] },
-		{ text: t('report.evaluators', { names: evaluators }), style: 'body' },
+		{
+			text:
+				model.credit.kind === 'publisher'
+					? t('report.author', { name: model.author })
+					: t('report.evaluators', { names: model.author }),
+			style: 'body'
+		},
 		{ text: t('report.date', { date: model.date }), style: 'body' },
 		{ text: model.rubricTitle, style: 'muted' }
 	);
@@ -386,7 +391,7 @@ export function reportDocDefinition(model: ReportModel) {
 		margin: [0, 6, 0, 0]
 	});
 
-	return { ...pageFrame(model, evaluators), content };
+	return { ...pageFrame(model), content };
 }
 
 const starSvg =

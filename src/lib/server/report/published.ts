@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import type { Database } from '../db';
 import { findReportEvaluationId } from '../repositories/published-results';
+import { refusal } from '$lib/server/http/refusal';
 
 /** The workspace evaluation behind a public /kommuner/[code]/[year] report URL (published, with subareas). */
 export async function findPublishedEvaluationId(
@@ -10,6 +11,6 @@ export async function findPublishedEvaluationId(
 ): Promise<number> {
 	const year = /^\d{4}$/.test(yearParam) ? Number(yearParam) : 0;
 	const evaluationId = await findReportEvaluationId(db, code, year);
-	if (!evaluationId) error(404, 'Det finns ingen publicerad rapport för kommunen det året');
+	if (!evaluationId) error(404, refusal('errors.noPublishedReport'));
 	return evaluationId;
 }

@@ -1,3 +1,4 @@
+import { publisherCredit } from '$lib/domain/report/credits';
 import type { Database } from '../db';
 import { recordAudit, type Actor } from './audit';
 import { insertPublishedVersion } from './published-results';
@@ -173,7 +174,9 @@ export async function importResults(
 						origin: 'import',
 						evaluated_at: v.record.evaluatedAt ?? null,
 						summary: v.record.summary ?? '',
-						source: v.record.source ?? null
+						source: v.record.source ?? null,
+						// An imported result was not done here: its report credits the publisher.
+						credited_author: publisherCredit(v.record.year)
 					})
 					.returning('id')
 					.executeTakeFirstOrThrow();

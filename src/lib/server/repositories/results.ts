@@ -8,6 +8,8 @@ export interface LatestTotal {
 	county: string;
 	year: number;
 	rubricId: string;
+	/** The rubric version's year (2010, 2016, 2020): totals of different versions are different scales. */
+	rubricYear: number;
 	total: number | null;
 }
 
@@ -16,9 +18,18 @@ export async function listLatestTotals(db: Database): Promise<LatestTotal[]> {
 	const rows = await db
 		.selectFrom('published_result as pr')
 		.innerJoin('municipality as m', 'm.code', 'pr.municipality_code')
+		.innerJoin('rubric as r', 'r.id', 'pr.rubric_id')
 		.where('pr.is_current', '=', true)
 		.distinctOn('pr.municipality_code')
-		.select(['m.code', 'm.name', 'm.county', 'pr.year', 'pr.rubric_id as rubricId', 'pr.total'])
+		.select([
+			'm.code',
+			'm.name',
+			'm.county',
+			'pr.year',
+			'pr.rubric_id as rubricId',
+			'r.year as rubricYear',
+			'pr.total'
+		])
 		.orderBy('pr.municipality_code')
 		.orderBy('pr.year', 'desc')
 		.execute();

@@ -27,6 +27,7 @@ import { profileRadar, type ProfileRadar } from '$lib/domain/charts/profile';
 import { rubricInLocale, type Rubric } from '$lib/domain/rubric';
 import { type Locale } from '$lib/i18n';
 import { translator } from '$lib/i18n/lookup';
+import { refusal } from '$lib/server/http/refusal';
 
 export interface ChosenAverage {
 	key: string;
@@ -114,14 +115,10 @@ export async function chooseAverage(
 /** The caption of a national average: what it counts, that the municipality is in it, n per area. */
 export function averageCaption(locale: Locale, rubric: Rubric, average: NationalAverage): string {
 	const t = translator(locale);
-	const vars = {
-		rubric: rubric.title,
-		count: average.count,
-		municipalities: average.municipalities,
-		min: minEvaluations
-	};
+	// No count of its own in the sentence: the n of each figure, from the same average, is the count.
+	const vars = { rubric: rubric.title, min: minEvaluations };
 	const list = rubric.areas.map((a) => `${a.id}: ${average.areas[a.id]?.n ?? 0}`).join(', ');
-	return `${t(average.mode === 'latest' ? 'results.average.captionLatest' : 'results.average.captionAll', vars)} ${t('results.average.areaN', { list })}`;
+	return `${t(average.mode === 'latest' ? 'results.average.captionLatest' : 'results.average.captionAll', vars)} ${t('results.average.areaN', { total: average.total.n, list })}`;
 }
 
 /**
@@ -185,7 +182,7 @@ export async function loadProfileChart(
 	locale: Locale
 ): Promise<{ radar: ProfileRadar; title: string; fileName: string }> {
 	const municipality = await findMunicipalityByCode(db, code);
-	if (!municipality) error(404, 'Kommunen finns inte');
+	if (!municipality) error(404, refusal('errors.municipalityNotFound'));
 	const { profile } = await loadMunicipalityProfile(
 		db,
 		code,
@@ -193,7 +190,7 @@ export async function loadProfileChart(
 		averageKey,
 		locale
 	);
-	if (!profile) error(404, 'Kommunen har inga resultat per område');
+	if (!profile) error(404, refusal('errors.noAreaResults'));
 	return {
 		radar: profile.radar,
 		title: `${municipality.name} ${profile.result.year}`,

@@ -4,6 +4,7 @@ import { getReadyDatabase } from '$lib/server/platform/app';
 import { backupFileName, dumpDatabase } from '$lib/server/platform/backup';
 import { actorOf, recordAudit } from '$lib/server/repositories/audit';
 import type { RequestHandler } from './$types';
+import { refusal } from '$lib/server/http/refusal';
 
 /**
  * A consistent backup of the embedded database while the app runs (PGlite's own dump), for a
@@ -12,7 +13,7 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async ({ locals, url }) => {
 	const user = authorizeGlobal(locals, 'backup.download', url);
 	const opened = await getReadyDatabase();
-	if (opened.driver !== 'pglite') error(404, 'Säkerhetskopior av PostgreSQL tas med pg_dump');
+	if (opened.driver !== 'pglite') error(404, refusal('errors.backupPglite'));
 	const bytes = await dumpDatabase(opened);
 	const name = backupFileName();
 	await recordAudit(locals.db, {

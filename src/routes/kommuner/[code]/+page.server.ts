@@ -7,11 +7,12 @@ import { changeBetween } from '$lib/domain/comparison';
 import { translator } from '$lib/i18n/lookup';
 import { canOnMunicipalitySelfAssessments } from '$lib/server/auth/policy';
 import type { PageServerLoad } from './$types';
+import { refusal } from '$lib/server/http/refusal';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const t = translator(locals.locale);
 	const municipality = await findMunicipalityByCode(locals.db, params.code);
-	if (!municipality) error(404, 'Kommunen finns inte');
+	if (!municipality) error(404, refusal('errors.municipalityNotFound'));
 	const { results, rubricById, profile } = await loadMunicipalityProfile(
 		locals.db,
 		municipality.code,

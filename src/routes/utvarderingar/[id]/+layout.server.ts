@@ -6,12 +6,13 @@ import { canOnEvaluation, evaluationActions } from '$lib/server/auth/policy';
 import { listReadableShared } from '$lib/server/results/self-assessment-gap';
 import { countFactCheckComments } from '$lib/server/repositories/fact-check';
 import type { LayoutServerLoad } from './$types';
+import { refusal } from '$lib/server/http/refusal';
 
 export const load: LayoutServerLoad = async ({ locals, params, url }) => {
 	const user = requireUser(locals, url);
 	const { scope, rubric } = await authorizeEvaluationRoute(locals, params.id, 'evaluation.read');
 	const detail = await findEvaluationDetail(locals.db, scope.id);
-	if (!detail) error(404, 'Utvärderingen finns inte');
+	if (!detail) error(404, refusal('errors.evaluationNotFound'));
 	return {
 		/** The evaluation as every page of it needs it. */
 		evaluation: {

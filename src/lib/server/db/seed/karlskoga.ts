@@ -5,6 +5,7 @@ import transcript from './reference/karlskoga-2022.json';
 import { publishEvaluation } from '../../repositories/publishing';
 import { getRubricOrThrow } from '../../repositories/rubrics';
 import { computeTotals } from '$lib/domain/scoring';
+import { publisherCredit } from '$lib/domain/report/credits';
 
 /**
  * The demo's complete published evaluation: SKR's Karlskoga 2022 report as the toolkit holds it.
@@ -48,7 +49,9 @@ export async function seedKarlskoga(
 				visit_start: `${transcript.evaluatedMonth}-03`,
 				visit_end: `${transcript.evaluatedMonth}-06`,
 				summary: transcript.summaryComments,
-				source: 'SKR, Kommunkompassen – Analys av Karlskoga kommun (2022)'
+				source: 'SKR, Kommunkompassen – Analys av Karlskoga kommun (2022)',
+				// SKR's report names no evaluators: it is credited to SKR, not to the demo team below.
+				credited_author: publisherCredit(transcript.year)
 			})
 			.returning('id')
 			.executeTakeFirstOrThrow();

@@ -47,6 +47,10 @@ export interface EvaluationTable {
 	answers_due: string | null;
 	fact_check_due: string | null;
 	publication_planned: string | null;
+	/** The publisher a report not done in this toolkit is credited to ("Sveriges Kommuner och Regioner, 2022"); null: its team. */
+	credited_author: string | null;
+	/** BCP 47 language of the evaluators' texts ('sv' unless they wrote in another). */
+	text_language: Generated<string>;
 }
 
 export interface PublishedResultTable {

@@ -24,6 +24,7 @@ import { hasSubareas, sortRubricsNewestFirst } from '$lib/domain/rubric';
 import type { Actions, PageServerLoad } from './$types';
 import { translateKey } from '$lib/i18n/lookup';
 import { m } from '$lib/paraglide/messages.js';
+import { refusal } from '$lib/server/http/refusal';
 
 /** The new self-assessment's form: the group is a list of checkboxes (one chosen is one value). */
 const newSelfAssessmentForm = newSelfAssessmentSchema.extend({
@@ -32,7 +33,7 @@ const newSelfAssessmentForm = newSelfAssessmentSchema.extend({
 
 async function municipalityOf(locals: App.Locals, code: string) {
 	const municipality = await findMunicipalityByCode(locals.db, code);
-	if (!municipality) error(404, 'Kommunen finns inte');
+	if (!municipality) error(404, refusal('errors.municipalityNotFound'));
 	return municipality;
 }
 

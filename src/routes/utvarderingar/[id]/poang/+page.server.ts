@@ -6,6 +6,7 @@ import { countEvidenceBySubarea } from '$lib/server/repositories/evidence-counts
 import { loadPreviousScores } from '$lib/server/repositories/follow-up';
 import { saveOwnScore, submitOwnSheet } from '$lib/server/actions/scoring';
 import type { Actions, PageServerLoad } from './$types';
+import { refusal } from '$lib/server/http/refusal';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const { scope, rubric, user } = await authorizeEvaluationRoute(
@@ -13,7 +14,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		params.id,
 		'evaluation.readDraft'
 	);
-	if (!scope.teamUserIds.includes(user.id)) error(403, 'Bara utvärderingsgruppen har poängblad');
+	if (!scope.teamUserIds.includes(user.id)) error(403, refusal('errors.teamOnlySheets'));
 	const [sheet, evidenceCounts, previous] = await Promise.all([
 		loadOwnSheet(locals.db, scope.id, user.id),
 		countEvidenceBySubarea(locals.db, scope.id),

@@ -7,6 +7,7 @@ import { chooseAverage } from '$lib/server/results/profile';
 import { gapBySubarea } from '$lib/domain/self-assessment';
 import { rubricOutline } from '$lib/domain/rubric';
 import type { PageServerLoad } from './$types';
+import { refusal } from '$lib/server/http/refusal';
 
 /**
  * The report's appendix "Självskattning jämfört med utvärderarnas bedömning": each self-assessment
@@ -23,7 +24,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const shared = (await listReadableShared(locals.db, user, scope.id)).filter(
 		(a) => a.rubricId === rubric.id
 	);
-	if (!shared.length) error(404, 'Ingen självskattning är delad med utvärderingen');
+	if (!shared.length) error(404, refusal('errors.noSharedSelfAssessment'));
 	const [team, average] = await Promise.all([
 		listAgreedScores(locals.db, scope.id),
 		chooseAverage(locals.db, rubric, null, locals.locale)

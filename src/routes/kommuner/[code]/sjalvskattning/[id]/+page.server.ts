@@ -42,6 +42,7 @@ import { unscoredSubareas } from '$lib/domain/scoring';
 import { gapActionSchema } from '$lib/schemas/self-assessment';
 import { pointsOf, scoreFormSchema } from '$lib/schemas/score-form';
 import type { Actions, PageServerLoad } from './$types';
+import { refusal } from '$lib/server/http/refusal';
 
 type Event = RequestEvent<{ code: string; id: string }>;
 
@@ -234,7 +235,7 @@ export const actions: Actions = refusingBadInput({
 		const parsed = parseForm(locals, form, gapActionSchema, { act: true, actValues: values });
 		if (!parsed.ok) return parsed.failure;
 		const area = areaOfSubarea(rubric, parsed.data.subareaId);
-		if (!area) error(404, 'Delområdet finns inte');
+		if (!area) error(404, refusal('errors.subareaNotFound'));
 		const external = await findLatestExternal(locals.db, scope.municipalityCode, rubric.id);
 		const evaluation = external && (await findEvaluationScope(locals.db, external.evaluationId));
 		if (evaluation && canOnEvaluation(user, 'actionPlan.edit', evaluation)) {

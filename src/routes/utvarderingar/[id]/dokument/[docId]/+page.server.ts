@@ -17,11 +17,12 @@ import { actorOf } from '$lib/server/repositories/audit';
 import { citePassage } from '$lib/server/actions/cite-passage';
 import { listSubareas } from '$lib/domain/rubric';
 import type { Actions, PageServerLoad } from './$types';
+import { refusal } from '$lib/server/http/refusal';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const { scope, rubric } = await authorizeEvaluationRoute(locals, params.id, 'document.read');
 	const document = await findDocument(locals.db, scope.id, pathId(params.docId));
-	if (!document) error(404, 'Dokumentet finns inte');
+	if (!document) error(404, refusal('errors.documentNotFound'));
 	return {
 		document,
 		pages: await listDocumentPages(locals.db, document.id),

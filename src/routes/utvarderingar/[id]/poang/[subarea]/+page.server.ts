@@ -8,6 +8,7 @@ import { saveAgreed, saveOwnScore } from '$lib/server/actions/scoring';
 import { citePassage } from '$lib/server/actions/cite-passage';
 import { areaOfSubarea, findSubarea, rubricText } from '$lib/domain/rubric';
 import type { Actions, PageServerLoad } from './$types';
+import { refusal } from '$lib/server/http/refusal';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const { scope, rubric, user } = await authorizeEvaluationRoute(
@@ -16,7 +17,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		'evaluation.readDraft'
 	);
 	const subarea = findSubarea(rubric, params.subarea);
-	if (!subarea) error(404, 'Delområdet finns inte');
+	if (!subarea) error(404, refusal('errors.subareaNotFound'));
 	const area = areaOfSubarea(rubric, subarea.id)!;
 	const onTeam = scope.teamUserIds.includes(user.id);
 	const [sheet, agreed, sources, suggestions, previous] = await Promise.all([
