@@ -104,15 +104,15 @@ export async function prepareE2eDatabase(
 		.where('id', '=', calibratedDraftId)
 		.execute();
 	// Borås 2026 in scoring, both sheets filled in but not handed in, for calibrating to the end:
-	// 30 subareas scored the same and 6 (the first six) differently; A justifies every score, B
-	// only the differing ones.
+	// 30 subareas scored the same and 6 (the first six) 5 points apart, more than 10 % of any
+	// maximum; A justifies every score, B only the differing ones.
 	const calibrationRunDraftId = await draftIn('1490', 'poangsattning');
 	const subareaList = rubric.areas.flatMap((a) => a.subareas);
 	for (const key of ['evaluator1', 'evaluator2'] as const) {
 		const actor = { id: ids[key], email: testAccounts[key].email };
 		for (const [i, s] of subareaList.entries()) {
 			const differs = i < 6;
-			const points = Math.floor(s.maxPoints / 2) + (differs && key === 'evaluator2' ? 2 : 0);
+			const points = Math.floor(s.maxPoints / 2) + (differs && key === 'evaluator2' ? 5 : 0);
 			const justification =
 				key === 'evaluator1' || differs ? `${testAccounts[key].name} motiverar ${s.id}` : '';
 			await saveSheetScore(opened.db, actor, rubric, calibrationRunDraftId, {
