@@ -158,7 +158,9 @@ test('a planned date already past is asked about before the evaluation is create
 	await page.getByLabel('Kommunens svar senast').fill('2026-01-15');
 	await page.getByRole('button', { name: 'Skapa utvärdering' }).click();
 	await expect(
-		page.getByText('Datumet har redan passerat: utvärderingen visas då som försenad direkt.')
+		page
+			.getByText('Datumet har redan passerat: utvärderingen visas då som försenad direkt.')
+			.first()
 	).toBeVisible();
 	await expect(page.getByLabel('Kommunens svar senast')).toHaveValue('2026-01-15');
 	await page.getByLabel('Ja, datumen som redan passerat stämmer').check();
