@@ -12,8 +12,9 @@ import { DomainError } from '../errors';
 
 /**
  * Agrees every not yet agreed subarea where all sheets (all handed in) give the same points and
- * at least one carries a justification. A score agreed meanwhile by someone else is left as it is
- * (its row exists, so it is not a candidate, or the insert finds it and is skipped).
+ * at least one carries a justification. A score agreed before is never touched (it is not a
+ * candidate); one agreed by someone else between the read and the insert makes the whole action
+ * stale (saveVersioned's 409), and nothing of it is written.
  */
 export async function agreeEqualScores(
 	db: Database,
