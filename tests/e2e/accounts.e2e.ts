@@ -28,6 +28,8 @@ test('a coordinator manages users: creating one shows a one-time password once',
 	await page.goto('/admin/anvandare');
 	await page.getByLabel('E-postadress').fill('ny.utvarderare@test.se');
 	await page.getByLabel('Namn', { exact: true }).fill('Nina Ny');
+	// No role is chosen in advance (least of all Samordnare): the coordinator picks one.
+	await expect(page.getByLabel('Roll', { exact: true })).toHaveValue('');
 	await page.getByLabel('Roll', { exact: true }).selectOption('evaluator');
 	await page.getByRole('button', { name: 'Skapa användare' }).click();
 	await expect(page.getByRole('status').first()).toContainText('Engångslösenord:');

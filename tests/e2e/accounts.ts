@@ -119,6 +119,11 @@ export interface E2eState {
 	calibrationDraftId: number;
 	/** Solna 2026 in calibration, both sheets handed in (they differ in area 1). */
 	calibratedDraftId: number;
+	/**
+	 * Borås 2026 in scoring, both sheets filled in and not handed in: 30 subareas the same, the
+	 * first six different; evaluator1 justifies all, evaluator2 only the six.
+	 */
+	calibrationRunDraftId: number;
 	/** Upplands Väsby 2026 in scoring (evaluator1 and evaluator2), for sharing a self-assessment. */
 	selfAssessmentDraftId: number;
 	/**

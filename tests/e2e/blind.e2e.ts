@@ -136,7 +136,7 @@ test('blind sheets stay blind on every route and format until calibration', asyn
 				version: '0'
 			});
 		}
-		await post(request, `/utvarderingar/${id}/poang?/submit`, {});
+		await post(request, `/utvarderingar/${id}/poang?/submit`, { confirmed: '1' });
 	}
 	await blindChecks();
 

@@ -13,7 +13,7 @@ test('calibrating with "Ta A" and "Ta B", the flagged filter and the summary', a
 
 	// Area 1's five subareas differ by more than 10 % of max: flagged, linked from the summary.
 	await expect(page.getByText('5 delområden behöver diskuteras')).toBeVisible();
-	await expect(page.getByText('36 saknar överenskommen poäng')).toBeVisible();
+	await expect(page.getByText('0 av 36 överenskomna · 36 återstår')).toBeVisible();
 	const summary = page.locator('section.summary');
 	await expect(summary.getByRole('link')).toHaveText(['1.1', '1.2', '1.3', '1.4', '1.5']);
 	await page.getByLabel('Att diskutera').check();
@@ -33,7 +33,10 @@ test('calibrating with "Ta A" and "Ta B", the flagged filter and the summary', a
 	await expect(s12.getByRole('status').filter({ hasText: /^Sparat$/ })).toBeVisible({
 		timeout: 15_000
 	});
-	await expect(page.getByText('34 saknar överenskommen poäng')).toBeVisible();
+	await expect(page.getByText('2 av 36 överenskomna · 34 återstår')).toBeVisible();
+	// Agreed, so no longer to discuss: the count and the links fall.
+	await expect(page.getByText('3 delområden behöver diskuteras')).toBeVisible();
+	await expect(summary.getByRole('link')).toHaveText(['1.3', '1.4', '1.5']);
 
 	// "Inte överenskomna" leaves out the two just agreed.
 	await page.getByLabel('Inte överenskomna').check();

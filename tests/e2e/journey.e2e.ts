@@ -272,7 +272,8 @@ for (const [key, points] of [
 		await page.goto(`${evaluationUrl}/poang`);
 		await hydrated(page);
 		await page.getByRole('button', { name: 'Lämna in mitt poängblad' }).click();
-		await expect(page.getByText(/Ditt poängblad är inlämnat/)).toBeVisible();
+		await page.getByRole('button', { name: 'Ja, lämna in' }).click();
+		await expect(page.getByText(/Ditt poängblad är inlämnat/).first()).toBeVisible();
 		await signOut(page);
 	});
 }
@@ -284,25 +285,28 @@ test('the team calibrates and sends the draft to fact-checking', async ({ page }
 	await hydrated(page);
 	await expect(page.getByRole('heading', { name: 'Samstämmighet' })).toBeVisible();
 	// "Ta A" takes Anna's score (A is the first sheet) into the agreed score; the agreed score
-	// needs a justification of its own (the sheets were scored without one), then it is saved.
+	// needs a justification of its own (the sheets were scored without one): the form asks for it
+	// in place, with focus there, and sends nothing to be refused; then it is saved.
 	for (const s of subareas) {
 		const section = page.locator('section.subarea', {
 			has: page.locator(`#cal-${s.id.replace('.', '\\.')}`)
 		});
 		await section.getByRole('button', { name: /^Ta A/ }).click();
-		if (s.id === '1.1')
+		if (s.id === '1.1') {
 			await expect(section.getByRole('status')).toHaveText(
-				'Inte sparat: rätta det markerade fältet. Din text finns kvar.'
+				'Inte sparat ännu: skriv en motivering, så sparas poängen.'
 			);
+			await expect(section.getByLabel('Motivering')).toBeFocused();
+		}
 		await section.getByLabel('Motivering').fill(`Överens om ${s.id}.`);
 		await section.getByRole('button', { name: 'Spara' }).click();
 		await expect(section.getByRole('status').filter({ hasText: /^Sparat$/ })).toBeVisible({
 			timeout: 15_000
 		});
 	}
-	await expect(
-		page.getByRole('status').filter({ hasText: 'saknar överenskommen poäng' })
-	).toHaveText(/· 0 saknar överenskommen poäng$/);
+	await expect(page.getByRole('status').filter({ hasText: 'överenskomna' })).toContainText(
+		`${subareas.length} av ${subareas.length} överenskomna · 0 återstår`
+	);
 	await screenshot(page, 'kalibrering');
 	await moveTo(page, evaluationUrl, 'Faktagranskning');
 	await signOut(page);

@@ -103,6 +103,26 @@ export async function prepareE2eDatabase(
 		.set({ status: 'kalibrering' })
 		.where('id', '=', calibratedDraftId)
 		.execute();
+	// Borås 2026 in scoring, both sheets filled in but not handed in, for calibrating to the end:
+	// 30 subareas scored the same and 6 (the first six) 5 points apart, more than 10 % of any
+	// maximum; A justifies every score, B only the differing ones.
+	const calibrationRunDraftId = await draftIn('1490', 'poangsattning');
+	const subareaList = rubric.areas.flatMap((a) => a.subareas);
+	for (const key of ['evaluator1', 'evaluator2'] as const) {
+		const actor = { id: ids[key], email: testAccounts[key].email };
+		for (const [i, s] of subareaList.entries()) {
+			const differs = i < 6;
+			const points = Math.floor(s.maxPoints / 2) + (differs && key === 'evaluator2' ? 5 : 0);
+			const justification =
+				key === 'evaluator1' || differs ? `${testAccounts[key].name} motiverar ${s.id}` : '';
+			await saveSheetScore(opened.db, actor, rubric, calibrationRunDraftId, {
+				subareaId: s.id,
+				points,
+				justification,
+				expectedVersion: 0
+			});
+		}
+	}
 	// Self-assessment: Upplands Väsby 2026 in scoring with the same team, and a user of Upplands
 	// Väsby, for the test that a shared self-assessment stays hidden until an evaluator's sheet.
 	const selfAssessmentDraftId = await draftIn('0114', 'poangsattning');
@@ -207,6 +227,7 @@ export async function prepareE2eDatabase(
 		scoringDraftId,
 		calibrationDraftId,
 		calibratedDraftId,
+		calibrationRunDraftId,
 		factCheckDraftId,
 		factCheckPagesDraftId,
 		lundSelfAssessments,

@@ -220,7 +220,7 @@ test('a shared self-assessment stays hidden from an evaluator until their own sh
 	const appendix = `/utvarderingar/${draftId}/sjalvskattning`;
 	expect((await evaluator.get(appendix)).status()).toBe(404);
 	const submitted = await evaluator.post(`/utvarderingar/${draftId}/poang?/submit`, {
-		form: {},
+		form: { confirmed: '1' },
 		headers: { origin, accept: 'text/html' },
 		maxRedirects: 0
 	});

@@ -147,3 +147,23 @@ test('a re-evaluation starts with the next year, the team and the carried-over d
 		'Ange vilka styrdokument'
 	);
 });
+
+test('a planned date already past is asked about before the evaluation is created', async ({
+	page
+}) => {
+	await signIn(page, testAccounts.coordinator);
+	await gotoLive(page, '/utvarderingar/ny');
+	await page.getByLabel('Kommun', { exact: true }).selectOption('2180');
+	await page.getByLabel('År', { exact: true }).fill('2026');
+	await page.getByLabel('Kommunens svar senast').fill('2026-01-15');
+	await page.getByRole('button', { name: 'Skapa utvärdering' }).click();
+	await expect(
+		page
+			.getByText('Datumet har redan passerat: utvärderingen visas då som försenad direkt.')
+			.first()
+	).toBeVisible();
+	await expect(page.getByLabel('Kommunens svar senast')).toHaveValue('2026-01-15');
+	await page.getByLabel('Ja, datumen som redan passerat stämmer').check();
+	await page.getByRole('button', { name: 'Skapa utvärdering' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Gävle 2026');
+});

@@ -64,5 +64,11 @@ test('a full sheet scored by keyboard, with live sums, a filter and a complete h
 	await expect(page.getByText(`Totalt ${total} av 800 poäng`)).toBeVisible();
 	await page.getByRole('button', { name: 'Lämna in mitt poängblad' }).focus();
 	await page.keyboard.press('Enter');
-	await expect(page.getByText('Ditt poängblad är inlämnat')).toBeVisible();
+	// Asked in the page, focus on the question; "Ja, lämna in" hands it in, the receipt shows here.
+	await expect(page.getByRole('heading', { name: 'Lämna in poängbladet?' })).toBeFocused();
+	await page.getByRole('button', { name: 'Ja, lämna in' }).focus();
+	await page.keyboard.press('Enter');
+	const receipt = page.locator('section.hand-in').getByRole('status');
+	await expect(receipt).toContainText('Ditt poängblad är inlämnat');
+	await expect(receipt).toBeFocused();
 });

@@ -20,7 +20,11 @@ import type { SubmitFunction } from '@sveltejs/kit';
 import { applyAction } from '$app/forms';
 import { beforeNavigate, goto } from '$app/navigation';
 
-export type SaveState = 'idle' | 'dirty' | 'saving' | 'saved' | 'failed' | 'conflict';
+/**
+ * `waiting`: the form is not complete enough to save (an agreed score without its justification);
+ * autosave holds the edit instead of sending it to be refused, and the form asks for what is missing.
+ */
+export type SaveState = 'idle' | 'dirty' | 'saving' | 'saved' | 'failed' | 'conflict' | 'waiting';
 
 /** What the app's form actions answer (see `attempt` in evaluation-route.ts). */
 interface SaveAnswer {
@@ -54,7 +58,9 @@ export class Autosave {
 			/** The page was rendered after a save posted without JavaScript. */
 			saved?: boolean;
 		},
-		private readonly delayMs = 1000
+		private readonly delayMs = 1000,
+		/** Whether the form as filled in now can be saved; an automatic save waits until it can. */
+		private readonly ready: () => boolean = () => true
 	) {
 		this.version = initial.version;
 		this.errors = initial.errors ?? {};
@@ -133,6 +139,14 @@ export class Autosave {
 		// While a conflict is shown, only an explicit save may replace the other person's text.
 		if (this.state === 'conflict' && !submitter) {
 			cancel();
+			this.#settle(false);
+			return;
+		}
+		// An incomplete form (a required field empty) is not sent to be refused: the edit waits, and
+		// the next input that completes it saves it. An explicit save still goes, to say why not.
+		if (!submitter && !this.#inFlight && !this.ready()) {
+			cancel();
+			this.state = 'waiting';
 			this.#settle(false);
 			return;
 		}

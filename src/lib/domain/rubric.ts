@@ -347,6 +347,27 @@ export function rubricOutline(rubric: Rubric, locale: string) {
 	}));
 }
 
+/**
+ * Each subarea's guidance and question texts in the reader's language, for a scoring sheet's
+ * "on demand" help beside the scores (the outline above leaves them out to stay small).
+ */
+export function subareaGuidance(
+	rubric: Rubric,
+	locale: string
+): Record<string, { guidance: string | null; questions: string[] }> {
+	return Object.fromEntries(
+		rubric.areas.flatMap((a) =>
+			a.subareas.map((s) => [
+				s.id,
+				{
+					guidance: rubricText(locale, s).guidance ?? null,
+					questions: (s.questions ?? []).map((q) => rubricText(locale, q).text)
+				}
+			])
+		)
+	);
+}
+
 /** Newest first by year, then id; the default rubric for a new evaluation is the first. */
 export function sortRubricsNewestFirst<T extends { year: number; id: string }>(rubrics: T[]): T[] {
 	return [...rubrics].sort((a, b) => b.year - a.year || b.id.localeCompare(a.id));

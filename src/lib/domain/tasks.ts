@@ -143,6 +143,20 @@ export function lateMilestones(
 	});
 }
 
+/**
+ * The planned dates, of those given, already past on `today` ('YYYY-MM-DD'): a new evaluation
+ * planned so would show "försenad" at once, so the form asks whether that is meant.
+ */
+export function pastPlannedDates(
+	dates: Partial<Record<(typeof plannedDateKeys)[number], string | null>>,
+	today: string
+): (typeof plannedDateKeys)[number][] {
+	return plannedDateKeys.filter((key) => {
+		const d = dates[key];
+		return Boolean(d && d < today);
+	});
+}
+
 /** Today as 'YYYY-MM-DD' in Swedish time (the programme's dates are Swedish dates). */
 export function todayInSweden(now = new Date()): string {
 	return now.toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });

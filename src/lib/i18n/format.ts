@@ -44,6 +44,25 @@ export function formatDate(locale: Locale, value: Date | string): string {
 	}).format(date);
 }
 
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A moment as the whole app shows one: date and time in Swedish time (Europe/Stockholm, where the
+ * evaluations happen), whatever the server's or the reader's zone, in one short format per locale.
+ */
+export function formatDateTime(locale: Locale, value: Date | string): string {
+	let format = dateTimeFormats.get(locale);
+	if (!format) {
+		format = new Intl.DateTimeFormat(intlLocale(locale), {
+			dateStyle: 'short',
+			timeStyle: 'short',
+			timeZone: 'Europe/Stockholm'
+		});
+		dateTimeFormats.set(locale, format);
+	}
+	return format.format(typeof value === 'string' ? new Date(value) : value);
+}
+
 /** A month and year ("oktober 2022", "October 2022") from "YYYY-MM". */
 export function formatMonth(locale: Locale, yearMonth: string): string {
 	const [year, month] = yearMonth.split('-').map(Number);

@@ -17,7 +17,8 @@ export const createUserSchema = z
 	.object({
 		email: z.email('errors.email').trim().max(254, 'errors.email'),
 		name: z.string().trim().max(200, 'errors.invalid').default(''),
-		role: roleSchema,
+		// The form offers no role in advance: an empty choice asks for one.
+		role: z.enum(roles, { error: 'admin.users.roleRequired' }),
 		municipalityCode
 	})
 	.refine((v) => v.role !== 'municipality' || v.municipalityCode, {

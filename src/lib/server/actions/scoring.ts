@@ -15,6 +15,7 @@ import {
 	submitSheet
 } from '../repositories/scoring';
 import { unscoredSubareas } from '$lib/domain/scoring';
+import { agreeEqualScores } from '../repositories/calibration';
 import { pointsOf, scoreFormSchema } from '$lib/schemas/score-form';
 
 type Event = RequestEvent<{ id: string }>;
@@ -70,11 +71,15 @@ export const saveOwnScore = scoreAction(
 );
 
 /**
- * Hands in one's sheet; an incomplete one is refused with the unscored subareas named. Every
- * refusal names them (none for a refusal of another kind), so the page reads one shape.
+ * Hands in one's sheet once confirmed; an incomplete one is refused with the unscored subareas
+ * named. Every refusal names them (none for a refusal of another kind), so the page reads one shape.
  */
-export async function submitOwnSheet({ locals, params }: Event) {
+export async function submitOwnSheet({ locals, params, request }: Event) {
 	const { scope, rubric, user } = await authorizeEvaluationRoute(locals, params.id, 'sheet.edit');
+	// Handing in is final: the first post (the page's button without JavaScript) only asks the page
+	// to show the confirmation, with the subareas that lack a justification; its "Ja" confirms.
+	if ((await request.formData()).get('confirmed') !== '1')
+		return { review: true, missing: [] as string[] };
 	const sheet = await loadOwnSheet(locals.db, scope.id, user.id);
 	const missing = unscoredSubareas(rubric, sheet.scores);
 	if (missing.length) return refuse(locals, '_form', 'ws.errors.sheetIncomplete', { missing });
@@ -95,3 +100,17 @@ export const saveAgreed = scoreAction('score.agree', ({ locals }, { scope, rubri
 		expectedVersion: s.version
 	})
 );
+
+/**
+ * Agrees in one go every subarea where the handed-in sheets give the same points, carrying the
+ * sheets' justifications; answers how many were agreed and which were left for want of any text.
+ */
+export async function agreeEqual({ locals, params }: Event) {
+	const { scope, rubric, user } = await authorizeEvaluationRoute(locals, params.id, 'score.agree');
+	const result = await attempt(locals, () =>
+		agreeEqualScores(locals.db, actorOf(user), rubric, scope.id)
+	);
+	return 'agree' in result
+		? { agreedEqual: result.agree.length, withoutText: result.withoutText }
+		: result;
+}

@@ -28,6 +28,8 @@ export interface AuditEntryView {
 	id: number;
 	at: Date;
 	actorLabel: string;
+	/** The acting user's name now (null for 'system', 'cli' or a user without a name). */
+	actorName: string | null;
 	entity: string;
 	entityId: string;
 	evaluationId: number | null;
@@ -48,10 +50,13 @@ export async function listAuditEntries(
 		.selectFrom('audit_log as a')
 		.leftJoin('evaluation as e', 'e.id', 'a.evaluation_id')
 		.leftJoin('municipality as m', 'm.code', 'e.municipality_code')
+		// People are shown by name; the e-mail recorded in the row stays for the admin log.
+		.leftJoin('app_user as u', 'u.id', 'a.actor_id')
 		.select([
 			'a.id',
 			'a.at',
 			'a.actor_label as actorLabel',
+			'u.name as actorName',
 			'a.entity',
 			'a.entity_id as entityId',
 			'a.evaluation_id as evaluationId',

@@ -56,7 +56,8 @@ function checkPoints(rubric: Rubric, subareaId: string, points: number | null) {
 	const subarea = findSubarea(rubric, subareaId);
 	if (!subarea) throw new DomainError('ws.errors.unknownSubarea', 'subareaId', 404);
 	if (points !== null && (!Number.isInteger(points) || points < 0 || points > subarea.maxPoints)) {
-		throw new DomainError('ws.errors.pointsRange', 'points');
+		// The message names the range ("0–20"): "the maximum" alone sends the user to look it up.
+		throw new DomainError('ws.errors.pointsRange', 'points', 400, { max: subarea.maxPoints });
 	}
 	return subarea;
 }

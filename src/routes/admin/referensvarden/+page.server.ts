@@ -6,7 +6,7 @@ import {
 	createReferenceAverage,
 	listReferenceAverages
 } from '$lib/server/repositories/reference-averages';
-import { getRubricOrThrow } from '$lib/server/repositories/rubrics';
+import { getRubricOrThrow, listRubrics } from '$lib/server/repositories/rubrics';
 import { parseForm, refuse, typedValues } from '$lib/server/http/parse-form';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -15,8 +15,15 @@ const rubricId = 'kommunkompassen-2020';
 export const load: PageServerLoad = async ({ locals, url }) => {
 	authorizeGlobal(locals, 'referenceAverage.manage', url);
 	const rubric = await getRubricOrThrow(locals.db, rubricId);
+	const rubricNames = new Map(
+		(await listRubrics(locals.db)).map((r) => [r.id, rubricText(locals.locale, r).title])
+	);
 	return {
-		references: await listReferenceAverages(locals.db),
+		/** Each reference average with its rubric's name (the id is internal). */
+		references: (await listReferenceAverages(locals.db)).map((r) => ({
+			...r,
+			rubricName: rubricNames.get(r.rubricId) ?? r.rubricId
+		})),
 		areas: rubric.areas.map((a) => ({ id: a.id, title: rubricText(locals.locale, a).title }))
 	};
 };

@@ -22,6 +22,7 @@ import { readSetupForm, setupChange, setupFormFields } from '$lib/schemas/evalua
 import { attempt } from '$lib/server/http/evaluation-route';
 import { parseForm, refuse } from '$lib/server/http/parse-form';
 import { formOptionalId } from '$lib/schemas/form';
+import { pastPlannedDates, todayInSweden } from '$lib/domain/tasks';
 import type { Actions, PageServerLoad } from './$types';
 import { m } from '$lib/paraglide/messages.js';
 
@@ -101,10 +102,21 @@ export const actions: Actions = {
 		// but for a duplicate), so the page reads one shape.
 		const context = {
 			values: { ...raw, year: String(raw.year ?? '') },
-			existing: null as { id: number; name: string } | null
+			existing: null as { id: number; name: string } | null,
+			pastDates: [] as string[]
 		};
 		const parsed = parseForm(locals, form, schema, context, ['previousEvaluationId']);
 		if (!parsed.ok) return parsed.failure;
+		// A date already past is asked about (the evaluation would be "försenad" at once), not refused.
+		const past = pastPlannedDates(parsed.data, todayInSweden());
+		if (past.length && form.get('confirmPastDates') !== 'on') {
+			const message = m['ws.create.pastDate']({}, { locale: locals.locale });
+			return fail(400, {
+				...context,
+				pastDates: past,
+				errors: Object.fromEntries(past.map((key) => [key, message])) as Record<string, string>
+			});
+		}
 		if (!(await findMunicipalityByCode(locals.db, parsed.data.municipalityCode))) {
 			return refuse(locals, 'municipalityCode', 'errors.municipalityCode', context);
 		}

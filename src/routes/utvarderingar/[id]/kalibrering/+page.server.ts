@@ -1,11 +1,12 @@
 import { authorizeEvaluationRoute, refusingBadInput } from '$lib/server/http/evaluation-route';
 import { listAgreedScores, listSheets } from '$lib/server/repositories/scoring';
-import { saveAgreed } from '$lib/server/actions/scoring';
+import { agreeEqual, saveAgreed } from '$lib/server/actions/scoring';
 import { sheetVisibility } from '$lib/server/auth/policy';
 import { countEvidenceBySubarea } from '$lib/server/repositories/evidence-counts';
 import { loadPreviousScores } from '$lib/server/repositories/follow-up';
 import { agreement, needsDiscussion, type ScorePair } from '$lib/domain/agreement';
 import { listSubareas, rubricText } from '$lib/domain/rubric';
+import { equalAgreements } from '$lib/domain/calibration';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
@@ -26,9 +27,26 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 				pairs.push({ subareaId: s.id, max: s.maxPoints, a, b });
 		}
 	}
+	const agreed = await listAgreedScores(locals.db, scope.id);
+	const evaluators = sheets.map((s) => s.name || s.email);
+	const equal = allSubmitted
+		? equalAgreements(
+				subareas.map((s) => ({
+					subareaId: s.id,
+					agreed: Boolean(agreed[s.id]),
+					sheets: sheets.map((sheet, i) => ({
+						name: evaluators[i],
+						points: sheet.scores[s.id]?.points,
+						justification: sheet.scores[s.id]?.justification
+					}))
+				}))
+			)
+		: { agree: [], withoutText: [] };
 	return {
 		allSubmitted,
-		evaluators: sheets.map((s) => s.name || s.email),
+		/** How many subareas "agree all where you agree" would agree now (same points, a text). */
+		equalCount: equal.agree.length,
+		evaluators,
 		rows: subareas.map((s) => ({
 			id: s.id,
 			title: rubricText(locals.locale, s).title,
@@ -36,7 +54,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 			sheets: allSubmitted ? sheets.map((sheet) => sheet.scores[s.id] ?? null) : [],
 			flagged: pairs.some((p) => p.subareaId === s.id && needsDiscussion(p))
 		})),
-		agreed: await listAgreedScores(locals.db, scope.id),
+		agreed,
 		/** Evidence items per subarea, and last time's score on a re-evaluation: as context. */
 		evidenceCounts: await countEvidenceBySubarea(locals.db, scope.id),
 		previous: await loadPreviousScores(locals.db, scope.id),
@@ -44,4 +62,4 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	};
 };
 
-export const actions: Actions = refusingBadInput({ agree: saveAgreed });
+export const actions: Actions = refusingBadInput({ agree: saveAgreed, agreeEqual });

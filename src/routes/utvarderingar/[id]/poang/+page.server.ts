@@ -1,4 +1,4 @@
-import { rubricOutline } from '$lib/domain/rubric';
+import { rubricOutline, subareaGuidance } from '$lib/domain/rubric';
 import { error } from '@sveltejs/kit';
 import { authorizeEvaluationRoute, refusingBadInput } from '$lib/server/http/evaluation-route';
 import { loadOwnSheet } from '$lib/server/repositories/scoring';
@@ -22,6 +22,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	]);
 	return {
 		areas: rubricOutline(rubric, locals.locale),
+		/** Each subarea's guidance and questions, shown on demand beside its score. */
+		guidance: subareaGuidance(rubric, locals.locale),
 		/** Only the user's own sheet: scoring is blind until every sheet is submitted. */
 		sheet,
 		/** Evidence items per subarea (the team's shared sources, not anyone's sheet). */

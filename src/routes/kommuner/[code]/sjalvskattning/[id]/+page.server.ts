@@ -37,7 +37,7 @@ import { findEvaluationScope } from '$lib/server/repositories/evaluation-scope';
 import { listImprovementsWithActions, saveActionItem } from '$lib/server/repositories/action-plans';
 import { findLatestExternal, loadGap } from '$lib/server/results/self-assessment-gap';
 import { groupAgreement } from '$lib/domain/self-assessment';
-import { rubricOutline, rubricText, areaOfSubarea } from '$lib/domain/rubric';
+import { rubricOutline, subareaGuidance, areaOfSubarea } from '$lib/domain/rubric';
 import { unscoredSubareas } from '$lib/domain/scoring';
 import { gapActionSchema } from '$lib/schemas/self-assessment';
 import { pointsOf, scoreFormSchema } from '$lib/schemas/score-form';
@@ -99,17 +99,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		})),
 		areas: rubricOutline(rubric, locals.locale),
 		/** The rubric's guidance and questions per subarea, as evaluators see them. */
-		guidance: Object.fromEntries(
-			rubric.areas.flatMap((a) =>
-				a.subareas.map((s) => [
-					s.id,
-					{
-						guidance: rubricText(locals.locale, s).guidance ?? null,
-						questions: (s.questions ?? []).map((q) => rubricText(locals.locale, q).text)
-					}
-				])
-			)
-		),
+		guidance: subareaGuidance(rubric, locals.locale),
 		/** Only the reader's own sheet while scoring: it is blind until everyone has handed in. */
 		ownSheet: member ? await loadOwnSelfSheet(locals.db, scope.id, user.id) : null,
 		/** Every member's sheet, once all are handed in. */
