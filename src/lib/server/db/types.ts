@@ -7,6 +7,7 @@ import type { DocumentsTables } from './tables/documents';
 import type { ComparisonsTables } from './tables/comparisons';
 import type { ActionPlansTables } from './tables/action-plans';
 import type { SelfAssessmentTables } from './tables/self-assessments';
+import type { ReportFilesTables } from './tables/report-files';
 
 export type * from './tables/foundation';
 
@@ -21,4 +22,5 @@ export interface DB
 		DocumentsTables,
 		ComparisonsTables,
 		ActionPlansTables,
-		SelfAssessmentTables {}
+		SelfAssessmentTables,
+		ReportFilesTables {}
