@@ -8,151 +8,32 @@
  * database.
  */
 import {
-	AlignmentType,
 	Document,
-	Footer,
-	Header,
 	HeadingLevel,
-	ImageRun,
-	LevelFormat,
 	Packer,
 	PageBreak,
-	PageNumber,
 	Paragraph,
-	Table,
-	TableCell,
 	TableOfContents,
-	TableRow,
-	TextRun,
-	WidthType,
-	type ParagraphChild
+	TextRun
 } from 'docx';
 import { reportRadar } from '$lib/domain/charts/profile';
 import { barGeometry, barsSvg } from '$lib/domain/charts/bars';
-import { parseRichText, type TextRun as RichRun } from '$lib/domain/rich-text';
 import type { ReportModel } from '$lib/domain/report/model';
 import { translator } from '$lib/i18n/lookup';
 import { renderRadarSvg } from '../results/charts';
-import { svgToPng } from '../platform/fonts';
-
-/** The evaluators' texts are Swedish whatever the reader's language (DOMAIN.md, language of parts). */
-const swedish = { value: 'sv-SE' };
-
-type Block = Paragraph | Table | TableOfContents;
-
-const ORDERED = 'report-ordered';
-
-/** Width and height of a PNG, from its IHDR chunk. */
-function pngSize(png: Uint8Array): { width: number; height: number } {
-	const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
-	return { width: view.getUint32(16), height: view.getUint32(20) };
-}
-
-/** A chart as an inline PNG `width` pixels wide (at 96 dpi) with its alternative text. */
-async function chartImage(svg: string, width: number, alt: { title: string; description: string }) {
-	const png = await svgToPng(svg, width * 2);
-	const size = pngSize(png);
-	return new Paragraph({
-		alignment: AlignmentType.CENTER,
-		children: [
-			new ImageRun({
-				type: 'png',
-				data: png,
-				transformation: { width, height: Math.round((size.height / size.width) * width) },
-				altText: { name: alt.title, title: alt.title, description: alt.description }
-			})
-		]
-	});
-}
-
-const cell = (text: string, options: { bold?: boolean; right?: boolean; lang?: boolean } = {}) =>
-	new TableCell({
-		children: [
-			new Paragraph({
-				alignment: options.right ? AlignmentType.RIGHT : undefined,
-				children: [
-					new TextRun({
-						text,
-						bold: options.bold,
-						language: options.lang ? swedish : undefined
-					})
-				]
-			})
-		]
-	});
-
-/** A Word table whose first row is a header row (repeated on every page, read as headers). */
-function table(
-	header: string[],
-	rows: string[][],
-	options: { rightFrom?: number; boldLast?: boolean; swedishColumns?: number[] } = {}
-): Table {
-	const rightFrom = options.rightFrom ?? header.length;
-	return new Table({
-		width: { size: 100, type: WidthType.PERCENTAGE },
-		rows: [
-			new TableRow({
-				tableHeader: true,
-				cantSplit: true,
-				children: header.map((h, i) => cell(h, { bold: true, right: i >= rightFrom }))
-			}),
-			...rows.map(
-				(row, r) =>
-					new TableRow({
-						cantSplit: true,
-						children: row.map((text, i) =>
-							cell(text, {
-								right: i >= rightFrom,
-								bold: options.boldLast && r === rows.length - 1,
-								lang: options.swedishColumns?.includes(i)
-							})
-						)
-					})
-			)
-		]
-	});
-}
-
-const runsOf = (runs: RichRun[], lang?: typeof swedish): ParagraphChild[] =>
-	runs.map((r) => new TextRun({ text: r.text, bold: r.bold, language: lang }));
-
-/** A narrative's blocks (parseRichText, as the PDF and HTML read them) as paragraphs and bullets. */
-function richText(text: string, lang?: typeof swedish): Paragraph[] {
-	if (!text.trim()) return [new Paragraph('–')];
-	return parseRichText(text).flatMap((block) =>
-		block.kind === 'list'
-			? block.items.map(
-					(item) => new Paragraph({ bullet: { level: 0 }, children: runsOf(item, lang) })
-				)
-			: [new Paragraph({ children: runsOf(block.runs, lang) })]
-	);
-}
-
-const plainParagraphs = (text: string, lang?: typeof swedish) =>
-	text
-		.split(/\n\s*\n/)
-		.map((p) => p.trim())
-		.filter(Boolean)
-		.map((p) => new Paragraph({ children: [new TextRun({ text: p, language: lang })] }));
-
-const bullets = (items: string[], lang?: typeof swedish) =>
-	(items.length ? items : ['–']).map(
-		(text) =>
-			new Paragraph({ bullet: { level: 0 }, children: [new TextRun({ text, language: lang })] })
-	);
-
-const heading = (text: string, level: 1 | 2 | 3) =>
-	new Paragraph({
-		text,
-		heading:
-			level === 1
-				? HeadingLevel.HEADING_1
-				: level === 2
-					? HeadingLevel.HEADING_2
-					: HeadingLevel.HEADING_3
-	});
-
-const signed = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `−${Math.abs(n)}` : '±0');
+import { docxFrame } from './docx-frame';
+import {
+	ORDERED,
+	bullets,
+	chartImage,
+	heading,
+	plainParagraphs,
+	richText,
+	signed,
+	swedish,
+	table,
+	type Block
+} from './docx-parts';
 
 /** The Word document's blocks, in the PDF's order. */
 async function reportBlocks(model: ReportModel): Promise<Block[]> {
@@ -480,90 +361,6 @@ async function reportBlocks(model: ReportModel): Promise<Block[]> {
 
 /** The report as a .docx file. */
 export async function renderReportDocx(model: ReportModel): Promise<Uint8Array> {
-	const t = translator(model.locale);
-	const evaluators = model.evaluators.length ? model.evaluators.join(', ') : t('report.skr');
-	const running = `Kommunkompassen – ${model.municipality.name} ${model.year}`;
-	const doc = new Document({
-		title: model.draft ? t('report.docTitleDraft', { name: model.municipality.name }) : model.title,
-		creator: evaluators,
-		lastModifiedBy: 'Kommunkompassen',
-		subject: t('report.subject', {
-			name: model.municipality.name,
-			year: model.year,
-			rubric: model.rubricTitle
-		}),
-		keywords: t('report.keywords'),
-		description: t('report.subject', {
-			name: model.municipality.name,
-			year: model.year,
-			rubric: model.rubricTitle
-		}),
-		styles: {
-			default: {
-				document: {
-					run: {
-						font: 'Calibri',
-						size: 22,
-						language: { value: model.locale === 'en' ? 'en-GB' : 'sv-SE' }
-					}
-				},
-				heading1: { run: { color: '00457C', size: 34, bold: true } },
-				heading2: { run: { color: '00457C', size: 26, bold: true } },
-				heading3: { run: { size: 22, bold: true } }
-			}
-		},
-		numbering: {
-			config: [
-				{
-					reference: ORDERED,
-					levels: [
-						{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.START }
-					]
-				}
-			]
-		},
-		sections: [
-			{
-				headers: {
-					default: new Header({
-						children: [
-							new Paragraph({
-								children: [
-									new TextRun({ text: running, size: 16, color: '4A4F57' }),
-									...(model.draft
-										? [
-												new TextRun({
-													text: `  ${t('report.draft')} ${model.generatedAt}`,
-													size: 16,
-													bold: true,
-													color: 'B00020'
-												})
-											]
-										: [])
-								]
-							})
-						]
-					})
-				},
-				footers: {
-					default: new Footer({
-						children: [
-							new Paragraph({
-								alignment: AlignmentType.CENTER,
-								children: [
-									new TextRun({
-										children: [PageNumber.CURRENT, ' / ', PageNumber.TOTAL_PAGES],
-										size: 16,
-										color: '4A4F57'
-									})
-								]
-							})
-						]
-					})
-				},
-				children: await reportBlocks(model)
-			}
-		]
-	});
+	const doc = new Document(docxFrame(model, await reportBlocks(model)));
 	return new Uint8Array(await Packer.toBuffer(doc));
 }
