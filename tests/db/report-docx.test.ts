@@ -81,7 +81,7 @@ describe('the Karlskoga 2022 report as Word', () => {
 		expect(pictures[1]).toContain('Profil per område');
 		expect(Object.keys(doc.zip.files).filter((f) => f.startsWith('word/media/'))).toHaveLength(2);
 		// The charts' tables: the bars' values and the radar's series.
-		expect(doc.html).toContain('<th><p>Område</p></th>');
+		expect(doc.html).toContain('<thead><tr><th><p><strong>Område</strong></p></th>');
 	});
 
 	it('sets the document language, title and author, and has a table of contents', async () => {
