@@ -8,6 +8,7 @@ import type { ComparisonsTables } from './tables/comparisons';
 import type { ActionPlansTables } from './tables/action-plans';
 import type { SelfAssessmentTables } from './tables/self-assessments';
 import type { GoodExamplesTables } from './tables/good-examples';
+import type { ReportFilesTables } from './tables/report-files';
 
 export type * from './tables/foundation';
 
@@ -23,4 +24,5 @@ export interface DB
 		ComparisonsTables,
 		ActionPlansTables,
 		SelfAssessmentTables,
-		GoodExamplesTables {}
+		GoodExamplesTables,
+		ReportFilesTables {}

@@ -7,6 +7,7 @@
  */
 import Papa from 'papaparse';
 import { openDataHeaders } from './api-responses';
+import type { Locale } from '$lib/i18n';
 
 export type Cell = string | number | null;
 
@@ -21,9 +22,42 @@ export function neutraliseCell(value: Cell): Cell {
 	return typeof value === 'string' && formulaStart.test(value) ? `'${value}` : value;
 }
 
-export function toCsv(header: string[], rows: Cell[][]): string {
-	const csv = Papa.unparse([header, ...rows], {
-		escapeFormulae: formulaStart,
+/**
+ * The two CSV dialects every CSV download offers. `sv`: what Excel set to Swedish opens by a
+ * double-click (semicolon between fields, decimal comma); `intl`: RFC 4180 (comma, decimal point),
+ * what scripts and Excel in English read. Both are UTF-8 with a BOM, so Excel reads åäö.
+ */
+export const csvDialects = ['sv', 'intl'] as const;
+export type CsvDialect = (typeof csvDialects)[number];
+
+/**
+ * The dialect of a download: `?dialect=sv|intl` when given, else the reader's language (Swedish →
+ * sv). `vary` names the request header the language came from, for caches, when it decided.
+ */
+export function csvDialectFor(
+	url: URL,
+	locale: Locale,
+	languageFrom: 'Accept-Language' | 'Cookie'
+): { dialect: CsvDialect; vary?: string } {
+	const asked = url.searchParams.get('dialect');
+	if (asked === 'sv' || asked === 'intl') return { dialect: asked };
+	return { dialect: locale === 'sv' ? 'sv' : 'intl', vary: languageFrom };
+}
+
+/**
+ * In the Swedish dialect numbers are written as text with a decimal comma; a negative one then
+ * starts with a minus, which is a number to Excel, not a formula, so it is left as it is.
+ */
+const svFormulaStart = new RegExp(`^(?!-\\d+(?:,\\d+)?$)${formulaStart.source.slice(1)}`);
+
+export function toCsv(header: string[], rows: Cell[][], dialect: CsvDialect = 'intl'): string {
+	const sv = dialect === 'sv';
+	const cells = sv
+		? rows.map((row) => row.map((c) => (typeof c === 'number' ? String(c).replace('.', ',') : c)))
+		: rows;
+	const csv = Papa.unparse([header, ...cells], {
+		escapeFormulae: sv ? svFormulaStart : formulaStart,
+		delimiter: sv ? ';' : ',',
 		newline: '\r\n',
 		header: false
 	});
@@ -48,14 +82,15 @@ export async function tabularResponse(
 	name: string,
 	header: string[],
 	rows: Cell[][],
-	options: { open?: boolean } = {}
+	options: { open?: boolean; csv?: { dialect: CsvDialect; vary?: string } } = {}
 ) {
 	const headers =
 		options.open === false ? { 'cache-control': 'private, no-store' } : openDataHeaders();
 	if (format === 'csv') {
-		return new Response(toCsv(header, rows), {
+		return new Response(toCsv(header, rows, options.csv?.dialect), {
 			headers: {
 				...headers,
+				...(options.csv?.vary ? { vary: options.csv.vary } : {}),
 				'content-type': 'text/csv; charset=utf-8',
 				'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name)}.csv`
 			}

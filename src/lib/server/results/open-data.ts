@@ -22,7 +22,9 @@ export const resultsQuerySchema = z.object({
 		.optional(),
 	from: year.optional(),
 	to: year.optional(),
-	format: z.enum(['json', 'csv', 'xlsx']).default('json')
+	format: z.enum(['json', 'csv', 'xlsx']).default('json'),
+	/** CSV only: sv (semicolon, decimal comma) or intl; absent: by the reader's language. */
+	dialect: z.enum(['sv', 'intl']).optional()
 });
 
 export type ApiQueryError = { error: string };

@@ -3,7 +3,7 @@ import { findRubricById } from '$lib/server/repositories/rubrics';
 import { computeNationalAverage } from '$lib/server/repositories/comparisons';
 import { loadRubricAggregate } from '$lib/server/repositories/published-aggregates';
 import { badRequest, openDataJson } from '$lib/server/http/api-responses';
-import { tabularResponse } from '$lib/server/http/spreadsheet';
+import { csvDialectFor, tabularResponse } from '$lib/server/http/spreadsheet';
 import { apiLocale } from '$lib/server/http/locale';
 import { invalidParameter } from '$lib/server/results/open-data';
 import type { RequestHandler } from './$types';
@@ -16,7 +16,9 @@ const querySchema = z.object({
 	to: year.optional(),
 	/** true (default): each municipality once, its latest evaluation; false: every evaluation. */
 	latest: z.enum(['true', 'false']).default('true'),
-	format: z.enum(['json', 'csv', 'xlsx']).default('json')
+	format: z.enum(['json', 'csv', 'xlsx']).default('json'),
+	/** CSV only: sv (semicolon, decimal comma) or intl; absent: by the reader's language. */
+	dialect: z.enum(['sv', 'intl']).optional()
 });
 
 /**
@@ -57,7 +59,14 @@ export const GET: RequestHandler = async ({ locals, url, request }) => {
 			parsed.data.format,
 			`nationellt-medelvarde-${rubric.id}`,
 			['level', 'id', 'mean', 'n'],
-			rows
+			rows,
+			{
+				csv: csvDialectFor(
+					url,
+					apiLocale(request.headers.get('accept-language')),
+					'Accept-Language'
+				)
+			}
 		);
 	}
 	return openDataJson(average);

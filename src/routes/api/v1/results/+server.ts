@@ -6,7 +6,7 @@ import {
 	parseResultsQuery,
 	resultRows
 } from '$lib/server/results/open-data';
-import { tabularResponse } from '$lib/server/http/spreadsheet';
+import { csvDialectFor, tabularResponse } from '$lib/server/http/spreadsheet';
 import { apiLocale } from '$lib/server/http/locale';
 import type { RequestHandler } from './$types';
 
@@ -28,7 +28,9 @@ export const GET: RequestHandler = async ({ locals, url, request }) => {
 	if (query.format !== 'json') {
 		const used = rubrics.filter((r) => results.some((x) => x.rubricId === r.id));
 		const { header, rows } = resultRows(results, used);
-		return tabularResponse(query.format, 'kommunkompassen-resultat', header, rows);
+		return tabularResponse(query.format, 'kommunkompassen-resultat', header, rows, {
+			csv: csvDialectFor(url, apiLocale(request.headers.get('accept-language')), 'Accept-Language')
+		});
 	}
 	return openDataJson(
 		await exchangeRecords(locals.db, results, new Map(rubrics.map((r) => [r.id, r])))

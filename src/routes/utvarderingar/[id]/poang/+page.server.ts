@@ -5,6 +5,7 @@ import { loadOwnSheet } from '$lib/server/repositories/scoring';
 import { countEvidenceBySubarea } from '$lib/server/repositories/evidence-counts';
 import { loadPreviousScores } from '$lib/server/repositories/follow-up';
 import { saveOwnScore, submitOwnSheet } from '$lib/server/actions/scoring';
+import { importOwnSheet } from '$lib/server/actions/sheet-file';
 import type { Actions, PageServerLoad } from './$types';
 import { refusal } from '$lib/server/http/refusal';
 
@@ -33,4 +34,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	};
 };
 
-export const actions: Actions = refusingBadInput({ save: saveOwnScore, submit: submitOwnSheet });
+export const actions: Actions = refusingBadInput({
+	save: saveOwnScore,
+	submit: submitOwnSheet,
+	importSheet: importOwnSheet
+});

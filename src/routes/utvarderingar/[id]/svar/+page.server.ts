@@ -15,6 +15,7 @@ import {
 	sourceLimits
 } from '$lib/domain/sources';
 import { rubricText } from '$lib/domain/rubric';
+import { importAnswers } from '$lib/server/actions/answer-files';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
@@ -93,5 +94,7 @@ export const actions: Actions = refusingBadInput({
 			{ targetId, values }
 		);
 		return typeof result === 'number' ? { targetId, saved: true, version: result } : result;
-	}
+	},
+	/** An answered questions sheet (.xlsx) into the answers: all or nothing, conflicts listed. */
+	importAnswers
 });

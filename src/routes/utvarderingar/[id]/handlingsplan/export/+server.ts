@@ -4,7 +4,7 @@ import {
 	listImprovementsWithActions
 } from '$lib/server/repositories/action-plans';
 import { getEvaluationOrThrow } from '$lib/server/repositories/evaluations';
-import { tabularResponse } from '$lib/server/http/spreadsheet';
+import { csvDialectFor, tabularResponse } from '$lib/server/http/spreadsheet';
 import type { RequestHandler } from './$types';
 
 /** The action plan as CSV or XLSX (?format=xlsx). */
@@ -43,6 +43,6 @@ export const GET: RequestHandler = async ({ locals, params, url }) => {
 		`handlingsplan-${e.municipalityName}-${e.year}`,
 		header,
 		rows,
-		{ open: false }
+		{ open: false, csv: csvDialectFor(url, locals.locale, 'Cookie') }
 	);
 };

@@ -2,7 +2,7 @@ import { listRubrics } from '$lib/server/repositories/rubrics';
 import { findMunicipalityByCode } from '$lib/server/repositories/municipalities';
 import { badRequest, openDataJson } from '$lib/server/http/api-responses';
 import { exchangeRecords, listPublishedResults, resultRows } from '$lib/server/results/open-data';
-import { tabularResponse } from '$lib/server/http/spreadsheet';
+import { csvDialectFor, tabularResponse } from '$lib/server/http/spreadsheet';
 import { apiLocale } from '$lib/server/http/locale';
 import type { RequestHandler } from './$types';
 import { m } from '$lib/paraglide/messages.js';
@@ -27,7 +27,9 @@ export const GET: RequestHandler = async ({ locals, params, url, request }) => {
 			results,
 			rubrics.filter((r) => results.some((x) => x.rubricId === r.id))
 		);
-		return tabularResponse(format, `kommunkompassen-${params.code}`, header, rows);
+		return tabularResponse(format, `kommunkompassen-${params.code}`, header, rows, {
+			csv: csvDialectFor(url, apiLocale(request.headers.get('accept-language')), 'Accept-Language')
+		});
 	}
 	return openDataJson(
 		await exchangeRecords(locals.db, results, new Map(rubrics.map((r) => [r.id, r])))

@@ -1,0 +1,12 @@
+import { findPublishedEvaluationId } from '$lib/server/report/published';
+import { docxHeaders, reportDocx } from '$lib/server/report/docx-file';
+import type { RequestHandler } from './$types';
+
+/** A published report as Word: public, cached per published version like the PDF. */
+export const GET: RequestHandler = async ({ locals, params }) => {
+	const evaluationId = await findPublishedEvaluationId(locals.db, params.code, params.year);
+	const { docx, facts } = await reportDocx(locals.db, evaluationId, locals.locale);
+	return new Response(docx as BodyInit, {
+		headers: docxHeaders(`Kommunkompassen ${facts.municipality} ${facts.year}.docx`, false)
+	});
+};
