@@ -37,6 +37,7 @@ export const publicRoutes = new Set([
 	'/kommuner/[code]',
 	'/kommuner/[code]/[year]/rapport',
 	'/kommuner/[code]/[year]/rapport.pdf',
+	'/kommuner/[code]/[year]/rapport.docx',
 	'/kommuner/[code]/profil.svg',
 	'/kommuner/[code]/profil.png',
 	'/jamfor',
