@@ -19,11 +19,11 @@ import { ORDERED, type Block } from './docx-parts';
  */
 export function docxFrame(model: ReportModel, children: Block[]): IPropertiesOptions {
 	const t = translator(model.locale);
-	const evaluators = model.evaluators.length ? model.evaluators.join(', ') : t('report.skr');
 	const running = `Kommunkompassen – ${model.municipality.name} ${model.year}`;
 	return {
 		title: model.draft ? t('report.docTitleDraft', { name: model.municipality.name }) : model.title,
-		creator: evaluators,
+		// The model's credit: the team, or the publisher of an imported or seeded report.
+		creator: model.author,
 		lastModifiedBy: 'Kommunkompassen',
 		subject: t('report.subject', {
 			name: model.municipality.name,

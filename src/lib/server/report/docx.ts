@@ -41,7 +41,6 @@ async function reportBlocks(model: ReportModel): Promise<Block[]> {
 	const points = (v: number | null) => (v === null ? t('report.notScored') : String(v));
 	const ofMax = (achieved: number | null, max: number) =>
 		t('report.ofMax', { achieved: points(achieved), max });
-	const evaluators = model.evaluators.length ? model.evaluators.join(', ') : t('report.skr');
 	// In English the evaluators' texts stay Swedish and say so to spell checkers and screen readers.
 	const theirs = model.locale === 'sv' ? undefined : swedish;
 	const blocks: Block[] = [];
@@ -54,7 +53,11 @@ async function reportBlocks(model: ReportModel): Promise<Block[]> {
 			heading: HeadingLevel.TITLE
 		}),
 		new Paragraph({ text: String(model.year), style: 'Subtitle' }),
-		new Paragraph(t('report.evaluators', { names: evaluators })),
+		new Paragraph(
+			model.credit.kind === 'publisher'
+				? t('report.author', { name: model.author })
+				: t('report.evaluators', { names: model.author })
+		),
 		new Paragraph(t('report.date', { date: model.date })),
 		new Paragraph(model.rubricTitle)
 	);
