@@ -6,25 +6,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { createUser } from '../helpers/users';
-import { createEvaluation } from '../../src/lib/server/repositories/evaluations';
+import { createEvaluation } from '../../src/lib/server/evaluations/evaluations';
 import {
 	DuplicateEvaluationError,
 	loadEvaluationSetup,
 	updateEvaluationSetup,
 	type SetupChange
-} from '../../src/lib/server/repositories/evaluation-setup';
+} from '../../src/lib/server/evaluations/setup';
 import {
 	finishCarriedDocuments,
 	listCarriedDocuments,
 	markCarriedDocument
-} from '../../src/lib/server/repositories/carried-documents';
-import { loadTasks } from '../../src/lib/server/repositories/evaluation-tasks';
+} from '../../src/lib/server/documents/carried';
+import { loadTasks } from '../../src/lib/server/evaluations/tasks';
 import {
 	addDocument,
 	extractStoredDocument,
 	listDocumentPages
-} from '../../src/lib/server/repositories/documents';
-import { systemActor } from '../../src/lib/server/repositories/audit';
+} from '../../src/lib/server/documents/documents';
+import { systemActor } from '../../src/lib/server/accounts/audit';
 import type { SessionUser } from '../../src/lib/server/auth/types';
 
 let t: TestDatabase;

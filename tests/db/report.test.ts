@@ -3,9 +3,9 @@ import { extractText, getDocumentProxy } from 'unpdf';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { createUser } from '../helpers/users';
 import { reportPdf } from '../../src/lib/server/report/load';
-import { createEvaluation } from '../../src/lib/server/repositories/evaluations';
-import { saveInterview } from '../../src/lib/server/repositories/interviews';
-import { systemActor } from '../../src/lib/server/repositories/audit';
+import { createEvaluation } from '../../src/lib/server/evaluations/evaluations';
+import { saveInterview } from '../../src/lib/server/sources/interviews';
+import { systemActor } from '../../src/lib/server/accounts/audit';
 import transcript from '../../src/lib/server/db/seed/reference/karlskoga-2022.json';
 
 let t: TestDatabase;

@@ -15,9 +15,9 @@ import {
 	updateUser,
 	setPassword,
 	ensureFirstCoordinator
-} from '../../src/lib/server/repositories/users';
+} from '../../src/lib/server/accounts/users';
 import { verifyPassword } from '../../src/lib/server/auth/password';
-import { systemActor } from '../../src/lib/server/repositories/audit';
+import { systemActor } from '../../src/lib/server/accounts/audit';
 
 let t: TestDatabase;
 beforeAll(async () => {

@@ -4,8 +4,8 @@ import { createUser } from '../helpers/users';
 import { checkCurrentPassword, checkSignIn } from '../../src/lib/server/auth/sign-in';
 import { reserveAttempt, throttles } from '../../src/lib/server/auth/rate-limit';
 import { verifyPassword } from '../../src/lib/server/auth/password';
-import { updateUser } from '../../src/lib/server/repositories/users';
-import { systemActor } from '../../src/lib/server/repositories/audit';
+import { updateUser } from '../../src/lib/server/accounts/users';
+import { systemActor } from '../../src/lib/server/accounts/audit';
 
 let t: TestDatabase;
 beforeAll(async () => {

@@ -1,16 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { createUser } from '../helpers/users';
-import { createEvaluation } from '../../src/lib/server/repositories/evaluations';
-import { getRubricOrThrow, syncRubrics } from '../../src/lib/server/repositories/rubrics';
-import { addFindingItem, deleteFindingItem } from '../../src/lib/server/repositories/finding-items';
-import { saveAgreedScore } from '../../src/lib/server/repositories/scoring';
-import { loadEvaluationContent } from '../../src/lib/server/repositories/publishing';
-import { exportEvaluation } from '../../src/lib/server/repositories/evaluation-export';
-import { importEvaluationFile } from '../../src/lib/server/repositories/evaluation-import';
+import { createEvaluation } from '../../src/lib/server/evaluations/evaluations';
+import { getRubricOrThrow, syncRubrics } from '../../src/lib/server/register/rubrics';
+import { addFindingItem, deleteFindingItem } from '../../src/lib/server/scoring/finding-items';
+import { saveAgreedScore } from '../../src/lib/server/scoring/scores';
+import { loadEvaluationContent } from '../../src/lib/server/published/publishing';
+import { exportEvaluation } from '../../src/lib/server/team-file/export';
+import { importEvaluationFile } from '../../src/lib/server/team-file/import';
 import { loadReportModel } from '../../src/lib/server/report/load';
 import { loadFindingCitations } from '../../src/lib/server/actions/evidence-citations';
-import { undoDeletion, undoWindowMs } from '../../src/lib/server/repositories/deleted-items';
+import { undoDeletion, undoWindowMs } from '../../src/lib/server/evaluations/deleted-items';
 import {
 	countInterviewsByGroup,
 	createInterview,
@@ -18,18 +18,18 @@ import {
 	listInterviewsWithNotes,
 	updateInterview,
 	type InterviewInput
-} from '../../src/lib/server/repositories/interviews';
+} from '../../src/lib/server/sources/interviews';
 import {
 	createWebObservation,
 	deleteWebObservation,
 	listWebObservations
-} from '../../src/lib/server/repositories/web-observations';
+} from '../../src/lib/server/sources/web-observations';
 import {
 	findWrittenAnswer,
 	listWrittenAnswers,
 	loadSubareaSources,
 	saveWrittenAnswer
-} from '../../src/lib/server/repositories/written-answers';
+} from '../../src/lib/server/sources/written-answers';
 import {
 	citeEvidence,
 	createEvidence,
@@ -40,12 +40,12 @@ import {
 	removeCitation,
 	updateEvidence,
 	type NewEvidence
-} from '../../src/lib/server/repositories/evidence';
-import { StaleWriteError } from '../../src/lib/server/repositories/versioned';
+} from '../../src/lib/server/sources/evidence';
+import { StaleWriteError } from '../../src/lib/server/db/versioned';
 import { DomainError } from '../../src/lib/server/errors';
 import { canOnEvaluation } from '../../src/lib/server/auth/policy';
-import { findEvaluationScope } from '../../src/lib/server/repositories/evaluation-scope';
-import { systemActor } from '../../src/lib/server/repositories/audit';
+import { findEvaluationScope } from '../../src/lib/server/evaluations/scope';
+import { systemActor } from '../../src/lib/server/accounts/audit';
 import type { Rubric } from '../../src/lib/domain/rubric';
 import type { SessionUser } from '../../src/lib/server/auth/types';
 

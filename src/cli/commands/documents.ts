@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { cliActor } from '../../lib/server/repositories/audit';
+import { cliActor } from '../../lib/server/accounts/audit';
 import {
 	addDocument,
 	extractStoredDocument,
 	getDocumentStatus
-} from '../../lib/server/repositories/documents';
+} from '../../lib/server/documents/documents';
 import { searchDocuments } from '../../lib/server/documents/search';
 import { parseOptions } from '../args';
 import type { CliCommand } from '../context';

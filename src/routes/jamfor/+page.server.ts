@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { rubricInLocale } from '$lib/domain/rubric';
 import { fail } from '@sveltejs/kit';
-import { listMunicipalities } from '$lib/server/repositories/municipalities';
-import { loadMunicipalityAggregates } from '$lib/server/repositories/published-aggregates';
-import { findRubricById, getRubricOrThrow } from '$lib/server/repositories/rubrics';
-import { listRubricTitles } from '$lib/server/repositories/results';
+import { listMunicipalities } from '$lib/server/register/municipalities';
+import { loadMunicipalityAggregates } from '$lib/server/published/aggregates';
+import { findRubricById, getRubricOrThrow } from '$lib/server/register/rubrics';
+import { listRubricTitles } from '$lib/server/published/results';
 import { chooseAverage } from '$lib/server/results/profile';
 import { areasOnRubric, rankOf } from '$lib/domain/comparison';
 import type { Rubric } from '$lib/domain/rubric';
@@ -14,7 +14,7 @@ import {
 	createPeerGroup,
 	deletePeerGroup,
 	listPeerGroups
-} from '$lib/server/repositories/peer-groups';
+} from '$lib/server/published/peer-groups';
 import { authorizeGlobal } from '$lib/server/auth/guard';
 import { attempt } from '$lib/server/http/evaluation-route';
 import { parseForm } from '$lib/server/http/parse-form';

@@ -1,6 +1,6 @@
 import { authorizeGlobal } from '$lib/server/auth/guard';
 import { canGlobal } from '$lib/server/auth/policy';
-import { listEvaluationsFor } from '$lib/server/repositories/evaluation-list';
+import { listEvaluationsFor } from '$lib/server/evaluations/list';
 import { lateMilestones, todayInSweden } from '$lib/domain/tasks';
 import type { PageServerLoad } from './$types';
 

@@ -1,6 +1,6 @@
 /** Form actions shared by the sheet overview and the single-subarea scoring view. */
 import type { RequestEvent } from '@sveltejs/kit';
-import { actorOf } from '../repositories/audit';
+import { actorOf } from '../accounts/audit';
 import { z } from 'zod';
 import {
 	attempt,
@@ -13,7 +13,7 @@ import {
 	saveAgreedScore,
 	saveSheetScore,
 	submitSheet
-} from '../repositories/scoring';
+} from '../scoring/scores';
 import { unscoredSubareas } from '$lib/domain/scoring';
 import { pointsOf, scoreFormSchema } from '$lib/schemas/score-form';
 

@@ -7,10 +7,10 @@
 import { redirect, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Database } from '../db';
-import { actorOf, type Actor } from '../repositories/audit';
+import { actorOf, type Actor } from '../accounts/audit';
 import { attempt, authorizeEvaluationRoute, refusingBadInput } from '../http/evaluation-route';
 import { parseForm, readForm } from '../http/parse-form';
-import type { UndoableEntity } from '../repositories/deleted-items';
+import type { UndoableEntity } from '../evaluations/deleted-items';
 import { undoAction } from './undo';
 import { formValues } from '$lib/schemas/sources';
 import { formInt } from '$lib/schemas/form';

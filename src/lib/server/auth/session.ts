@@ -14,7 +14,7 @@ import {
 	findSessionWithUser,
 	insertSession,
 	touchSession
-} from '../repositories/sessions';
+} from '../accounts/sessions';
 import type { SessionUser } from './types';
 import type { Cookies } from '@sveltejs/kit';
 

@@ -15,9 +15,9 @@ import {
 	findEvaluationScope,
 	parseEvaluationId,
 	type OwnSheet
-} from '../repositories/evaluation-scope';
-import { getRubricOrThrow } from '../repositories/rubrics';
-import { StaleWriteError } from '../repositories/versioned';
+} from '../evaluations/scope';
+import { getRubricOrThrow } from '../register/rubrics';
+import { StaleWriteError } from '../db/versioned';
 import { DomainError } from '../errors';
 import { rubricInLocale, type Rubric } from '$lib/domain/rubric';
 import { translateKey, isMessageKey } from '$lib/i18n/lookup';

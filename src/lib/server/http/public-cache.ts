@@ -21,7 +21,7 @@ import { randomBytes } from 'node:crypto';
 import { version as buildVersion } from '$app/environment';
 import type { Database } from '../db';
 import { sessionCookieName } from '../auth/session';
-import { readPublicDataVersion } from '../repositories/public-data-version';
+import { readPublicDataVersion } from '../published/public-data-version';
 
 /** Route ids whose anonymous answers are the same for every visitor. */
 export const publicRoutes = new Set([

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import type { Database } from '../db';
-import { findReportEvaluationId } from '../repositories/published-results';
+import { findReportEvaluationId } from '../published/versions';
 
 /** The workspace evaluation behind a public /kommuner/[code]/[year] report URL (published, with subareas). */
 export async function findPublishedEvaluationId(

@@ -7,13 +7,13 @@
  */
 import { error } from '@sveltejs/kit';
 import type { Database } from '../db';
-import { listReferenceAverages } from '../repositories/reference-averages';
-import { findMunicipalityByCode } from '../repositories/municipalities';
-import { findRubricById } from '../repositories/rubrics';
+import { listReferenceAverages } from '../published/reference-averages';
+import { findMunicipalityByCode } from '../register/municipalities';
+import { findRubricById } from '../register/rubrics';
 import {
 	loadMunicipalityAggregate,
 	loadRubricAggregate
-} from '../repositories/published-aggregates';
+} from '../published/aggregates';
 import {
 	minEvaluations,
 	profiledResult,

@@ -1,6 +1,6 @@
 import { mayBeContact, mayJoinTeam } from '$lib/domain/roles';
 import { z } from 'zod';
-import { actorOf } from '$lib/server/repositories/audit';
+import { actorOf } from '$lib/server/accounts/audit';
 import {
 	attempt,
 	authorizeEvaluationRoute,
@@ -9,8 +9,8 @@ import {
 import {
 	loadEvaluationSetup,
 	updateEvaluationSetup
-} from '$lib/server/repositories/evaluation-setup';
-import { listUsers } from '$lib/server/repositories/users';
+} from '$lib/server/evaluations/setup';
+import { listUsers } from '$lib/server/accounts/users';
 import { parseForm } from '$lib/server/http/parse-form';
 import { readSetupForm, setupChange, setupFormFields } from '$lib/schemas/evaluation-setup';
 import type { Actions, PageServerLoad } from './$types';

@@ -6,7 +6,7 @@ import {
 	deleteInterview,
 	listInterviewsWithNotes,
 	updateInterview
-} from '$lib/server/repositories/interviews';
+} from '$lib/server/sources/interviews';
 import { interviewSchema } from '$lib/schemas/sources';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,13 +1,13 @@
 import { sourcePageActions, sourcePageState } from '$lib/server/actions/source-page';
 import { authorizeEvaluationRoute, permissions } from '$lib/server/http/evaluation-route';
-import { listInterviewsWithNotes } from '$lib/server/repositories/interviews';
-import { listWebObservations } from '$lib/server/repositories/web-observations';
+import { listInterviewsWithNotes } from '$lib/server/sources/interviews';
+import { listWebObservations } from '$lib/server/sources/web-observations';
 import {
 	createEvidence,
 	deleteEvidence,
 	listEvidence,
 	updateEvidence
-} from '$lib/server/repositories/evidence';
+} from '$lib/server/sources/evidence';
 import { evidenceSchema, evidenceUpdateSchema } from '$lib/schemas/sources';
 import { findSubarea, listSubareas } from '$lib/domain/rubric';
 import type { Actions, PageServerLoad } from './$types';

@@ -5,7 +5,7 @@ import {
 	deleteWebObservation,
 	listWebObservations,
 	updateWebObservation
-} from '$lib/server/repositories/web-observations';
+} from '$lib/server/sources/web-observations';
 import { webObservationSchema } from '$lib/schemas/sources';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { authorizeEvaluationRoute } from '$lib/server/http/evaluation-route';
-import { loadDocumentFile } from '$lib/server/repositories/documents';
+import { loadDocumentFile } from '$lib/server/documents/documents';
 import type { RequestHandler } from './$types';
 
 /** The original file, as uploaded. Served as an attachment so uploaded HTML is never rendered. */

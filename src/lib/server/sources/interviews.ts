@@ -1,0 +1,139 @@
+/**
+ * The evaluation's interviews: when, with which group, how many people, and the team's notes.
+ *
+ * Interview notes and interviewee names never leave the team. Only the functions named
+ * `…WithNotes` return them, and their callers check `interview.readNotes`; the counts are safe
+ * for coordinators. The audit trail, which coordinators read, never receives notes or names.
+ */
+import type { Database } from '../db';
+import type { Actor } from '../accounts/audit';
+import { evidenceCountOf, sourceWrites, type Executor } from '../evaluations/rows';
+import { interviewGroups, type InterviewGroup } from '$lib/domain/evaluation-content';
+import type { InterviewCount } from '$lib/domain/sources';
+
+export interface InterviewInput {
+	/** 'YYYY-MM-DD' */
+	heldOn: string;
+	group: InterviewGroup;
+	peopleCount: number;
+	interviewer: string;
+	/** Optional; never leaves the team. */
+	intervieweeNames: string;
+	/** Never leaves the team. */
+	notes: string;
+}
+
+/** An interview as the team sees it: with notes, names and how many evidence items quote it. */
+export interface InterviewWithNotes extends InterviewInput {
+	id: number;
+	rowVersion: number;
+	evidenceCount: number;
+}
+
+/** Team only (`interview.readNotes`): every interview with notes and names, oldest first. */
+export async function listInterviewsWithNotes(
+	db: Database,
+	evaluationId: number
+): Promise<InterviewWithNotes[]> {
+	return db
+		.selectFrom('interview as i')
+		.select([
+			'i.id',
+			'i.held_on as heldOn',
+			'i.group_kind as group',
+			'i.people_count as peopleCount',
+			'i.interviewer',
+			'i.interviewee_names as intervieweeNames',
+			'i.notes',
+			'i.row_version as rowVersion',
+			evidenceCountOf('interview', 'i')
+		])
+		.where('i.evaluation_id', '=', evaluationId)
+		.orderBy('i.held_on')
+		.orderBy('i.id')
+		.execute();
+}
+
+/** Team only (`interview.readNotes`): one interview with notes and names. */
+export async function findInterviewWithNotes(
+	db: Database,
+	evaluationId: number,
+	interviewId: number
+): Promise<InterviewWithNotes | undefined> {
+	if (!Number.isSafeInteger(interviewId)) return undefined;
+	const all = await listInterviewsWithNotes(db, evaluationId);
+	return all.find((i) => i.id === interviewId);
+}
+
+/**
+ * Interviews and people per group, in the report's group order; groups without interviews are
+ * left out. Counts only — safe for anyone who may read the draft, and what
+ * `EvaluationContent.method.interviews` and the report show.
+ */
+export async function countInterviewsByGroup(
+	db: Executor,
+	evaluationId: number
+): Promise<InterviewCount[]> {
+	const rows = await db
+		.selectFrom('interview')
+		.select((eb) => [
+			'group_kind',
+			eb.fn.countAll<number>().as('interviews'),
+			eb.fn.sum<number>('people_count').as('people')
+		])
+		.where('evaluation_id', '=', evaluationId)
+		.groupBy('group_kind')
+		.execute();
+	const byGroup = new Map(rows.map((r) => [r.group_kind, r]));
+	return interviewGroups
+		.filter((g) => byGroup.has(g))
+		.map((g) => ({
+			group: g,
+			interviews: Number(byGroup.get(g)!.interviews),
+			people: Number(byGroup.get(g)!.people)
+		}));
+}
+
+const columnsOf = (input: InterviewInput) => ({
+	held_on: input.heldOn,
+	group_kind: input.group,
+	people_count: input.peopleCount,
+	interviewer: input.interviewer,
+	interviewee_names: input.intervieweeNames,
+	notes: input.notes
+});
+
+/** What the audit trail may say about an interview: never its notes or names. */
+const audited = (row: { held_on: string; group_kind: InterviewGroup; people_count: number }) => ({
+	heldOn: row.held_on,
+	group: row.group_kind,
+	peopleCount: row.people_count
+});
+
+const writes = sourceWrites('interview', columnsOf, audited);
+
+/** Records a new interview; returns its id. */
+export const createInterview = writes.create;
+
+/**
+ * Updates an interview if nobody saved it since `expectedVersion`; returns the new version.
+ * A stale save throws StaleWriteError carrying the saved notes (the caller is on the team).
+ */
+export const updateInterview = writes.update;
+
+/** Creates (id null) or updates an interview; returns its id. */
+export async function saveInterview(
+	db: Database,
+	actor: Actor,
+	evaluationId: number,
+	interviewId: number | null,
+	input: InterviewInput,
+	expectedVersion: number
+): Promise<number> {
+	if (interviewId === null) return createInterview(db, actor, evaluationId, input);
+	await updateInterview(db, actor, evaluationId, interviewId, input, expectedVersion);
+	return interviewId;
+}
+
+/** Deletes an interview (undoably: returns the id that undoes it); refused while an evidence item quotes it. */
+export const deleteInterview = writes.remove;
