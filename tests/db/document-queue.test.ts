@@ -7,13 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { createEvaluation } from '../../src/lib/server/evaluations/evaluations';
+import { addDocument } from '../../src/lib/server/documents/documents';
 import {
-	addDocument,
-	claimDocument,
 	claimant,
 	extractStoredDocument,
 	maxExtractionAttempts
-} from '../../src/lib/server/documents/documents';
+} from '../../src/lib/server/jobs/extraction';
+import { claimDocument } from '../../src/lib/server/documents/extraction-queue';
 import { systemActor } from '../../src/lib/server/accounts/audit';
 
 let t: TestDatabase;

@@ -5,11 +5,11 @@ import { makeDocx, makeLyingDocx, makePdf } from '../helpers/files';
 import { createEvaluation } from '../../src/lib/server/evaluations/evaluations';
 import {
 	addDocument,
-	extractStoredDocument,
 	findDocument,
 	listDocumentPages,
 	renameDocument
 } from '../../src/lib/server/documents/documents';
+import { extractStoredDocument } from '../../src/lib/server/jobs/extraction';
 import { searchDocuments } from '../../src/lib/server/documents/search';
 import { detectDocumentType, extractDocument } from '../../src/lib/server/documents/extract';
 import { systemActor } from '../../src/lib/server/accounts/audit';

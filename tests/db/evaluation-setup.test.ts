@@ -19,11 +19,8 @@ import {
 	markCarriedDocument
 } from '../../src/lib/server/documents/carried';
 import { loadTasks } from '../../src/lib/server/evaluations/tasks';
-import {
-	addDocument,
-	extractStoredDocument,
-	listDocumentPages
-} from '../../src/lib/server/documents/documents';
+import { addDocument, listDocumentPages } from '../../src/lib/server/documents/documents';
+import { extractStoredDocument } from '../../src/lib/server/jobs/extraction';
 import { systemActor } from '../../src/lib/server/accounts/audit';
 import type { SessionUser } from '../../src/lib/server/auth/types';
 

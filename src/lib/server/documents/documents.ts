@@ -1,14 +1,10 @@
 import { createHash } from 'node:crypto';
-import { hostname } from 'node:os';
-import { sql, type Transaction, type UpdateObject } from 'kysely';
+import type { Transaction, UpdateObject } from 'kysely';
 import type { DB } from '../db/types';
 import type { Database } from '../db';
-import type { DocumentStatus } from './tables';
-import { log } from '../platform/log';
-import { extractInWorker } from '../workers/pool';
 import { recordAudit, type Actor, type AuditEntry } from '../accounts/audit';
 import { DomainError } from '../errors';
-import { detectDocumentType, ExtractionError, mediaTypes } from './extract';
+import { detectDocumentType, mediaTypes } from './extract';
 import type { DocumentKind } from '$lib/domain/evaluation-content';
 
 /** Upload limit in bytes: MAX_UPLOAD_MB (default 50). */
@@ -27,7 +23,7 @@ export interface NewDocument {
 
 /**
  * Stores the original (checked: size, type from content) with status `bearbetas`; the text is
- * extracted in a worker thread by processPendingDocuments. Nothing is stored when refused.
+ * extracted in a worker thread by the extraction job (server/jobs/extraction.ts). Nothing is stored when refused.
  */
 export async function addDocument(
 	db: Database,
@@ -70,183 +66,6 @@ export async function addDocument(
 		});
 		return row.id;
 	});
-}
-
-/**
- * Who this process is in the extraction queue's claims: host and pid, unique among app servers
- * sharing one database.
- */
-export const claimant = `${hostname()}:${process.pid}`;
-
-/**
- * After this long a claim counts as abandoned (its server crashed or was killed mid-extraction)
- * and another server may take the document again. EXTRACTION_CLAIM_TIMEOUT_S, default 10 min.
- */
-export function claimTimeoutSeconds(): number {
-	return Number(process.env.EXTRACTION_CLAIM_TIMEOUT_S) || 600;
-}
-
-/** A document whose extraction was started this many times without finishing is given up. */
-export const maxExtractionAttempts = 3;
-
-interface Claim {
-	id: number;
-	attempts: number;
-}
-
-/**
- * Claims the next waiting document, or `documentId` when given, for this process. Atomic across
- * app servers: `FOR UPDATE SKIP LOCKED` lets two servers claiming at the same moment take
- * different rows, and a row claimed less than the timeout ago is not offered at all.
- */
-export async function claimDocument(
-	db: Database,
-	options: { documentId?: number; by?: string; timeoutSeconds?: number } = {}
-): Promise<Claim | undefined> {
-	const by = options.by ?? claimant;
-	const timeout = options.timeoutSeconds ?? claimTimeoutSeconds();
-	const result = await sql<{ id: number; attempts: number }>`
-		UPDATE source_document
-		SET claimed_by = ${by}, claimed_at = now(), extraction_attempts = extraction_attempts + 1
-		WHERE id = (
-			SELECT id FROM source_document
-			WHERE status = 'bearbetas'
-				AND (claimed_at IS NULL OR claimed_at < now() - make_interval(secs => ${timeout}))
-				${options.documentId === undefined ? sql`` : sql`AND id = ${options.documentId}`}
-			ORDER BY id
-			LIMIT 1
-			FOR UPDATE SKIP LOCKED
-		)
-		RETURNING id, extraction_attempts AS attempts`.execute(db);
-	return result.rows[0];
-}
-
-/**
- * Extracts a claimed document in a worker thread and stores its pages. The result is written
- * only while the claim is still ours: a server whose claim timed out and was taken over by
- * another writes nothing, so each document's pages are stored once.
- */
-async function extractClaimed(db: Database, claim: Claim, by: string): Promise<void> {
-	const documentId = claim.id;
-	const finish = (
-		set: { status: DocumentStatus; status_message: string | null; page_count?: number },
-		exec: Database = db
-	) =>
-		exec
-			.updateTable('source_document')
-			.set({ ...set, claimed_by: null, claimed_at: null })
-			.where('id', '=', documentId)
-			.where('claimed_by', '=', by)
-			.where('status', '=', 'bearbetas');
-	if (claim.attempts > maxExtractionAttempts) {
-		await finish({
-			status: 'fel',
-			status_message: 'Texten kunde inte tas ut ur filen (avbröts upprepade gånger).'
-		}).execute();
-		return;
-	}
-	const doc = await db
-		.selectFrom('source_document')
-		.select(['content', 'media_type'])
-		.where('id', '=', documentId)
-		.executeTakeFirst();
-	if (!doc) return;
-	const type = (Object.entries(mediaTypes).find(([, m]) => m === doc.media_type)?.[0] ??
-		'text') as keyof typeof mediaTypes;
-	try {
-		const started = performance.now();
-		const result = await extractInWorker(new Uint8Array(doc.content), type);
-		const stored = await db.transaction().execute(async (trx) => {
-			const still = await finish(
-				{ status: result.status, status_message: result.message, page_count: result.pages.length },
-				trx
-			)
-				.returning('id')
-				.executeTakeFirst();
-			if (!still) return false;
-			await trx.deleteFrom('document_page').where('document_id', '=', documentId).execute();
-			// Small batches: on PGlite each statement (with its tsvector and GIN index) runs on the
-			// server's thread, and requests get a turn between statements.
-			for (let i = 0; i < result.pages.length; i += 25) {
-				await trx
-					.insertInto('document_page')
-					.values(
-						result.pages.slice(i, i + 25).map((p) => ({
-							document_id: documentId,
-							page_number: p.page,
-							section_title: p.sectionTitle,
-							text: p.text
-						}))
-					)
-					.execute();
-			}
-			return true;
-		});
-		const fields = {
-			documentId,
-			pages: result.pages.length,
-			ms: Math.round(performance.now() - started)
-		};
-		if (stored) log.info(fields, 'document extracted');
-		else log.warn(fields, 'extraction discarded: the claim was taken over by another server');
-	} catch (e) {
-		const message = e instanceof ExtractionError ? e.message : 'Texten kunde inte tas ut ur filen.';
-		if (!(e instanceof ExtractionError)) log.error({ err: e, documentId }, 'extraction failed');
-		await finish({ status: 'fel', status_message: message }).execute();
-	}
-}
-
-/** Extracts one document's text now (CLI, seed, tests); failures are recorded on the document. */
-export async function extractStoredDocument(db: Database, documentId: number): Promise<void> {
-	const claim = await claimDocument(db, { documentId });
-	if (claim) await extractClaimed(db, claim, claimant);
-}
-
-let running: Promise<void> | null = null;
-let stopping = false;
-
-/**
- * Works through documents waiting for extraction, one at a time per process, in a worker thread.
- * Safe to call often and from any number of app servers: each document is claimed by one.
- */
-export function processPendingDocuments(db: Database): Promise<void> {
-	running ??= (async () => {
-		try {
-			while (!stopping) {
-				const claim = await claimDocument(db);
-				if (!claim) break;
-				await extractClaimed(db, claim, claimant);
-			}
-		} catch (e) {
-			log.error({ err: e }, 'extraction queue stopped by an error; retried at the next poll');
-		} finally {
-			running = null;
-		}
-	})();
-	return running;
-}
-
-let timer: NodeJS.Timeout | undefined;
-
-/**
- * Polls the queue (EXTRACTION_POLL_S, default 30 s): picks up documents uploaded to another app
- * server, left by a restart, or whose claim timed out. Uploads also start it directly.
- */
-export function startDocumentQueue(db: Database): void {
-	if (timer) return;
-	stopping = false;
-	const poll = () => void processPendingDocuments(db);
-	poll();
-	timer = setInterval(poll, (Number(process.env.EXTRACTION_POLL_S) || 30) * 1000);
-	timer.unref();
-}
-
-/** Shutdown: no new claims; waits for the document being extracted now. */
-export async function stopDocumentQueue(): Promise<void> {
-	stopping = true;
-	clearInterval(timer);
-	timer = undefined;
-	await running;
 }
 
 /** What the document pages show of a document (never its bytes). */

@@ -1,7 +1,8 @@
 import type { Database } from '../index';
 import type { SeedLog } from './index';
 import { systemActor } from '../../accounts/audit';
-import { addDocument, extractStoredDocument } from '../../documents/documents';
+import { addDocument } from '../../documents/documents';
+import { extractStoredDocument } from '../../jobs/extraction';
 import { createEvaluation } from '../../evaluations/evaluations';
 import type { DemoUsers } from './demo-users';
 

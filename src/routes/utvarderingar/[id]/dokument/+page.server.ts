@@ -4,12 +4,8 @@ import { actorOf } from '$lib/server/accounts/audit';
 import { parseForm } from '$lib/server/http/parse-form';
 import { formInt } from '$lib/schemas/form';
 import { authorizeEvaluationRoute, refusingBadInput } from '$lib/server/http/evaluation-route';
-import {
-	addDocument,
-	listDocuments,
-	maxUploadBytes,
-	processPendingDocuments
-} from '$lib/server/documents/documents';
+import { addDocument, listDocuments, maxUploadBytes } from '$lib/server/documents/documents';
+import { processPendingDocuments } from '$lib/server/jobs/extraction';
 import { DomainError } from '$lib/server/errors';
 import { markCarriedDocument } from '$lib/server/documents/carried';
 import { documentKinds, type DocumentKind } from '$lib/domain/evaluation-content';
