@@ -5,23 +5,19 @@
  * `…WithNotes` return them, and their callers check `interview.readNotes`; the counts are safe
  * for coordinators. The audit trail, which coordinators read, never receives notes or names.
  */
+import type { z } from 'zod';
 import type { Database } from '../db';
 import type { Actor } from '../accounts/audit';
 import { evidenceCountOf, sourceWrites, type Executor } from '../evaluations/rows';
 import { interviewGroups, type InterviewGroup } from '$lib/domain/evaluation-content';
 import type { InterviewCount } from '$lib/domain/sources';
+import type { interviewSchema } from '$lib/schemas/sources';
 
-export interface InterviewInput {
-	/** 'YYYY-MM-DD' */
-	heldOn: string;
-	group: InterviewGroup;
-	peopleCount: number;
-	interviewer: string;
-	/** Optional; never leaves the team. */
-	intervieweeNames: string;
-	/** Never leaves the team. */
-	notes: string;
-}
+/**
+ * An interview as the form (and the team file) gives it: the form schema's output, so a field
+ * added to the schema is typed here at once.
+ */
+export type InterviewInput = z.output<typeof interviewSchema>;
 
 /** An interview as the team sees it: with notes, names and how many evidence items quote it. */
 export interface InterviewWithNotes extends InterviewInput {
@@ -54,17 +50,6 @@ export async function listInterviewsWithNotes(
 		.execute();
 }
 
-/** Team only (`interview.readNotes`): one interview with notes and names. */
-export async function findInterviewWithNotes(
-	db: Database,
-	evaluationId: number,
-	interviewId: number
-): Promise<InterviewWithNotes | undefined> {
-	if (!Number.isSafeInteger(interviewId)) return undefined;
-	const all = await listInterviewsWithNotes(db, evaluationId);
-	return all.find((i) => i.id === interviewId);
-}
-
 /**
  * Interviews and people per group, in the report's group order; groups without interviews are
  * left out. Counts only — safe for anyone who may read the draft, and what
@@ -94,7 +79,8 @@ export async function countInterviewsByGroup(
 		}));
 }
 
-const columnsOf = (input: InterviewInput) => ({
+/** An interview's columns, for its page's saves and the team file's import alike. */
+export const interviewColumns = (input: InterviewInput) => ({
 	held_on: input.heldOn,
 	group_kind: input.group,
 	people_count: input.peopleCount,
@@ -110,7 +96,7 @@ const audited = (row: { held_on: string; group_kind: InterviewGroup; people_coun
 	peopleCount: row.people_count
 });
 
-const writes = sourceWrites('interview', columnsOf, audited);
+const writes = sourceWrites('interview', interviewColumns, audited);
 
 /** Records a new interview; returns its id. */
 export const createInterview = writes.create;

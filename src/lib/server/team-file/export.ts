@@ -9,9 +9,10 @@
 import type { Database } from '../db';
 import { getRubricOrThrow } from '../register/rubrics';
 import { loadEvaluationContent } from '../published/publishing';
-import { listSheets } from '../scoring/scores';
+import { listAgreedScores, listSheets } from '../scoring/scores';
 import { listInterviewsWithNotes } from '../sources/interviews';
 import { listWebObservations } from '../sources/web-observations';
+import { interviewToFile } from '../sources/exchange';
 import { listWrittenAnswers } from '../sources/written-answers';
 import { listEvidence } from '../sources/evidence';
 import { listFactCheckComments } from '../scoring/fact-check';
@@ -35,9 +36,10 @@ export async function exportEvaluation(
 		.select(['status', 'visit_start', 'visit_end', 'previous_evaluation_id'])
 		.where('id', '=', evaluationId)
 		.executeTakeFirstOrThrow();
-	const [sheets, interviews, web, answers, evidence, factCheck, documents, actionPlan] =
+	const [sheets, agreed, interviews, web, answers, evidence, factCheck, documents, actionPlan] =
 		await Promise.all([
 			listSheets(db, evaluationId, options.sheets),
+			listAgreedScores(db, evaluationId),
 			listInterviewsWithNotes(db, evaluationId),
 			listWebObservations(db, evaluationId),
 			listWrittenAnswers(db, evaluationId),
@@ -57,15 +59,14 @@ export async function exportEvaluation(
 			submittedAt: s.submittedAt,
 			scores: s.scores
 		})),
-		interviews: interviews.map((i) => ({
-			heldOn: i.heldOn,
-			group: i.group,
-			peopleCount: i.peopleCount,
-			interviewer: i.interviewer,
-			...(options.includeInterviewNotes
-				? { intervieweeNames: i.intervieweeNames, notes: i.notes }
-				: {})
-		})),
+		/** The team's agreed scores with the reasons calibration gave them, by subarea id. */
+		agreed: Object.fromEntries(
+			Object.values(agreed).map((a) => [
+				a.subareaId,
+				{ points: a.points, justification: a.justification }
+			])
+		),
+		interviews: interviews.map((i) => interviewToFile(i, options.includeInterviewNotes)),
 		webObservations: web.map((w) => ({ url: w.url, seenOn: w.seenOn, note: w.note })),
 		/** Keyed by the answered rubric id: the question's where the subarea has questions. */
 		writtenAnswers: Object.fromEntries(answers.map((a) => [answerTargetId(a), a.answer])),

@@ -13,9 +13,11 @@ import { importResults } from '../published/result-import';
 import { teamFileFormat } from './export';
 import { checkResultRecord, resultRecordSchema, resultFormatId } from '$lib/schemas/result-format';
 import { validateSubareaScores } from '$lib/domain/scoring';
-import { interviewGroups } from '$lib/domain/evaluation-content';
 import { stages } from '$lib/domain/lifecycle';
 import { resolveStoredAnswerTarget, sourceLimits } from '$lib/domain/sources';
+import { textLimits } from '$lib/domain/limits';
+import { interviewFileSchema, webObservationFileSchema } from '../sources/exchange';
+import { interviewColumns } from '../sources/interviews';
 
 const findingsSchema = z.object({
 	general: z.string(),
@@ -44,26 +46,32 @@ const teamFileSchema = z
 				source: z.string().nullable()
 			})
 			.passthrough(),
-		interviews: z
-			.array(
+		/** Absent in files written before the team file carried the reasons (issue 24). */
+		agreed: z
+			.record(
+				z.string(),
 				z
 					.object({
-						heldOn: z.string(),
-						group: z.enum(interviewGroups),
-						peopleCount: z.number().int().min(1),
-						interviewer: z.string(),
-						intervieweeNames: z.string().default(''),
-						notes: z.string().default('')
+						points: z.number().int().min(0),
+						justification: z.string().trim().min(1).max(textLimits.justification)
 					})
-					.passthrough()
+					.strict()
 			)
-			.default([]),
-		webObservations: z
-			.array(z.object({ url: z.string(), seenOn: z.string(), note: z.string() }).passthrough())
-			.default([]),
-		writtenAnswers: z.record(z.string(), z.string().max(sourceLimits.answer)).default({})
+			.optional(),
+		interviews: z.array(interviewFileSchema).default([]),
+		webObservations: z.array(webObservationFileSchema).default([]),
+		writtenAnswers: z.record(z.string(), z.string().max(sourceLimits.answer)).default({}),
+		// Carried for the reader and for a later import; not restored into a new evaluation yet:
+		// the sheets belong to people of the exporting database, the rest cites its documents.
+		exportedAt: z.string().optional(),
+		sheets: z.unknown().optional(),
+		evidence: z.unknown().optional(),
+		documents: z.unknown().optional(),
+		factCheck: z.unknown().optional(),
+		actionPlan: z.unknown().optional()
 	})
-	.passthrough();
+	// A field this list does not know is a problem in the answer, never silently dropped.
+	.strict();
 
 export type EvaluationImportOutcome =
 	| { ok: true; evaluationId: number; status: string }
@@ -140,6 +148,25 @@ export async function importEvaluationFile(
 				message: `is ${points} but content.scores says ${file.content.scores[id]}`
 			});
 	}
+	// The agreed scores with their reasons must be the rubric's and say what the scores say.
+	if (file.agreed) {
+		const agreedPoints = Object.fromEntries(
+			Object.entries(file.agreed).map(([id, a]) => [id, a.points])
+		);
+		problems.push(
+			...validateSubareaScores(rubric, agreedPoints).map((p) => ({
+				field: `agreed.${p.subareaId}`,
+				message: p.message
+			}))
+		);
+		for (const [id, points] of Object.entries(file.content.scores)) {
+			if (points !== null && agreedPoints[id] !== points)
+				problems.push({
+					field: `agreed.${id}`,
+					message: `is ${agreedPoints[id] ?? 'missing'} but content.scores says ${points}`
+				});
+		}
+	}
 	for (const targetId of Object.keys(file.writtenAnswers)) {
 		if (!resolveStoredAnswerTarget(rubric, targetId))
 			problems.push({
@@ -187,13 +214,24 @@ export async function importEvaluationFile(
 			})
 			.returning('id')
 			.executeTakeFirstOrThrow();
-		for (const [subareaId, points] of Object.entries(file.content.scores)) {
-			if (points === null) continue;
+		// A file from before issue 24 has bare numbers: those scores get a placeholder reason.
+		const agreed =
+			file.agreed ??
+			Object.fromEntries(
+				Object.entries(file.content.scores)
+					.filter((e): e is [string, number] => e[1] !== null)
+					.map(([subareaId, points]) => [subareaId, { points, justification: 'Importerad' }])
+			);
+		for (const [subareaId, a] of Object.entries(agreed))
 			await trx
 				.insertInto('agreed_score')
-				.values({ evaluation_id: id, subarea_id: subareaId, points, justification: 'Importerad' })
+				.values({
+					evaluation_id: id,
+					subarea_id: subareaId,
+					points: a.points,
+					justification: a.justification
+				})
 				.execute();
-		}
 		for (const [areaId, f] of Object.entries(file.content.areas)) {
 			await trx
 				.insertInto('area_finding')
@@ -229,15 +267,7 @@ export async function importEvaluationFile(
 		for (const i of file.interviews)
 			await trx
 				.insertInto('interview')
-				.values({
-					evaluation_id: id,
-					held_on: i.heldOn,
-					group_kind: i.group,
-					people_count: i.peopleCount,
-					interviewer: i.interviewer,
-					interviewee_names: i.intervieweeNames,
-					notes: i.notes
-				})
+				.values({ evaluation_id: id, ...interviewColumns(i) })
 				.execute();
 		for (const w of file.webObservations)
 			await trx
