@@ -3,11 +3,7 @@ import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { createUser } from '../helpers/users';
 import { createEvaluation, declareNoConflict } from '../../src/lib/server/evaluations/evaluations';
 import { transitionEvaluation } from '../../src/lib/server/evaluations/transitions';
-import {
-	saveAgreedScore,
-	saveSheetScore,
-	submitSheet
-} from '../../src/lib/server/scoring/scores';
+import { saveAgreedScore, saveSheetScore, submitSheet } from '../../src/lib/server/scoring/scores';
 import { saveFindingText } from '../../src/lib/server/scoring/findings';
 import { addFindingItem } from '../../src/lib/server/scoring/finding-items';
 import {

@@ -51,14 +51,6 @@ export async function findUserForSignIn(db: Database, email: string) {
 		.executeTakeFirst();
 }
 
-export async function countUsers(db: Database): Promise<number> {
-	const row = await db
-		.selectFrom('app_user')
-		.select((eb) => eb.fn.countAll<number>().as('n'))
-		.executeTakeFirstOrThrow();
-	return Number(row.n);
-}
-
 export class DuplicateEmailError extends Error {}
 
 export interface NewUser {

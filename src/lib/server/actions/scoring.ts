@@ -8,12 +8,7 @@ import {
 	type EvaluationContext
 } from '../http/evaluation-route';
 import { parseForm, refuse } from '../http/parse-form';
-import {
-	loadOwnSheet,
-	saveAgreedScore,
-	saveSheetScore,
-	submitSheet
-} from '../scoring/scores';
+import { loadOwnSheet, saveAgreedScore, saveSheetScore, submitSheet } from '../scoring/scores';
 import { unscoredSubareas } from '$lib/domain/scoring';
 import { pointsOf, scoreFormSchema } from '$lib/schemas/score-form';
 

@@ -11,11 +11,7 @@ import {
 	type EvaluationScope
 } from '../auth/policy';
 import type { SessionUser } from '../auth/types';
-import {
-	findEvaluationScope,
-	parseEvaluationId,
-	type OwnSheet
-} from '../evaluations/scope';
+import { findEvaluationScope, parseEvaluationId, type OwnSheet } from '../evaluations/scope';
 import { getRubricOrThrow } from '../register/rubrics';
 import { StaleWriteError } from '../db/versioned';
 import { DomainError } from '../errors';

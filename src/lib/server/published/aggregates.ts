@@ -113,11 +113,6 @@ export async function refreshPublishedAggregates(
 	);
 }
 
-/** Drops every stored aggregate; they are computed again on first read. */
-export async function forgetPublishedAggregates(db: Database): Promise<void> {
-	await db.deleteFrom('published_aggregate').execute();
-}
-
 async function insertIfMissing(db: Database, kind: string, rows: { key: string; data: object }[]) {
 	if (!rows.length) return;
 	// A concurrent refresh in a publish transaction is newer than what this read computed.

@@ -2,7 +2,6 @@ import { sql } from 'kysely';
 import type { Database } from '../db';
 import { thresholdAverage, type NationalAverage, type ResultLevels } from '$lib/domain/comparison';
 import type { Rubric } from '$lib/domain/rubric';
-import type { EvaluationContent } from '$lib/domain/evaluation-content';
 
 export interface AverageOptions {
 	from?: number;
@@ -214,32 +213,4 @@ export async function listLatestTotalsOnRubric(
 		.orderBy('year', 'desc')
 		.execute();
 	return rows.map((r) => ({ municipalityCode: r.municipality_code, total: r.total as number }));
-}
-
-/** The published content of one current result. */
-export async function findPublishedContent(
-	db: Database,
-	municipalityCode: string,
-	year: number,
-	rubricId?: string
-) {
-	let query = db
-		.selectFrom('published_result')
-		.select([
-			'id',
-			'evaluation_id as evaluationId',
-			'version',
-			'rubric_id as rubricId',
-			'content',
-			'published_at as publishedAt',
-			'errata_reason as errataReason',
-			'total'
-		])
-		.where('municipality_code', '=', municipalityCode)
-		.where('year', '=', year)
-		.where('is_current', '=', true)
-		.orderBy('rubric_id', 'desc');
-	if (rubricId) query = query.where('rubric_id', '=', rubricId);
-	const row = await query.executeTakeFirst();
-	return row ? { ...row, content: row.content as EvaluationContent } : undefined;
 }

@@ -25,37 +25,6 @@ export async function listLatestTotals(db: Database): Promise<LatestTotal[]> {
 	return rows.sort((a, b) => svCollator.compare(a.name, b.name));
 }
 
-export interface ResultSummary {
-	evaluationId: number;
-	year: number;
-	rubricId: string;
-	total: number | null;
-	version: number;
-	publishedAt: Date;
-}
-
-/** One municipality's published results over the years, oldest first. */
-export async function listMunicipalityResults(
-	db: Database,
-	code: string
-): Promise<ResultSummary[]> {
-	return db
-		.selectFrom('published_result')
-		.where('municipality_code', '=', code)
-		.where('is_current', '=', true)
-		.select([
-			'evaluation_id as evaluationId',
-			'year',
-			'rubric_id as rubricId',
-			'total',
-			'version',
-			'published_at as publishedAt'
-		])
-		.orderBy('year')
-		.orderBy('rubric_id')
-		.execute();
-}
-
 export interface MunicipalityResultSummary {
 	code: string;
 	year: number;

@@ -10,10 +10,7 @@ import type { Database } from '../db';
 import { listReferenceAverages } from '../published/reference-averages';
 import { findMunicipalityByCode } from '../register/municipalities';
 import { findRubricById } from '../register/rubrics';
-import {
-	loadMunicipalityAggregate,
-	loadRubricAggregate
-} from '../published/aggregates';
+import { loadMunicipalityAggregate, loadRubricAggregate } from '../published/aggregates';
 import {
 	minEvaluations,
 	profiledResult,

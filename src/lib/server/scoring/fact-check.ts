@@ -88,20 +88,6 @@ export async function countFactCheckComments(
 	return counts;
 }
 
-/** How many comments still wait for the team. */
-export async function countOpenFactCheckComments(
-	db: Database | Transaction<DB>,
-	evaluationId: number
-): Promise<number> {
-	const row = await db
-		.selectFrom('fact_check_comment')
-		.select((eb) => eb.fn.countAll<number>().as('n'))
-		.where('evaluation_id', '=', evaluationId)
-		.where('status', '=', 'oppen')
-		.executeTakeFirstOrThrow();
-	return Number(row.n);
-}
-
 /** The open comments, for the publishing summary and its confirmation: who wrote what, where. */
 export async function listOpenFactCheckComments(
 	db: Database | Transaction<DB>,

@@ -2,10 +2,7 @@ import type { Database } from '../index';
 import type { SeedLog } from './index';
 import { systemActor } from '../../accounts/audit';
 import { importResults } from '../../published/result-import';
-import {
-	createReferenceAverage,
-	listReferenceAverages
-} from '../../published/reference-averages';
+import { createReferenceAverage, listReferenceAverages } from '../../published/reference-averages';
 import publishedResults from './reference/published-results.json';
 import referenceAverages from './reference/reference-averages.json';
 

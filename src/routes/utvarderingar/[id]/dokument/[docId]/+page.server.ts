@@ -1,9 +1,5 @@
 import { error } from '@sveltejs/kit';
-import {
-	findDocument,
-	listDocumentPages,
-	renameDocument
-} from '$lib/server/documents/documents';
+import { findDocument, listDocumentPages, renameDocument } from '$lib/server/documents/documents';
 import { z } from 'zod';
 import {
 	attempt,
