@@ -5,10 +5,7 @@
  */
 import { benchDatabase, fmt, medianMs } from './support';
 import { createEvaluation } from '../../src/lib/server/evaluations/evaluations';
-import {
-	loadEvaluationSetup,
-	updateEvaluationSetup
-} from '../../src/lib/server/evaluations/setup';
+import { loadEvaluationSetup, updateEvaluationSetup } from '../../src/lib/server/evaluations/setup';
 import { finishCarriedDocuments } from '../../src/lib/server/documents/carried';
 import { systemActor } from '../../src/lib/server/accounts/audit';
 

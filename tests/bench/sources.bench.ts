@@ -13,7 +13,7 @@ import { loadFindingCitations } from '../../src/lib/server/actions/evidence-cita
 import { createInterview } from '../../src/lib/server/sources/interviews';
 import { createWebObservation } from '../../src/lib/server/sources/web-observations';
 import {
-	findWrittenAnswer,
+	listWrittenAnswers,
 	loadSubareaSources,
 	saveWrittenAnswer
 } from '../../src/lib/server/sources/written-answers';
@@ -102,7 +102,9 @@ export async function run(): Promise<string[]> {
 		const citations = await medianMs(20, () => loadFindingCitations(k, id));
 		let n = 0;
 		const answer = await medianMs(50, async () => {
-			const current = await findWrittenAnswer(k, id, '1.1');
+			const current = (await listWrittenAnswers(k, id)).find(
+				(x) => x.subareaId === '1.1' && x.questionId === null
+			);
 			await saveWrittenAnswer(
 				k,
 				systemActor,

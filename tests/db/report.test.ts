@@ -4,7 +4,7 @@ import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { createUser } from '../helpers/users';
 import { reportPdf } from '../../src/lib/server/report/load';
 import { createEvaluation } from '../../src/lib/server/evaluations/evaluations';
-import { saveInterview } from '../../src/lib/server/sources/interviews';
+import { createInterview } from '../../src/lib/server/sources/interviews';
 import { systemActor } from '../../src/lib/server/accounts/audit';
 import transcript from '../../src/lib/server/db/seed/reference/karlskoga-2022.json';
 
@@ -181,11 +181,10 @@ describe('a draft report', () => {
 				justification: 'Tydlig strategi'
 			})
 			.execute();
-		await saveInterview(
+		await createInterview(
 			t.db,
 			systemActor,
 			id,
-			null,
 			{
 				heldOn: '2026-03-02',
 				group: 'fortroendevalda',

@@ -25,7 +25,6 @@ import {
 	listWebObservations
 } from '../../src/lib/server/sources/web-observations';
 import {
-	findWrittenAnswer,
 	listWrittenAnswers,
 	loadSubareaSources,
 	saveWrittenAnswer
@@ -36,7 +35,6 @@ import {
 	deleteEvidence,
 	listEvidence,
 	listFindingCitations,
-	listSubareaEvidence,
 	removeCitation,
 	updateEvidence,
 	type NewEvidence
@@ -83,6 +81,12 @@ beforeAll(async () => {
 afterAll(async () => {
 	await t?.close();
 });
+
+/** One subarea's answer as the sources page lists it (questionId null), if written. */
+const writtenAnswer = async (evaluationId: number, subareaId: string) =>
+	(await listWrittenAnswers(t.db, evaluationId)).find(
+		(x) => x.subareaId === subareaId && x.questionId === null
+	);
 
 let year = 2030;
 async function newEvaluation(rubricId = 'kommunkompassen-test-hel', code = '0114') {
@@ -165,9 +169,9 @@ describe('evidence', () => {
 			createdBy: 'Anna Utvärderare',
 			citedBy: 0
 		});
-		expect((await listSubareaEvidence(t.db, id, '1.1')).map((e) => e.id)).toEqual([evidenceId]);
-		expect((await listSubareaEvidence(t.db, id, '1.3')).map((e) => e.id)).toEqual([evidenceId]);
-		expect(await listSubareaEvidence(t.db, id, '2.1')).toEqual([]);
+		expect((await listEvidence(t.db, id, '1.1')).map((e) => e.id)).toEqual([evidenceId]);
+		expect((await listEvidence(t.db, id, '1.3')).map((e) => e.id)).toEqual([evidenceId]);
+		expect(await listEvidence(t.db, id, '2.1')).toEqual([]);
 		expect((await listInterviewsWithNotes(t.db, id))[0].evidenceCount).toBe(1);
 		const audit = await t.db
 			.selectFrom('audit_log')
@@ -446,11 +450,11 @@ describe('written answers', () => {
 			['1.1', null, 2],
 			['1.2', null, 1]
 		]);
-		expect(await findWrittenAnswer(t.db, id, '1.1')).toMatchObject({
+		expect(await writtenAnswer(id, '1.1')).toMatchObject({
 			answer: 'Vi har en demokratistrategi från 2024, reviderad 2026.',
 			updatedBy: 'Kim Kontakt'
 		});
-		expect(await findWrittenAnswer(t.db, id, '1.3')).toBeUndefined();
+		expect(await writtenAnswer(id, '1.3')).toBeUndefined();
 		const audit = await t.db
 			.selectFrom('audit_log')
 			.select(['action', 'entity_id'])
@@ -547,7 +551,7 @@ describe('saving without losing work', () => {
 		const rejected = results.filter((r) => r.status === 'rejected') as PromiseRejectedResult[];
 		expect(rejected).toHaveLength(1);
 		expect(rejected[0].reason).toBeInstanceOf(StaleWriteError);
-		const saved = await findWrittenAnswer(t.db, id, '2.1');
+		const saved = await writtenAnswer(id, '2.1');
 		expect(saved?.rowVersion).toBe(2);
 		expect((rejected[0].reason as StaleWriteError).current).toMatchObject({
 			answer: saved?.answer,
@@ -565,7 +569,7 @@ describe('saving without losing work', () => {
 		const rejected = results.filter((r) => r.status === 'rejected') as PromiseRejectedResult[];
 		expect(rejected).toHaveLength(1);
 		expect(rejected[0].reason).toBeInstanceOf(StaleWriteError);
-		const saved = await findWrittenAnswer(t.db, id, '3.1');
+		const saved = await writtenAnswer(id, '3.1');
 		expect((rejected[0].reason as StaleWriteError).current?.answer).toBe(saved?.answer);
 		expect(await listWrittenAnswers(t.db, id)).toHaveLength(1);
 	});

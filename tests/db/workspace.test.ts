@@ -456,16 +456,15 @@ describe('action plans and re-evaluation', () => {
 
 describe('findings cite evidence', () => {
 	it('links a strength to an evidence item of the same evaluation only', async () => {
-		const { saveInterview } = await import('../../src/lib/server/sources/interviews');
+		const { createInterview } = await import('../../src/lib/server/sources/interviews');
 		const { createEvidence, citeEvidence, listFindingCitations } =
 			await import('../../src/lib/server/sources/evidence');
 		const id = await newEvaluation('0125', 2026);
 		const other = await newEvaluation('0126', 2026);
-		const interview = await saveInterview(
+		const interview = await createInterview(
 			t.db,
 			systemActor,
 			id,
-			null,
 			{
 				heldOn: '2026-05-01',
 				group: 'ledande_tjanstepersoner',

@@ -28,13 +28,6 @@ export function answerTargetsOf(subarea: {
 	return [{ subareaId: subarea.id, questionId: null, questionText: null }];
 }
 
-/** Every answer the rubric asks the municipality for, in rubric order. */
-export function listAnswerTargets(
-	rubric: Rubric
-): (AnswerTarget & { questionText: string | null })[] {
-	return rubric.areas.flatMap((a) => a.subareas.flatMap((s) => answerTargetsOf(s)));
-}
-
 /**
  * The target a form or an import names by one id: a subarea id (for subareas without questions)
  * or a question id. Rubric ids are unique across levels, so one id is enough. Undefined for an

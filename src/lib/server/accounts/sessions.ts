@@ -52,14 +52,3 @@ export async function touchSession(db: Database, sessionId: string, now: Date): 
 export async function deleteSession(db: Database, sessionId: string): Promise<void> {
 	await db.deleteFrom('user_session').where('id', '=', sessionId).execute();
 }
-
-/** Deletes every session of a user, or every one but `exceptSessionId`. */
-export async function deleteUserSessions(
-	db: Database,
-	userId: number,
-	exceptSessionId?: string
-): Promise<void> {
-	let query = db.deleteFrom('user_session').where('user_id', '=', userId);
-	if (exceptSessionId) query = query.where('id', '!=', exceptSessionId);
-	await query.execute();
-}

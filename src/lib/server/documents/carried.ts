@@ -169,14 +169,3 @@ export async function markCarriedDocument(
 		);
 	});
 }
-
-/** The carried-over documents of an evaluation and what the municipality said of each. */
-export async function listCarriedDocuments(db: Database, evaluationId: number) {
-	return db
-		.selectFrom('source_document')
-		.select(['id', 'title', 'still_applies as stillApplies'])
-		.where('evaluation_id', '=', evaluationId)
-		.where('carried_from_id', 'is not', null)
-		.orderBy('id')
-		.execute();
-}

@@ -306,15 +306,6 @@ export async function listEvidence(
 	}));
 }
 
-/** The evidence items linked to one subarea (the scoring view's list). */
-export async function listSubareaEvidence(
-	db: Database,
-	evaluationId: number,
-	subareaId: string
-): Promise<EvidenceView[]> {
-	return listEvidence(db, evaluationId, subareaId);
-}
-
 // ---------------------------------------------------------------------------------------------
 // Findings citing evidence
 

@@ -7,7 +7,6 @@
  */
 import type { z } from 'zod';
 import type { Database } from '../db';
-import type { Actor } from '../accounts/audit';
 import { evidenceCountOf, sourceWrites, type Executor } from '../evaluations/rows';
 import { interviewGroups, type InterviewGroup } from '$lib/domain/evaluation-content';
 import type { InterviewCount } from '$lib/domain/sources';
@@ -106,20 +105,6 @@ export const createInterview = writes.create;
  * A stale save throws StaleWriteError carrying the saved notes (the caller is on the team).
  */
 export const updateInterview = writes.update;
-
-/** Creates (id null) or updates an interview; returns its id. */
-export async function saveInterview(
-	db: Database,
-	actor: Actor,
-	evaluationId: number,
-	interviewId: number | null,
-	input: InterviewInput,
-	expectedVersion: number
-): Promise<number> {
-	if (interviewId === null) return createInterview(db, actor, evaluationId, input);
-	await updateInterview(db, actor, evaluationId, interviewId, input, expectedVersion);
-	return interviewId;
-}
 
 /** Deletes an interview (undoably: returns the id that undoes it); refused while an evidence item quotes it. */
 export const deleteInterview = writes.remove;

@@ -69,20 +69,6 @@ export async function listWrittenAnswers(
 	return rows.map(toAnswerView);
 }
 
-/** The answer to one subarea (questionId null) or one of its questions, if written. */
-export async function findWrittenAnswer(
-	db: Database,
-	evaluationId: number,
-	subareaId: string,
-	questionId: string | null = null
-): Promise<WrittenAnswerView | undefined> {
-	const row = await writtenAnswerQuery(db, evaluationId)
-		.where('a.subarea_id', '=', subareaId)
-		.where('a.question_id', '=', questionId ?? '')
-		.executeTakeFirst();
-	return row ? toAnswerView(row) : undefined;
-}
-
 /**
  * Saves the municipality's answer to a subarea, or to one question where the subarea has
  * questions (the rubric decides which; anything else is refused). Version-checked: a stale save
