@@ -12,7 +12,7 @@ import { attempt, authorizeEvaluationRoute, refusingBadInput } from '../http/eva
 import { parseForm, readForm } from '../http/parse-form';
 import type { UndoableEntity } from '../evaluations/deleted-items';
 import { undoAction } from './undo';
-import { formValues } from '$lib/schemas/sources';
+import { formValues } from '$lib/server/sources/schemas';
 import { formInt } from '$lib/schemas/form';
 
 export interface SourcePage<C extends z.ZodType, U extends z.ZodType> {

@@ -5,7 +5,7 @@
  * silently dropped or refused by the database's CHECK constraint.
  */
 import { z } from 'zod';
-import { interviewSchema, webObservationSchema } from '$lib/schemas/sources';
+import { interviewSchema, webObservationSchema } from '$lib/server/sources/schemas';
 import { sourceLimits } from '$lib/domain/sources';
 import type { InterviewWithNotes } from './interviews';
 

@@ -10,7 +10,7 @@ import type { Database } from '../db';
 import { evidenceCountOf, sourceWrites, type Executor } from '../evaluations/rows';
 import { interviewGroups, type InterviewGroup } from '$lib/domain/evaluation-content';
 import type { InterviewCount } from '$lib/domain/sources';
-import type { interviewSchema } from '$lib/schemas/sources';
+import type { interviewSchema } from '$lib/server/sources/schemas';
 
 /**
  * An interview as the form (and the team file) gives it: the form schema's output, so a field

@@ -7,7 +7,7 @@ import {
 	listInterviewsWithNotes,
 	updateInterview
 } from '$lib/server/sources/interviews';
-import { interviewSchema } from '$lib/schemas/sources';
+import { interviewSchema } from '$lib/server/sources/schemas';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {

@@ -8,7 +8,7 @@ import {
 	listEvidence,
 	updateEvidence
 } from '$lib/server/sources/evidence';
-import { evidenceSchema, evidenceUpdateSchema } from '$lib/schemas/sources';
+import { evidenceSchema, evidenceUpdateSchema } from '$lib/server/sources/schemas';
 import { findSubarea, listSubareas } from '$lib/domain/rubric';
 import type { Actions, PageServerLoad } from './$types';
 

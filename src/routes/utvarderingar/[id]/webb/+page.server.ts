@@ -6,7 +6,7 @@ import {
 	listWebObservations,
 	updateWebObservation
 } from '$lib/server/sources/web-observations';
-import { webObservationSchema } from '$lib/schemas/sources';
+import { webObservationSchema } from '$lib/server/sources/schemas';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { interviewGroups } from '$lib/domain/evaluation-content';
 import { sourceLimits } from '$lib/domain/sources';
-import { formList } from './form';
+import { formList } from '../../schemas/form';
 
 const isoDate = z
 	.string()
