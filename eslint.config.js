@@ -96,6 +96,25 @@ export default defineConfig(
 		rules: { 'no-restricted-syntax': ['error', ...queriesInRepositories] }
 	},
 	{
+		// The aggregates only query (issue 26): loops, timers and worker threads are jobs'
+		// (server/jobs/), which call the aggregates, never the other way round. The seed may run a job.
+		files: queryHomes,
+		ignores: ['src/lib/server/db/seed/**'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							regex: '(^|/)(workers|jobs)/',
+							message: 'Aggregates only query: put the loop or worker call in server/jobs/.'
+						}
+					]
+				}
+			]
+		}
+	},
+	{
 		// One validation path (issue 13): an action reads its form with parseForm, so a refusal
 		// comes back typed, per field and in the user's language. A hand-rolled safeParse in an
 		// action is how the second style crept back. ESLint replaces a rule's options per block, so

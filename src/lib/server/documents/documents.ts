@@ -23,7 +23,8 @@ export interface NewDocument {
 
 /**
  * Stores the original (checked: size, type from content) with status `bearbetas`; the text is
- * extracted in a worker thread by the extraction job (server/jobs/extraction.ts). Nothing is stored when refused.
+ * extracted in a worker thread by the extraction job (server/jobs/extraction.ts). Nothing is
+ * stored when refused.
  */
 export async function addDocument(
 	db: Database,
