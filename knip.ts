@@ -8,7 +8,9 @@ import type { KnipConfig } from 'knip';
  */
 const config: KnipConfig = {
 	entry: [
-		// The worker threads' bundle entry (scripts/build-workers.js) and the scripts npm runs.
+		// The CLI (`npm run kompass`; a production entry, which the script alone does not make),
+		// the worker threads' bundle entry (scripts/build-workers.js) and the scripts npm runs.
+		'src/cli/index.ts!',
 		'src/lib/server/workers/tasks.ts!',
 		'scripts/**/*.{js,ts}!',
 		// Migrations are loaded as whole modules by migrations/index.ts (up and down by name).
