@@ -181,20 +181,14 @@ describe('a draft report', () => {
 				justification: 'Tydlig strategi'
 			})
 			.execute();
-		await createInterview(
-			t.db,
-			systemActor,
-			id,
-			{
-				heldOn: '2026-03-02',
-				group: 'fortroendevalda',
-				peopleCount: 3,
-				interviewer: 'E',
-				intervieweeNames: 'Anna Andersson',
-				notes: 'HEMLIG-ANTECKNING om budgeten'
-			},
-			0
-		);
+		await createInterview(t.db, systemActor, id, {
+			heldOn: '2026-03-02',
+			group: 'fortroendevalda',
+			peopleCount: 3,
+			interviewer: 'E',
+			intervieweeNames: 'Anna Andersson',
+			notes: 'HEMLIG-ANTECKNING om budgeten'
+		});
 		const { pdf } = await reportPdf(t.db, id);
 		const pages = await pagesOf(pdf);
 		expect(pages.length).toBeGreaterThan(3);

@@ -461,20 +461,14 @@ describe('findings cite evidence', () => {
 			await import('../../src/lib/server/sources/evidence');
 		const id = await newEvaluation('0125', 2026);
 		const other = await newEvaluation('0126', 2026);
-		const interview = await createInterview(
-			t.db,
-			systemActor,
-			id,
-			{
-				heldOn: '2026-05-01',
-				group: 'ledande_tjanstepersoner',
-				peopleCount: 2,
-				interviewer: 'E',
-				intervieweeNames: '',
-				notes: 'Vi följer upp varje kvartal.'
-			},
-			0
-		);
+		const interview = await createInterview(t.db, systemActor, id, {
+			heldOn: '2026-05-01',
+			group: 'ledande_tjanstepersoner',
+			peopleCount: 2,
+			interviewer: 'E',
+			intervieweeNames: '',
+			notes: 'Vi följer upp varje kvartal.'
+		});
 		const evidence = await t.db.transaction().execute((trx) =>
 			createEvidence(trx, a, id, {
 				sourceKind: 'interview',
