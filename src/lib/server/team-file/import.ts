@@ -233,10 +233,13 @@ export async function importEvaluationFile(
 				})
 				.execute();
 		for (const [areaId, f] of Object.entries(file.content.areas)) {
-			await trx
-				.insertInto('area_finding')
-				.values({ evaluation_id: id, area_id: areaId, general: f.general })
-				.execute();
+			// An area without an introduction has no row (the text defaults to empty), as in the
+			// exporting database: writing an empty one would make the copy differ from it.
+			if (f.general)
+				await trx
+					.insertInto('area_finding')
+					.values({ evaluation_id: id, area_id: areaId, general: f.general })
+					.execute();
 			for (const [subareaId, text] of Object.entries(f.narratives))
 				await trx
 					.insertInto('subarea_narrative')
