@@ -11,10 +11,7 @@ import {
 	setPassword,
 	updateUser
 } from '$lib/server/accounts/users';
-import {
-	findMunicipalityByCode,
-	listMunicipalities
-} from '$lib/server/register/municipalities';
+import { findMunicipalityByCode, listMunicipalities } from '$lib/server/register/municipalities';
 import { createUserSchema, updateUserSchema } from '$lib/schemas/users';
 import { parseForm, refuse, typedValues } from '$lib/server/http/parse-form';
 import type { Actions, PageServerLoad } from './$types';

@@ -3,10 +3,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { authorizeGlobal } from '$lib/server/auth/guard';
 import { actorOf } from '$lib/server/accounts/audit';
-import {
-	listMunicipalities,
-	findMunicipalityByCode
-} from '$lib/server/register/municipalities';
+import { listMunicipalities, findMunicipalityByCode } from '$lib/server/register/municipalities';
 import { listRubrics } from '$lib/server/register/rubrics';
 import { listUsers } from '$lib/server/accounts/users';
 import {

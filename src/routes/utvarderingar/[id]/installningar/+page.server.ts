@@ -6,10 +6,7 @@ import {
 	authorizeEvaluationRoute,
 	refusingBadInput
 } from '$lib/server/http/evaluation-route';
-import {
-	loadEvaluationSetup,
-	updateEvaluationSetup
-} from '$lib/server/evaluations/setup';
+import { loadEvaluationSetup, updateEvaluationSetup } from '$lib/server/evaluations/setup';
 import { listUsers } from '$lib/server/accounts/users';
 import { parseForm } from '$lib/server/http/parse-form';
 import { readSetupForm, setupChange, setupFormFields } from '$lib/schemas/evaluation-setup';

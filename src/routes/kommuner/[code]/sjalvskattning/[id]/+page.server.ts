@@ -28,10 +28,7 @@ import {
 	saveSelfScore,
 	submitSelfSheet
 } from '$lib/server/self-assessment/sheets';
-import {
-	createSelfAction,
-	listSelfActions
-} from '$lib/server/self-assessment/actions';
+import { createSelfAction, listSelfActions } from '$lib/server/self-assessment/actions';
 import { findEvaluationScope } from '$lib/server/evaluations/scope';
 import { listImprovementsWithActions, saveActionItem } from '$lib/server/action-plans/action-plans';
 import { findLatestExternal, loadGap } from '$lib/server/results/self-assessment-gap';
