@@ -9,7 +9,17 @@ import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
 /**
- * Kysely's query starters and its raw `sql` tag: refused outside the repositories (and server/db/).
+ * The folders that own a table and may query it: one per aggregate (docs/architecture.md), plus
+ * server/db/ (driver, migrator, seed) and the two platform files that read the database's state.
+ */
+const queryHomes = [
+	'src/lib/server/{db,sources,scoring,evaluations,team-file,published,self-assessment,documents,accounts,action-plans,register}/**',
+	'src/lib/server/report/{cache,docx-cache}.ts',
+	'src/lib/server/platform/{database-health,record-counts}.ts'
+];
+
+/**
+ * Kysely's query starters and its raw `sql` tag: refused outside the aggregates' folders.
  * Shared by every block that sets no-restricted-syntax, since a later block replaces the rule.
  */
 const queriesInRepositories = [
@@ -17,12 +27,12 @@ const queriesInRepositories = [
 		selector:
 			"CallExpression[callee.type='MemberExpression'][callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|with)$/]",
 		message:
-			'Queries live in src/lib/server/repositories/: add or reuse a repository function and call it.'
+			'Queries live in an aggregate folder (src/lib/server/<aggregate>/): add or reuse a function there and call it.'
 	},
 	{
 		selector: "TaggedTemplateExpression[tag.name='sql'], CallExpression[callee.object.name='sql']",
 		message:
-			'Raw SQL lives in src/lib/server/repositories/: add or reuse a repository function and call it.'
+			'Raw SQL lives in an aggregate folder (src/lib/server/<aggregate>/): add or reuse a function there.'
 	}
 ];
 
@@ -120,13 +130,31 @@ export default defineConfig(
 		rules: { 'max-lines': ['error', { max: 400, skipBlankLines: false, skipComments: false }] }
 	},
 	{
-		// Every query in a repository (issue 13): routes and services call a named function, so a
-		// query has one home, one test and one place to tune. Kysely's query starters and its raw
-		// `sql` tag are refused everywhere else in src/; server/db/ (the driver, migrator and the
-		// seed loader) may query too.
+		// Every query in its aggregate's folder (issues 13, 26): routes and services call a named
+		// function, so a query has one home, one test and one place to tune. Kysely's query starters
+		// and its raw `sql` tag are refused everywhere else in src/.
 		files: ['src/**/*.ts', 'src/**/*.svelte'],
-		ignores: ['src/lib/server/repositories/**', 'src/lib/server/db/**'],
+		ignores: queryHomes,
 		rules: { 'no-restricted-syntax': ['error', ...queriesInRepositories] }
+	},
+	{
+		// The aggregates only query (issue 26): loops, timers and worker threads are jobs'
+		// (server/jobs/), which call the aggregates, never the other way round. The seed may run a job.
+		files: queryHomes,
+		ignores: ['src/lib/server/db/seed/**'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							regex: '(^|/)(workers|jobs)/',
+							message: 'Aggregates only query: put the loop or worker call in server/jobs/.'
+						}
+					]
+				}
+			]
+		}
 	},
 	{
 		// One validation path (issue 13): an action reads its form with parseForm, so a refusal

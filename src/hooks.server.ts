@@ -10,7 +10,7 @@ import { securityHeaders } from '$lib/server/http/security-headers';
 import { refuseNulBytes } from '$lib/server/http/bad-input';
 import { log } from '$lib/server/platform/log';
 import { closeWhileDraining, onShutdown, trackRequest } from '$lib/server/platform/lifecycle';
-import { startDocumentQueue, stopDocumentQueue } from '$lib/server/repositories/documents';
+import { startDocumentQueue, stopDocumentQueue } from '$lib/server/jobs/extraction';
 import { closeWorkers } from '$lib/server/workers/pool';
 import { publicCache } from '$lib/server/http/public-cache';
 import { compressAnswers } from '$lib/server/http/compress-answers';

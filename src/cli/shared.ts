@@ -1,7 +1,7 @@
 /** What several commands share: finding the evaluation they name and saying why a write failed. */
 import type { Database } from '../lib/server/db';
 import { DomainError } from '../lib/server/errors';
-import { findEvaluationByMunicipalityYear } from '../lib/server/repositories/evaluation-lookups';
+import { findEvaluationByMunicipalityYear } from '../lib/server/evaluations/lookups';
 import { translateKey, isMessageKey } from '../lib/i18n/lookup';
 import type { CliContext } from './context';
 

@@ -1,4 +1,4 @@
-import { listLatestTotals } from '$lib/server/repositories/results';
+import { listLatestTotals } from '$lib/server/published/results';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {

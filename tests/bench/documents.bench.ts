@@ -8,8 +8,8 @@ import { sql } from 'kysely';
 import { benchDatabase, fmt, medianMs } from './support';
 import { searchDocuments } from '../../src/lib/server/documents/search';
 import { extractDocument } from '../../src/lib/server/documents/extract';
-import { createEvaluation } from '../../src/lib/server/repositories/evaluations';
-import { systemActor } from '../../src/lib/server/repositories/audit';
+import { createEvaluation } from '../../src/lib/server/evaluations/evaluations';
+import { systemActor } from '../../src/lib/server/accounts/audit';
 import { makePdf } from '../helpers/files';
 
 export async function run(): Promise<string[]> {

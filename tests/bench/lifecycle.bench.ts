@@ -5,10 +5,10 @@
  * the user waits for). Target: each answers well under 0.5 s.
  */
 import { benchDatabase, fmt, startServer } from './support';
-import { createEvaluation } from '../../src/lib/server/repositories/evaluations';
-import { getRubricOrThrow } from '../../src/lib/server/repositories/rubrics';
-import { createUser } from '../../src/lib/server/repositories/users';
-import { systemActor } from '../../src/lib/server/repositories/audit';
+import { createEvaluation } from '../../src/lib/server/evaluations/evaluations';
+import { getRubricOrThrow } from '../../src/lib/server/register/rubrics';
+import { createUser } from '../../src/lib/server/accounts/users';
+import { systemActor } from '../../src/lib/server/accounts/audit';
 import { listSubareas } from '../../src/lib/domain/rubric';
 
 const password = 'bänk-lösenord-2026!';

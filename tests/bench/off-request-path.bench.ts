@@ -6,8 +6,8 @@
  */
 import { sql } from 'kysely';
 import { benchDatabase, fmt, startServer } from './support';
-import { addDocument } from '../../src/lib/server/repositories/documents';
-import { systemActor } from '../../src/lib/server/repositories/audit';
+import { addDocument } from '../../src/lib/server/documents/documents';
+import { systemActor } from '../../src/lib/server/accounts/audit';
 import { makePdf } from '../helpers/files';
 import { percentile, samplePing } from '../helpers/ping';
 

@@ -4,13 +4,10 @@
  * work inside the request and, apart, the carried pages copied after the answer.
  */
 import { benchDatabase, fmt, medianMs } from './support';
-import { createEvaluation } from '../../src/lib/server/repositories/evaluations';
-import {
-	loadEvaluationSetup,
-	updateEvaluationSetup
-} from '../../src/lib/server/repositories/evaluation-setup';
-import { finishCarriedDocuments } from '../../src/lib/server/repositories/carried-documents';
-import { systemActor } from '../../src/lib/server/repositories/audit';
+import { createEvaluation } from '../../src/lib/server/evaluations/evaluations';
+import { loadEvaluationSetup, updateEvaluationSetup } from '../../src/lib/server/evaluations/setup';
+import { finishCarriedDocuments } from '../../src/lib/server/documents/carried';
+import { systemActor } from '../../src/lib/server/accounts/audit';
 
 export async function run(): Promise<string[]> {
 	const db = await benchDatabase();

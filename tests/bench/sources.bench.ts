@@ -5,19 +5,19 @@
  * version-checked writes (an answer, an evidence item checked against the interview notes).
  */
 import { benchDatabase, fmt, medianMs } from './support';
-import { systemActor } from '../../src/lib/server/repositories/audit';
-import { createEvaluation } from '../../src/lib/server/repositories/evaluations';
-import { getRubricOrThrow } from '../../src/lib/server/repositories/rubrics';
+import { systemActor } from '../../src/lib/server/accounts/audit';
+import { createEvaluation } from '../../src/lib/server/evaluations/evaluations';
+import { getRubricOrThrow } from '../../src/lib/server/register/rubrics';
 import { interviewGroups } from '../../src/lib/domain/evaluation-content';
 import { loadFindingCitations } from '../../src/lib/server/actions/evidence-citations';
-import { createInterview } from '../../src/lib/server/repositories/interviews';
-import { createWebObservation } from '../../src/lib/server/repositories/web-observations';
+import { createInterview } from '../../src/lib/server/sources/interviews';
+import { createWebObservation } from '../../src/lib/server/sources/web-observations';
 import {
-	findWrittenAnswer,
+	listWrittenAnswers,
 	loadSubareaSources,
 	saveWrittenAnswer
-} from '../../src/lib/server/repositories/written-answers';
-import { createEvidence, listEvidence } from '../../src/lib/server/repositories/evidence';
+} from '../../src/lib/server/sources/written-answers';
+import { createEvidence, listEvidence } from '../../src/lib/server/sources/evidence';
 
 export async function run(): Promise<string[]> {
 	const db = await benchDatabase();
@@ -102,7 +102,9 @@ export async function run(): Promise<string[]> {
 		const citations = await medianMs(20, () => loadFindingCitations(k, id));
 		let n = 0;
 		const answer = await medianMs(50, async () => {
-			const current = await findWrittenAnswer(k, id, '1.1');
+			const current = (await listWrittenAnswers(k, id)).find(
+				(x) => x.subareaId === '1.1' && x.questionId === null
+			);
 			await saveWrittenAnswer(
 				k,
 				systemActor,

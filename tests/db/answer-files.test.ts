@@ -5,13 +5,13 @@ import mammoth from 'mammoth';
 import type { RequestEvent } from '@sveltejs/kit';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { createUser } from '../helpers/users';
-import { createEvaluation } from '../../src/lib/server/repositories/evaluations';
-import { getRubricOrThrow } from '../../src/lib/server/repositories/rubrics';
-import { systemActor } from '../../src/lib/server/repositories/audit';
+import { createEvaluation } from '../../src/lib/server/evaluations/evaluations';
+import { getRubricOrThrow } from '../../src/lib/server/register/rubrics';
+import { systemActor } from '../../src/lib/server/accounts/audit';
 import {
 	findWrittenAnswer,
 	saveWrittenAnswer
-} from '../../src/lib/server/repositories/written-answers';
+} from '../../src/lib/server/sources/written-answers';
 import { downloadQuestions, importAnswers } from '../../src/lib/server/actions/answer-files';
 import { listAnswerTargets } from '../../src/lib/domain/sources';
 import type { SessionUser } from '../../src/lib/server/auth/types';

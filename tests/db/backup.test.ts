@@ -15,8 +15,9 @@ import { createUser } from '../helpers/users';
 import { openDatabase, type Database } from '../../src/lib/server/db';
 import { prepareDatabase } from '../../src/lib/server/platform/app';
 import { backupDataDir, dumpDatabase, restoreDataDir } from '../../src/lib/server/platform/backup';
-import { addDocument, extractStoredDocument } from '../../src/lib/server/repositories/documents';
-import { systemActor } from '../../src/lib/server/repositories/audit';
+import { addDocument } from '../../src/lib/server/documents/documents';
+import { extractStoredDocument } from '../../src/lib/server/jobs/extraction';
+import { systemActor } from '../../src/lib/server/accounts/audit';
 
 /** Row count of every table, and a digest of the documents' bytes. */
 async function snapshot(db: Database) {

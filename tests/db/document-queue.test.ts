@@ -6,15 +6,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
-import { createEvaluation } from '../../src/lib/server/repositories/evaluations';
+import { createEvaluation } from '../../src/lib/server/evaluations/evaluations';
+import { addDocument } from '../../src/lib/server/documents/documents';
 import {
-	addDocument,
-	claimDocument,
 	claimant,
 	extractStoredDocument,
 	maxExtractionAttempts
-} from '../../src/lib/server/repositories/documents';
-import { systemActor } from '../../src/lib/server/repositories/audit';
+} from '../../src/lib/server/jobs/extraction';
+import { claimDocument } from '../../src/lib/server/documents/extraction-queue';
+import { systemActor } from '../../src/lib/server/accounts/audit';
 
 let t: TestDatabase;
 let evaluationId: number;

@@ -2,17 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { makeDocx, makeLyingDocx, makePdf } from '../helpers/files';
-import { createEvaluation } from '../../src/lib/server/repositories/evaluations';
+import { createEvaluation } from '../../src/lib/server/evaluations/evaluations';
 import {
 	addDocument,
-	extractStoredDocument,
 	findDocument,
 	listDocumentPages,
 	renameDocument
-} from '../../src/lib/server/repositories/documents';
+} from '../../src/lib/server/documents/documents';
+import { extractStoredDocument } from '../../src/lib/server/jobs/extraction';
 import { searchDocuments } from '../../src/lib/server/documents/search';
 import { detectDocumentType, extractDocument } from '../../src/lib/server/documents/extract';
-import { systemActor } from '../../src/lib/server/repositories/audit';
+import { systemActor } from '../../src/lib/server/accounts/audit';
 
 let t: TestDatabase;
 let evaluationId: number;

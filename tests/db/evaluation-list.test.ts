@@ -6,11 +6,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { createUser } from '../helpers/users';
-import { createEvaluation, declareNoConflict } from '../../src/lib/server/repositories/evaluations';
-import { listEvaluationsFor } from '../../src/lib/server/repositories/evaluation-list';
-import { findEvaluationScope } from '../../src/lib/server/repositories/evaluation-scope';
+import { createEvaluation, declareNoConflict } from '../../src/lib/server/evaluations/evaluations';
+import { listEvaluationsFor } from '../../src/lib/server/evaluations/list';
+import { findEvaluationScope } from '../../src/lib/server/evaluations/scope';
 import { canOnEvaluation } from '../../src/lib/server/auth/policy';
-import { systemActor } from '../../src/lib/server/repositories/audit';
+import { systemActor } from '../../src/lib/server/accounts/audit';
 import { stages, type EvaluationStatus } from '../../src/lib/domain/lifecycle';
 import type { SessionUser } from '../../src/lib/server/auth/types';
 

@@ -6,28 +6,32 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { createUser } from '../helpers/users';
-import { createEvaluation } from '../../src/lib/server/repositories/evaluations';
+import { createEvaluation } from '../../src/lib/server/evaluations/evaluations';
 import {
 	DuplicateEvaluationError,
 	loadEvaluationSetup,
 	updateEvaluationSetup,
 	type SetupChange
-} from '../../src/lib/server/repositories/evaluation-setup';
+} from '../../src/lib/server/evaluations/setup';
 import {
 	finishCarriedDocuments,
-	listCarriedDocuments,
 	markCarriedDocument
-} from '../../src/lib/server/repositories/carried-documents';
-import { loadTasks } from '../../src/lib/server/repositories/evaluation-tasks';
+} from '../../src/lib/server/documents/carried';
+import { loadTasks } from '../../src/lib/server/evaluations/tasks';
 import {
 	addDocument,
-	extractStoredDocument,
-	listDocumentPages
-} from '../../src/lib/server/repositories/documents';
-import { systemActor } from '../../src/lib/server/repositories/audit';
+	listDocumentPages,
+	listDocuments
+} from '../../src/lib/server/documents/documents';
+import { extractStoredDocument } from '../../src/lib/server/jobs/extraction';
+import { systemActor } from '../../src/lib/server/accounts/audit';
 import type { SessionUser } from '../../src/lib/server/auth/types';
 
 let t: TestDatabase;
+
+/** The carried-over documents as the documents page lists them, oldest first. */
+const carriedDocuments = async (evaluationId: number) =>
+	(await listDocuments(t.db, evaluationId)).filter((d) => d.carriedFromId !== null);
 const u: Record<string, SessionUser> = {};
 const actor = () => ({ id: u.coordinator.id, email: u.coordinator.email });
 
@@ -235,7 +239,7 @@ describe('createEvaluation', () => {
 			.execute();
 		expect(waiting.map((d) => d.status)).toEqual(['bearbetas', 'bearbetas']);
 		await finishCarriedDocuments(t.db, second);
-		const carried = await listCarriedDocuments(t.db, second);
+		const carried = await carriedDocuments(second);
 		expect(carried.map((d) => [d.title, d.stillApplies])).toEqual([
 			['Styrmodell', null],
 			['Gammal plan', null]
@@ -291,7 +295,7 @@ describe('createEvaluation', () => {
 			visitEnd: null,
 			previousEvaluationId: second
 		});
-		expect((await listCarriedDocuments(t.db, third)).map((d) => d.title)).toEqual(['Styrmodell']);
+		expect((await carriedDocuments(third)).map((d) => d.title)).toEqual(['Styrmodell']);
 		// A copy whose claim is another's (a process that died) is left to the extraction queue.
 		await t.db
 			.updateTable('source_document')

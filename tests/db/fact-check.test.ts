@@ -2,27 +2,27 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { createUser } from '../helpers/users';
-import { createEvaluation } from '../../src/lib/server/repositories/evaluations';
-import { saveFindingText } from '../../src/lib/server/repositories/findings';
-import { addFindingItem } from '../../src/lib/server/repositories/finding-items';
+import { createEvaluation } from '../../src/lib/server/evaluations/evaluations';
+import { saveFindingText } from '../../src/lib/server/scoring/findings';
+import { addFindingItem } from '../../src/lib/server/scoring/finding-items';
 import {
 	addFactCheckComment,
 	answerFactCheckComment,
 	closeFactCheckComment,
 	countFactCheckComments,
 	listFactCheckComments
-} from '../../src/lib/server/repositories/fact-check';
+} from '../../src/lib/server/scoring/fact-check';
 import {
 	listPublishedVersions,
 	loadPublishSummary,
 	publishEvaluation
-} from '../../src/lib/server/repositories/publishing';
-import { getRubricOrThrow } from '../../src/lib/server/repositories/rubrics';
-import { loadProgressFacts } from '../../src/lib/server/repositories/progress';
+} from '../../src/lib/server/published/publishing';
+import { getRubricOrThrow } from '../../src/lib/server/register/rubrics';
+import { loadProgressFacts } from '../../src/lib/server/scoring/progress';
 import { canOnFactCheckComment, type EvaluationScope } from '../../src/lib/server/auth/policy';
-import { findEvaluationScope } from '../../src/lib/server/repositories/evaluation-scope';
+import { findEvaluationScope } from '../../src/lib/server/evaluations/scope';
 import { listSubareas, type Rubric } from '../../src/lib/domain/rubric';
-import { systemActor } from '../../src/lib/server/repositories/audit';
+import { systemActor } from '../../src/lib/server/accounts/audit';
 import type { SessionUser } from '../../src/lib/server/auth/types';
 import * as factCheckThreads from '../../migrations/20261203000100_fact_check_threads';
 

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { createUser } from '../helpers/users';
-import { createEvaluation, declareNoConflict } from '../../src/lib/server/repositories/evaluations';
-import { loadDraftFindings, saveFindingText } from '../../src/lib/server/repositories/findings';
-import { addFindingItem, moveFindingItem } from '../../src/lib/server/repositories/finding-items';
+import { createEvaluation, declareNoConflict } from '../../src/lib/server/evaluations/evaluations';
+import { loadDraftFindings, saveFindingText } from '../../src/lib/server/scoring/findings';
+import { addFindingItem, moveFindingItem } from '../../src/lib/server/scoring/finding-items';
 import { loadReportModel } from '../../src/lib/server/report/load';
 import { reportDocDefinition } from '../../src/lib/server/report/pdf';
-import { systemActor } from '../../src/lib/server/repositories/audit';
+import { systemActor } from '../../src/lib/server/accounts/audit';
 import type { SessionUser } from '../../src/lib/server/auth/types';
 
 let t: TestDatabase;

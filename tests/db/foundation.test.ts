@@ -1,12 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
-import { listMunicipalities } from '../../src/lib/server/repositories/municipalities';
-import {
-	listRubrics,
-	syncRubrics,
-	findRubricById
-} from '../../src/lib/server/repositories/rubrics';
+import { listMunicipalities } from '../../src/lib/server/register/municipalities';
+import { listRubrics, syncRubrics, findRubricById } from '../../src/lib/server/register/rubrics';
 import type { Rubric } from '../../src/lib/domain/rubric';
 
 let t: TestDatabase;

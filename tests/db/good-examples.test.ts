@@ -9,10 +9,10 @@ import {
 	findGoodExamples,
 	goodExamplesQuerySchema
 } from '../../src/lib/server/results/good-examples';
-import { importResults } from '../../src/lib/server/repositories/result-import';
-import { publishEvaluation, reopenEvaluation } from '../../src/lib/server/repositories/publishing';
+import { importResults } from '../../src/lib/server/published/result-import';
+import { publishEvaluation, reopenEvaluation } from '../../src/lib/server/published/publishing';
 import { parseResultsFile } from '../../src/lib/domain/results-file';
-import { cliActor, systemActor } from '../../src/lib/server/repositories/audit';
+import { cliActor, systemActor } from '../../src/lib/server/accounts/audit';
 import { scoresAtShare2020 } from '../helpers/rubric';
 
 let t: TestDatabase;

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
-import { listLatestTotals } from '../../src/lib/server/repositories/results';
+import { listLatestTotals } from '../../src/lib/server/published/results';
 import type { EvaluationContent } from '../../src/lib/domain/evaluation-content';
 import { loadReportModel } from '../../src/lib/server/report/load';
 import { loadMunicipalityProfile } from '../../src/lib/server/results/profile';
-import { publishEvaluation, reopenEvaluation } from '../../src/lib/server/repositories/publishing';
-import { systemActor } from '../../src/lib/server/repositories/audit';
+import { publishEvaluation, reopenEvaluation } from '../../src/lib/server/published/publishing';
+import { systemActor } from '../../src/lib/server/accounts/audit';
 
 let t: TestDatabase;
 beforeAll(async () => {

@@ -6,8 +6,8 @@
 import { scoresAtShare2020 } from '../helpers/rubric';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
-import { importResults } from '../../src/lib/server/repositories/result-import';
-import { cliActor } from '../../src/lib/server/repositories/audit';
+import { importResults } from '../../src/lib/server/published/result-import';
+import { cliActor } from '../../src/lib/server/accounts/audit';
 import { GET } from '../../src/routes/api/v1/national-average/+server';
 import { loadMunicipalityProfile } from '../../src/lib/server/results/profile';
 import type { RequestEvent } from '@sveltejs/kit';

@@ -12,8 +12,8 @@ import { isHttpError, isRedirect } from '@sveltejs/kit';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { createUser } from '../helpers/users';
 import type { SessionUser } from '../../src/lib/server/auth/types';
-import { getRubricOrThrow } from '../../src/lib/server/repositories/rubrics';
-import { createSelfAssessment } from '../../src/lib/server/repositories/self-assessments';
+import { getRubricOrThrow } from '../../src/lib/server/register/rubrics';
+import { createSelfAssessment } from '../../src/lib/server/self-assessment/self-assessments';
 
 const routeModules = import.meta.glob<Record<string, unknown>>([
 	'../../src/routes/**/+page.server.ts',

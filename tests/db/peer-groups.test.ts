@@ -7,7 +7,7 @@ import {
 	listPeerGroups,
 	maxPeerGroupName,
 	maxPeerGroupsPerUser
-} from '../../src/lib/server/repositories/peer-groups';
+} from '../../src/lib/server/published/peer-groups';
 
 let t: TestDatabase;
 beforeAll(async () => {

@@ -6,10 +6,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { createUser } from '../helpers/users';
-import { createEvaluation, declareNoConflict } from '../../src/lib/server/repositories/evaluations';
-import { saveSheetScore } from '../../src/lib/server/repositories/scoring';
-import { getRubricOrThrow } from '../../src/lib/server/repositories/rubrics';
-import { systemActor } from '../../src/lib/server/repositories/audit';
+import { createEvaluation, declareNoConflict } from '../../src/lib/server/evaluations/evaluations';
+import { saveSheetScore } from '../../src/lib/server/scoring/scores';
+import { getRubricOrThrow } from '../../src/lib/server/register/rubrics';
+import { systemActor } from '../../src/lib/server/accounts/audit';
 
 let t: TestDatabase;
 beforeAll(async () => {

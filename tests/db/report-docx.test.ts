@@ -4,8 +4,8 @@ import JSZip from 'jszip';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { createUser } from '../helpers/users';
 import { reportDocx } from '../../src/lib/server/report/docx-file';
-import { createEvaluation } from '../../src/lib/server/repositories/evaluations';
-import { systemActor } from '../../src/lib/server/repositories/audit';
+import { createEvaluation } from '../../src/lib/server/evaluations/evaluations';
+import { systemActor } from '../../src/lib/server/accounts/audit';
 
 let t: TestDatabase;
 let karlskoga: number;

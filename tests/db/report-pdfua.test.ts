@@ -5,8 +5,8 @@ import { withUntaggedLine } from '../helpers/pdf-inject';
 import { loadReportModel, reportPdf } from '../../src/lib/server/report/load';
 import { reportDocDefinition } from '../../src/lib/server/report/pdf';
 import { renderPdf } from '../../src/lib/server/report/pdfmake';
-import { createEvaluation } from '../../src/lib/server/repositories/evaluations';
-import { systemActor } from '../../src/lib/server/repositories/audit';
+import { createEvaluation } from '../../src/lib/server/evaluations/evaluations';
+import { systemActor } from '../../src/lib/server/accounts/audit';
 
 let t: TestDatabase;
 let karlskoga: number;

@@ -3,9 +3,9 @@ import { extractText, getDocumentProxy } from 'unpdf';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { createUser } from '../helpers/users';
 import { reportPdf } from '../../src/lib/server/report/load';
-import { createEvaluation } from '../../src/lib/server/repositories/evaluations';
-import { saveInterview } from '../../src/lib/server/repositories/interviews';
-import { systemActor } from '../../src/lib/server/repositories/audit';
+import { createEvaluation } from '../../src/lib/server/evaluations/evaluations';
+import { createInterview } from '../../src/lib/server/sources/interviews';
+import { systemActor } from '../../src/lib/server/accounts/audit';
 import transcript from '../../src/lib/server/db/seed/reference/karlskoga-2022.json';
 
 let t: TestDatabase;
@@ -181,21 +181,14 @@ describe('a draft report', () => {
 				justification: 'Tydlig strategi'
 			})
 			.execute();
-		await saveInterview(
-			t.db,
-			systemActor,
-			id,
-			null,
-			{
-				heldOn: '2026-03-02',
-				group: 'fortroendevalda',
-				peopleCount: 3,
-				interviewer: 'E',
-				intervieweeNames: 'Anna Andersson',
-				notes: 'HEMLIG-ANTECKNING om budgeten'
-			},
-			0
-		);
+		await createInterview(t.db, systemActor, id, {
+			heldOn: '2026-03-02',
+			group: 'fortroendevalda',
+			peopleCount: 3,
+			interviewer: 'E',
+			intervieweeNames: 'Anna Andersson',
+			notes: 'HEMLIG-ANTECKNING om budgeten'
+		});
 		const { pdf } = await reportPdf(t.db, id);
 		const pages = await pagesOf(pdf);
 		expect(pages.length).toBeGreaterThan(3);

@@ -1,9 +1,9 @@
 import { scoresAtShare2020 } from '../helpers/rubric';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
-import { importResults } from '../../src/lib/server/repositories/result-import';
+import { importResults } from '../../src/lib/server/published/result-import';
 import { decodeResultsFile, parseResultsFile } from '../../src/lib/domain/results-file';
-import { cliActor } from '../../src/lib/server/repositories/audit';
+import { cliActor } from '../../src/lib/server/accounts/audit';
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -196,7 +196,7 @@ describe('results file encodings', () => {
 describe('peer groups', () => {
 	it('saves a named group of at least two municipalities, once per name', async () => {
 		const { createPeerGroup, listPeerGroups } =
-			await import('../../src/lib/server/repositories/peer-groups');
+			await import('../../src/lib/server/published/peer-groups');
 		await expect(
 			createPeerGroup(t.db, { id: null, label: 'cli' }, 'Bruksorter', ['1883'])
 		).rejects.toThrow('results.compare.groupTooSmall');

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
-import { findRubricById, syncRubrics } from '../../src/lib/server/repositories/rubrics';
+import { findRubricById, syncRubrics } from '../../src/lib/server/register/rubrics';
 import type { Rubric } from '../../src/lib/domain/rubric';
 
 let t: TestDatabase;

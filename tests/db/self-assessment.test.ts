@@ -1,16 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { createUser } from '../helpers/users';
-import { createEvaluation } from '../../src/lib/server/repositories/evaluations';
-import { getRubricOrThrow } from '../../src/lib/server/repositories/rubrics';
-import { computeNationalAverage } from '../../src/lib/server/repositories/comparisons';
-import { listAuditEntries } from '../../src/lib/server/repositories/audit-log';
+import { createEvaluation } from '../../src/lib/server/evaluations/evaluations';
+import { getRubricOrThrow } from '../../src/lib/server/register/rubrics';
+import { computeNationalAverage } from '../../src/lib/server/published/comparisons';
+import { listAuditEntries } from '../../src/lib/server/accounts/audit-log';
 import {
 	createSelfAssessment,
 	findSelfAssessmentScope,
 	listSelfAssessments,
 	shareSelfAssessment
-} from '../../src/lib/server/repositories/self-assessments';
+} from '../../src/lib/server/self-assessment/self-assessments';
 import {
 	listSelfAgreed,
 	listSelfSheets,
@@ -18,14 +18,14 @@ import {
 	saveSelfScore,
 	submitSelfSheet,
 	finishSelfAssessment
-} from '../../src/lib/server/repositories/self-assessment-sheets';
-import { createSelfAction } from '../../src/lib/server/repositories/self-assessment-actions';
+} from '../../src/lib/server/self-assessment/sheets';
+import { createSelfAction } from '../../src/lib/server/self-assessment/actions';
 import {
 	exportSelfAssessment,
 	importSelfAssessment
-} from '../../src/lib/server/repositories/self-assessment-exchange';
+} from '../../src/lib/server/self-assessment/exchange';
 import { DomainError } from '../../src/lib/server/errors';
-import { systemActor } from '../../src/lib/server/repositories/audit';
+import { systemActor } from '../../src/lib/server/accounts/audit';
 import { canOnSelfAssessment, selfAssessmentVisibility } from '../../src/lib/server/auth/policy';
 import type { Rubric } from '../../src/lib/domain/rubric';
 import type { SessionUser } from '../../src/lib/server/auth/types';

@@ -7,7 +7,6 @@ import {
 	createSession,
 	inactivityTimeoutMs,
 	invalidateSession,
-	invalidateUserSessions,
 	renewalIntervalMs,
 	validateSessionToken
 } from '../../src/lib/server/auth/session';
@@ -15,9 +14,9 @@ import {
 	updateUser,
 	setPassword,
 	ensureFirstCoordinator
-} from '../../src/lib/server/repositories/users';
+} from '../../src/lib/server/accounts/users';
 import { verifyPassword } from '../../src/lib/server/auth/password';
-import { systemActor } from '../../src/lib/server/repositories/audit';
+import { systemActor } from '../../src/lib/server/accounts/audit';
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -114,8 +113,6 @@ describe('sessions', () => {
 		});
 		expect(await validateSessionToken(t.db, b.token)).toBeNull();
 		expect(await validateSessionToken(t.db, c.token)).not.toBeNull();
-		await invalidateUserSessions(t.db, user.id);
-		expect(await validateSessionToken(t.db, c.token)).toBeNull();
 	});
 
 	it('a deactivated user is signed out at once', async () => {

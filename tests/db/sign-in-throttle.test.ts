@@ -5,8 +5,8 @@ import { checkCurrentPassword, checkSignIn } from '../../src/lib/server/auth/sig
 import { reserveAttempt, throttles } from '../../src/lib/server/auth/rate-limit';
 import { rememberDevice } from '../../src/lib/server/auth/device';
 import { verifyPassword } from '../../src/lib/server/auth/password';
-import { updateUser } from '../../src/lib/server/repositories/users';
-import { systemActor } from '../../src/lib/server/repositories/audit';
+import { updateUser } from '../../src/lib/server/accounts/users';
+import { systemActor } from '../../src/lib/server/accounts/audit';
 
 let t: TestDatabase;
 beforeAll(async () => {

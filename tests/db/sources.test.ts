@@ -1,16 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { createUser } from '../helpers/users';
-import { createEvaluation } from '../../src/lib/server/repositories/evaluations';
-import { getRubricOrThrow, syncRubrics } from '../../src/lib/server/repositories/rubrics';
-import { addFindingItem, deleteFindingItem } from '../../src/lib/server/repositories/finding-items';
-import { saveAgreedScore } from '../../src/lib/server/repositories/scoring';
-import { loadEvaluationContent } from '../../src/lib/server/repositories/publishing';
-import { exportEvaluation } from '../../src/lib/server/repositories/evaluation-export';
-import { importEvaluationFile } from '../../src/lib/server/repositories/evaluation-import';
+import { createEvaluation } from '../../src/lib/server/evaluations/evaluations';
+import { getRubricOrThrow, syncRubrics } from '../../src/lib/server/register/rubrics';
+import { addFindingItem, deleteFindingItem } from '../../src/lib/server/scoring/finding-items';
+import { saveAgreedScore } from '../../src/lib/server/scoring/scores';
+import { loadEvaluationContent } from '../../src/lib/server/published/publishing';
+import { exportEvaluation } from '../../src/lib/server/team-file/export';
+import { importEvaluationFile } from '../../src/lib/server/team-file/import';
 import { loadReportModel } from '../../src/lib/server/report/load';
 import { loadFindingCitations } from '../../src/lib/server/actions/evidence-citations';
-import { undoDeletion, undoWindowMs } from '../../src/lib/server/repositories/deleted-items';
+import { undoDeletion, undoWindowMs } from '../../src/lib/server/evaluations/deleted-items';
 import {
 	countInterviewsByGroup,
 	createInterview,
@@ -18,34 +18,32 @@ import {
 	listInterviewsWithNotes,
 	updateInterview,
 	type InterviewInput
-} from '../../src/lib/server/repositories/interviews';
+} from '../../src/lib/server/sources/interviews';
 import {
 	createWebObservation,
 	deleteWebObservation,
 	listWebObservations
-} from '../../src/lib/server/repositories/web-observations';
+} from '../../src/lib/server/sources/web-observations';
 import {
-	findWrittenAnswer,
 	listWrittenAnswers,
 	loadSubareaSources,
 	saveWrittenAnswer
-} from '../../src/lib/server/repositories/written-answers';
+} from '../../src/lib/server/sources/written-answers';
 import {
 	citeEvidence,
 	createEvidence,
 	deleteEvidence,
 	listEvidence,
 	listFindingCitations,
-	listSubareaEvidence,
 	removeCitation,
 	updateEvidence,
 	type NewEvidence
-} from '../../src/lib/server/repositories/evidence';
-import { StaleWriteError } from '../../src/lib/server/repositories/versioned';
+} from '../../src/lib/server/sources/evidence';
+import { StaleWriteError } from '../../src/lib/server/db/versioned';
 import { DomainError } from '../../src/lib/server/errors';
 import { canOnEvaluation } from '../../src/lib/server/auth/policy';
-import { findEvaluationScope } from '../../src/lib/server/repositories/evaluation-scope';
-import { systemActor } from '../../src/lib/server/repositories/audit';
+import { findEvaluationScope } from '../../src/lib/server/evaluations/scope';
+import { systemActor } from '../../src/lib/server/accounts/audit';
 import type { Rubric } from '../../src/lib/domain/rubric';
 import type { SessionUser } from '../../src/lib/server/auth/types';
 
@@ -83,6 +81,12 @@ beforeAll(async () => {
 afterAll(async () => {
 	await t?.close();
 });
+
+/** One subarea's answer as the sources page lists it (questionId null), if written. */
+const writtenAnswer = async (evaluationId: number, subareaId: string) =>
+	(await listWrittenAnswers(t.db, evaluationId)).find(
+		(x) => x.subareaId === subareaId && x.questionId === null
+	);
 
 let year = 2030;
 async function newEvaluation(rubricId = 'kommunkompassen-test-hel', code = '0114') {
@@ -165,9 +169,9 @@ describe('evidence', () => {
 			createdBy: 'Anna Utvärderare',
 			citedBy: 0
 		});
-		expect((await listSubareaEvidence(t.db, id, '1.1')).map((e) => e.id)).toEqual([evidenceId]);
-		expect((await listSubareaEvidence(t.db, id, '1.3')).map((e) => e.id)).toEqual([evidenceId]);
-		expect(await listSubareaEvidence(t.db, id, '2.1')).toEqual([]);
+		expect((await listEvidence(t.db, id, '1.1')).map((e) => e.id)).toEqual([evidenceId]);
+		expect((await listEvidence(t.db, id, '1.3')).map((e) => e.id)).toEqual([evidenceId]);
+		expect(await listEvidence(t.db, id, '2.1')).toEqual([]);
 		expect((await listInterviewsWithNotes(t.db, id))[0].evidenceCount).toBe(1);
 		const audit = await t.db
 			.selectFrom('audit_log')
@@ -446,11 +450,11 @@ describe('written answers', () => {
 			['1.1', null, 2],
 			['1.2', null, 1]
 		]);
-		expect(await findWrittenAnswer(t.db, id, '1.1')).toMatchObject({
+		expect(await writtenAnswer(id, '1.1')).toMatchObject({
 			answer: 'Vi har en demokratistrategi från 2024, reviderad 2026.',
 			updatedBy: 'Kim Kontakt'
 		});
-		expect(await findWrittenAnswer(t.db, id, '1.3')).toBeUndefined();
+		expect(await writtenAnswer(id, '1.3')).toBeUndefined();
 		const audit = await t.db
 			.selectFrom('audit_log')
 			.select(['action', 'entity_id'])
@@ -547,7 +551,7 @@ describe('saving without losing work', () => {
 		const rejected = results.filter((r) => r.status === 'rejected') as PromiseRejectedResult[];
 		expect(rejected).toHaveLength(1);
 		expect(rejected[0].reason).toBeInstanceOf(StaleWriteError);
-		const saved = await findWrittenAnswer(t.db, id, '2.1');
+		const saved = await writtenAnswer(id, '2.1');
 		expect(saved?.rowVersion).toBe(2);
 		expect((rejected[0].reason as StaleWriteError).current).toMatchObject({
 			answer: saved?.answer,
@@ -565,7 +569,7 @@ describe('saving without losing work', () => {
 		const rejected = results.filter((r) => r.status === 'rejected') as PromiseRejectedResult[];
 		expect(rejected).toHaveLength(1);
 		expect(rejected[0].reason).toBeInstanceOf(StaleWriteError);
-		const saved = await findWrittenAnswer(t.db, id, '3.1');
+		const saved = await writtenAnswer(id, '3.1');
 		expect((rejected[0].reason as StaleWriteError).current?.answer).toBe(saved?.answer);
 		expect(await listWrittenAnswers(t.db, id)).toHaveLength(1);
 	});

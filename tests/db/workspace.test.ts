@@ -1,32 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { createUser } from '../helpers/users';
-import { createEvaluation, declareNoConflict } from '../../src/lib/server/repositories/evaluations';
-import { transitionEvaluation } from '../../src/lib/server/repositories/evaluation-transitions';
-import {
-	saveAgreedScore,
-	saveSheetScore,
-	submitSheet
-} from '../../src/lib/server/repositories/scoring';
-import { saveFindingText } from '../../src/lib/server/repositories/findings';
-import { addFindingItem } from '../../src/lib/server/repositories/finding-items';
+import { createEvaluation, declareNoConflict } from '../../src/lib/server/evaluations/evaluations';
+import { transitionEvaluation } from '../../src/lib/server/evaluations/transitions';
+import { saveAgreedScore, saveSheetScore, submitSheet } from '../../src/lib/server/scoring/scores';
+import { saveFindingText } from '../../src/lib/server/scoring/findings';
+import { addFindingItem } from '../../src/lib/server/scoring/finding-items';
 import {
 	publishEvaluation,
 	reopenEvaluation,
 	listPublishedVersions
-} from '../../src/lib/server/repositories/publishing';
-import { getRubricOrThrow } from '../../src/lib/server/repositories/rubrics';
-import { StaleWriteError } from '../../src/lib/server/repositories/versioned';
+} from '../../src/lib/server/published/publishing';
+import { getRubricOrThrow } from '../../src/lib/server/register/rubrics';
+import { StaleWriteError } from '../../src/lib/server/db/versioned';
 import { DomainError } from '../../src/lib/server/errors';
-import { saveActionItem, deleteActionItem } from '../../src/lib/server/repositories/action-plans';
+import { saveActionItem, deleteActionItem } from '../../src/lib/server/action-plans/action-plans';
 import {
 	loadPreviousContext,
 	loadPreviousScores
-} from '../../src/lib/server/repositories/follow-up';
-import { systemActor } from '../../src/lib/server/repositories/audit';
+} from '../../src/lib/server/action-plans/follow-up';
+import { systemActor } from '../../src/lib/server/accounts/audit';
 import type { Rubric } from '../../src/lib/domain/rubric';
 import { textLimits } from '../../src/lib/domain/limits';
-import { listAuditEntries } from '../../src/lib/server/repositories/audit-log';
+import { listAuditEntries } from '../../src/lib/server/accounts/audit-log';
 import type { SessionUser } from '../../src/lib/server/auth/types';
 
 let t: TestDatabase;
@@ -460,26 +456,19 @@ describe('action plans and re-evaluation', () => {
 
 describe('findings cite evidence', () => {
 	it('links a strength to an evidence item of the same evaluation only', async () => {
-		const { saveInterview } = await import('../../src/lib/server/repositories/interviews');
+		const { createInterview } = await import('../../src/lib/server/sources/interviews');
 		const { createEvidence, citeEvidence, listFindingCitations } =
-			await import('../../src/lib/server/repositories/evidence');
+			await import('../../src/lib/server/sources/evidence');
 		const id = await newEvaluation('0125', 2026);
 		const other = await newEvaluation('0126', 2026);
-		const interview = await saveInterview(
-			t.db,
-			systemActor,
-			id,
-			null,
-			{
-				heldOn: '2026-05-01',
-				group: 'ledande_tjanstepersoner',
-				peopleCount: 2,
-				interviewer: 'E',
-				intervieweeNames: '',
-				notes: 'Vi följer upp varje kvartal.'
-			},
-			0
-		);
+		const interview = await createInterview(t.db, systemActor, id, {
+			heldOn: '2026-05-01',
+			group: 'ledande_tjanstepersoner',
+			peopleCount: 2,
+			interviewer: 'E',
+			intervieweeNames: '',
+			notes: 'Vi följer upp varje kvartal.'
+		});
 		const evidence = await t.db.transaction().execute((trx) =>
 			createEvidence(trx, a, id, {
 				sourceKind: 'interview',

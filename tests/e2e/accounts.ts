@@ -1,6 +1,6 @@
 import type { Database } from '../../src/lib/server/db';
-import { createUser } from '../../src/lib/server/repositories/users';
-import { systemActor } from '../../src/lib/server/repositories/audit';
+import { createUser } from '../../src/lib/server/accounts/users';
+import { systemActor } from '../../src/lib/server/accounts/audit';
 import type { Role } from '../../src/lib/domain/roles';
 
 export interface TestAccount {

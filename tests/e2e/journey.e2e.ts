@@ -35,6 +35,10 @@ const at = (path: string) => `${app!.origin}${path}`;
 
 test.beforeAll(async () => {
 	const bin = postgresBin();
+	// In CI a missing PostgreSQL is a broken set-up, not a reason to pass: the journey is the one
+	// test that runs the whole app on a real server, so it fails there instead of skipping.
+	if (!bin && process.env.CI)
+		throw new Error('PostgreSQL server binaries (initdb, pg_ctl) are missing in CI');
 	test.skip(!bin, 'PostgreSQL server binaries (initdb, pg_ctl) are not installed');
 	cluster = await startCluster(bin!);
 	const prepared = spawnSync('npx', ['tsx', 'tests/e2e/prepare-cli.ts'], {

@@ -5,8 +5,8 @@
  */
 import type { OpenedDatabase } from '../../src/lib/server/db';
 import { prepareDatabase } from '../../src/lib/server/platform/app';
-import { createEvaluation } from '../../src/lib/server/repositories/evaluations';
-import { systemActor } from '../../src/lib/server/repositories/audit';
+import { createEvaluation } from '../../src/lib/server/evaluations/evaluations';
+import { systemActor } from '../../src/lib/server/accounts/audit';
 import {
 	createTestAccounts,
 	lundColleagueAccount,
@@ -15,27 +15,27 @@ import {
 	type E2eState
 } from './accounts';
 import type { Rubric } from '../../src/lib/domain/rubric';
-import { getRubricOrThrow } from '../../src/lib/server/repositories/rubrics';
-import { saveSheetScore, submitSheet } from '../../src/lib/server/repositories/scoring';
+import { getRubricOrThrow } from '../../src/lib/server/register/rubrics';
+import { saveSheetScore, submitSheet } from '../../src/lib/server/scoring/scores';
 import { demoInProgress } from '../../src/lib/server/db/seed/documents';
-import { createUser } from '../../src/lib/server/repositories/users';
-import { saveFindingText } from '../../src/lib/server/repositories/findings';
-import { addFindingItem } from '../../src/lib/server/repositories/finding-items';
+import { createUser } from '../../src/lib/server/accounts/users';
+import { saveFindingText } from '../../src/lib/server/scoring/findings';
+import { addFindingItem } from '../../src/lib/server/scoring/finding-items';
 import {
 	addFactCheckComment,
 	answerFactCheckComment
-} from '../../src/lib/server/repositories/fact-check';
+} from '../../src/lib/server/scoring/fact-check';
 import {
 	createSelfAssessment,
 	shareSelfAssessment
-} from '../../src/lib/server/repositories/self-assessments';
+} from '../../src/lib/server/self-assessment/self-assessments';
 import {
 	finishSelfAssessment,
 	saveSelfAgreed,
 	saveSelfScore,
 	submitSelfSheet
-} from '../../src/lib/server/repositories/self-assessment-sheets';
-import { createSelfAction } from '../../src/lib/server/repositories/self-assessment-actions';
+} from '../../src/lib/server/self-assessment/sheets';
+import { createSelfAction } from '../../src/lib/server/self-assessment/actions';
 
 export async function prepareE2eDatabase(
 	opened: OpenedDatabase,

@@ -1,6 +1,6 @@
 import type { Database } from '../../src/lib/server/db';
-import { createUser as createUserRow } from '../../src/lib/server/repositories/users';
-import { systemActor } from '../../src/lib/server/repositories/audit';
+import { createUser as createUserRow } from '../../src/lib/server/accounts/users';
+import { systemActor } from '../../src/lib/server/accounts/audit';
 import type { Role } from '../../src/lib/domain/roles';
 import type { SessionUser } from '../../src/lib/server/auth/types';
 

@@ -4,9 +4,7 @@ import type { Rubric } from '../../src/lib/domain/rubric';
 import {
 	areasOnRubric,
 	changeBetween,
-	latestPerMunicipality,
 	minEvaluations,
-	nationalAverage,
 	thresholdAverage,
 	rankOf,
 	relativeStrengths,
@@ -26,91 +24,7 @@ const result = (code: string, year: number, over: Partial<ResultLevels>): Result
 	...over
 });
 
-describe('nationalAverage', () => {
-	const subs = (value: number) =>
-		Object.fromEntries(r2020.areas.flatMap((a) => a.subareas.map((s) => [s.id, value])));
-
-	it('counts each result only at the levels it has, each figure with its own n', () => {
-		const avg = nationalAverage(r2020, [
-			result('1883', 2022, {
-				subareaScores: subs(10),
-				areaScores: areas([50, 50, 50, 50, 50, 50, 50, 50]),
-				total: 400
-			}),
-			result('0115', 2021, { areaScores: areas([70, 70, 70, 70, 70, 70, 70, 70]), total: 560 }),
-			result('1481', 2021, { areaScores: areas([60, 60, 60, 60, 60, 60, 60, 60]), total: 480 }),
-			result('1270', 2020, { total: 497 })
-		]);
-		expect(avg.count).toBe(4);
-		expect(avg.municipalities).toBe(4);
-		expect(avg.areas['1']).toEqual({ mean: 60, n: 3 });
-		expect(avg.subareas['1.1']).toEqual({ mean: null, n: 1 });
-		expect(avg.total.n).toBe(4);
-		expect(avg.total.mean).toBeCloseTo((400 + 560 + 480 + 497) / 4);
-	});
-
-	it('gives no mean below three evaluations: with one it would be the municipality itself', () => {
-		const karlskoga = result('1883', 2022, {
-			subareaScores: subs(12),
-			areaScores: areas([74, 68, 74, 62, 60, 65, 64, 69]),
-			total: 536
-		});
-		const one = nationalAverage(r2020, [karlskoga]);
-		expect(one.subareas['1.1']).toEqual({ mean: null, n: 1 });
-		expect(one.areas['1']).toEqual({ mean: null, n: 1 });
-		const two = nationalAverage(r2020, [karlskoga, result('0115', 2021, { total: 648 })]);
-		expect(two.total).toEqual({ mean: null, n: 2 });
-		const three = nationalAverage(r2020, [
-			karlskoga,
-			result('0115', 2021, { total: 648 }),
-			result('1270', 2022, { total: 546 })
-		]);
-		expect(three.total.n).toBe(3);
-		expect(three.total.mean).toBeCloseTo((536 + 648 + 546) / 3);
-	});
-
-	it('has no mean, not 0, where there are no evaluations', () => {
-		const avg = nationalAverage(r2020, [result('1270', 2020, { total: 497 })]);
-		expect(avg.areas['3']).toEqual({ mean: null, n: 0 });
-		expect(avg.subareas['3.1']).toEqual({ mean: null, n: 0 });
-	});
-
-	it('counts each municipality once, with its latest evaluation, by default', () => {
-		const results = [
-			result('1270', 2020, { total: 400 }),
-			result('1270', 2022, { total: 500 }),
-			result('1270', 2024, { total: 600 }),
-			result('0115', 2021, { total: 700 }),
-			result('1883', 2022, { total: 800 })
-		];
-		const latest = nationalAverage(r2020, results);
-		expect(latest.mode).toBe('latest');
-		expect(latest.count).toBe(3);
-		expect(latest.total).toEqual({ mean: (600 + 700 + 800) / 3, n: 3 });
-		const all = nationalAverage(r2020, results, 'all');
-		expect(all.count).toBe(5);
-		expect(all.municipalities).toBe(3);
-		expect(all.total).toEqual({ mean: 600, n: 5 });
-	});
-
-	it('takes the latest evaluation even when it has fewer levels than an earlier one', () => {
-		const results = ['1', '2', '3'].flatMap((c) => [
-			result(c, 2018, { areaScores: areas([50, 50, 50, 50, 50, 50, 50, 50]), total: 400 }),
-			result(c, 2022, { total: 500 })
-		]);
-		expect(nationalAverage(r2020, results).areas['1']).toEqual({ mean: null, n: 0 });
-		expect(nationalAverage(r2020, results, 'all').areas['1']).toEqual({ mean: 50, n: 3 });
-	});
-
-	it('keeps only the latest evaluation per municipality when asked', () => {
-		const latest = latestPerMunicipality([
-			result('1270', 2020, { total: 497 }),
-			result('1270', 2022, { total: 546 }),
-			result('0115', 2021, { total: 648 })
-		]);
-		expect(latest.map((r) => r.total).sort()).toEqual([546, 648]);
-	});
-
+describe('thresholdAverage', () => {
 	it('thresholds an average computed elsewhere, keeping every n', () => {
 		const avg = thresholdAverage({
 			rubric: r2020.id,
@@ -171,10 +85,15 @@ describe('ranks and relative strengths', () => {
 				r2020.areas.flatMap((a) => a.subareas).find((s) => s.id === k)!.maxPoints / 2
 			])
 		);
-		const avg = nationalAverage(
-			r2020,
-			['x1', 'x2', 'x3'].map((code) => result(code, 2020, { subareaScores: half }))
-		);
+		const avg = thresholdAverage({
+			rubric: r2020.id,
+			mode: 'latest',
+			count: 3,
+			municipalities: 3,
+			areas: {},
+			subareas: Object.fromEntries(Object.entries(half).map(([k, v]) => [k, { mean: v, n: 3 }])),
+			total: { mean: null, n: 0 }
+		});
 		const rel = relativeStrengths(r2020, result('y', 2022, { subareaScores: subs }), avg, 2);
 		expect(rel.strengths.map((p) => p.id)).toEqual(['3.1', '7.2']);
 		expect(rel.weaknesses[0]).toMatchObject({ id: '1.3', level: 'subarea' });

@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { parseResultsFile } from '../../src/lib/domain/results-file';
 import { findTextProblems } from '../../src/lib/domain/text';
 import { runCli } from '../../src/cli/run';
-import { importSelfAssessment } from '../../src/lib/server/repositories/self-assessment-exchange';
-import { systemActor } from '../../src/lib/server/repositories/audit';
+import { importSelfAssessment } from '../../src/lib/server/self-assessment/exchange';
+import { systemActor } from '../../src/lib/server/accounts/audit';
 import type { Database } from '../../src/lib/server/db';
 
 const record = (source: string) => ({

@@ -8,7 +8,7 @@ import {
 	rubricText,
 	type Rubric
 } from '../../src/lib/domain/rubric';
-import { rubricHash } from '../../src/lib/server/repositories/rubrics';
+import { rubricHash } from '../../src/lib/server/register/rubrics';
 import { runCli } from '../../src/cli/run';
 import {
 	resolveAnswerTarget,

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parse } from 'svelte/compiler';
-import { interviewSchema, webObservationSchema } from '../../src/lib/schemas/sources';
+import { interviewSchema, webObservationSchema } from '../../src/lib/server/sources/schemas';
 
 type Node = { type: string; name?: string; start: number; end: number; [key: string]: unknown };
 

@@ -4,7 +4,6 @@ import {
 	findingKey,
 	interviewTotals,
 	isExcerptOf,
-	listAnswerTargets,
 	parseFindingKey,
 	resolveAnswerTarget,
 	type FindingRef
@@ -39,7 +38,7 @@ const rubric = {
 
 describe('what the municipality answers', () => {
 	it('answers per question where a subarea has questions, else the subarea as a whole', () => {
-		expect(listAnswerTargets(rubric)).toEqual([
+		expect(rubric.areas[0].subareas.flatMap((s) => answerTargetsOf(s))).toEqual([
 			{ subareaId: '1.1', questionId: '1.1.1', questionText: 'Fråga ett' },
 			{ subareaId: '1.1', questionId: '1.1.2', questionText: 'Fråga två' },
 			{ subareaId: '1.2', questionId: null, questionText: null }

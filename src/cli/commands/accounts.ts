@@ -1,13 +1,13 @@
 import { roles, type Role } from '../../lib/domain/roles';
-import { cliActor } from '../../lib/server/repositories/audit';
+import { cliActor } from '../../lib/server/accounts/audit';
 import { generateOneTimePassword, minPasswordLength } from '../../lib/server/auth/password';
 import {
 	createUser,
 	DuplicateEmailError,
 	findUserForSignIn,
 	setPassword
-} from '../../lib/server/repositories/users';
-import { findMunicipalityByCode } from '../../lib/server/repositories/municipalities';
+} from '../../lib/server/accounts/users';
+import { findMunicipalityByCode } from '../../lib/server/register/municipalities';
 import { parseOptions } from '../args';
 import type { CliCommand, CliIO } from '../context';
 

@@ -1,11 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { cliActor } from '../../lib/server/repositories/audit';
-import {
-	addDocument,
-	extractStoredDocument,
-	getDocumentStatus
-} from '../../lib/server/repositories/documents';
+import { cliActor } from '../../lib/server/accounts/audit';
+import { addDocument, getDocumentStatus } from '../../lib/server/documents/documents';
+import { extractStoredDocument } from '../../lib/server/jobs/extraction';
 import { searchDocuments } from '../../lib/server/documents/search';
 import { parseOptions } from '../args';
 import type { CliCommand } from '../context';

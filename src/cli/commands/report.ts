@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { reportPdf } from '../../lib/server/report/load';
-import { findWorkspaceEvaluation } from '../../lib/server/repositories/evaluation-lookups';
+import { findWorkspaceEvaluation } from '../../lib/server/evaluations/lookups';
 import { parseOptions } from '../args';
 import type { CliCommand } from '../context';
 import { evaluationOptions } from '../shared';

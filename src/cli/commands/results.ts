@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { cliActor } from '../../lib/server/repositories/audit';
-import { importResults } from '../../lib/server/repositories/result-import';
+import { cliActor } from '../../lib/server/accounts/audit';
+import { importResults } from '../../lib/server/published/result-import';
 import { decodeResultsFile, parseResultsFile } from '../../lib/domain/results-file';
 import { parseOptions } from '../args';
 import type { CliCommand } from '../context';

@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { cliActor } from '../../lib/server/repositories/audit';
-import { createEvaluation } from '../../lib/server/repositories/evaluations';
-import { exportEvaluation } from '../../lib/server/repositories/evaluation-export';
+import { cliActor } from '../../lib/server/accounts/audit';
+import { createEvaluation } from '../../lib/server/evaluations/evaluations';
+import { exportEvaluation } from '../../lib/server/team-file/export';
 import { operatorSheetVisibility } from '../../lib/server/auth/policy';
-import { importEvaluationFile } from '../../lib/server/repositories/evaluation-import';
-import { findMunicipalityByCode } from '../../lib/server/repositories/municipalities';
-import { listRubrics } from '../../lib/server/repositories/rubrics';
+import { importEvaluationFile } from '../../lib/server/team-file/import';
+import { findMunicipalityByCode } from '../../lib/server/register/municipalities';
+import { listRubrics } from '../../lib/server/register/rubrics';
 import { parseOptions } from '../args';
 import type { CliCommand } from '../context';
 import { errorMessage, evaluationOptions, withEvaluation } from '../shared';

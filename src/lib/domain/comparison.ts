@@ -1,7 +1,9 @@
 /**
  * Comparisons of published results: national averages, ranks, relative strengths and weaknesses,
  * and change between two evaluations (within one rubric version, or across versions using the
- * rubric's mapping). Pure: the database aggregates the same way (see repositories/comparisons.ts).
+ * rubric's mapping). Pure. The national average itself is computed once, in SQL
+ * (server/published/comparisons.ts, tested in tests/db/national-average.test.ts); this module only
+ * applies `minEvaluations` to it and compares against it.
  */
 import type { Rubric } from './rubric';
 
@@ -60,65 +62,6 @@ export function thresholdAverage(average: NationalAverage): NationalAverage {
 		areas: each(average.areas),
 		subareas: each(average.subareas),
 		total: thresholded(average.total)
-	};
-}
-
-const mean = (values: number[]): MeanWithN =>
-	thresholded({
-		mean: values.length ? values.reduce((a, b) => a + b, 0) / values.length : null,
-		n: values.length
-	});
-
-/** Keeps each municipality's latest result (by year). */
-export function latestPerMunicipality<T extends { municipalityCode: string; year: number }>(
-	results: T[]
-): T[] {
-	const latest = new Map<string, T>();
-	for (const r of results) {
-		const seen = latest.get(r.municipalityCode);
-		if (!seen || r.year > seen.year) latest.set(r.municipalityCode, r);
-	}
-	return [...latest.values()];
-}
-
-/**
- * The mean over results on one rubric, level by level: a result counts for a subarea, an area
- * or the total only where it has that figure (an area-only result never counts as 0 for a
- * subarea), so every figure has its own n. In `latest` mode each municipality counts once, with
- * its latest result, whatever levels that result has. Figures from fewer than `minEvaluations`
- * evaluations have no mean. The municipality being compared is part of the average (SKR's
- * practice).
- */
-export function nationalAverage(
-	rubric: Rubric,
-	results: ResultLevels[],
-	mode: AverageMode = 'latest'
-): NationalAverage {
-	const counted = mode === 'latest' ? latestPerMunicipality(results) : results;
-	const areas: NationalAverage['areas'] = {};
-	for (const area of rubric.areas) {
-		areas[area.id] = mean(
-			counted.flatMap((r) =>
-				r.areaScores && area.id in r.areaScores ? [r.areaScores[area.id]] : []
-			)
-		);
-	}
-	const subareas: NationalAverage['subareas'] = {};
-	for (const s of rubric.areas.flatMap((a) => a.subareas)) {
-		subareas[s.id] = mean(
-			counted.flatMap((r) =>
-				r.subareaScores && s.id in r.subareaScores ? [r.subareaScores[s.id]] : []
-			)
-		);
-	}
-	return {
-		rubric: rubric.id,
-		mode,
-		count: counted.length,
-		municipalities: new Set(counted.map((r) => r.municipalityCode)).size,
-		areas,
-		subareas,
-		total: mean(counted.flatMap((r) => (r.total === null ? [] : [r.total])))
 	};
 }
 

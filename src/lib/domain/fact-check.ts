@@ -27,22 +27,3 @@ export type FactCheckStep = keyof typeof factCheckSteps;
 /** Whether a comment in `status` can take `step` at all (the policy says by whom). */
 export const canTakeStep = (status: FactCheckStatus, step: FactCheckStep): boolean =>
 	(factCheckSteps[step].from as readonly FactCheckStatus[]).includes(status);
-
-/** Open comments: those still waiting for the team. Publishing past one needs a confirmation. */
-export const isOpen = (status: FactCheckStatus) => status === 'oppen';
-
-/**
- * The key a comment is grouped under on the page: the area, or one finding of it
- * (`strength:12`, `improvement:4`, `narrative:1.3`).
- */
-export function targetKey(target: FactCheckTarget): string {
-	switch (target.kind) {
-		case 'area':
-			return `area:${target.areaId}`;
-		case 'strength':
-		case 'improvement':
-			return `${target.kind}:${target.findingId}`;
-		case 'narrative':
-			return `narrative:${target.subareaId}`;
-	}
-}

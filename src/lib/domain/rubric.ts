@@ -77,7 +77,6 @@ export const rubricSchema = z.strictObject({
 export type Rubric = z.infer<typeof rubricSchema>;
 export type RubricArea = z.infer<typeof rubricAreaSchema>;
 export type RubricSubarea = z.infer<typeof rubricSubareaSchema>;
-export type RubricQuestion = z.infer<typeof rubricQuestionSchema>;
 
 export interface RubricProblem {
 	/** Where in the file, e.g. `areas[3].subareas[1].maxPoints`. */

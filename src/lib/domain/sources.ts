@@ -4,7 +4,7 @@
  * and how a finding that cites evidence is named. No I/O.
  */
 import type { Rubric } from './rubric';
-import { interviewGroups, type InterviewGroup } from './evaluation-content';
+import type { InterviewGroup } from './evaluation-content';
 
 /** What one written answer answers: a subarea as a whole, or one question of it. */
 export interface AnswerTarget {
@@ -26,13 +26,6 @@ export function answerTargetsOf(subarea: {
 		}));
 	}
 	return [{ subareaId: subarea.id, questionId: null, questionText: null }];
-}
-
-/** Every answer the rubric asks the municipality for, in rubric order. */
-export function listAnswerTargets(
-	rubric: Rubric
-): (AnswerTarget & { questionText: string | null })[] {
-	return rubric.areas.flatMap((a) => a.subareas.flatMap((s) => answerTargetsOf(s)));
 }
 
 /**
@@ -113,16 +106,6 @@ export const sourceLimits = {
 	answer: 20_000
 } as const;
 
-/** Kinds of findings that can cite evidence (see the finding_evidence table). */
-export const findingKinds = [
-	'strength',
-	'improvement',
-	'recommendation',
-	'narrative',
-	'general'
-] as const;
-export type FindingKind = (typeof findingKinds)[number];
-
 /**
  * A finding that cites evidence: list items by their row id, a subarea's narrative by the
  * subarea, an area's introduction (Allmänt) by the area.
@@ -179,13 +162,6 @@ export function interviewTotals(counts: InterviewCount[]): { interviews: number;
 	return counts.reduce(
 		(acc, c) => ({ interviews: acc.interviews + c.interviews, people: acc.people + c.people }),
 		{ interviews: 0, people: 0 }
-	);
-}
-
-/** Groups in the canonical order (the report's order), whatever order the rows came in. */
-export function sortByGroup<T extends { group: InterviewGroup }>(rows: T[]): T[] {
-	return [...rows].sort(
-		(a, b) => interviewGroups.indexOf(a.group) - interviewGroups.indexOf(b.group)
 	);
 }
 

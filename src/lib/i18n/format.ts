@@ -30,11 +30,6 @@ export function numberFormat(locale: Locale, digits = 0, minDigits = 0): Intl.Nu
 	return format;
 }
 
-/** A number with exactly `fractionDigits` decimals. */
-export function formatNumber(locale: Locale, value: number, fractionDigits = 0): string {
-	return numberFormat(locale, fractionDigits, fractionDigits).format(value);
-}
-
 export function formatDate(locale: Locale, value: Date | string): string {
 	const date = typeof value === 'string' ? new Date(value) : value;
 	return new Intl.DateTimeFormat(intlLocale(locale), {

@@ -3,9 +3,9 @@
  * (messages/{sv,en}.json, compiled to src/lib/paraglide; `m['key'](inputs)` in code and
  * `getLocale()` for the current language); this module keeps the locale list and the formats.
  */
-import { baseLocale, isLocale, locales, type Locale } from '../paraglide/runtime.js';
+import { baseLocale, isLocale, type Locale } from '../paraglide/runtime.js';
 
-export { isLocale, locales, type Locale };
+export { isLocale, type Locale };
 export const defaultLocale: Locale = baseLocale;
 export * from './format';
 

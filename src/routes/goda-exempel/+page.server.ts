@@ -4,7 +4,7 @@ import {
 	pageParameterNames,
 	parseGoodExamplesQuery
 } from '$lib/server/results/good-examples';
-import { findMunicipalityByCode } from '$lib/server/repositories/municipalities';
+import { findMunicipalityByCode } from '$lib/server/register/municipalities';
 import type { PageServerLoad } from './$types';
 
 const pageSize = 25;

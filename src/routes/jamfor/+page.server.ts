@@ -2,11 +2,11 @@ import { externalId } from '$lib/schemas/id';
 import { z } from 'zod';
 import { rubricInLocale } from '$lib/domain/rubric';
 import { fail } from '@sveltejs/kit';
-import { listMunicipalities } from '$lib/server/repositories/municipalities';
-import { loadMunicipalityAggregates } from '$lib/server/repositories/published-aggregates';
-import { findRubricById, getRubricOrThrow } from '$lib/server/repositories/rubrics';
-import { listRubricTitles } from '$lib/server/repositories/results';
-import { listPublishedRubricsByMunicipality } from '$lib/server/repositories/published-versions';
+import { listMunicipalities } from '$lib/server/register/municipalities';
+import { loadMunicipalityAggregates } from '$lib/server/published/aggregates';
+import { findRubricById, getRubricOrThrow } from '$lib/server/register/rubrics';
+import { listRubricTitles } from '$lib/server/published/results';
+import { listPublishedRubricsByMunicipality } from '$lib/server/published/published-rubrics';
 import { chooseAverage } from '$lib/server/results/profile';
 import { areasOnRubric, rankOf } from '$lib/domain/comparison';
 import type { Rubric } from '$lib/domain/rubric';
@@ -16,7 +16,7 @@ import {
 	createPeerGroup,
 	deletePeerGroup,
 	listPeerGroups
-} from '$lib/server/repositories/peer-groups';
+} from '$lib/server/published/peer-groups';
 import { authorizeGlobal } from '$lib/server/auth/guard';
 import { attempt } from '$lib/server/http/evaluation-route';
 import { parseForm } from '$lib/server/http/parse-form';

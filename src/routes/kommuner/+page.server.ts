@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { listMunicipalities } from '$lib/server/repositories/municipalities';
-import { listResultSummaries, listRubricTitles } from '$lib/server/repositories/results';
+import { listMunicipalities } from '$lib/server/register/municipalities';
+import { listResultSummaries, listRubricTitles } from '$lib/server/published/results';
 import { svCollator } from '$lib/i18n';
 import type { PageServerLoad } from './$types';
 

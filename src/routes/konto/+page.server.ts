@@ -1,5 +1,5 @@
 import { requireUser } from '$lib/server/auth/guard';
-import { findMunicipalityByCode } from '$lib/server/repositories/municipalities';
+import { findMunicipalityByCode } from '$lib/server/register/municipalities';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {

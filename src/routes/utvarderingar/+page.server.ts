@@ -1,8 +1,8 @@
 import { authorizeGlobal } from '$lib/server/auth/guard';
 import { canGlobal } from '$lib/server/auth/policy';
-import { listEvaluationsFor } from '$lib/server/repositories/evaluation-list';
+import { listEvaluationsFor } from '$lib/server/evaluations/list';
 import { lateMilestones, todayInSweden } from '$lib/domain/tasks';
-import { listRubrics } from '$lib/server/repositories/rubrics';
+import { listRubrics } from '$lib/server/register/rubrics';
 import { rubricText } from '$lib/domain/rubric';
 import type { PageServerLoad } from './$types';
 

@@ -1,16 +1,16 @@
 /** The questions as Word and Excel for the municipality, and the answered Excel back into "Kommunens svar". */
 import { fail, type RequestEvent } from '@sveltejs/kit';
-import { actorOf } from '../repositories/audit';
+import { actorOf } from '../accounts/audit';
 import { attempt, authorizeEvaluationRoute } from '../http/evaluation-route';
 import { refuse } from '../http/parse-form';
-import { getEvaluationOrThrow } from '../repositories/evaluations';
-import { listWrittenAnswers } from '../repositories/written-answers';
-import { importWrittenAnswers, type AnswerImportRow } from '../repositories/written-answer-import';
+import { getEvaluationOrThrow } from '../evaluations/evaluations';
+import { listWrittenAnswers } from '../sources/written-answers';
+import { importWrittenAnswers, type AnswerImportRow } from '../sources/written-answer-import';
 import {
 	buildAnswersXlsx,
 	buildQuestionsDocx,
 	readAnswersXlsx
-} from '../written-answers/answer-files';
+} from '../sources/answer-files';
 import { resolveAnswerTarget, sourceLimits } from '$lib/domain/sources';
 import { translateKey } from '$lib/i18n/lookup';
 import { pdfDisposition } from '../report/load';

@@ -1,9 +1,9 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
-import { actorOf } from '../repositories/audit';
+import { actorOf } from '../accounts/audit';
 import { attempt, authorizeEvaluationRoute } from '../http/evaluation-route';
 import { parseForm } from '../http/parse-form';
-import { createEvidence } from '../repositories/evidence';
+import { createEvidence } from '../sources/evidence';
 import { listSubareas } from '$lib/domain/rubric';
 import { textLimits } from '$lib/domain/limits';
 import { formId, formList, formText } from '$lib/schemas/form';

@@ -8,7 +8,7 @@
  *     actions: { …, citeEvidence: citeEvidenceAction, removeCitation: removeCitationAction }
  */
 import type { RequestEvent } from '@sveltejs/kit';
-import { actorOf } from '../repositories/audit';
+import { actorOf } from '../accounts/audit';
 import { z } from 'zod';
 import { attempt, authorizeEvaluationRoute } from '../http/evaluation-route';
 import { parseForm, refuse } from '../http/parse-form';
@@ -19,7 +19,7 @@ import {
 	listEvidence,
 	listFindingCitations,
 	removeCitation
-} from '../repositories/evidence';
+} from '../sources/evidence';
 import { parseFindingKey, type FindingCitations } from '$lib/domain/sources';
 
 export type { FindingCitations } from '$lib/domain/sources';

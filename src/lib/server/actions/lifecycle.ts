@@ -4,11 +4,11 @@
  */
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
-import { actorOf } from '../repositories/audit';
+import { actorOf } from '../accounts/audit';
 import { attempt, authorizeEvaluationRoute } from '../http/evaluation-route';
 import { parseForm, readForm } from '../http/parse-form';
-import { transitionEvaluation } from '../repositories/evaluation-transitions';
-import { loadPublishSummary, publishEvaluation } from '../repositories/publishing';
+import { transitionEvaluation } from '../evaluations/transitions';
+import { loadPublishSummary, publishEvaluation } from '../published/publishing';
 import { canOnEvaluation, type EvaluationScope } from '../auth/policy';
 import {
 	isBefore,

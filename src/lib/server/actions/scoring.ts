@@ -1,6 +1,6 @@
 /** Form actions shared by the sheet overview and the single-subarea scoring view. */
 import type { RequestEvent } from '@sveltejs/kit';
-import { actorOf } from '../repositories/audit';
+import { actorOf } from '../accounts/audit';
 import { z } from 'zod';
 import {
 	attempt,
@@ -8,14 +8,9 @@ import {
 	type EvaluationContext
 } from '../http/evaluation-route';
 import { parseForm, refuse } from '../http/parse-form';
-import {
-	loadOwnSheet,
-	saveAgreedScore,
-	saveSheetScore,
-	submitSheet
-} from '../repositories/scoring';
+import { loadOwnSheet, saveAgreedScore, saveSheetScore, submitSheet } from '../scoring/scores';
 import { unscoredSubareas } from '$lib/domain/scoring';
-import { agreeEqualScores } from '../repositories/calibration';
+import { agreeEqualScores } from '../scoring/calibration';
 import { pointsOf, scoreFormSchema } from '$lib/schemas/score-form';
 
 type Event = RequestEvent<{ id: string }>;

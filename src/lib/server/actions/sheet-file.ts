@@ -1,11 +1,11 @@
 /** The blind sheet as an Excel file: the download and the import action of /utvarderingar/[id]/poang. */
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
-import { actorOf } from '../repositories/audit';
+import { actorOf } from '../accounts/audit';
 import { attempt, authorizeEvaluationRoute } from '../http/evaluation-route';
 import { refuse } from '../http/parse-form';
-import { loadOwnSheet } from '../repositories/scoring';
-import { getEvaluationOrThrow } from '../repositories/evaluations';
-import { importOwnSheetValues } from '../repositories/sheet-import';
+import { loadOwnSheet } from '../scoring/scores';
+import { getEvaluationOrThrow } from '../evaluations/evaluations';
+import { importOwnSheetValues } from '../scoring/sheet-import';
 import { buildSheetXlsx, readSheetXlsx, xlsxContentType } from '../scoring/sheet-xlsx';
 import { checkSheetRows, sheetVersion } from '$lib/domain/sheet-file';
 import { translateKey } from '$lib/i18n/lookup';

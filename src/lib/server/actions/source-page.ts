@@ -7,12 +7,12 @@
 import { redirect, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Database } from '../db';
-import { actorOf, type Actor } from '../repositories/audit';
+import { actorOf, type Actor } from '../accounts/audit';
 import { attempt, authorizeEvaluationRoute, refusingBadInput } from '../http/evaluation-route';
 import { parseForm, readForm } from '../http/parse-form';
-import type { UndoableEntity } from '../repositories/deleted-items';
+import type { UndoableEntity } from '../evaluations/deleted-items';
 import { undoAction } from './undo';
-import { formValues } from '$lib/schemas/sources';
+import { formValues } from '$lib/server/sources/schemas';
 import { formId, formVersion } from '$lib/schemas/form';
 
 export interface SourcePage<C extends z.ZodType, U extends z.ZodType> {

@@ -1,12 +1,12 @@
 /** The "Ångra" action every page with undoable deletions shares. */
 import type { RequestEvent } from '@sveltejs/kit';
-import { actorOf } from '../repositories/audit';
+import { actorOf } from '../accounts/audit';
 import { z } from 'zod';
 import { attempt, authorizeEvaluationRoute } from '../http/evaluation-route';
 import { readForm } from '../http/parse-form';
 import { formId } from '$lib/schemas/form';
 import type { SignedInEvaluationAction } from '../auth/policy';
-import { undoDeletion, type UndoableEntity } from '../repositories/deleted-items';
+import { undoDeletion, type UndoableEntity } from '../evaluations/deleted-items';
 
 /**
  * Undoes a deletion of one of `entities` on this page, for those who may `permission` (the

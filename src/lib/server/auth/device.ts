@@ -23,7 +23,7 @@ import {
 	findSignInDeviceOwner,
 	insertSignInDevice,
 	touchSignInDevice
-} from '../repositories/sign-in-devices';
+} from '../accounts/sign-in-devices';
 
 export const deviceCookieName = 'device';
 /** A device is remembered for a year after its last successful sign-in. */

@@ -25,6 +25,3 @@ export function generateOneTimePassword(): string {
 	const bytes = randomBytes(16);
 	return Array.from(bytes, (b) => alphabet[b % alphabet.length]).join('');
 }
-
-/** A hash no password matches: for accounts that must be given a password by a coordinator. */
-export const unusablePasswordHash = '!unusable';

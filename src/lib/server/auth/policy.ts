@@ -92,7 +92,6 @@ export type GlobalAction = (typeof globalActions)[number];
 export type EvaluationAction = (typeof evaluationActions)[number];
 export type AnonymousEvaluationAction = (typeof anonymousEvaluationActions)[number];
 export type SignedInEvaluationAction = Exclude<EvaluationAction, AnonymousEvaluationAction>;
-export type Action = GlobalAction | EvaluationAction;
 
 const isRole = (user: SessionUser | null, role: Role): user is SessionUser =>
 	user !== null && user.role === role && !user.mustChangePassword;

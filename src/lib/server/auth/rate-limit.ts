@@ -28,7 +28,7 @@ import {
 	listLoginAttempts,
 	reserveLoginAttempt,
 	uncountLoginAttempt
-} from '../repositories/login-attempts';
+} from '../accounts/login-attempts';
 
 export interface Throttle {
 	/** Attempts in a window that go ahead without waiting. */

@@ -10,11 +10,10 @@ import { randomBytes } from 'node:crypto';
 import type { Database } from '../db';
 import {
 	deleteSession,
-	deleteUserSessions,
 	findSessionWithUser,
 	insertSession,
 	touchSession
-} from '../repositories/sessions';
+} from '../accounts/sessions';
 import type { SessionUser } from './types';
 import type { Cookies } from '@sveltejs/kit';
 
@@ -109,15 +108,6 @@ export async function validateSessionToken(
 
 export async function invalidateSession(db: Database, sessionId: string) {
 	await deleteSession(db, sessionId);
-}
-
-/** Ends every session of a user, or every one but `exceptSessionId` (after a password change). */
-export async function invalidateUserSessions(
-	db: Database,
-	userId: number,
-	exceptSessionId?: string
-) {
-	await deleteUserSessions(db, userId, exceptSessionId);
 }
 
 /** HttpOnly, SameSite=Lax, Path=/; Secure except on plain-http localhost development. */

@@ -3,7 +3,7 @@
  * of the route so the order (reserve before verifying) is tested on both databases.
  */
 import type { Database } from '../db';
-import { findUserForSignIn } from '../repositories/users';
+import { findUserForSignIn } from '../accounts/users';
 import { hashPassword, verifyPassword } from './password';
 import { isKnownDevice } from './device';
 import {

@@ -1,14 +1,14 @@
 import type { FoundationTables } from './tables/foundation';
-import type { AccountsTables } from './tables/accounts';
-import type { WorkspaceTables } from './tables/workspace';
-import type { ScoringTables } from './tables/scoring';
-import type { SourcesTables } from './tables/sources';
-import type { DocumentsTables } from './tables/documents';
-import type { ComparisonsTables } from './tables/comparisons';
-import type { ActionPlansTables } from './tables/action-plans';
-import type { SelfAssessmentTables } from './tables/self-assessments';
-import type { GoodExamplesTables } from './tables/good-examples';
-import type { ReportFilesTables } from './tables/report-files';
+import type { AccountsTables } from '../accounts/tables';
+import type { WorkspaceTables } from '../evaluations/tables';
+import type { ScoringTables } from '../scoring/tables';
+import type { SourcesTables } from '../sources/tables';
+import type { DocumentsTables } from '../documents/tables';
+import type { ComparisonsTables } from '../published/tables';
+import type { ActionPlansTables } from '../action-plans/tables';
+import type { SelfAssessmentTables } from '../self-assessment/tables';
+import type { GoodExamplesTables } from '../published/good-examples-tables';
+import type { ReportFilesTables } from '../report/files-tables';
 
 export type * from './tables/foundation';
 

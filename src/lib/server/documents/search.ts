@@ -5,7 +5,7 @@
  * repositories/document-search.ts.
  */
 import type { Database } from '../db';
-import { findMatchingPages } from '../repositories/document-search';
+import { findMatchingPages } from './search-queries';
 import type { RubricSubarea } from '$lib/domain/rubric';
 
 export interface SearchHit {

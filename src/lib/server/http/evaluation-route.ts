@@ -11,13 +11,9 @@ import {
 	type EvaluationScope
 } from '../auth/policy';
 import type { SessionUser } from '../auth/types';
-import {
-	findEvaluationScope,
-	parseEvaluationId,
-	type OwnSheet
-} from '../repositories/evaluation-scope';
-import { getRubricOrThrow } from '../repositories/rubrics';
-import { StaleWriteError } from '../repositories/versioned';
+import { findEvaluationScope, parseEvaluationId, type OwnSheet } from '../evaluations/scope';
+import { getRubricOrThrow } from '../register/rubrics';
+import { StaleWriteError } from '../db/versioned';
 import { DomainError } from '../errors';
 import { rubricInLocale, type Rubric } from '$lib/domain/rubric';
 import { translateKey, isMessageKey } from '$lib/i18n/lookup';

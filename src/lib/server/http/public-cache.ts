@@ -26,7 +26,7 @@ import type { Handle, RequestEvent } from '@sveltejs/kit';
 import { version as buildVersion } from '$app/environment';
 import type { Database } from '../db';
 import { sessionCookieName } from '../auth/session';
-import { readPublicDataVersion } from '../repositories/public-data-version';
+import { readPublicDataVersion } from '../published/public-data-version';
 import { compressOnce, isCompressible, negotiateEncoding, type Encoded } from './compression';
 import { etagMatches, fileResponse, strongEtagOf } from './file-response';
 

@@ -7,10 +7,10 @@ import { dirname, join } from 'node:path';
 import { fork } from 'node:child_process';
 import { getDatabase, optionsFromEnv, type OpenedDatabase, type Database } from '../db';
 import { migrateToLatest } from '../db/migrator';
-import { parseRubricFiles, syncRubrics } from '../repositories/rubrics';
+import { parseRubricFiles, syncRubrics } from '../register/rubrics';
 import { bundledRubricFiles } from './rubric-files';
 import { isEmpty, seedDemo, seedRegister, type DemoSignIn, type SeedLog } from '../db/seed';
-import { ensureFirstCoordinator } from '../repositories/users';
+import { ensureFirstCoordinator } from '../accounts/users';
 import { log } from './log';
 
 export interface PrepareOptions {

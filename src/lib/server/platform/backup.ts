@@ -10,7 +10,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { ConfigurationError } from '../errors';
 import { dataDirHolder, openDatabase, type OpenedDatabase } from '../db';
 import { prepareDatabase } from './app';
-import { countRecords, type RecordCounts } from '../repositories/record-counts';
+import { countRecords, type RecordCounts } from './record-counts';
 
 /** A backup's file name: the date and time it was taken. */
 export function backupFileName(now = new Date()): string {

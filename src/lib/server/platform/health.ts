@@ -4,7 +4,7 @@
  * within a few seconds, so a load balancer's probe never hangs.
  */
 import type { Database } from '../db';
-import { pingDatabase } from '../repositories/health';
+import { pingDatabase } from './database-health';
 import { checkWorkers } from '../workers/pool';
 
 export interface Health {

@@ -7,7 +7,7 @@ import type { Locale } from '$lib/i18n';
 import {
 	cacheReportDocx,
 	findCachedReportDocxOfEvaluation
-} from '../repositories/report-docx-cache';
+} from './docx-cache';
 import { loadReportModel, pdfDisposition, type ReportFileFacts } from './load';
 import { renderReportDocx } from './docx';
 

@@ -4,20 +4,20 @@
  * with the team's follow-up judgements.
  */
 import type { Database } from '../db';
-import { findRubricById, getRubricOrThrow } from '../repositories/rubrics';
+import { findRubricById, getRubricOrThrow } from '../register/rubrics';
 import { rubricInLocale } from '$lib/domain/rubric';
 import type { Locale } from '$lib/i18n';
-import { loadEvaluationContent } from '../repositories/publishing';
-import { loadMunicipalityAggregate } from '../repositories/published-aggregates';
-import { listFollowUps } from '../repositories/follow-up';
-import { getEvaluationOrThrow } from '../repositories/evaluations';
-import { listImprovements } from '../repositories/finding-items';
-import { findCurrentPublishedVersion } from '../repositories/published-results';
-import { cacheReport, findCachedReportOfEvaluation } from '../repositories/report-cache';
+import { loadEvaluationContent } from '../published/publishing';
+import { loadMunicipalityAggregate } from '../published/aggregates';
+import { listFollowUps } from '../action-plans/follow-up';
+import { getEvaluationOrThrow } from '../evaluations/evaluations';
+import { listImprovements } from '../scoring/finding-items';
+import { findCurrentPublishedVersion } from '../published/versions';
+import { cacheReport, findCachedReportOfEvaluation } from './cache';
 import { chooseAverage } from '../results/profile';
 import { buildReportModel, type ReportModel, type ReportPrevious } from '$lib/domain/report/model';
 import { renderPdfInWorker } from '../workers/pool';
-import { getEvaluationCredit } from '../repositories/evaluation-credits';
+import { getEvaluationCredit } from '../published/credits';
 
 const stockholmNow = () =>
 	new Date().toLocaleString('sv-SE', { timeZone: 'Europe/Stockholm' }).slice(0, 16);

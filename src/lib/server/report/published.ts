@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import type { Database } from '../db';
-import { findReportEvaluationId } from '../repositories/published-results';
+import { findReportEvaluationId } from '../published/versions';
 import { refusal } from '$lib/server/http/refusal';
 
 /** The workspace evaluation behind a public /kommuner/[code]/[year] report URL (published, with subareas). */

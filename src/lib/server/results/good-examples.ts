@@ -7,9 +7,9 @@
 import { z } from 'zod';
 import type { Database } from '../db';
 import { buildTsQuery } from '../documents/search';
-import { searchPublishedStrengths, listStrengthFacets } from '../repositories/good-examples';
-import { listRubrics } from '../repositories/rubrics';
-import { loadRubricAggregate } from '../repositories/published-aggregates';
+import { searchPublishedStrengths, listStrengthFacets } from '../published/good-examples';
+import { listRubrics } from '../register/rubrics';
+import { loadRubricAggregate } from '../published/aggregates';
 import { rubricInLocale, type Rubric } from '$lib/domain/rubric';
 import type { Locale } from '$lib/i18n';
 

@@ -4,10 +4,10 @@
  */
 import { z } from 'zod';
 import type { Database } from '../db';
-import { findMunicipalityByCode } from '../repositories/municipalities';
-import { findRubricById } from '../repositories/rubrics';
-import { listPublishedResults, type PublishedResultView } from '../repositories/comparisons';
-import { loadPublishedContents } from '../repositories/published-results';
+import { findMunicipalityByCode } from '../register/municipalities';
+import { findRubricById } from '../register/rubrics';
+import { listPublishedResults, type PublishedResultView } from '../published/comparisons';
+import { loadPublishedContents } from '../published/versions';
 import type { Rubric } from '$lib/domain/rubric';
 import { toExchangeFormat } from '$lib/domain/exchange';
 import { type Locale } from '$lib/i18n';

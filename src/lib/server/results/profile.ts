@@ -7,13 +7,10 @@
  */
 import { error } from '@sveltejs/kit';
 import type { Database } from '../db';
-import { listReferenceAverages } from '../repositories/reference-averages';
-import { findMunicipalityByCode } from '../repositories/municipalities';
-import { findRubricById } from '../repositories/rubrics';
-import {
-	loadMunicipalityAggregate,
-	loadRubricAggregate
-} from '../repositories/published-aggregates';
+import { listReferenceAverages } from '../published/reference-averages';
+import { findMunicipalityByCode } from '../register/municipalities';
+import { findRubricById } from '../register/rubrics';
+import { loadMunicipalityAggregate, loadRubricAggregate } from '../published/aggregates';
 import {
 	minEvaluations,
 	profiledResult,

@@ -6,12 +6,12 @@
  */
 import type { Database } from '../db';
 import { chooseAverage } from './profile';
-import { listPublishedResults } from '../repositories/comparisons';
-import { listSharedWithEvaluation } from '../repositories/self-assessments';
-import { listSelfAgreed } from '../repositories/self-assessment-sheets';
+import { listPublishedResults } from '../published/comparisons';
+import { listSharedWithEvaluation } from '../self-assessment/self-assessments';
+import { listSelfAgreed } from '../self-assessment/sheets';
 import { canOnSelfAssessment } from '../auth/policy';
 import type { SessionUser } from '../auth/types';
-import { listRubrics } from '../repositories/rubrics';
+import { listRubrics } from '../register/rubrics';
 import { radarAxes, type ProfileRadar } from '$lib/domain/charts/profile';
 import { gapBySubarea, selfAreaScores } from '$lib/domain/self-assessment';
 import { computeTotals } from '$lib/domain/scoring';

@@ -15,7 +15,7 @@ import {
 	type SheetFileRow,
 	type SheetMarker
 } from '$lib/domain/sheet-file';
-import type { SheetScore } from '../repositories/scoring';
+import type { SheetScore } from './scores';
 
 export const xlsxContentType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

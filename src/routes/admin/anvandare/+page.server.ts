@@ -2,7 +2,7 @@ import { externalId } from '$lib/schemas/id';
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { authorizeGlobal } from '$lib/server/auth/guard';
-import { actorOf } from '$lib/server/repositories/audit';
+import { actorOf } from '$lib/server/accounts/audit';
 import { generateOneTimePassword } from '$lib/server/auth/password';
 import {
 	createUser,
@@ -11,11 +11,8 @@ import {
 	listUsers,
 	setPassword,
 	updateUser
-} from '$lib/server/repositories/users';
-import {
-	findMunicipalityByCode,
-	listMunicipalities
-} from '$lib/server/repositories/municipalities';
+} from '$lib/server/accounts/users';
+import { findMunicipalityByCode, listMunicipalities } from '$lib/server/register/municipalities';
 import { createUserSchema, updateUserSchema } from '$lib/schemas/users';
 import { parseForm, refuse, typedValues } from '$lib/server/http/parse-form';
 import type { Actions, PageServerLoad } from './$types';

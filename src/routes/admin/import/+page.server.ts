@@ -1,7 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { authorizeGlobal } from '$lib/server/auth/guard';
-import { actorOf } from '$lib/server/repositories/audit';
-import { importResults } from '$lib/server/repositories/result-import';
+import { actorOf } from '$lib/server/accounts/audit';
+import { importResults } from '$lib/server/published/result-import';
 import { decodeResultsFile, parseResultsFile } from '$lib/domain/results-file';
 import type { Actions, PageServerLoad } from './$types';
 import { m } from '$lib/paraglide/messages.js';

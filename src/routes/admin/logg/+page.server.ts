@@ -1,8 +1,8 @@
 import { auditFilterSchema } from '$lib/schemas/audit-filter';
 import { authorizeGlobal } from '$lib/server/auth/guard';
-import { listAuditEntries } from '$lib/server/repositories/audit-log';
-import { listUsers } from '$lib/server/repositories/users';
-import { listMunicipalities } from '$lib/server/repositories/municipalities';
+import { listAuditEntries } from '$lib/server/accounts/audit-log';
+import { listUsers } from '$lib/server/accounts/users';
+import { listMunicipalities } from '$lib/server/register/municipalities';
 import type { PageServerLoad } from './$types';
 
 const pageSize = 50;

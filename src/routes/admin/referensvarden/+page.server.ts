@@ -1,12 +1,12 @@
 import { rubricText } from '$lib/domain/rubric';
 import { z } from 'zod';
 import { authorizeGlobal } from '$lib/server/auth/guard';
-import { actorOf } from '$lib/server/repositories/audit';
+import { actorOf } from '$lib/server/accounts/audit';
 import {
 	createReferenceAverage,
 	listReferenceAverages
-} from '$lib/server/repositories/reference-averages';
-import { getRubricOrThrow, listRubrics } from '$lib/server/repositories/rubrics';
+} from '$lib/server/published/reference-averages';
+import { getRubricOrThrow, listRubrics } from '$lib/server/register/rubrics';
 import { parseForm, refuse, typedValues } from '$lib/server/http/parse-form';
 import type { Actions, PageServerLoad } from './$types';
 

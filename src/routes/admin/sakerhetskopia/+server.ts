@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { authorizeGlobal } from '$lib/server/auth/guard';
 import { getReadyDatabase } from '$lib/server/platform/app';
 import { backupFileName, dumpDatabase } from '$lib/server/platform/backup';
-import { actorOf, recordAudit } from '$lib/server/repositories/audit';
+import { actorOf, recordAudit } from '$lib/server/accounts/audit';
 import type { RequestHandler } from './$types';
 import { refusal } from '$lib/server/http/refusal';
 

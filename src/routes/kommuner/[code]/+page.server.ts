@@ -1,8 +1,8 @@
 import { rubricOutline } from '$lib/domain/rubric';
 import { error } from '@sveltejs/kit';
-import { findMunicipalityByCode } from '$lib/server/repositories/municipalities';
+import { findMunicipalityByCode } from '$lib/server/register/municipalities';
 import { loadMunicipalityProfile } from '$lib/server/results/profile';
-import { listPublicActionItems } from '$lib/server/repositories/action-plans';
+import { listPublicActionItems } from '$lib/server/action-plans/action-plans';
 import { changeBetween } from '$lib/domain/comparison';
 import { translator } from '$lib/i18n/lookup';
 import { canOnMunicipalitySelfAssessments } from '$lib/server/auth/policy';

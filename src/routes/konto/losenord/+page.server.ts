@@ -4,8 +4,8 @@ import { parseForm, refuse } from '$lib/server/http/parse-form';
 import { authorizeGlobal } from '$lib/server/auth/guard';
 import { checkCurrentPassword } from '$lib/server/auth/sign-in';
 import { formatRetryTime } from '$lib/server/auth/retry-time';
-import { setPassword } from '$lib/server/repositories/users';
-import { actorOf } from '$lib/server/repositories/audit';
+import { setPassword } from '$lib/server/accounts/users';
+import { actorOf } from '$lib/server/accounts/audit';
 import type { Actions, PageServerLoad } from './$types';
 import { m } from '$lib/paraglide/messages.js';
 

@@ -1,10 +1,10 @@
 import { error } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/guard';
 import { authorizeEvaluationRoute, permissions } from '$lib/server/http/evaluation-route';
-import { findEvaluationDetail } from '$lib/server/repositories/evaluations';
+import { findEvaluationDetail } from '$lib/server/evaluations/evaluations';
 import { canOnEvaluation, evaluationActions } from '$lib/server/auth/policy';
 import { listReadableShared } from '$lib/server/results/self-assessment-gap';
-import { countFactCheckComments } from '$lib/server/repositories/fact-check';
+import { countFactCheckComments } from '$lib/server/scoring/fact-check';
 import type { LayoutServerLoad } from './$types';
 import { refusal } from '$lib/server/http/refusal';
 

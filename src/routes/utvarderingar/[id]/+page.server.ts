@@ -1,4 +1,4 @@
-import { actorOf } from '$lib/server/repositories/audit';
+import { actorOf } from '$lib/server/accounts/audit';
 import { requireUser } from '$lib/server/auth/guard';
 import { canOnEvaluation, partIn } from '$lib/server/auth/policy';
 import { z } from 'zod';
@@ -8,13 +8,13 @@ import {
 	refusingBadInput
 } from '$lib/server/http/evaluation-route';
 import { parseForm, typedValues } from '$lib/server/http/parse-form';
-import { declareNoConflict, findEvaluationDetail } from '$lib/server/repositories/evaluations';
-import { loadProgressFacts } from '$lib/server/repositories/progress';
-import { listPublishedVersions, reopenEvaluation } from '$lib/server/repositories/publishing';
+import { declareNoConflict, findEvaluationDetail } from '$lib/server/evaluations/evaluations';
+import { loadProgressFacts } from '$lib/server/scoring/progress';
+import { listPublishedVersions, reopenEvaluation } from '$lib/server/published/publishing';
 import { lifecycleActions, loadStageBox } from '$lib/server/actions/lifecycle';
 import type { Actions, PageServerLoad } from './$types';
 import { textLimits } from '$lib/domain/limits';
-import { loadTasks } from '$lib/server/repositories/evaluation-tasks';
+import { loadTasks } from '$lib/server/evaluations/tasks';
 import { todayInSweden } from '$lib/domain/tasks';
 import { formText } from '$lib/schemas/form';
 

@@ -3,20 +3,17 @@ import { mayBeContact, mayJoinTeam } from '$lib/domain/roles';
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { authorizeGlobal } from '$lib/server/auth/guard';
-import { actorOf } from '$lib/server/repositories/audit';
-import {
-	listMunicipalities,
-	findMunicipalityByCode
-} from '$lib/server/repositories/municipalities';
-import { listRubrics } from '$lib/server/repositories/rubrics';
-import { listUsers } from '$lib/server/repositories/users';
+import { actorOf } from '$lib/server/accounts/audit';
+import { listMunicipalities, findMunicipalityByCode } from '$lib/server/register/municipalities';
+import { listRubrics } from '$lib/server/register/rubrics';
+import { listUsers } from '$lib/server/accounts/users';
 import {
 	createEvaluation,
 	findPublishedEvaluationById,
 	getEvaluationOrThrow
-} from '$lib/server/repositories/evaluations';
-import { DuplicateEvaluationError } from '$lib/server/repositories/evaluation-setup';
-import { finishCarriedDocuments } from '$lib/server/repositories/carried-documents';
+} from '$lib/server/evaluations/evaluations';
+import { DuplicateEvaluationError } from '$lib/server/evaluations/setup';
+import { finishCarriedDocuments } from '$lib/server/documents/carried';
 import { log } from '$lib/server/platform/log';
 import { readSetupForm, setupChange, setupFormFields } from '$lib/schemas/evaluation-setup';
 import { attempt } from '$lib/server/http/evaluation-route';

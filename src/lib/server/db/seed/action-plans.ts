@@ -1,11 +1,11 @@
 import type { Database } from '../index';
 import type { SeedLog } from './index';
-import { systemActor } from '../../repositories/audit';
+import { systemActor } from '../../accounts/audit';
 import {
 	addProgressNote,
 	saveActionItem,
 	setActionPlanPublic
-} from '../../repositories/action-plans';
+} from '../../action-plans/action-plans';
 
 /** Example actions on Karlskoga 2022's improvement possibilities, published by the municipality. */
 export async function seedActionPlans(db: Database, log: SeedLog): Promise<void> {

@@ -1,6 +1,6 @@
 import type { Database } from '../index';
-import { systemActor } from '../../repositories/audit';
-import { createUser } from '../../repositories/users';
+import { systemActor } from '../../accounts/audit';
+import { createUser } from '../../accounts/users';
 
 /** A demo sign-in: shown once at the first start, with the coordinator's. */
 export interface DemoSignIn {

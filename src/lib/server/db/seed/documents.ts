@@ -1,8 +1,9 @@
 import type { Database } from '../index';
 import type { SeedLog } from './index';
-import { systemActor } from '../../repositories/audit';
-import { addDocument, extractStoredDocument } from '../../repositories/documents';
-import { createEvaluation } from '../../repositories/evaluations';
+import { systemActor } from '../../accounts/audit';
+import { addDocument } from '../../documents/documents';
+import { extractStoredDocument } from '../../jobs/extraction';
+import { createEvaluation } from '../../evaluations/evaluations';
 import type { DemoUsers } from './demo-users';
 
 // Bundled as JSON so the built server and the CLI both carry the texts (no file reads at run time).

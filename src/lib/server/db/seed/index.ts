@@ -1,5 +1,5 @@
 import type { Database } from '../index';
-import { upsertMunicipalities } from '../../repositories/municipalities';
+import { upsertMunicipalities } from '../../register/municipalities';
 import municipalitiesFile from './reference/municipalities.json';
 import { seedPublishedResults } from './published-results';
 import { seedKarlskoga } from './karlskoga';

@@ -1,9 +1,9 @@
 import type { Database } from '../index';
 import type { SeedLog } from './index';
-import { systemActor } from '../../repositories/audit';
+import { systemActor } from '../../accounts/audit';
 import transcript from './reference/karlskoga-2022.json';
-import { publishEvaluation } from '../../repositories/publishing';
-import { getRubricOrThrow } from '../../repositories/rubrics';
+import { publishEvaluation } from '../../published/publishing';
+import { getRubricOrThrow } from '../../register/rubrics';
 import { computeTotals } from '$lib/domain/scoring';
 import { publisherCredit } from '$lib/domain/report/credits';
 

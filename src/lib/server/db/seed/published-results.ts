@@ -1,11 +1,8 @@
 import type { Database } from '../index';
 import type { SeedLog } from './index';
-import { systemActor } from '../../repositories/audit';
-import { importResults } from '../../repositories/result-import';
-import {
-	createReferenceAverage,
-	listReferenceAverages
-} from '../../repositories/reference-averages';
+import { systemActor } from '../../accounts/audit';
+import { importResults } from '../../published/result-import';
+import { createReferenceAverage, listReferenceAverages } from '../../published/reference-averages';
 import publishedResults from './reference/published-results.json';
 import referenceAverages from './reference/reference-averages.json';
 

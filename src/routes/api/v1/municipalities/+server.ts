@@ -1,4 +1,4 @@
-import { listMunicipalities } from '$lib/server/repositories/municipalities';
+import { listMunicipalities } from '$lib/server/register/municipalities';
 import { openDataJson } from '$lib/server/http/api-responses';
 import type { RequestHandler } from './$types';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { findRubricById } from '$lib/server/repositories/rubrics';
-import { computeNationalAverage } from '$lib/server/repositories/comparisons';
-import { loadRubricAggregate } from '$lib/server/repositories/published-aggregates';
+import { findRubricById } from '$lib/server/register/rubrics';
+import { computeNationalAverage } from '$lib/server/published/comparisons';
+import { loadRubricAggregate } from '$lib/server/published/aggregates';
 import { badRequest, openDataJson } from '$lib/server/http/api-responses';
 import { csvDialectFor, tabularResponse } from '$lib/server/http/spreadsheet';
 import { apiLocale } from '$lib/server/http/locale';

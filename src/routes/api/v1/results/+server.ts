@@ -1,4 +1,4 @@
-import { listRubrics } from '$lib/server/repositories/rubrics';
+import { listRubrics } from '$lib/server/register/rubrics';
 import { badRequest, openDataJson } from '$lib/server/http/api-responses';
 import {
 	exchangeRecords,

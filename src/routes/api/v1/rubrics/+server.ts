@@ -1,4 +1,4 @@
-import { listRubrics } from '$lib/server/repositories/rubrics';
+import { listRubrics } from '$lib/server/register/rubrics';
 import { openDataJson } from '$lib/server/http/api-responses';
 import type { RequestHandler } from './$types';
 

@@ -4,19 +4,19 @@ import {
 	canOnMunicipalitySelfAssessments,
 	selfAssessmentVisibility
 } from '$lib/server/auth/policy';
-import { actorOf } from '$lib/server/repositories/audit';
+import { actorOf } from '$lib/server/accounts/audit';
 import { attempt, refusingBadInput } from '$lib/server/http/evaluation-route';
 import { parseForm, refuse, typedValues } from '$lib/server/http/parse-form';
-import { findMunicipalityByCode } from '$lib/server/repositories/municipalities';
-import { findRubricById, listRubrics } from '$lib/server/repositories/rubrics';
-import { inviteColleague } from '$lib/server/repositories/self-assessment-invites';
+import { findMunicipalityByCode } from '$lib/server/register/municipalities';
+import { findRubricById, listRubrics } from '$lib/server/register/rubrics';
+import { inviteColleague } from '$lib/server/self-assessment/invites';
 import { reserveAttempt, throttleKeys, throttles } from '$lib/server/auth/rate-limit';
 import {
 	createSelfAssessment,
 	listMunicipalityUsers,
 	listSelfAssessments
-} from '$lib/server/repositories/self-assessments';
-import { importSelfAssessment } from '$lib/server/repositories/self-assessment-exchange';
+} from '$lib/server/self-assessment/self-assessments';
+import { importSelfAssessment } from '$lib/server/self-assessment/exchange';
 import { loadTimeline } from '$lib/server/results/self-assessment-gap';
 import { inviteSchema, newSelfAssessmentSchema } from '$lib/schemas/self-assessment';
 import { formList } from '$lib/schemas/form';

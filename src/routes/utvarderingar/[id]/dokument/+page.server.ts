@@ -1,17 +1,13 @@
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
-import { actorOf } from '$lib/server/repositories/audit';
+import { actorOf } from '$lib/server/accounts/audit';
 import { parseForm } from '$lib/server/http/parse-form';
 import { formId } from '$lib/schemas/form';
 import { authorizeEvaluationRoute, refusingBadInput } from '$lib/server/http/evaluation-route';
-import {
-	addDocument,
-	listDocuments,
-	maxUploadBytes,
-	processPendingDocuments
-} from '$lib/server/repositories/documents';
+import { addDocument, listDocuments, maxUploadBytes } from '$lib/server/documents/documents';
+import { processPendingDocuments } from '$lib/server/jobs/extraction';
 import { DomainError } from '$lib/server/errors';
-import { markCarriedDocument } from '$lib/server/repositories/carried-documents';
+import { markCarriedDocument } from '$lib/server/documents/carried';
 import { documentKinds, type DocumentKind } from '$lib/domain/evaluation-content';
 import type { Actions, PageServerLoad } from './$types';
 import { translateKey, isMessageKey } from '$lib/i18n/lookup';

@@ -1,6 +1,6 @@
 import { authorizeEvaluationRoute } from '$lib/server/http/evaluation-route';
 import { canOnEvaluation, sheetVisibility } from '$lib/server/auth/policy';
-import { exportEvaluation } from '$lib/server/repositories/evaluation-export';
+import { exportEvaluation } from '$lib/server/team-file/export';
 import type { RequestHandler } from './$types';
 
 /** The evaluation's full team file as JSON (team and coordinator only; notes for the team only). */

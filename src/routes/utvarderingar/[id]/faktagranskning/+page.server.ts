@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { actorOf } from '$lib/server/repositories/audit';
+import { actorOf } from '$lib/server/accounts/audit';
 import {
 	attempt,
 	authorizeEvaluationRoute,
@@ -11,9 +11,9 @@ import {
 	answerFactCheckComment,
 	closeFactCheckComment,
 	listFactCheckComments
-} from '$lib/server/repositories/fact-check';
-import { loadDraftFindings } from '$lib/server/repositories/findings';
-import { listAgreedScores } from '$lib/server/repositories/scoring';
+} from '$lib/server/scoring/fact-check';
+import { loadDraftFindings } from '$lib/server/scoring/findings';
+import { listAgreedScores } from '$lib/server/scoring/scores';
 import { canOnFactCheckComment } from '$lib/server/auth/policy';
 import { lifecycleActions, loadStageBox } from '$lib/server/actions/lifecycle';
 import type { FactCheckTarget } from '$lib/domain/fact-check';

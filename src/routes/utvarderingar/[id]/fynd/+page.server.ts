@@ -1,6 +1,6 @@
 import { rubricOutline } from '$lib/domain/rubric';
 import { undoAction } from '$lib/server/actions/undo';
-import { actorOf } from '$lib/server/repositories/audit';
+import { actorOf } from '$lib/server/accounts/audit';
 import { z } from 'zod';
 import {
 	attempt,
@@ -9,18 +9,18 @@ import {
 } from '$lib/server/http/evaluation-route';
 import { parseForm, refuse } from '$lib/server/http/parse-form';
 import { formCheckbox, formId, formText, formVersion } from '$lib/schemas/form';
-import { loadDraftFindings, saveFindingText } from '$lib/server/repositories/findings';
+import { loadDraftFindings, saveFindingText } from '$lib/server/scoring/findings';
 import {
 	addFindingItem,
 	deleteFindingItem,
 	moveFindingItem,
 	updateFindingItem,
 	type ListKind
-} from '$lib/server/repositories/finding-items';
-import { listAgreedScores } from '$lib/server/repositories/scoring';
-import { getEvaluationOrThrow } from '$lib/server/repositories/evaluations';
-import { listFollowUps, saveFollowUp } from '$lib/server/repositories/follow-up';
-import { listImprovementsWithActions } from '$lib/server/repositories/action-plans';
+} from '$lib/server/scoring/finding-items';
+import { listAgreedScores } from '$lib/server/scoring/scores';
+import { getEvaluationOrThrow } from '$lib/server/evaluations/evaluations';
+import { listFollowUps, saveFollowUp } from '$lib/server/action-plans/follow-up';
+import { listImprovementsWithActions } from '$lib/server/action-plans/action-plans';
 import {
 	citeEvidenceAction,
 	loadFindingCitations,

@@ -1,7 +1,7 @@
 import { undoAction } from '$lib/server/actions/undo';
 import { rubricText } from '$lib/domain/rubric';
 import { z } from 'zod';
-import { actorOf } from '$lib/server/repositories/audit';
+import { actorOf } from '$lib/server/accounts/audit';
 import {
 	attempt,
 	authorizeEvaluationRoute,
@@ -17,8 +17,8 @@ import {
 	listImprovementsWithActions,
 	saveActionItem,
 	setActionPlanPublic
-} from '$lib/server/repositories/action-plans';
-import { listRecommendations } from '$lib/server/repositories/finding-items';
+} from '$lib/server/action-plans/action-plans';
+import { listRecommendations } from '$lib/server/scoring/finding-items';
 import type { Actions, PageServerLoad } from './$types';
 import { textLimits } from '$lib/domain/limits';
 

@@ -1,5 +1,5 @@
 import { authorizeEvaluationRoute } from '$lib/server/http/evaluation-route';
-import { listAuditEntries } from '$lib/server/repositories/audit-log';
+import { listAuditEntries } from '$lib/server/accounts/audit-log';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {

@@ -1,17 +1,14 @@
 import { externalVersion } from '$lib/schemas/id';
 import { mayBeContact, mayJoinTeam } from '$lib/domain/roles';
 import { z } from 'zod';
-import { actorOf } from '$lib/server/repositories/audit';
+import { actorOf } from '$lib/server/accounts/audit';
 import {
 	attempt,
 	authorizeEvaluationRoute,
 	refusingBadInput
 } from '$lib/server/http/evaluation-route';
-import {
-	loadEvaluationSetup,
-	updateEvaluationSetup
-} from '$lib/server/repositories/evaluation-setup';
-import { listUsers } from '$lib/server/repositories/users';
+import { loadEvaluationSetup, updateEvaluationSetup } from '$lib/server/evaluations/setup';
+import { listUsers } from '$lib/server/accounts/users';
 import { parseForm } from '$lib/server/http/parse-form';
 import { readSetupForm, setupChange, setupFormFields } from '$lib/schemas/evaluation-setup';
 import type { Actions, PageServerLoad } from './$types';

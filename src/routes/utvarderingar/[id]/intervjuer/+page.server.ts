@@ -6,8 +6,8 @@ import {
 	deleteInterview,
 	listInterviewsWithNotes,
 	updateInterview
-} from '$lib/server/repositories/interviews';
-import { interviewSchema } from '$lib/schemas/sources';
+} from '$lib/server/sources/interviews';
+import { interviewSchema } from '$lib/server/sources/schemas';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {

@@ -1,9 +1,9 @@
 import { authorizeEvaluationRoute, refusingBadInput } from '$lib/server/http/evaluation-route';
-import { listAgreedScores, listSheets } from '$lib/server/repositories/scoring';
+import { listAgreedScores, listSheets } from '$lib/server/scoring/scores';
 import { agreeEqual, saveAgreed } from '$lib/server/actions/scoring';
 import { sheetVisibility } from '$lib/server/auth/policy';
-import { countEvidenceBySubarea } from '$lib/server/repositories/evidence-counts';
-import { loadPreviousScores } from '$lib/server/repositories/follow-up';
+import { countEvidenceBySubarea } from '$lib/server/sources/evidence-counts';
+import { loadPreviousScores } from '$lib/server/action-plans/follow-up';
 import { agreement, needsDiscussion, type ScorePair } from '$lib/domain/agreement';
 import { listSubareas, rubricText } from '$lib/domain/rubric';
 import { equalAgreements } from '$lib/domain/calibration';

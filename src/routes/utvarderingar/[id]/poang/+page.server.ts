@@ -1,9 +1,9 @@
 import { rubricOutline, subareaGuidance } from '$lib/domain/rubric';
 import { error } from '@sveltejs/kit';
 import { authorizeEvaluationRoute, refusingBadInput } from '$lib/server/http/evaluation-route';
-import { loadOwnSheet } from '$lib/server/repositories/scoring';
-import { countEvidenceBySubarea } from '$lib/server/repositories/evidence-counts';
-import { loadPreviousScores } from '$lib/server/repositories/follow-up';
+import { loadOwnSheet } from '$lib/server/scoring/scores';
+import { countEvidenceBySubarea } from '$lib/server/sources/evidence-counts';
+import { loadPreviousScores } from '$lib/server/action-plans/follow-up';
 import { saveOwnScore, submitOwnSheet } from '$lib/server/actions/scoring';
 import { importOwnSheet } from '$lib/server/actions/sheet-file';
 import type { Actions, PageServerLoad } from './$types';

@@ -1,5 +1,5 @@
 import { authorizeEvaluation } from '$lib/server/auth/guard';
-import { findEvaluationScope, parseEvaluationId } from '$lib/server/repositories/evaluation-scope';
+import { findEvaluationScope, parseEvaluationId } from '$lib/server/evaluations/scope';
 import { docxHeaders, reportDocx } from '$lib/server/report/docx-file';
 import { fileResponse } from '$lib/server/http/file-response';
 import type { RequestHandler } from './$types';

@@ -1,5 +1,5 @@
 import { authorizeEvaluation } from '$lib/server/auth/guard';
-import { findEvaluationScope, parseEvaluationId } from '$lib/server/repositories/evaluation-scope';
+import { findEvaluationScope, parseEvaluationId } from '$lib/server/evaluations/scope';
 import { loadReportModel } from '$lib/server/report/load';
 import type { PageServerLoad } from './$types';
 

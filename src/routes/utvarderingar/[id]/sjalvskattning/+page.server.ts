@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { authorizeEvaluationRoute } from '$lib/server/http/evaluation-route';
-import { listAgreedScores } from '$lib/server/repositories/scoring';
-import { listSelfAgreed } from '$lib/server/repositories/self-assessment-sheets';
+import { listAgreedScores } from '$lib/server/scoring/scores';
+import { listSelfAgreed } from '$lib/server/self-assessment/sheets';
 import { listReadableShared } from '$lib/server/results/self-assessment-gap';
 import { chooseAverage } from '$lib/server/results/profile';
 import { gapBySubarea } from '$lib/domain/self-assessment';

@@ -1,4 +1,4 @@
-import { actorOf } from '$lib/server/repositories/audit';
+import { actorOf } from '$lib/server/accounts/audit';
 import { z } from 'zod';
 import {
 	attempt,
@@ -7,7 +7,7 @@ import {
 } from '$lib/server/http/evaluation-route';
 import { parseForm, refuse } from '$lib/server/http/parse-form';
 import { formText, formVersion } from '$lib/schemas/form';
-import { listWrittenAnswers, saveWrittenAnswer } from '$lib/server/repositories/written-answers';
+import { listWrittenAnswers, saveWrittenAnswer } from '$lib/server/sources/written-answers';
 import {
 	answerTargetId,
 	answerTargetsOf,

@@ -1,14 +1,14 @@
 import { sourcePageActions, sourcePageState } from '$lib/server/actions/source-page';
 import { authorizeEvaluationRoute, permissions } from '$lib/server/http/evaluation-route';
-import { listInterviewsWithNotes } from '$lib/server/repositories/interviews';
-import { listWebObservations } from '$lib/server/repositories/web-observations';
+import { listInterviewsWithNotes } from '$lib/server/sources/interviews';
+import { listWebObservations } from '$lib/server/sources/web-observations';
 import {
 	createEvidence,
 	deleteEvidence,
 	listEvidence,
 	updateEvidence
-} from '$lib/server/repositories/evidence';
-import { evidenceSchema, evidenceUpdateSchema } from '$lib/schemas/sources';
+} from '$lib/server/sources/evidence';
+import { evidenceSchema, evidenceUpdateSchema } from '$lib/server/sources/schemas';
 import { findSubarea, listSubareas } from '$lib/domain/rubric';
 import type { Actions, PageServerLoad } from './$types';
 

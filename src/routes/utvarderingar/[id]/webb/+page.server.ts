@@ -5,8 +5,8 @@ import {
 	deleteWebObservation,
 	listWebObservations,
 	updateWebObservation
-} from '$lib/server/repositories/web-observations';
-import { webObservationSchema } from '$lib/schemas/sources';
+} from '$lib/server/sources/web-observations';
+import { webObservationSchema } from '$lib/server/sources/schemas';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {

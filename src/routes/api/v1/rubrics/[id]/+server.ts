@@ -1,4 +1,4 @@
-import { findRubricById } from '$lib/server/repositories/rubrics';
+import { findRubricById } from '$lib/server/register/rubrics';
 import { badRequest, openDataJson } from '$lib/server/http/api-responses';
 import { apiLocale } from '$lib/server/http/locale';
 import type { RequestHandler } from './$types';

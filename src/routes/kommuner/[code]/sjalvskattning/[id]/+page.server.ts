@@ -9,17 +9,17 @@ import {
 	selfSheetVisibility,
 	type SelfAssessmentAction
 } from '$lib/server/auth/policy';
-import { actorOf } from '$lib/server/repositories/audit';
+import { actorOf } from '$lib/server/accounts/audit';
 import { attempt, refusingBadInput } from '$lib/server/http/evaluation-route';
 import { parseForm, refuse, typedValues } from '$lib/server/http/parse-form';
-import { getRubricOrThrow } from '$lib/server/repositories/rubrics';
+import { getRubricOrThrow } from '$lib/server/register/rubrics';
 import {
 	findSelfAssessmentScope,
 	listMembers,
 	listShareableEvaluations,
 	parseSelfAssessmentId,
 	shareSelfAssessment
-} from '$lib/server/repositories/self-assessments';
+} from '$lib/server/self-assessment/self-assessments';
 import {
 	finishSelfAssessment,
 	listSelfAgreed,
@@ -28,13 +28,10 @@ import {
 	saveSelfAgreed,
 	saveSelfScore,
 	submitSelfSheet
-} from '$lib/server/repositories/self-assessment-sheets';
-import {
-	createSelfAction,
-	listSelfActions
-} from '$lib/server/repositories/self-assessment-actions';
-import { findEvaluationScope } from '$lib/server/repositories/evaluation-scope';
-import { listImprovementsWithActions, saveActionItem } from '$lib/server/repositories/action-plans';
+} from '$lib/server/self-assessment/sheets';
+import { createSelfAction, listSelfActions } from '$lib/server/self-assessment/actions';
+import { findEvaluationScope } from '$lib/server/evaluations/scope';
+import { listImprovementsWithActions, saveActionItem } from '$lib/server/action-plans/action-plans';
 import { findLatestExternal, loadGap } from '$lib/server/results/self-assessment-gap';
 import { groupAgreement } from '$lib/domain/self-assessment';
 import { rubricOutline, subareaGuidance, areaOfSubarea } from '$lib/domain/rubric';

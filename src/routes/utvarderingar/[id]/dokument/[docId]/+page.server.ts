@@ -1,10 +1,6 @@
 import { pathId } from '$lib/schemas/id';
 import { error } from '@sveltejs/kit';
-import {
-	findDocument,
-	listDocumentPages,
-	renameDocument
-} from '$lib/server/repositories/documents';
+import { findDocument, listDocumentPages, renameDocument } from '$lib/server/documents/documents';
 import { z } from 'zod';
 import {
 	attempt,
@@ -13,7 +9,7 @@ import {
 } from '$lib/server/http/evaluation-route';
 import { parseForm } from '$lib/server/http/parse-form';
 import { formText } from '$lib/schemas/form';
-import { actorOf } from '$lib/server/repositories/audit';
+import { actorOf } from '$lib/server/accounts/audit';
 import { citePassage } from '$lib/server/actions/cite-passage';
 import { listSubareas } from '$lib/domain/rubric';
 import type { Actions, PageServerLoad } from './$types';

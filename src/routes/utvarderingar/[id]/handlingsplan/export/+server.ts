@@ -2,8 +2,8 @@ import { authorizeEvaluationRoute } from '$lib/server/http/evaluation-route';
 import {
 	listActionItems,
 	listImprovementsWithActions
-} from '$lib/server/repositories/action-plans';
-import { getEvaluationOrThrow } from '$lib/server/repositories/evaluations';
+} from '$lib/server/action-plans/action-plans';
+import { getEvaluationOrThrow } from '$lib/server/evaluations/evaluations';
 import { csvDialectFor, tabularResponse } from '$lib/server/http/spreadsheet';
 import type { RequestHandler } from './$types';
 

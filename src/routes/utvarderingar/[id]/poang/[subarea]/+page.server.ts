@@ -1,9 +1,9 @@
 import { error } from '@sveltejs/kit';
 import { authorizeEvaluationRoute, refusingBadInput } from '$lib/server/http/evaluation-route';
-import { listAgreedScores, loadOwnSheet } from '$lib/server/repositories/scoring';
-import { loadSubareaSources } from '$lib/server/repositories/written-answers';
+import { listAgreedScores, loadOwnSheet } from '$lib/server/scoring/scores';
+import { loadSubareaSources } from '$lib/server/sources/written-answers';
 import { suggestPassages } from '$lib/server/documents/search';
-import { loadPreviousContext } from '$lib/server/repositories/follow-up';
+import { loadPreviousContext } from '$lib/server/action-plans/follow-up';
 import { saveAgreed, saveOwnScore } from '$lib/server/actions/scoring';
 import { citePassage } from '$lib/server/actions/cite-passage';
 import { areaOfSubarea, findSubarea, rubricText } from '$lib/domain/rubric';

@@ -1,5 +1,5 @@
-import { listRubrics } from '$lib/server/repositories/rubrics';
-import { findMunicipalityByCode } from '$lib/server/repositories/municipalities';
+import { listRubrics } from '$lib/server/register/rubrics';
+import { findMunicipalityByCode } from '$lib/server/register/municipalities';
 import { badRequest, openDataJson } from '$lib/server/http/api-responses';
 import { exchangeRecords, listPublishedResults, resultRows } from '$lib/server/results/open-data';
 import { csvDialectFor, tabularResponse } from '$lib/server/http/spreadsheet';

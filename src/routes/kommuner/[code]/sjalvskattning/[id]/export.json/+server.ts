@@ -3,8 +3,8 @@ import { authorizeSelfAssessment } from '$lib/server/auth/guard';
 import {
 	findSelfAssessmentScope,
 	parseSelfAssessmentId
-} from '$lib/server/repositories/self-assessments';
-import { exportSelfAssessment } from '$lib/server/repositories/self-assessment-exchange';
+} from '$lib/server/self-assessment/self-assessments';
+import { exportSelfAssessment } from '$lib/server/self-assessment/exchange';
 import type { RequestHandler } from './$types';
 
 /** The self-assessment as a `"kind": "självskattning"` file, for the municipality's own users. */

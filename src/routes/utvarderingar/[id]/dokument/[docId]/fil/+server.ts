@@ -1,7 +1,7 @@
 import { pathId } from '$lib/schemas/id';
 import { error } from '@sveltejs/kit';
 import { authorizeEvaluationRoute } from '$lib/server/http/evaluation-route';
-import { loadDocumentFile } from '$lib/server/repositories/documents';
+import { loadDocumentFile } from '$lib/server/documents/documents';
 import type { RequestHandler } from './$types';
 import { refusal } from '$lib/server/http/refusal';
 

@@ -1,0 +1,72 @@
+/**
+ * Form schemas of the sources pages. Messages are i18n keys (translated by `fieldErrors`).
+ * Limits come from the domain so forms, repository and import agree.
+ */
+import { z } from 'zod';
+import { interviewGroups } from '$lib/domain/evaluation-content';
+import { sourceLimits } from '$lib/domain/sources';
+import { formList } from '../../schemas/form';
+
+const isoDate = z
+	.string()
+	.trim()
+	.regex(/^\d{4}-\d{2}-\d{2}$/, 'errors.date')
+	.refine((value) => {
+		const date = new Date(`${value}T00:00:00Z`);
+		return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+	}, 'errors.date');
+
+const text = (max: number) => z.string().max(max, 'src.errors.tooLong').default('');
+
+export const interviewSchema = z.object({
+	heldOn: isoDate,
+	group: z.enum(interviewGroups, { error: 'src.errors.group' }),
+	peopleCount: z
+		.string()
+		.trim()
+		.regex(/^\d{1,3}$/, 'src.errors.people')
+		.transform(Number)
+		.refine((n) => n >= 1 && n <= sourceLimits.peopleCount, 'src.errors.people'),
+	interviewer: text(sourceLimits.interviewer).transform((s) => s.trim()),
+	intervieweeNames: text(sourceLimits.names).transform((s) => s.trim()),
+	notes: text(sourceLimits.notes)
+});
+
+export const webObservationSchema = z.object({
+	url: z
+		.string()
+		.trim()
+		.max(sourceLimits.url, 'src.errors.tooLong')
+		.regex(/^https?:\/\/[^\s/$.?#][^\s]*$/i, 'src.errors.url'),
+	seenOn: isoDate,
+	note: text(sourceLimits.webNote)
+});
+
+export const evidenceSchema = z.object({
+	/** 'interview:12' or 'web:3'; documents are cited from the document pages. */
+	source: z.string().regex(/^(interview|web):[1-9][0-9]{0,9}$/, 'src.errors.sourceRequired'),
+	quote: z
+		.string()
+		.trim()
+		.min(1, 'src.errors.quoteRequired')
+		.max(sourceLimits.quote, 'src.errors.tooLong'),
+	note: text(sourceLimits.evidenceNote),
+	subareaIds: formList(z.array(z.string()).min(1, 'src.errors.subareaRequired'))
+});
+
+export const evidenceUpdateSchema = z.object({
+	note: text(sourceLimits.evidenceNote),
+	subareaIds: formList(z.array(z.string()).min(1, 'src.errors.subareaRequired'))
+});
+
+/** A sources form as typed: each text field by name, the repeated `subareaIds` as a list. */
+export type SourceValues = { [field: string]: string | undefined } & { subareaIds?: string[] };
+
+/** Reads a form into a plain object (echoed back on refusal), the repeated `subareaIds` as an array. */
+export function formValues(form: FormData): SourceValues {
+	const texts: Record<string, string> = {};
+	for (const [key, value] of form) {
+		if (typeof value === 'string' && key !== 'subareaIds') texts[key] = value;
+	}
+	return Object.assign(texts, { subareaIds: form.getAll('subareaIds').map(String) });
+}
