@@ -1,5 +1,5 @@
 import type { FoundationTables } from './tables/foundation';
-import type { AccountsTables } from './tables/accounts';
+import type { AccountsTables, MailTables } from './tables/accounts';
 import type { WorkspaceTables } from './tables/workspace';
 import type { ScoringTables } from './tables/scoring';
 import type { SourcesTables } from './tables/sources';
@@ -15,6 +15,7 @@ export interface DB
 	extends
 		FoundationTables,
 		AccountsTables,
+		MailTables,
 		WorkspaceTables,
 		ScoringTables,
 		SourcesTables,
