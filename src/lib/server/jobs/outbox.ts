@@ -47,7 +47,10 @@ export interface SendOptions {
 	max?: number;
 }
 
-/** Sends every mail that is due, one at a time; returns how many went out and failed. */
+/**
+ * Sends the mail that is due, one at a time, until none is left or one fails; returns how many
+ * went out and failed.
+ */
 export async function sendPendingMail(
 	db: Database,
 	transport: MailTransport,
@@ -75,6 +78,9 @@ export async function sendPendingMail(
 			await markMailFailed(db, mail.id, by, message, delay(mail.attempts));
 			log.warn({ mailId: mail.id, attempts: mail.attempts, err: message }, 'mail not sent; retried later');
 			failed++;
+			// The mail server is probably down: the rest waits for the next poll rather than each
+			// mail failing in turn now.
+			break;
 		}
 	}
 	return { sent, failed };

@@ -9,7 +9,10 @@ import { attempt, refusingBadInput } from '$lib/server/http/evaluation-route';
 import { parseForm, refuse, typedValues } from '$lib/server/http/parse-form';
 import { findMunicipalityByCode } from '$lib/server/repositories/municipalities';
 import { findRubricById, listRubrics } from '$lib/server/repositories/rubrics';
-import { createUser, DuplicateEmailError } from '$lib/server/repositories/users';
+import { DuplicateEmailError } from '$lib/server/repositories/users';
+import { inviteUser } from '$lib/server/repositories/invitations';
+import { appOrigin } from '$lib/server/mail/config';
+import { wakeOutbox } from '$lib/server/jobs/outbox';
 import {
 	createSelfAssessment,
 	listMunicipalityUsers,
@@ -98,29 +101,30 @@ export const actions: Actions = refusingBadInput({
 		redirect(303, `/kommuner/${params.code}/sjalvskattning/${id}`);
 	},
 
-	/** Makes a colleague a municipality user (one-time password, shown once). */
-	invite: async ({ locals, params, request }) => {
+	/** Makes a colleague a municipality user and sends an invitation to choose a password. */
+	invite: async ({ locals, params, request, url }) => {
 		const user = authorizeSelfAssessments(locals, 'selfAssessment.invite', params.code);
 		const form = await request.formData();
 		const context = { action: 'invite', invited: typedValues(form, 'email', 'name') };
 		const parsed = parseForm(locals, form, inviteSchema, context);
 		if (!parsed.ok) return parsed.failure;
 		try {
-			const { user: created, oneTimePassword } = await createUser(locals.db, actorOf(user), {
-				email: parsed.data.email,
-				name: parsed.data.name,
-				role: 'municipality',
-				municipalityCode: params.code
-			});
+			const { user: created } = await inviteUser(
+				locals.db,
+				actorOf(user),
+				{
+					email: parsed.data.email,
+					name: parsed.data.name,
+					role: 'municipality',
+					municipalityCode: params.code,
+					locale: locals.locale
+				},
+				{ origin: appOrigin(url.origin), inviter: user.name || user.email, selfAssessment: true }
+			);
+			wakeOutbox();
 			return {
 				action: 'invite',
-				message: m['sa.invite.created'](
-					{
-						email: created.email,
-						password: oneTimePassword ?? ''
-					},
-					{ locale: locals.locale }
-				)
+				message: m['sa.invite.sent']({ email: created.email }, { locale: locals.locale })
 			};
 		} catch (e) {
 			if (e instanceof DuplicateEmailError)
