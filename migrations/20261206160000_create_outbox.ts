@@ -40,9 +40,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('user_id', 'integer', (c) =>
 			c.notNull().references('app_user.id').onDelete('cascade')
 		)
-		.addColumn('purpose', 'text', (c) =>
-			c.notNull().check(sql`purpose IN ('invitation','reset')`)
-		)
+		.addColumn('purpose', 'text', (c) => c.notNull().check(sql`purpose IN ('invitation','reset')`))
 		.addColumn('token_hash', 'bytea', (c) => c.notNull().unique())
 		.addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
 		.addColumn('expires_at', 'timestamptz', (c) => c.notNull())
@@ -52,7 +50,12 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 	await db.schema
 		.alterTable('app_user')
-		.addColumn('locale', 'text', (c) => c.notNull().defaultTo('sv').check(sql`locale IN ('sv','en')`))
+		.addColumn('locale', 'text', (c) =>
+			c
+				.notNull()
+				.defaultTo('sv')
+				.check(sql`locale IN ('sv','en')`)
+		)
 		.addColumn('notify_fact_check', 'boolean', (c) => c.notNull().defaultTo(true))
 		.addColumn('notify_stage', 'boolean', (c) => c.notNull().defaultTo(true))
 		.addColumn('notify_overdue', 'boolean', (c) => c.notNull().defaultTo(true))

@@ -82,7 +82,9 @@ describe('invitations', () => {
 
 		// A second use is refused and changes nothing.
 		expect(await findUsableToken(t.db, token)).toBeUndefined();
-		expect(await redeemAccountToken(t.db, token, await hashPassword('someone-elses'))).toBeUndefined();
+		expect(
+			await redeemAccountToken(t.db, token, await hashPassword('someone-elses'))
+		).toBeUndefined();
 		const after = await findUserForSignIn(t.db, email);
 		expect(await verifyPassword(after!.passwordHash, 'mitt-eget-losenord')).toBe(true);
 	});
@@ -103,7 +105,9 @@ describe('invitations', () => {
 		await send();
 		const second = tokenOf(linkIn(smtp.received[1], '/logga-in/losenord/'));
 		expect(resent?.link).toContain(second);
-		expect(await redeemAccountToken(t.db, first, await hashPassword('forsta-lanken'))).toBeUndefined();
+		expect(
+			await redeemAccountToken(t.db, first, await hashPassword('forsta-lanken'))
+		).toBeUndefined();
 
 		const eightDays = new Date(Date.now() + 8 * 24 * 60 * 60 * 1000);
 		expect(await findUsableToken(t.db, second, eightDays)).toBeUndefined();
@@ -248,7 +252,11 @@ describe('the outbox', () => {
 		await smtp.start();
 		// Not due yet: the first retry waits a minute.
 		expect(await send()).toEqual({ sent: 0, failed: 0 });
-		await t.db.updateTable('outbox').set({ next_attempt_at: new Date() }).where('sent_at', 'is', null).execute();
+		await t.db
+			.updateTable('outbox')
+			.set({ next_attempt_at: new Date() })
+			.where('sent_at', 'is', null)
+			.execute();
 		expect(await send()).toEqual({ sent: 1, failed: 0 });
 	});
 

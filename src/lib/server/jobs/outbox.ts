@@ -76,7 +76,10 @@ export async function sendPendingMail(
 		} catch (e) {
 			const message = String((e as Error)?.message ?? e).split('\n')[0];
 			await markMailFailed(db, mail.id, by, message, delay(mail.attempts));
-			log.warn({ mailId: mail.id, attempts: mail.attempts, err: message }, 'mail not sent; retried later');
+			log.warn(
+				{ mailId: mail.id, attempts: mail.attempts, err: message },
+				'mail not sent; retried later'
+			);
 			failed++;
 			// The mail server is probably down: the rest waits for the next poll rather than each
 			// mail failing in turn now.

@@ -12,7 +12,10 @@ export interface MailConfig {
 export function mailConfig(env: NodeJS.ProcessEnv = process.env): MailConfig | null {
 	const smtpUrl = env.SMTP_URL?.trim();
 	if (!smtpUrl) return null;
-	return { smtpUrl, from: env.MAIL_FROM?.trim() || 'Kommunkompassen <noreply@kommunkompassen.local>' };
+	return {
+		smtpUrl,
+		from: env.MAIL_FROM?.trim() || 'Kommunkompassen <noreply@kommunkompassen.local>'
+	};
 }
 
 /**
@@ -20,6 +23,7 @@ export function mailConfig(env: NodeJS.ProcessEnv = process.env): MailConfig | n
  * request's own origin, else the local default.
  */
 export function appOrigin(requestOrigin?: string): string {
-	const origin = process.env.ORIGIN?.trim() || requestOrigin || `http://localhost:${process.env.PORT || 3000}`;
+	const origin =
+		process.env.ORIGIN?.trim() || requestOrigin || `http://localhost:${process.env.PORT || 3000}`;
 	return origin.replace(/\/+$/, '');
 }

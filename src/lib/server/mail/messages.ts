@@ -69,7 +69,14 @@ const quote = (text: string) => (text.length > 400 ? `${text.slice(0, 400)}…` 
 
 export function factCheckCommentMail(
 	r: Recipient,
-	p: { origin: string; evaluationId: number; evaluation: string; area: string; author: string; text: string }
+	p: {
+		origin: string;
+		evaluationId: number;
+		evaluation: string;
+		area: string;
+		author: string;
+		text: string;
+	}
 ): RenderedMail {
 	const locale = r.locale;
 	return renderMail(
@@ -95,7 +102,14 @@ export function factCheckCommentMail(
 
 export function factCheckAnswerMail(
 	r: Recipient,
-	p: { origin: string; evaluationId: number; evaluation: string; area: string; author: string; text: string }
+	p: {
+		origin: string;
+		evaluationId: number;
+		evaluation: string;
+		area: string;
+		author: string;
+		text: string;
+	}
 ): RenderedMail {
 	const locale = r.locale;
 	return renderMail(
@@ -190,7 +204,13 @@ export function overdueDigestMail(
 
 export function selfAssessmentShareMail(
 	r: Recipient,
-	p: { origin: string; evaluationId: number; evaluation: string; municipality: string; name: string }
+	p: {
+		origin: string;
+		evaluationId: number;
+		evaluation: string;
+		municipality: string;
+		name: string;
+	}
 ): RenderedMail {
 	const locale = r.locale;
 	return renderMail(

@@ -212,7 +212,9 @@ export async function listOverdueDigestCandidates(db: Database, today: string) {
 		.where('u.active', '=', true)
 		.where('u.notify_overdue', '=', true)
 		.where('e.status', '!=', 'publicerad')
-		.where((eb) => eb.or([eb('u.overdue_digest_on', 'is', null), eb('u.overdue_digest_on', '<', today)]))
+		.where((eb) =>
+			eb.or([eb('u.overdue_digest_on', 'is', null), eb('u.overdue_digest_on', '<', today)])
+		)
 		.orderBy('u.id')
 		.orderBy('e.id')
 		.execute();

@@ -10,12 +10,7 @@ import type { DB } from '../db/types';
 import type { RenderedMail } from '../mail/render';
 
 export type MailKind =
-	| 'invitation'
-	| 'reset'
-	| 'fact-check'
-	| 'stage'
-	| 'overdue'
-	| 'self-assessment';
+	'invitation' | 'reset' | 'fact-check' | 'stage' | 'overdue' | 'self-assessment';
 
 /** Writes one mail to the outbox; call it with the transaction of what caused the mail. */
 export async function enqueueMail(
@@ -146,7 +141,10 @@ export async function findOutboxHtml(db: Database, id: number): Promise<string |
 }
 
 /** How many mails have waited unsent for longer than `olderThanMinutes` (for /healthz). */
-export async function countStaleUnsentMail(db: Database, olderThanMinutes: number): Promise<number> {
+export async function countStaleUnsentMail(
+	db: Database,
+	olderThanMinutes: number
+): Promise<number> {
 	const row = await db
 		.selectFrom('outbox')
 		.select((eb) => eb.fn.countAll<number>().as('n'))
