@@ -13,7 +13,7 @@ import svelteConfig from './svelte.config.js';
  * server/db/ (driver, migrator, seed) and the two platform files that read the database's state.
  */
 const queryHomes = [
-	'src/lib/server/{db,sources,scoring,evaluations,team-file,published,self-assessment,documents,accounts,action-plans,register}/**',
+	'src/lib/server/{db,sources,scoring,evaluations,team-file,published,self-assessment,documents,accounts,action-plans,register,mail}/**',
 	'src/lib/server/report/{cache,docx-cache}.ts',
 	'src/lib/server/platform/{database-health,record-counts}.ts'
 ];

@@ -12,15 +12,19 @@ import { log } from '$lib/server/platform/log';
 import { closeWhileDraining, onShutdown, trackRequest } from '$lib/server/platform/lifecycle';
 import { startDocumentQueue, stopDocumentQueue } from '$lib/server/jobs/extraction';
 import { closeWorkers } from '$lib/server/workers/pool';
+import { startOutbox, stopOutbox } from '$lib/server/jobs/outbox';
+import { startOverdueDigest, stopOverdueDigest } from '$lib/server/jobs/overdue-digest';
 import { publicCache } from '$lib/server/http/public-cache';
 import { compressAnswers } from '$lib/server/http/compress-answers';
 import { m } from '$lib/paraglide/messages.js';
 
 export const init: ServerInit = async () => {
-	// adapter-node signals this after the sockets closed: finish running requests and the
-	// document being extracted, then close the database so PGlite's lock is released.
+	// adapter-node signals this after the sockets closed: finish running requests, the document
+	// being extracted and the mail being sent, then close the database so PGlite's lock is released.
 	onShutdown(async () => {
 		await stopDocumentQueue();
+		stopOverdueDigest();
+		await stopOutbox();
 		await closeWorkers();
 		await (await getReadyDatabase().catch(() => null))?.close();
 	});
@@ -28,6 +32,8 @@ export const init: ServerInit = async () => {
 		if (await prepareOnlyIfAsked()) return;
 		const { db } = await getReadyDatabase();
 		startDocumentQueue(db);
+		startOutbox(db);
+		startOverdueDigest(db);
 	} catch (e) {
 		if (e instanceof ConfigurationError) {
 			log.fatal(`Kommunkompassen cannot start: ${e.message}`);

@@ -21,7 +21,7 @@ test('an evaluator signs in, sees their own evaluations, and signs out', async (
 	await expect(page).toHaveURL(/\/logga-in\?returnTo=%2Futvarderingar/);
 });
 
-test('a coordinator manages users: creating one shows a one-time password once', async ({
+test('a coordinator manages users: creating one sends an invitation, no password shown', async ({
 	page
 }) => {
 	await signIn(page, testAccounts.coordinator);
@@ -32,7 +32,12 @@ test('a coordinator manages users: creating one shows a one-time password once',
 	await expect(page.getByLabel('Roll', { exact: true })).toHaveValue('');
 	await page.getByLabel('Roll', { exact: true }).selectOption('evaluator');
 	await page.getByRole('button', { name: 'Skapa användare' }).click();
-	await expect(page.getByRole('status').first()).toContainText('Engångslösenord:');
+	await expect(page.getByRole('status').first()).toContainText('ny.utvarderare@test.se');
+	await expect(page.getByRole('status').first()).not.toContainText('Engångslösenord');
+	// Without SMTP_URL the invitation and its link wait in the Utkorg.
+	await page.goto('/admin/utkorg');
+	await expect(page.getByRole('cell', { name: 'ny.utvarderare@test.se' })).toBeVisible();
+	await page.goto('/admin/anvandare');
 	await expect(
 		page.getByRole('cell', { name: 'ny.utvarderare@test.se', exact: true })
 	).toBeVisible();

@@ -7,6 +7,8 @@ import {
 	findUserForSignIn,
 	setPassword
 } from '../../lib/server/accounts/users';
+import { inviteUser } from '../../lib/server/accounts/invitations';
+import { appOrigin, mailConfig } from '../../lib/server/mail/config';
 import { findMunicipalityByCode } from '../../lib/server/register/municipalities';
 import { parseOptions } from '../args';
 import type { CliCommand, CliIO } from '../context';
@@ -59,17 +61,31 @@ export const accountsCommands: CliCommand[] = [
 					return 1;
 				}
 				try {
-					const { user, oneTimePassword } = await createUser(db, cliActor, {
+					const input = {
 						email: values.email!,
 						name: values.name,
 						role,
-						municipalityCode: values.municipality ?? null,
-						password
-					});
-					io.out(`Created ${user.role} ${user.email} (id ${user.id}).`);
-					if (oneTimePassword) {
-						io.out(`One-time password: ${oneTimePassword} (must be changed at first sign-in)`);
+						municipalityCode: values.municipality ?? null
+					};
+					if (password) {
+						const { user } = await createUser(db, cliActor, { ...input, password });
+						io.out(`Created ${user.role} ${user.email} (id ${user.id}).`);
+						return 0;
 					}
+					// No password given: an invitation with a link to choose one, as from the admin page.
+					const { user, link } = await inviteUser(
+						db,
+						cliActor,
+						{ ...input, locale: 'sv' },
+						{ origin: appOrigin(), inviter: 'Kommunkompassen' }
+					);
+					io.out(`Created ${user.role} ${user.email} (id ${user.id}).`);
+					if (mailConfig())
+						io.out('An invitation is queued; a running app server sends it (SMTP_URL).');
+					else
+						io.out(
+							`No SMTP_URL: give the user this link to choose a password (valid 7 days, once):\n  ${link}`
+						);
 					return 0;
 				} catch (e) {
 					if (e instanceof DuplicateEmailError) {

@@ -51,3 +51,23 @@ export function safeReturnTo(
 	// `/.//evil` resolves to the path `//evil`, which a Location header would take as a host.
 	return path.startsWith('//') ? fallback : path;
 }
+
+/** Choosing a password through an invitation or reset link: the new password twice. */
+export const chosenPasswordSchema = z
+	.object({
+		password: z
+			.string()
+			.min(minPasswordLength, 'auth.password.tooShort')
+			.max(1000, 'errors.invalid')
+			.prefault(''),
+		confirm: z.string().max(1000).prefault('')
+	})
+	.refine((v) => v.password === v.confirm, {
+		path: ['confirm'],
+		message: 'auth.password.mismatch'
+	});
+
+/** "Glömt lösenordet": only the address (form field `email`). */
+export const forgotPasswordSchema = z.object({
+	email: z.string().trim().min(1, 'errors.required').max(254, 'errors.email').prefault('')
+});

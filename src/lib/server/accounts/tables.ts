@@ -13,6 +13,14 @@ export interface AppUserTable {
 	active: Generated<boolean>;
 	created_at: Timestamp;
 	updated_at: Timestamp;
+	/** The language of the mail the user gets. */
+	locale: Generated<'sv' | 'en'>;
+	notify_fact_check: Generated<boolean>;
+	notify_stage: Generated<boolean>;
+	notify_overdue: Generated<boolean>;
+	notify_self_assessment: Generated<boolean>;
+	/** The day the last overdue digest was written, so it goes out once a day. */
+	overdue_digest_on: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface UserSessionTable {
@@ -63,4 +71,40 @@ export interface AccountsTables {
 	login_attempt: LoginAttemptTable;
 	sign_in_device: SignInDeviceTable;
 	audit_log: AuditLogTable;
+}
+
+/** A mail waiting to be sent, or sent (migration 20261206160000). */
+export interface OutboxTable {
+	id: Generated<number>;
+	/** What caused it: 'invitation', 'reset', 'fact-check', 'stage', 'overdue', 'self-assessment'. */
+	kind: string;
+	recipient: string;
+	user_id: number | null;
+	subject: string;
+	text_body: string;
+	html_body: string;
+	link: string | null;
+	created_at: Timestamp;
+	attempts: Generated<number>;
+	next_attempt_at: Timestamp;
+	claimed_by: string | null;
+	claimed_at: Date | null;
+	sent_at: Date | null;
+	last_error: string | null;
+}
+
+/** An invitation or password-reset link; only the SHA-256 of its token is stored. */
+export interface AccountTokenTable {
+	id: Generated<number>;
+	user_id: number;
+	purpose: 'invitation' | 'reset';
+	token_hash: Uint8Array;
+	created_at: Timestamp;
+	expires_at: Date;
+	used_at: Date | null;
+}
+
+export interface MailTables {
+	outbox: OutboxTable;
+	account_token: AccountTokenTable;
 }

@@ -1,4 +1,6 @@
+import type { Transaction } from 'kysely';
 import type { Database } from '../db';
+import type { DB } from '../db/types';
 import { recordAudit, type Actor } from './audit';
 import { generateOneTimePassword, hashPassword } from '../auth/password';
 import type { Role } from '$lib/domain/roles';
@@ -71,33 +73,50 @@ export async function createUser(
 	const oneTimePassword = input.password ? null : generateOneTimePassword();
 	const passwordHash = await hashPassword(input.password ?? (oneTimePassword as string));
 	return db.transaction().execute(async (trx) => {
-		const existing = await trx
-			.selectFrom('app_user')
-			.select('id')
-			.where((eb) => eb(eb.fn('lower', ['email']), '=', input.email.trim().toLowerCase()))
-			.executeTakeFirst();
-		if (existing) throw new DuplicateEmailError(input.email);
-		const user = await trx
-			.insertInto('app_user')
-			.values({
-				email: input.email.trim(),
-				name: input.name?.trim() ?? '',
-				role: input.role,
-				municipality_code: input.role === 'municipality' ? (input.municipalityCode ?? null) : null,
-				password_hash: passwordHash,
-				must_change_password: oneTimePassword !== null
-			})
-			.returning(summaryColumns)
-			.executeTakeFirstOrThrow();
-		await recordAudit(trx, {
-			actor,
-			entity: 'app_user',
-			entityId: user.id,
-			action: 'create',
-			after: auditView(user)
-		});
+		const user = await insertUser(trx, actor, input, passwordHash, oneTimePassword !== null);
 		return { user, oneTimePassword };
 	});
+}
+
+/**
+ * Inserts a user inside the caller's transaction (refusing a taken e-mail address) and records it
+ * in the audit trail: shared by createUser and the invitations, which add their token and mail in
+ * the same transaction.
+ */
+export async function insertUser(
+	trx: Transaction<DB>,
+	actor: Actor,
+	input: Omit<NewUser, 'password'> & { locale?: 'sv' | 'en' },
+	passwordHash: string,
+	mustChangePassword: boolean
+): Promise<UserSummary> {
+	const existing = await trx
+		.selectFrom('app_user')
+		.select('id')
+		.where((eb) => eb(eb.fn('lower', ['email']), '=', input.email.trim().toLowerCase()))
+		.executeTakeFirst();
+	if (existing) throw new DuplicateEmailError(input.email);
+	const user = await trx
+		.insertInto('app_user')
+		.values({
+			email: input.email.trim(),
+			name: input.name?.trim() ?? '',
+			role: input.role,
+			municipality_code: input.role === 'municipality' ? (input.municipalityCode ?? null) : null,
+			password_hash: passwordHash,
+			must_change_password: mustChangePassword,
+			...(input.locale ? { locale: input.locale } : {})
+		})
+		.returning(summaryColumns)
+		.executeTakeFirstOrThrow();
+	await recordAudit(trx, {
+		actor,
+		entity: 'app_user',
+		entityId: user.id,
+		action: 'create',
+		after: auditView(user)
+	});
+	return user;
 }
 
 export interface UserChanges {

@@ -2,6 +2,8 @@
  * The stage box's actions — move one stage forward or back, publish — shared by the pages that
  * show the box (the overview and the fact check), so each answers on the page it was used on.
  */
+import { appOrigin } from '$lib/server/mail/config';
+import { wakeOutbox } from '$lib/server/jobs/outbox';
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
 import { actorOf } from '../accounts/audit';
@@ -49,12 +51,17 @@ async function move({ locals, params, request, url }: Event) {
 	const { to, confirm } = parsed.data;
 	const result = await attempt(
 		locals,
-		() => transitionEvaluation(locals.db, actorOf(user), scope.id, to, { confirmGaps: confirm }),
+		() =>
+			transitionEvaluation(locals.db, actorOf(user), scope.id, to, {
+				confirmGaps: confirm,
+				origin: appOrigin(url.origin)
+			}),
 		{ stageBox: true }
 	);
 	if (!('ok' in result)) return result;
 	if (!result.ok)
 		return fail(result.blocked ? 409 : 400, { to, gaps: result.gaps, blocked: result.blocked });
+	wakeOutbox();
 	if (url.pathname.endsWith('/faktagranskning') && isBefore(to, 'faktagranskning'))
 		redirect(303, `/utvarderingar/${scope.id}?flyttad=${to}`);
 	return { moved: to };

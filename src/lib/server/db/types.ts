@@ -1,5 +1,5 @@
 import type { FoundationTables } from './tables/foundation';
-import type { AccountsTables } from '../accounts/tables';
+import type { AccountsTables, MailTables } from '../accounts/tables';
 import type { WorkspaceTables } from '../evaluations/tables';
 import type { ScoringTables } from '../scoring/tables';
 import type { SourcesTables } from '../sources/tables';
@@ -17,6 +17,7 @@ export interface DB
 	extends
 		FoundationTables,
 		AccountsTables,
+		MailTables,
 		WorkspaceTables,
 		ScoringTables,
 		SourcesTables,

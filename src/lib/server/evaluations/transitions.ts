@@ -12,6 +12,8 @@ import {
 	type Gap
 } from '$lib/domain/lifecycle';
 import { loadProgressFacts } from '../scoring/progress';
+import { notifyStage } from './mail-notifications';
+import { appOrigin } from '../mail/config';
 
 export type TransitionResult = { ok: true } | { ok: false; gaps: Gap[]; blocked: boolean };
 
@@ -24,7 +26,7 @@ export async function transitionEvaluation(
 	actor: Actor,
 	evaluationId: number,
 	to: EvaluationStatus,
-	options: { confirmGaps: boolean }
+	options: { confirmGaps: boolean; origin?: string }
 ): Promise<TransitionResult> {
 	const current = await db
 		.selectFrom('evaluation')
@@ -58,6 +60,14 @@ export async function transitionEvaluation(
 			before: { status: current.status },
 			after: { status: to }
 		});
+		// Those with something to do in the new stage are told, in the move's transaction.
+		if (forward)
+			await notifyStage(trx, {
+				evaluationId,
+				stage: to,
+				actorId: actor.id,
+				origin: options.origin ?? appOrigin()
+			});
 	});
 	return { ok: true };
 }

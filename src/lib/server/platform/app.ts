@@ -53,6 +53,12 @@ export function firstStartMessage(
 		`  and the one-time password         ${first.oneTimePassword}`,
 		'',
 		'Shown only now; you choose your own password at the first sign-in.',
+		...(process.env.SMTP_URL
+			? ['Mail (invitations, password resets, notifications) is sent through SMTP_URL.']
+			: [
+					'No SMTP_URL: no mail is sent. Invitations and password-reset links wait in',
+					'the Utkorg (/admin/utkorg) for you to hand over.'
+				]),
 		'Lost it? Set a new one-time password with:',
 		`  npm run kompass -- user reset-password --email ${first.email}`,
 		...(demo.length

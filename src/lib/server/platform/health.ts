@@ -6,11 +6,18 @@
 import type { Database } from '../db';
 import { pingDatabase } from './database-health';
 import { checkWorkers } from '../workers/pool';
+import { countStaleUnsentMail } from '../mail/outbox';
+import { mailConfig } from '../mail/config';
 
 export interface Health {
 	ok: boolean;
 	checks: { database: string; worker: string };
+	/** Worth a look but no reason to take the server out of rotation (a mail backlog). */
+	warnings: string[];
 }
+
+/** Mail unsent for this long means the mail server is down or SMTP_URL is wrong. */
+const staleMailMinutes = 30;
 
 function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
 	let timer: NodeJS.Timeout | undefined;
@@ -40,5 +47,20 @@ export async function checkHealth(db: Database, timeoutMs = 3000): Promise<Healt
 		database: database.status === 'fulfilled' ? 'ok' : `unavailable (${reason(database.reason)})`,
 		worker: worker.status === 'fulfilled' ? 'ok' : `unavailable (${reason(worker.reason)})`
 	};
-	return { ok: database.status === 'fulfilled' && worker.status === 'fulfilled', checks };
+	const warnings: string[] = [];
+	// Only when mail is meant to be sent: without SMTP_URL the outbox is the Utkorg, not a backlog.
+	if (database.status === 'fulfilled' && mailConfig()) {
+		const stale = await withTimeout(
+			countStaleUnsentMail(db, staleMailMinutes),
+			timeoutMs,
+			'the outbox'
+		).catch(() => 0);
+		if (stale > 0)
+			warnings.push(`outbox: ${stale} mail unsent for more than ${staleMailMinutes} minutes`);
+	}
+	return {
+		ok: database.status === 'fulfilled' && worker.status === 'fulfilled',
+		checks,
+		warnings
+	};
 }

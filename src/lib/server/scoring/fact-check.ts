@@ -18,6 +18,16 @@ import {
 	type FactCheckTargetKind
 } from '$lib/domain/fact-check';
 import { textLimits } from '$lib/domain/limits';
+import { notifyFactCheckAnswer, notifyFactCheckComment } from './mail-notifications';
+import { appOrigin } from '../mail/config';
+import type { Locale } from '$lib/i18n';
+
+/** How the mail about a comment names its place and where its links point. */
+export interface FactCheckMail {
+	origin?: string;
+	/** The area as the reader knows it, in their language ("3. Styrning och kontroll"). */
+	area?: (areaId: string, locale: Locale) => string;
+}
 
 export interface FactCheckComment {
 	id: number;
@@ -150,7 +160,8 @@ export async function addFactCheckComment(
 	actor: Actor & { id: number },
 	evaluationId: number,
 	target: FactCheckTarget,
-	body: string
+	body: string,
+	mail: FactCheckMail = {}
 ): Promise<number> {
 	if (!body.trim()) throw new DomainError('errors.required', 'body');
 	ensureWithinLimit(body, textLimits.factCheck, 'body');
@@ -179,6 +190,14 @@ export async function addFactCheckComment(
 			action: 'create',
 			after: { ...target, body: body.trim(), status: 'oppen' }
 		});
+		// In the same transaction: a comment that is not saved mails nobody.
+		await notifyFactCheckComment(trx, {
+			evaluationId,
+			authorId: actor.id,
+			area: (locale) => mail.area?.(target.areaId, locale) ?? target.areaId,
+			text: body.trim(),
+			origin: mail.origin ?? appOrigin()
+		});
 		return row.id;
 	});
 }
@@ -201,12 +220,13 @@ async function takeStep(
 		closed_by: number;
 		closed_at: Date;
 	}>,
-	audit: { before?: unknown; after?: unknown } = {}
+	audit: { before?: unknown; after?: unknown } = {},
+	then?: (trx: Transaction<DB>, comment: { authorId: number; areaId: string }) => Promise<void>
 ): Promise<void> {
 	await db.transaction().execute(async (trx) => {
 		const row = await trx
 			.selectFrom('fact_check_comment')
-			.select(['evaluation_id', 'status', 'author_id', 'answer'])
+			.select(['evaluation_id', 'status', 'author_id', 'answer', 'area_id'])
 			.where('id', '=', commentId)
 			.forUpdate()
 			.executeTakeFirst();
@@ -231,6 +251,7 @@ async function takeStep(
 			before: { status: row.status, ...(audit.before as object) },
 			after: { status: to, ...(audit.after as object) }
 		});
+		await then?.(trx, { authorId: row.author_id, areaId: row.area_id });
 	});
 }
 
@@ -241,7 +262,8 @@ export async function answerFactCheckComment(
 	evaluationId: number,
 	commentId: number,
 	answer: string,
-	may: (comment: { status: FactCheckStatus; authorId: number }) => boolean
+	may: (comment: { status: FactCheckStatus; authorId: number }) => boolean,
+	mail: FactCheckMail = {}
 ): Promise<void> {
 	if (!answer.trim()) throw new DomainError('errors.required', 'answer');
 	ensureWithinLimit(answer, textLimits.factCheck, 'answer');
@@ -253,7 +275,16 @@ export async function answerFactCheckComment(
 		'answer',
 		may,
 		(now) => ({ answer: answer.trim(), answered_by: actor.id, answered_at: now }),
-		{ after: { answer: answer.trim() } }
+		{ after: { answer: answer.trim() } },
+		(trx, comment) =>
+			notifyFactCheckAnswer(trx, {
+				evaluationId,
+				commentAuthorId: comment.authorId,
+				answererId: actor.id,
+				area: (locale) => mail.area?.(comment.areaId, locale) ?? comment.areaId,
+				text: answer.trim(),
+				origin: mail.origin ?? appOrigin()
+			})
 	);
 }
 

@@ -8,6 +8,8 @@
  */
 import { pathId } from '$lib/schemas/id';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import { notifySelfAssessmentShare } from './mail-notifications';
+import { appOrigin } from '../mail/config';
 import type { Database } from '../db';
 import { recordAudit, type Actor } from '../accounts/audit';
 import { DomainError } from '../errors';
@@ -252,12 +254,13 @@ export async function shareSelfAssessment(
 	db: Database,
 	actor: Actor & { id: number },
 	id: number,
-	evaluationId: number | null
+	evaluationId: number | null,
+	origin = appOrigin()
 ): Promise<void> {
 	await db.transaction().execute(async (trx) => {
 		const assessment = await trx
 			.selectFrom('self_assessment')
-			.select(['municipality_code', 'shared_evaluation_id'])
+			.select(['municipality_code', 'shared_evaluation_id', 'name'])
 			.where('id', '=', id)
 			.forUpdate()
 			.executeTakeFirst();
@@ -284,6 +287,9 @@ export async function shareSelfAssessment(
 			before: { sharedEvaluationId: assessment.shared_evaluation_id },
 			after: { sharedEvaluationId: evaluationId }
 		});
+		// A new share tells the evaluation's team, with the share.
+		if (evaluationId !== null && evaluationId !== assessment.shared_evaluation_id)
+			await notifySelfAssessmentShare(trx, { evaluationId, name: assessment.name, origin });
 	});
 }
 

@@ -3,16 +3,19 @@ import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { authorizeGlobal } from '$lib/server/auth/guard';
 import { actorOf } from '$lib/server/accounts/audit';
-import { generateOneTimePassword } from '$lib/server/auth/password';
 import {
-	createUser,
 	DuplicateEmailError,
 	findUserById,
 	listUsers,
-	setPassword,
 	updateUser
 } from '$lib/server/accounts/users';
-import { findMunicipalityByCode, listMunicipalities } from '$lib/server/register/municipalities';
+import { inviteUser, resendInvitation } from '$lib/server/accounts/invitations';
+import { appOrigin, mailConfig } from '$lib/server/mail/config';
+import { wakeOutbox } from '$lib/server/jobs/outbox';
+import {
+	findMunicipalityByCode,
+	listMunicipalities
+} from '$lib/server/register/municipalities';
 import { createUserSchema, updateUserSchema } from '$lib/schemas/users';
 import { parseForm, refuse, typedValues } from '$lib/server/http/parse-form';
 import type { Actions, PageServerLoad } from './$types';
@@ -37,7 +40,10 @@ const idSchema = z.object({
 });
 
 export const actions: Actions = {
-	/** Creates a user with a one-time password, shown once to the coordinator. */
+	/**
+	 * Creates a user and sends an invitation with a link to choose a password: no password is
+	 * shown or handed over (without a mail server the invitation waits in the Utkorg).
+	 */
 	create: async ({ request, locals, url }) => {
 		const me = authorizeGlobal(locals, 'user.manage', url);
 		const form = await request.formData();
@@ -54,16 +60,17 @@ export const actions: Actions = {
 			return refuse(locals, 'municipalityCode', 'errors.municipalityCode', context);
 		}
 		try {
-			const { user, oneTimePassword } = await createUser(locals.db, actorOf(me), parsed.data);
+			const { user } = await inviteUser(
+				locals.db,
+				actorOf(me),
+				{ ...parsed.data, locale: locals.locale },
+				{ origin: appOrigin(url.origin), inviter: me.name || me.email }
+			);
+			wakeOutbox();
+			const message = mailConfig() ? m['admin.users.invited'] : m['admin.users.invitedNoSmtp'];
 			return {
 				action: 'create' as const,
-				message: m['admin.users.created'](
-					{
-						email: user.email,
-						password: oneTimePassword ?? ''
-					},
-					{ locale: locals.locale }
-				)
+				message: message({ email: user.email }, { locale: locals.locale })
 			};
 		} catch (e) {
 			if (e instanceof DuplicateEmailError) {
@@ -107,20 +114,22 @@ export const actions: Actions = {
 		await updateUser(locals.db, actorOf(me), target.id, { active: !target.active });
 		return { ...context, message: m['admin.users.updated']({}, { locale: locals.locale }) };
 	},
-	/** Gives a user a new one-time password (shown once); their sessions end. */
-	resetPassword: async ({ request, locals, url }) => {
+	/** Sends a new invitation link (the previous one stops working); no password is shown. */
+	resendInvitation: async ({ request, locals, url }) => {
 		const me = authorizeGlobal(locals, 'user.manage', url);
-		const action = 'resetPassword' as const;
+		const action = 'resendInvitation' as const;
 		const parsed = parseForm(locals, await request.formData(), idSchema, { action }, ['id']);
 		if (!parsed.ok) return parsed.failure;
-		const target = await findUserById(locals.db, parsed.data.id);
-		if (!target) return notFound(locals, action);
-		const password = generateOneTimePassword();
-		await setPassword(locals.db, actorOf(me), target.id, password, { mustChange: true });
+		const sent = await resendInvitation(locals.db, parsed.data.id, {
+			origin: appOrigin(url.origin),
+			inviter: me.name || me.email
+		});
+		if (!sent) return notFound(locals, action);
+		wakeOutbox();
 		return {
 			action,
-			id: target.id,
-			message: m['admin.users.reset']({ email: target.email, password }, { locale: locals.locale })
+			id: parsed.data.id,
+			message: m['admin.users.resent']({ email: sent.email }, { locale: locals.locale })
 		};
 	}
 };

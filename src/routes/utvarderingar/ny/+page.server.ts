@@ -20,6 +20,7 @@ import { attempt } from '$lib/server/http/evaluation-route';
 import { parseForm, refuse } from '$lib/server/http/parse-form';
 import { formOptionalId } from '$lib/schemas/form';
 import { pastPlannedDates, todayInSweden } from '$lib/domain/tasks';
+import { invitePerson } from '$lib/server/actions/invite-person';
 import type { Actions, PageServerLoad } from './$types';
 import { m } from '$lib/paraglide/messages.js';
 
@@ -81,20 +82,21 @@ const schema = z.object({
 	previousEvaluationId: formOptionalId
 });
 
+/** The form as sent: handed back with every refusal and after an invitation. */
+const readRaw = (form: FormData) => ({
+	municipalityCode: String(form.get('municipalityCode') ?? ''),
+	year: form.get('year'),
+	rubricId: String(form.get('rubricId') ?? ''),
+	...readSetupForm(form),
+	previousEvaluationId: form.get('previousEvaluationId') ? form.get('previousEvaluationId') : null
+});
+
 export const actions: Actions = {
 	/** Creates the evaluation in `planering`; the team then declares no conflict of interest. */
-	default: async ({ request, locals, url }) => {
+	create: async ({ request, locals, url }) => {
 		const user = authorizeGlobal(locals, 'evaluation.create', url);
 		const form = await request.formData();
-		const raw = {
-			municipalityCode: String(form.get('municipalityCode') ?? ''),
-			year: form.get('year'),
-			rubricId: String(form.get('rubricId') ?? ''),
-			...readSetupForm(form),
-			previousEvaluationId: form.get('previousEvaluationId')
-				? form.get('previousEvaluationId')
-				: null
-		};
+		const raw = readRaw(form);
 		// Every refusal hands back the values and names the evaluation a duplicate would be (none
 		// but for a duplicate), so the page reads one shape.
 		const context = {
@@ -152,5 +154,33 @@ export const actions: Actions = {
 			}, 1000);
 		}
 		redirect(303, `/utvarderingar/${result}`);
+	},
+	/**
+	 * Invites a new evaluator or contact without leaving the form: the account is created, its
+	 * invitation queued, and the form comes back as it was with the new person chosen.
+	 */
+	invite: async ({ request, locals, url }) => {
+		const user = authorizeGlobal(locals, 'evaluation.create', url);
+		const form = await request.formData();
+		const raw = readRaw(form);
+		const values = { ...raw, year: String(raw.year ?? '') };
+		const municipality = /^\d{4}$/.test(raw.municipalityCode)
+			? await findMunicipalityByCode(locals.db, raw.municipalityCode)
+			: undefined;
+		const invited = await invitePerson(locals, user, form, {
+			municipalityCode: municipality?.code ?? null,
+			origin: url.origin,
+			context: { values, existing: null as { id: number; name: string } | null }
+		});
+		if (!invited.ok) return invited.failure;
+		const id = String(invited.user.id);
+		return {
+			values:
+				invited.as === 'contact'
+					? { ...values, contactUserId: id }
+					: { ...values, teamUserIds: [...values.teamUserIds, id] },
+			existing: null,
+			invited: invited.user.name || invited.user.email
+		};
 	}
 };

@@ -11,6 +11,8 @@ import { findMunicipalityByCode } from '$lib/server/register/municipalities';
 import { findRubricById, listRubrics } from '$lib/server/register/rubrics';
 import { inviteColleague } from '$lib/server/self-assessment/invites';
 import { reserveAttempt, throttleKeys, throttles } from '$lib/server/auth/rate-limit';
+import { appOrigin } from '$lib/server/mail/config';
+import { wakeOutbox } from '$lib/server/jobs/outbox';
 import {
 	createSelfAssessment,
 	listMunicipalityUsers,
@@ -101,10 +103,11 @@ export const actions: Actions = refusingBadInput({
 	},
 
 	/**
-	 * Invites a colleague (a new municipality account, or the existing one), at most
-	 * `throttles.selfAssessmentInvite` a day per municipality, and answers the same either way.
+	 * Invites a colleague (a new municipality account with an invitation mail, or the existing
+	 * one), at most `throttles.selfAssessmentInvite` a day per municipality, and answers the same
+	 * either way.
 	 */
-	invite: async ({ locals, params, request }) => {
+	invite: async ({ locals, params, request, url }) => {
 		const user = authorizeSelfAssessments(locals, 'selfAssessment.invite', params.code);
 		const form = await request.formData();
 		const context = { action: 'invite', invited: typedValues(form, 'email', 'name') };
@@ -116,10 +119,13 @@ export const actions: Actions = refusingBadInput({
 			const errors = { _form: m['sa.invite.limit']({}, { locale: locals.locale }) };
 			return fail(429, { ...context, errors });
 		}
-		await inviteColleague(locals.db, actorOf(user), {
-			...parsed.data,
-			municipalityCode: params.code
-		});
+		await inviteColleague(
+			locals.db,
+			actorOf(user),
+			{ ...parsed.data, municipalityCode: params.code, locale: locals.locale },
+			{ origin: appOrigin(url.origin), inviter: user.name || user.email }
+		);
+		wakeOutbox();
 		return {
 			action: 'invite',
 			message: m['sa.invite.sent']({ email: parsed.data.email }, { locale: locals.locale })

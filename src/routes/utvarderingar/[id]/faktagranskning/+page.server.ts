@@ -20,6 +20,20 @@ import type { FactCheckTarget } from '$lib/domain/fact-check';
 import type { Actions, PageServerLoad } from './$types';
 import { textLimits } from '$lib/domain/limits';
 import { formId, formText } from '$lib/schemas/form';
+import { appOrigin } from '$lib/server/mail/config';
+import { wakeOutbox } from '$lib/server/jobs/outbox';
+import type { Rubric } from '$lib/domain/rubric';
+import type { Locale } from '$lib/i18n';
+
+/** How mail about a comment names its area, in the recipient's language, and where links point. */
+const mailContext = (rubric: Rubric, origin: string) => ({
+	origin: appOrigin(origin),
+	area: (areaId: string, locale: Locale) => {
+		const area = rubric.areas.find((a) => a.id === areaId);
+		const title = (locale === 'en' ? area?.en?.title : undefined) ?? area?.title;
+		return title ? `${areaId}. ${title}` : areaId;
+	}
+});
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const { scope, rubric } = await authorizeEvaluationRoute(locals, params.id, 'factCheck.read');
@@ -106,7 +120,7 @@ function targetOf(
 export const actions: Actions = refusingBadInput({
 	...lifecycleActions,
 	/** The municipality contact comments on an area of the draft or on one finding of it. */
-	comment: async ({ locals, params, request }) => {
+	comment: async ({ locals, params, request, url }) => {
 		const { scope, rubric, user } = await authorizeEvaluationRoute(
 			locals,
 			params.id,
@@ -127,14 +141,28 @@ export const actions: Actions = refusingBadInput({
 		const { body } = parsed.data;
 		const result = await attempt(
 			locals,
-			() => addFactCheckComment(locals.db, actorOf(user), scope.id, target, body),
+			() =>
+				addFactCheckComment(
+					locals.db,
+					actorOf(user),
+					scope.id,
+					target,
+					body,
+					mailContext(rubric, url.origin)
+				),
 			context
 		);
-		return typeof result === 'number' ? { commented: result } : result;
+		if (typeof result !== 'number') return result;
+		wakeOutbox();
+		return { commented: result };
 	},
 	/** The team answers an open comment. */
-	answer: async ({ locals, params, request }) => {
-		const { scope, user } = await authorizeEvaluationRoute(locals, params.id, 'factCheck.answer');
+	answer: async ({ locals, params, request, url }) => {
+		const { scope, rubric, user } = await authorizeEvaluationRoute(
+			locals,
+			params.id,
+			'factCheck.answer'
+		);
 		const form = await request.formData();
 		const { commentId } = readForm(form, commentIdForm);
 		const context = { commentId, values: typedValues(form, 'answer') };
@@ -144,12 +172,20 @@ export const actions: Actions = refusingBadInput({
 		const result = await attempt(
 			locals,
 			() =>
-				answerFactCheckComment(locals.db, actorOf(user), scope.id, commentId, answer, (c) =>
-					canOnFactCheckComment(user, 'answer', scope, c)
+				answerFactCheckComment(
+					locals.db,
+					actorOf(user),
+					scope.id,
+					commentId,
+					answer,
+					(c) => canOnFactCheckComment(user, 'answer', scope, c),
+					mailContext(rubric, url.origin)
 				),
 			context
 		);
-		return result === undefined ? { answered: commentId } : result;
+		if (result !== undefined) return result;
+		wakeOutbox();
+		return { answered: commentId };
 	},
 	/** The contact closes a comment (or withdraws an open one); the team closes an answered one. */
 	close: async ({ locals, params, request }) => {

@@ -11,6 +11,7 @@ import { loadEvaluationSetup, updateEvaluationSetup } from '$lib/server/evaluati
 import { listUsers } from '$lib/server/accounts/users';
 import { parseForm } from '$lib/server/http/parse-form';
 import { readSetupForm, setupChange, setupFormFields } from '$lib/schemas/evaluation-setup';
+import { invitePerson } from '$lib/server/actions/invite-person';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
@@ -40,7 +41,7 @@ const schema = z.object({
 
 export const actions: Actions = refusingBadInput({
 	/** Saves team, contact and planned dates; new members are asked to declare no conflict. */
-	default: async ({ locals, params, request }) => {
+	save: async ({ locals, params, request }) => {
 		const { scope, user } = await authorizeEvaluationRoute(locals, params.id, 'evaluation.update');
 		const form = await request.formData();
 		const values = { ...readSetupForm(form), expectedVersion: String(form.get('expectedVersion')) };
@@ -53,5 +54,28 @@ export const actions: Actions = refusingBadInput({
 		);
 		if (!('added' in result)) return result;
 		return { saved: true, added: result.added };
+	},
+	/**
+	 * Invites a new evaluator or contact without leaving the form: the account is created, its
+	 * invitation queued, and the form comes back unsaved, as it was, with the new person chosen.
+	 */
+	invite: async ({ locals, params, request, url }) => {
+		const { scope, user } = await authorizeEvaluationRoute(locals, params.id, 'evaluation.update');
+		const form = await request.formData();
+		const values = { ...readSetupForm(form), expectedVersion: String(form.get('expectedVersion')) };
+		const invited = await invitePerson(locals, user, form, {
+			municipalityCode: scope.municipalityCode,
+			origin: url.origin,
+			context: { values }
+		});
+		if (!invited.ok) return invited.failure;
+		const id = String(invited.user.id);
+		return {
+			values:
+				invited.as === 'contact'
+					? { ...values, contactUserId: id }
+					: { ...values, teamUserIds: [...values.teamUserIds, id] },
+			invited: invited.user.name || invited.user.email
+		};
 	}
 });

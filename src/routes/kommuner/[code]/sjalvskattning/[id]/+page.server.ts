@@ -1,4 +1,6 @@
 import { externalId } from '$lib/schemas/id';
+import { wakeOutbox } from '$lib/server/jobs/outbox';
+import { appOrigin } from '$lib/server/mail/config';
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
 import { authorizeSelfAssessment } from '$lib/server/auth/guard';
@@ -197,17 +199,26 @@ export const actions: Actions = refusingBadInput({
 	},
 
 	/** Shares it with one of the municipality's evaluations, or withdraws the share. */
-	share: async ({ locals, params, request }) => {
+	share: async ({ locals, params, request, url }) => {
 		const { scope, user } = await authorize(locals, params, 'selfAssessment.share');
 		const parsed = parseForm(locals, await request.formData(), shareForm, { share: true });
 		if (!parsed.ok) return parsed.failure;
 		const { evaluationId } = parsed.data;
 		const result = await attempt(
 			locals,
-			() => shareSelfAssessment(locals.db, actorOf(user), scope.id, evaluationId),
+			() =>
+				shareSelfAssessment(
+					locals.db,
+					actorOf(user),
+					scope.id,
+					evaluationId,
+					appOrigin(url.origin)
+				),
 			{ share: true }
 		);
-		return result === undefined ? { share: true, shared: true } : result;
+		if (result !== undefined) return result;
+		wakeOutbox();
+		return { share: true, shared: true };
 	},
 
 	/**

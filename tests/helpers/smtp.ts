@@ -1,0 +1,62 @@
+/**
+ * A real SMTP server in the test process (smtp-server) whose received mail is parsed with
+ * mailparser: the app's mail goes through nodemailer and the SMTP protocol, nothing is mocked.
+ * It can be stopped and started again on the same port, to play a mail server that is down.
+ */
+import { SMTPServer } from 'smtp-server';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import type { AddressInfo } from 'node:net';
+
+export interface TestSmtp {
+	port: number;
+	url: string;
+	received: ParsedMail[];
+	stop(): Promise<void>;
+	start(): Promise<void>;
+}
+
+function listen(received: ParsedMail[], port: number): Promise<SMTPServer> {
+	const server = new SMTPServer({
+		authOptional: true,
+		disabledCommands: ['STARTTLS'],
+		logger: false,
+		onData(stream, _session, callback) {
+			simpleParser(stream)
+				.then((mail) => {
+					received.push(mail);
+					callback();
+				})
+				.catch(callback);
+		}
+	});
+	return new Promise((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(port, '127.0.0.1', () => resolve(server));
+	});
+}
+
+export async function startTestSmtp(): Promise<TestSmtp> {
+	const received: ParsedMail[] = [];
+	let server: SMTPServer | null = await listen(received, 0);
+	const port = (server.server.address() as AddressInfo).port;
+	return {
+		port,
+		url: `smtp://127.0.0.1:${port}`,
+		received,
+		stop: async () => {
+			const s = server;
+			server = null;
+			if (s) await new Promise<void>((resolve) => s.close(() => resolve()));
+		},
+		start: async () => {
+			server ??= await listen(received, port);
+		}
+	};
+}
+
+/** The first link in a mail's text part that points at `path`. */
+export function linkIn(mail: ParsedMail, path: string): string {
+	const match = new RegExp(`https?://\\S*${path.replace(/\//g, '\\/')}\\S*`).exec(mail.text ?? '');
+	if (!match) throw new Error(`no link to ${path} in: ${mail.text}`);
+	return match[0];
+}
