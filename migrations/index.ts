@@ -19,6 +19,7 @@ import * as factCheckThreads from './20261203000100_fact_check_threads';
 import * as createPublishedAggregate from './20261204000100_create_published_aggregate';
 import * as publicDataVersion from './20261205000100_public_data_version';
 import * as createSelfAssessments from './20261206000100_create_self_assessments';
+import * as actionItemOrigin from './20261206150000_action_item_origin';
 
 /**
  * Every migration, in order. Imported statically so Vite, the built server and the CLI all see
@@ -44,5 +45,6 @@ export const migrations: Record<string, Migration> = {
 	'20261203000100_fact_check_threads': factCheckThreads,
 	'20261204000100_create_published_aggregate': createPublishedAggregate,
 	'20261205000100_public_data_version': publicDataVersion,
-	'20261206000100_create_self_assessments': createSelfAssessments
+	'20261206000100_create_self_assessments': createSelfAssessments,
+	'20261206150000_action_item_origin': actionItemOrigin
 };
