@@ -3,12 +3,13 @@
  * action plans). Text that a spreadsheet would read as a formula is neutralised here, once, so no
  * export can forget it: OWASP's CSV-injection rule, a cell starting with = + - @, tab or carriage
  * return gets a leading apostrophe (the full-width = + - @ too, which some spreadsheets accept).
- * Numbers are written as numbers and left alone.
+ * Numbers are written as numbers and left alone; a date (a `Date` at UTC midnight) is a date cell
+ * in the XLSX and 'YYYY-MM-DD' in the CSV.
  */
 import Papa from 'papaparse';
 import { openDataHeaders } from './api-responses';
 
-export type Cell = string | number | null;
+export type Cell = string | number | Date | null;
 
 /**
  * Anchored at the start only: papaparse's own default pattern (`/^[=+\-@\t\r].*$/`) misses a
@@ -21,8 +22,11 @@ export function neutraliseCell(value: Cell): Cell {
 	return typeof value === 'string' && formulaStart.test(value) ? `'${value}` : value;
 }
 
+/** A date cell as the CSV writes it: the calendar day. */
+const csvCell = (value: Cell) => (value instanceof Date ? value.toISOString().slice(0, 10) : value);
+
 export function toCsv(header: string[], rows: Cell[][]): string {
-	const csv = Papa.unparse([header, ...rows], {
+	const csv = Papa.unparse([header, ...rows.map((row) => row.map(csvCell))], {
 		escapeFormulae: formulaStart,
 		newline: '\r\n',
 		header: false
@@ -37,7 +41,12 @@ export async function toXlsx(sheetName: string, header: string[], rows: Cell[][]
 	workbook.creator = 'Kommunkompassen';
 	const sheet = workbook.addWorksheet(sheetName);
 	sheet.addRow(header.map(neutraliseCell)).font = { bold: true };
-	for (const row of rows) sheet.addRow(row.map(neutraliseCell));
+	for (const row of rows) {
+		const added = sheet.addRow(row.map(neutraliseCell));
+		row.forEach((value, i) => {
+			if (value instanceof Date) added.getCell(i + 1).numFmt = 'yyyy-mm-dd';
+		});
+	}
 	sheet.views = [{ state: 'frozen', ySplit: 1 }];
 	return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
