@@ -17,6 +17,9 @@ declare global {
 			message: string;
 			/** Correlates a shown error with the server log. */
 			errorId?: string;
+			/** Where the user can act on the refusal (e.g. the declaration before scoring). */
+			href?: string;
+			linkText?: string;
 		}
 		interface PageData {
 			locale: Locale;

@@ -18,6 +18,9 @@ import {
 	type SelfAssessmentScope
 } from './policy';
 import type { SessionUser } from './types';
+import { translator } from '$lib/i18n/lookup';
+import { actorOfStage, openingStage } from '$lib/domain/stage-steps';
+import type { EvaluationStatus } from '$lib/domain/lifecycle';
 
 /** The signed-in user, or a redirect to the sign-in page that returns here afterwards. */
 export function requireUser(locals: App.Locals, url?: URL): SessionUser {
@@ -50,10 +53,41 @@ export function authorizeEvaluation<S extends EvaluationScope>(
 	if (!scope || !canOnEvaluation(locals.user, 'evaluation.read', scope)) {
 		error(404, 'Utvärderingen finns inte');
 	}
-	if (!canOnEvaluation(locals.user, action, scope)) {
-		error(403, 'Du har inte behörighet att göra detta');
-	}
+	if (!canOnEvaluation(locals.user, action, scope)) error(403, refusalOf(locals, action, scope));
 	return scope;
+}
+
+/**
+ * Why an evaluation action is refused, in the reader's language: "not yet" says what opens it —
+ * the declaration of no conflict of interest (with a link to it), or the stage that opens it and
+ * who acts in the stage now — and only what no later stage allows is a plain "no".
+ */
+export function refusalOf(
+	locals: Pick<App.Locals, 'user' | 'locale'>,
+	action: EvaluationAction,
+	scope: EvaluationScope
+): App.Error {
+	const t = translator(locals.locale);
+	const user = locals.user;
+	const stage = (s: EvaluationStatus) => t(`stage.${s}`);
+	const now = {
+		current: stage(scope.status),
+		actor: t(`lock.actor.${actorOfStage[scope.status]}`)
+	};
+	if (user && !scope.conflictFreeUserIds.includes(user.id)) {
+		const declared = { ...scope, conflictFreeUserIds: [...scope.conflictFreeUserIds, user.id] };
+		if (canOnEvaluation(user, action, declared))
+			return {
+				message: t('lock.declareFirst'),
+				href: `/utvarderingar/${scope.id}#team-h`,
+				linkText: t('lock.declareLink')
+			};
+	}
+	const opens = openingStage(scope.status, (status) =>
+		canOnEvaluation(user, action, { ...scope, status })
+	);
+	if (opens) return { message: t('lock.opensAt', { stage: stage(opens), ...now }) };
+	return { message: t('errors.forbidden') };
 }
 
 /**
