@@ -53,3 +53,41 @@ describe('the gap’s average', () => {
 		expect((await gap('en')).comparison.note).toMatch(/reference average/);
 	});
 });
+
+describe('the self-assessment’s table (XLSX and PDF appendix)', () => {
+	it('has the gap, the evaluators’ column and the reference average per area, typed', async () => {
+		const { createSelfAssessment } =
+			await import('../../src/lib/server/repositories/self-assessments');
+		const { createUser } = await import('../helpers/users');
+		const { loadSelfAssessmentTable } =
+			await import('../../src/lib/server/results/self-assessment-table');
+		const { selfAssessmentAppendixContent } =
+			await import('../../src/lib/server/report/self-assessment-appendix');
+		const kim = await createUser(t.db, { role: 'municipality', municipalityCode: '1883' });
+		const id = await createSelfAssessment(t.db, kim, rubric, {
+			municipalityCode: '1883',
+			rubricId: rubric.id,
+			name: 'Ledningsgruppen',
+			assessedOn: '2026-11-30',
+			memberUserIds: [kim.id]
+		});
+		const scope = {
+			id,
+			name: 'Ledningsgruppen',
+			municipalityCode: '1883',
+			assessedOn: '2026-11-30'
+		};
+		const sv = await loadSelfAssessmentTable(t.db, scope, 'Karlskoga', rubric, 'sv');
+		expect(sv.header).toContain('Sverigesnitt (SKR) april 2021');
+		const area1 = sv.rows.find((r) => r.area && r.cells[0] === '1')!;
+		expect(typeof area1.cells[6]).toBe('number');
+		expect(sv.rows.filter((r) => !r.area)).toHaveLength(
+			rubric.areas.flatMap((a) => a.subareas).length
+		);
+		const en = await loadSelfAssessmentTable(t.db, scope, 'Karlskoga', rubric, 'en');
+		expect(en.title).toContain('self-assessment');
+		expect(JSON.stringify(selfAssessmentAppendixContent(en))).toContain(
+			'Sverigesnitt (SKR) april 2021'
+		);
+	});
+});
