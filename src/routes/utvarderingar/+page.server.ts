@@ -3,6 +3,40 @@ import { canGlobal } from '$lib/server/auth/policy';
 import { listEvaluationsFor } from '$lib/server/repositories/evaluation-list';
 import { lateMilestones, todayInSweden } from '$lib/domain/tasks';
 import type { PageServerLoad } from './$types';
+import {
+	canOnEvaluation,
+	canOnMunicipalitySelfAssessments,
+	selfAssessmentVisibility
+} from '$lib/server/auth/policy';
+import {
+	listActionPlanSummaries,
+	listSelfAssessmentsDue
+} from '$lib/server/repositories/follow-up-overview';
+import { findEvaluationScope } from '$lib/server/repositories/evaluation-scope';
+import type { Database } from '$lib/server/db';
+import type { SessionUser } from '$lib/server/auth/types';
+
+/** The municipality's follow-up between evaluations, for its own users; null for others. */
+async function loadFollowUp(db: Database, user: SessionUser, today: string) {
+	const code = user.municipalityCode;
+	if (!code || selfAssessmentVisibility(user, code)?.kind !== 'all') return null;
+	const plans = [];
+	for (const plan of await listActionPlanSummaries(db, code, today)) {
+		const scope = await findEvaluationScope(db, plan.id);
+		if (scope && canOnEvaluation(user, 'actionPlan.read', scope)) plans.push(plan);
+	}
+	return {
+		municipalityCode: code,
+		selfAssessments: await listSelfAssessmentsDue(db, code, user.id),
+		canStart: canOnMunicipalitySelfAssessments(user, 'selfAssessment.create', code),
+		plans: plans.map((p) => ({
+			...p,
+			actions: Number(p.actions),
+			open: Number(p.open),
+			overdue: Number(p.overdue)
+		}))
+	};
+}
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = authorizeGlobal(locals, 'evaluation.list', url);
@@ -15,6 +49,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			late: lateMilestones(e.status, dates, today)
 		})),
 		/** Whether to offer "new evaluation". */
-		canCreate: canGlobal(user, 'evaluation.create')
+		canCreate: canGlobal(user, 'evaluation.create'),
+		/** A municipality's own user: its self-assessments and action plans, with what is due. */
+		followUp: await loadFollowUp(locals.db, user, today)
 	};
 };
