@@ -21,7 +21,11 @@ async function loadFollowUp(db: Database, user: SessionUser, today: string) {
 	const code = user.municipalityCode;
 	if (!code || selfAssessmentVisibility(user, code)?.kind !== 'all') return null;
 	const plans = [];
-	for (const plan of await listActionPlanSummaries(db, code, today)) {
+	// The newest evaluation's plan always; an older one only when it holds actions.
+	const summaries = (await listActionPlanSummaries(db, code, today)).filter(
+		(p, i) => i === 0 || Number(p.actions) > 0
+	);
+	for (const plan of summaries) {
 		const scope = await findEvaluationScope(db, plan.id);
 		if (scope && canOnEvaluation(user, 'actionPlan.read', scope)) plans.push(plan);
 	}
