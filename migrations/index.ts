@@ -21,6 +21,7 @@ import * as publicDataVersion from './20261205000100_public_data_version';
 import * as createSelfAssessments from './20261206000100_create_self_assessments';
 import * as createSignInDevice from './20261206120000_create_sign_in_device';
 import * as addCreditAndTextLanguage from './20261206140000_add_credit_and_text_language';
+import * as actionItemOrigin from './20261206150000_action_item_origin';
 import * as createOutbox from './20261206160000_create_outbox';
 import * as createReportDocxCache from './20261206170000_create_report_docx_cache';
 import * as clearUntaggedReportCache from './20261206180000_clear_untagged_report_cache';
@@ -53,6 +54,7 @@ export const migrations: Record<string, Migration> = {
 	'20261206000100_create_self_assessments': createSelfAssessments,
 	'20261206120000_create_sign_in_device': createSignInDevice,
 	'20261206140000_add_credit_and_text_language': addCreditAndTextLanguage,
+	'20261206150000_action_item_origin': actionItemOrigin,
 	'20261206160000_create_outbox': createOutbox,
 	'20261206170000_create_report_docx_cache': createReportDocxCache,
 	'20261206180000_clear_untagged_report_cache': clearUntaggedReportCache,

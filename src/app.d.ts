@@ -19,6 +19,11 @@ declare global {
 			errorId?: string;
 			/** An expected refusal's message key (server/http/refusal.ts), shown in the reader's language. */
 			key?: string;
+			/** Where the user can act on the refusal (e.g. the declaration before scoring). */
+			href?: string;
+			linkText?: string;
+			/** The message is in the reader's language already (a stage refusal, auth/guard.ts). */
+			translated?: boolean;
 		}
 		interface PageData {
 			locale: Locale;

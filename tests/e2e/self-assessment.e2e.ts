@@ -129,13 +129,14 @@ test('two municipality users score blind, agree, and see the gap radar', async (
 	await page.getByRole('button', { name: 'Skapa åtgärd' }).click();
 	await expect(page.getByRole('status').filter({ hasText: /Åtgärden är/ })).toBeVisible();
 
-	// The timeline has the self-assessment beside the published evaluations.
+	// The timeline has the self-assessment beside the published evaluations, once (the chart's
+	// table), and the list names it.
 	await page.goto('/kommuner/1883/sjalvskattning');
-	await expect(
-		page
-			.locator('section', { has: page.locator('#timeline-h') })
-			.getByRole('cell', { name: 'Ledningsgruppens skattning' })
-	).toBeVisible();
+	const timeline = page.locator('section', { has: page.locator('#timeline-h') });
+	await expect(timeline.getByRole('cell', { name: 'Självskattning', exact: true })).toBeVisible();
+	await expect(timeline.getByRole('cell', { name: 'Extern utvärdering' }).first()).toBeVisible();
+	await expect(timeline.getByRole('table')).toHaveCount(1);
+	await expect(page.getByRole('link', { name: 'Ledningsgruppens skattning' })).toBeVisible();
 });
 
 async function asUser(

@@ -7,6 +7,7 @@
 import { externalId } from './id';
 import { z } from 'zod';
 import { textLimits } from '$lib/domain/limits';
+import { formList } from './form';
 
 export const selfAssessmentKind = 'självskattning';
 export const selfAssessmentFormat = 'kommunkompassen-self-assessment/1';
@@ -72,5 +73,11 @@ export const gapActionSchema = z.object({
 	title: z.string().trim().min(1, 'errors.required').max(textLimits.findingItem),
 	description: z.string().max(textLimits.comment).default(''),
 	/** Who carries it out, as a role; the action plan requires one. */
-	ownerRole: z.string().trim().min(1, 'errors.required').max(200, 'errors.invalid')
+	ownerRole: z.string().trim().min(1, 'errors.required').max(200, 'errors.invalid'),
+	/** The improvement possibilities it answers (ticked, repeated); none: the own list. */
+	improvementIds: formList(
+		z.array(
+			z.coerce.number({ error: 'errors.invalid' }).int('errors.invalid').positive('errors.invalid')
+		)
+	)
 });

@@ -17,12 +17,16 @@ export interface ActionInput {
 	status: ActionStatus;
 	improvementIds: number[];
 	recommendationIds: number[];
+	/** Where an action from a self-assessment's gap came from; kept on later edits. */
+	origin?: { subareaId: string; selfAssessmentId: number };
 }
 
 export interface ActionItemView extends ActionInput {
 	id: number;
 	rowVersion: number;
 	notes: { id: number; notedOn: string; text: string }[];
+	/** The subarea and self-assessment (with its date) a gap's action came from, else null. */
+	from: { subareaId: string | null; selfAssessmentId: number | null; assessedOn: string | null };
 }
 
 export async function listActionItems(
@@ -30,19 +34,23 @@ export async function listActionItems(
 	evaluationId: number
 ): Promise<ActionItemView[]> {
 	const items = await db
-		.selectFrom('action_item')
+		.selectFrom('action_item as a')
+		.leftJoin('self_assessment as sa', 'sa.id', 'a.self_assessment_id')
 		.select([
-			'id',
-			'title',
-			'description',
-			'owner_role as ownerRole',
-			'start_date as startDate',
-			'target_date as targetDate',
-			'status',
-			'row_version as rowVersion'
+			'a.id',
+			'a.title',
+			'a.description',
+			'a.owner_role as ownerRole',
+			'a.start_date as startDate',
+			'a.target_date as targetDate',
+			'a.status',
+			'a.row_version as rowVersion',
+			'a.subarea_id as subareaId',
+			'a.self_assessment_id as selfAssessmentId',
+			'sa.assessed_on as assessedOn'
 		])
-		.where('evaluation_id', '=', evaluationId)
-		.orderBy('id')
+		.where('a.evaluation_id', '=', evaluationId)
+		.orderBy('a.id')
 		.execute();
 	if (!items.length) return [];
 	const ids = items.map((i) => i.id);
@@ -60,8 +68,9 @@ export async function listActionItems(
 			.orderBy('id')
 			.execute()
 	]);
-	return items.map((i) => ({
+	return items.map(({ subareaId, selfAssessmentId, assessedOn, ...i }) => ({
 		...i,
+		from: { subareaId, selfAssessmentId, assessedOn },
 		improvementIds: links
 			.filter((l) => l.action_item_id === i.id && l.improvement_id)
 			.map((l) => l.improvement_id!),
@@ -120,7 +129,13 @@ export async function saveActionItem(
 			itemId = (
 				await trx
 					.insertInto('action_item')
-					.values({ evaluation_id: evaluationId, created_by: actor.id, ...values })
+					.values({
+						evaluation_id: evaluationId,
+						created_by: actor.id,
+						subarea_id: input.origin?.subareaId ?? null,
+						self_assessment_id: input.origin?.selfAssessmentId ?? null,
+						...values
+					})
 					.returning('id')
 					.executeTakeFirstOrThrow()
 			).id;

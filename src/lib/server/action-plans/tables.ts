@@ -17,6 +17,10 @@ export interface ActionItemTable {
 	created_by: number | null;
 	created_at: Timestamp;
 	row_version: Generated<number>;
+	/** The subarea of a self-assessment's gap the action was taken from (null: written in the plan). */
+	subarea_id: string | null;
+	/** The self-assessment the action was taken from (null: written in the plan). */
+	self_assessment_id: number | null;
 }
 
 export interface ActionItemLinkTable {

@@ -19,6 +19,9 @@ import {
 } from './policy';
 import type { SessionUser } from './types';
 import { refusal } from '$lib/server/http/refusal';
+import { translator } from '$lib/i18n/lookup';
+import { actorOfStage, openingStage } from '$lib/domain/stage-steps';
+import type { EvaluationStatus } from '$lib/domain/lifecycle';
 
 /** The signed-in user, or a redirect to the sign-in page that returns here afterwards. */
 export function requireUser(locals: App.Locals, url?: URL): SessionUser {
@@ -51,10 +54,42 @@ export function authorizeEvaluation<S extends EvaluationScope>(
 	if (!scope || !canOnEvaluation(locals.user, 'evaluation.read', scope)) {
 		error(404, refusal('errors.evaluationNotFound'));
 	}
-	if (!canOnEvaluation(locals.user, action, scope)) {
-		error(403, refusal('errors.forbidden'));
-	}
+	if (!canOnEvaluation(locals.user, action, scope)) error(403, refusalOf(locals, action, scope));
 	return scope;
+}
+
+/**
+ * Why an evaluation action is refused, in the reader's language: "not yet" says what opens it —
+ * the declaration of no conflict of interest (with a link to it), or the stage that opens it and
+ * who acts in the stage now — and only what no later stage allows is a plain "no".
+ */
+export function refusalOf(
+	locals: Pick<App.Locals, 'user' | 'locale'>,
+	action: EvaluationAction,
+	scope: EvaluationScope
+): App.Error {
+	const t = translator(locals.locale);
+	const user = locals.user;
+	const stage = (s: EvaluationStatus) => t(`stage.${s}`);
+	const now = {
+		current: stage(scope.status),
+		actor: t(`lock.actor.${actorOfStage[scope.status]}`)
+	};
+	if (user && !scope.conflictFreeUserIds.includes(user.id)) {
+		const declared = { ...scope, conflictFreeUserIds: [...scope.conflictFreeUserIds, user.id] };
+		if (canOnEvaluation(user, action, declared))
+			return {
+				translated: true,
+				message: t('lock.declareFirst'),
+				href: `/utvarderingar/${scope.id}#team-h`,
+				linkText: t('lock.declareLink')
+			};
+	}
+	const opens = openingStage(scope.status, (status) =>
+		canOnEvaluation(user, action, { ...scope, status })
+	);
+	if (opens) return { translated: true, message: t('lock.opensAt', { stage: stage(opens), ...now }) };
+	return { translated: true, message: t('errors.forbidden') };
 }
 
 /**

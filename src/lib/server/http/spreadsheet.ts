@@ -3,13 +3,14 @@
  * action plans). Text that a spreadsheet would read as a formula is neutralised here, once, so no
  * export can forget it: OWASP's CSV-injection rule, a cell starting with = + - @, tab or carriage
  * return gets a leading apostrophe (the full-width = + - @ too, which some spreadsheets accept).
- * Numbers are written as numbers and left alone.
+ * Numbers are written as numbers and left alone; a date (a `Date` at UTC midnight) is a date cell
+ * in the XLSX and 'YYYY-MM-DD' in the CSV.
  */
 import Papa from 'papaparse';
 import { openDataHeaders } from './api-responses';
 import type { Locale } from '$lib/i18n';
 
-export type Cell = string | number | null;
+export type Cell = string | number | Date | null;
 
 /**
  * Anchored at the start only: papaparse's own default pattern (`/^[=+\-@\t\r].*$/`) misses a
@@ -50,11 +51,15 @@ export function csvDialectFor(
  */
 const svFormulaStart = new RegExp(`^(?!-\\d+(?:,\\d+)?$)${formulaStart.source.slice(1)}`);
 
+/** A date cell as the CSV writes it: the calendar day. */
+const csvCell = (value: Cell) => (value instanceof Date ? value.toISOString().slice(0, 10) : value);
+
 export function toCsv(header: string[], rows: Cell[][], dialect: CsvDialect = 'intl'): string {
 	const sv = dialect === 'sv';
+	const dated = rows.map((row) => row.map(csvCell));
 	const cells = sv
-		? rows.map((row) => row.map((c) => (typeof c === 'number' ? String(c).replace('.', ',') : c)))
-		: rows;
+		? dated.map((row) => row.map((c) => (typeof c === 'number' ? String(c).replace('.', ',') : c)))
+		: dated;
 	const csv = Papa.unparse([header, ...cells], {
 		escapeFormulae: sv ? svFormulaStart : formulaStart,
 		delimiter: sv ? ';' : ',',
@@ -71,7 +76,12 @@ export async function toXlsx(sheetName: string, header: string[], rows: Cell[][]
 	workbook.creator = 'Kommunkompassen';
 	const sheet = workbook.addWorksheet(sheetName);
 	sheet.addRow(header.map(neutraliseCell)).font = { bold: true };
-	for (const row of rows) sheet.addRow(row.map(neutraliseCell));
+	for (const row of rows) {
+		const added = sheet.addRow(row.map(neutraliseCell));
+		row.forEach((value, i) => {
+			if (value instanceof Date) added.getCell(i + 1).numFmt = 'yyyy-mm-dd';
+		});
+	}
 	sheet.views = [{ state: 'frozen', ySplit: 1 }];
 	return new Uint8Array(await workbook.xlsx.writeBuffer());
 }

@@ -12,6 +12,9 @@ import { listSelfAgreed } from '../self-assessment/sheets';
 import { canOnSelfAssessment } from '../auth/policy';
 import type { SessionUser } from '../auth/types';
 import { listRubrics } from '../register/rubrics';
+import { listRubrics } from '../register/rubrics';
+import { listReferenceAverages, type ReferenceAverage } from '../published/reference-averages';
+import { minEvaluations } from '$lib/domain/comparison';
 import { radarAxes, type ProfileRadar } from '$lib/domain/charts/profile';
 import { gapBySubarea, selfAreaScores } from '$lib/domain/self-assessment';
 import { computeTotals } from '$lib/domain/scoring';
@@ -35,13 +38,15 @@ export async function loadGap(
 	agreed: Record<string, number>,
 	locale: Locale
 ) {
-	const [external, average] = await Promise.all([
+	const [external, average, references] = await Promise.all([
 		findLatestExternal(db, scope.municipalityCode, rubric.id),
-		chooseAverage(db, rubric, null, locale)
+		chooseAverage(db, rubric, null, locale),
+		listReferenceAverages(db, rubric.id)
 	]);
 	const nationalSubareas = Object.fromEntries(
 		Object.entries(average.national.subareas).map(([id, m]) => [id, m.mean])
 	);
+	const comparison = chooseGapComparison(rubric, average, references[0] ?? null, locale);
 	const gap = gapBySubarea(rubric, agreed, external?.subareaScores ?? null, nationalSubareas);
 	const areas = rubric.areas.map((a) => ({
 		id: a.id,
@@ -56,7 +61,9 @@ export async function loadGap(
 				label: m['sa.gap.self']({ date: scope.assessedOn }, { locale }),
 				values: selfAreaScores(rubric, agreed)
 			},
-			{ id: 'avg', label: average.label, values: average.areas },
+			...(comparison.areas
+				? [{ id: 'avg', label: comparison.label, values: comparison.areas }]
+				: []),
 			...(external?.areaScores
 				? [
 						{
@@ -67,15 +74,56 @@ export async function loadGap(
 					]
 				: [])
 		],
-		averageIndex: 1
+		// Without an average there is no ± column (an index past the series).
+		averageIndex: comparison.areas ? 1 : 3
 	};
 	const totals = computeTotals(rubric, agreed);
 	return {
 		external: external && { year: external.year, evaluationId: external.evaluationId },
 		radar,
+		comparison: { kind: comparison.kind, label: comparison.label, note: comparison.note },
 		gap,
 		total: totals.total,
 		max: rubric.maxPoints
+	};
+}
+
+/**
+ * What the gap is drawn against: the kommunsnitt where every area rests on at least three
+ * evaluations; otherwise the newest registered reference average (e.g. "Sverigesnitt (SKR) april
+ * 2021"), named as such; otherwise nothing, said in a sentence — never a legend entry without a
+ * line.
+ */
+export function chooseGapComparison(
+	rubric: Rubric,
+	average: { label: string; areas: Record<string, number | null> },
+	reference: ReferenceAverage | null,
+	locale: Locale
+): {
+	kind: 'national' | 'reference' | 'none';
+	label: string;
+	areas: Record<string, number | null> | null;
+	note: string | null;
+} {
+	const complete = rubric.areas.every((a) => average.areas[a.id] != null);
+	if (complete) return { kind: 'national', label: average.label, areas: average.areas, note: null };
+	if (reference)
+		return {
+			kind: 'reference',
+			label: reference.name,
+			areas: Object.fromEntries(
+				rubric.areas.map((a) => [a.id, reference.areaScores[a.id] ?? null])
+			),
+			note: m['sa.gap.referenceNote'](
+				{ name: reference.name, asOf: reference.asOf, min: minEvaluations },
+				{ locale }
+			)
+		};
+	return {
+		kind: 'none',
+		label: '',
+		areas: null,
+		note: m['sa.gap.noAverage']({ min: minEvaluations }, { locale })
 	};
 }
 

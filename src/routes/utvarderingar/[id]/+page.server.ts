@@ -17,6 +17,25 @@ import { textLimits } from '$lib/domain/limits';
 import { loadTasks } from '$lib/server/evaluations/tasks';
 import { todayInSweden } from '$lib/domain/tasks';
 import { formText } from '$lib/schemas/form';
+import { findBaseline, listFollowUps } from '$lib/server/evaluations/links';
+import { findEvaluationScope } from '$lib/server/evaluations/scope';
+import type { Database } from '$lib/server/db';
+import type { SessionUser } from '$lib/server/auth/types';
+
+/** The baseline and the follow-ups of an evaluation, only those the user may open. */
+async function loadEvaluationLinks(db: Database, user: SessionUser, id: number) {
+	const [baseline, followUps] = await Promise.all([findBaseline(db, id), listFollowUps(db, id)]);
+	const readable = async (e: { id: number; year: number }) => {
+		const scope = await findEvaluationScope(db, e.id);
+		return scope && canOnEvaluation(user, 'evaluation.read', scope)
+			? { id: e.id, year: e.year }
+			: null;
+	};
+	return {
+		baseline: baseline ? await readable(baseline) : null,
+		followUps: (await Promise.all(followUps.map(readable))).filter((e) => e !== null)
+	};
+}
 
 /** The reopening form: why the published evaluation is opened for a correction. */
 const reopenForm = z.object({ reason: formText(textLimits.reason) });
@@ -53,6 +72,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		/** The stage box: moves, and the last summary before publishing. */
 		stageBox: await loadStageBox(locals, scope),
 		versions: await listPublishedVersions(locals.db, scope.id),
+		/** The evaluation this one follows up and those following it up, that this user may open. */
+		links: await loadEvaluationLinks(locals.db, user, scope.id),
 		declared: scope.conflictFreeUserIds.includes(user.id)
 	};
 };

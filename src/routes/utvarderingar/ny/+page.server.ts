@@ -22,6 +22,9 @@ import { formOptionalId } from '$lib/schemas/form';
 import { pastPlannedDates, todayInSweden } from '$lib/domain/tasks';
 import { invitePerson } from '$lib/server/actions/invite-person';
 import type { Actions, PageServerLoad } from './$types';
+import { reevaluationYear } from '$lib/domain/reevaluation';
+import { todayInSweden } from '$lib/domain/tasks';
+import { listFollowUps } from '$lib/server/evaluations/links';
 import { m } from '$lib/paraglide/messages.js';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -35,18 +38,20 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const previous = previousId
 		? await findPublishedEvaluationById(locals.db, previousId)
 		: undefined;
-	// A re-evaluation starts ready: the year after the baseline, its team and contact (editable).
+	// A re-evaluation starts ready: the year after the baseline but never a past one, its team and
+	// contact (editable).
+	const currentYear = Number(todayInSweden().slice(0, 4));
 	const active = new Set(users.filter((u) => u.active).map((u) => u.id));
 	const prefill = previous
 		? {
-				year: previous.year + 1,
+				year: reevaluationYear(previous.year, currentYear),
 				teamUserIds: previous.teamUserIds.filter((id) => active.has(id)),
 				contactUserId:
 					previous.contactUserId && active.has(previous.contactUserId)
 						? previous.contactUserId
 						: null
 			}
-		: { year: new Date().getFullYear(), teamUserIds: [], contactUserId: null };
+		: { year: currentYear, teamUserIds: [], contactUserId: null };
 	return {
 		prefill,
 		municipalities: municipalities.map((m) => ({ code: m.code, name: m.name })),
@@ -62,7 +67,9 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		/** A re-evaluation starts from a published evaluation of the same municipality. */
 		previous: previous
 			? { id: previous.id, municipalityCode: previous.municipalityCode, year: previous.year }
-			: null
+			: null,
+		/** Re-evaluations that already follow up the baseline: named before the form is filled in. */
+		followUps: previous ? await listFollowUps(locals.db, previous.id) : []
 	};
 };
 

@@ -8,9 +8,10 @@ import {
 	refusingBadInput
 } from '$lib/server/http/evaluation-route';
 import { parseForm, readForm } from '$lib/server/http/parse-form';
-import { formId, formList, formText, formVersion } from '$lib/schemas/form';
+import { formId } from '$lib/schemas/form';
+import { actionForm, noteForm } from '$lib/schemas/action-plan';
+import { todayInSweden } from '$lib/domain/tasks';
 import {
-	actionStatuses,
 	addProgressNote,
 	deleteActionItem,
 	listActionItems,
@@ -20,7 +21,6 @@ import {
 } from '$lib/server/action-plans/action-plans';
 import { listRecommendations } from '$lib/server/scoring/finding-items';
 import type { Actions, PageServerLoad } from './$types';
-import { textLimits } from '$lib/domain/limits';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const { scope, rubric } = await authorizeEvaluationRoute(locals, params.id, 'actionPlan.read');
@@ -34,29 +34,13 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		items,
 		improvements,
 		recommendations,
-		isPublic: Boolean(scope.actionPlanPublic)
+		isPublic: Boolean(scope.actionPlanPublic),
+		/** A progress note's date unless the user picks another. */
+		today: todayInSweden()
 	};
 };
 
-const date = z
-	.string()
-	.regex(/^\d{4}-\d{2}-\d{2}$/, 'errors.date')
-	.or(z.literal('').transform(() => null));
-const schema = z.object({
-	title: z.string().trim().min(1, 'errors.required').max(300, 'errors.invalid'),
-	description: z.string().max(5000, 'errors.invalid').default(''),
-	ownerRole: z.string().trim().min(1, 'errors.required').max(200, 'errors.invalid'),
-	startDate: date,
-	targetDate: date,
-	status: z.enum(actionStatuses as ['planerad', 'pagar', 'genomford', 'avbruten'])
-});
-/** An action's form: the fields above, the row (absent id: a new action) and what it answers. */
-const saveForm = schema.extend({ id: formId, version: formVersion, links: formList() });
 const rowForm = z.object({ id: formId });
-const noteForm = z.object({
-	notedOn: formText(10).pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'errors.date')),
-	text: formText(textLimits.comment)
-});
 const visibilityForm = z.object({
 	public: z
 		.string()
@@ -70,7 +54,7 @@ export const actions: Actions = refusingBadInput({
 		const { scope, user } = await authorizeEvaluationRoute(locals, params.id, 'actionPlan.edit');
 		const form = await request.formData();
 		const values = Object.fromEntries(form) as Record<string, string>;
-		const parsed = parseForm(locals, form, saveForm, { id: values.id ?? 'new', values });
+		const parsed = parseForm(locals, form, actionForm, { id: values.id ?? 'new', values });
 		if (!parsed.ok) return parsed.failure;
 		const { id, version, links, ...fields } = parsed.data;
 		const input = {
@@ -97,7 +81,7 @@ export const actions: Actions = refusingBadInput({
 		const { scope, user } = await authorizeEvaluationRoute(locals, params.id, 'actionPlan.edit');
 		const form = await request.formData();
 		const noteFor = readForm(form, rowForm).id;
-		const parsed = parseForm(locals, form, noteForm, { noteFor });
+		const parsed = parseForm(locals, form, noteForm(todayInSweden()), { noteFor });
 		if (!parsed.ok) return parsed.failure;
 		const { notedOn, text } = parsed.data;
 		const result = await attempt(

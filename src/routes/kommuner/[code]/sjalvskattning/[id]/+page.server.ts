@@ -31,12 +31,15 @@ import {
 	saveSelfScore,
 	submitSelfSheet
 } from '$lib/server/self-assessment/sheets';
-import { createSelfAction, listSelfActions } from '$lib/server/self-assessment/actions';
+import { listSelfActions } from '$lib/server/self-assessment/actions';
 import { findEvaluationScope } from '$lib/server/evaluations/scope';
 import { listImprovementsWithActions, saveActionItem } from '$lib/server/action-plans/action-plans';
+import { createGapAction } from '$lib/server/self-assessment/gap-actions';
 import { findLatestExternal, loadGap } from '$lib/server/results/self-assessment-gap';
+import type { SessionUser } from '$lib/server/auth/types';
+import type { Database } from '$lib/server/db';
 import { groupAgreement } from '$lib/domain/self-assessment';
-import { rubricOutline, subareaGuidance, areaOfSubarea } from '$lib/domain/rubric';
+import { rubricOutline, rubricText, subareaGuidance } from '$lib/domain/rubric';
 import { unscoredSubareas } from '$lib/domain/scoring';
 import { gapActionSchema } from '$lib/schemas/self-assessment';
 import { pointsOf, scoreFormSchema } from '$lib/schemas/score-form';
@@ -44,6 +47,22 @@ import type { Actions, PageServerLoad } from './$types';
 import { refusal } from '$lib/server/http/refusal';
 
 type Event = RequestEvent<{ code: string; id: string }>;
+
+/**
+ * The latest published evaluation on the rubric whose action plan this user may edit: where a
+ * gap's action can answer improvement possibilities. Null when there is none.
+ */
+async function findEditablePlan(
+	db: Database,
+	user: SessionUser,
+	municipalityCode: string,
+	rubricId: string
+) {
+	const external = await findLatestExternal(db, municipalityCode, rubricId);
+	const evaluation = external && (await findEvaluationScope(db, external.evaluationId));
+	if (!evaluation || !canOnEvaluation(user, 'actionPlan.edit', evaluation)) return null;
+	return { evaluationId: evaluation.id, year: external.year };
+}
 
 /** The self-assessment of the URL, for `action`: 404 unless it is this municipality's and visible. */
 async function authorize(
@@ -72,6 +91,24 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const agreedRows = await listSelfAgreed(locals.db, scope.id);
 	const agreed = Object.fromEntries(Object.values(agreedRows).map((a) => [a.subareaId, a.points]));
 	const complete = unscoredSubareas(rubric, agreedRows).length === 0;
+	const loadImprovementChoice = async () => {
+		if (!can['selfAssessment.act']) return null;
+		const plan = await findEditablePlan(locals.db, user, scope.municipalityCode, rubric.id);
+		if (!plan) return null;
+		const improvements = await listImprovementsWithActions(locals.db, plan.evaluationId);
+		return {
+			...plan,
+			areas: rubric.areas
+				.map((a) => ({
+					id: a.id,
+					title: rubricText(locals.locale, a).title,
+					improvements: improvements
+						.filter((i) => i.areaId === a.id)
+						.map((i) => ({ id: i.id, text: i.text, actions: i.actions.length }))
+				}))
+				.filter((a) => a.improvements.length)
+		};
+	};
 	return {
 		municipalityCode: params.code,
 		assessment: {
@@ -116,6 +153,11 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 				)
 			: null,
 		actions: own ? await listSelfActions(locals.db, scope.id) : [],
+		/**
+		 * What a gap's action may answer: the improvement possibilities of the latest published
+		 * evaluation whose plan the user may edit, by area, with the actions already on each.
+		 */
+		improvementChoice: await loadImprovementChoice(),
 		shareable: can['selfAssessment.share']
 			? await listShareableEvaluations(locals.db, scope.municipalityCode)
 			: []
@@ -222,50 +264,35 @@ export const actions: Actions = refusingBadInput({
 	},
 
 	/**
-	 * An improvement action from a gap. Where the latest published evaluation has improvement
-	 * possibilities in the subarea's area and the user may edit its action plan, the action goes
-	 * into that plan (linked to them); otherwise onto the self-assessment's own list.
+	 * An improvement action from a gap: into the latest published evaluation's action plan,
+	 * linked to exactly the improvement possibilities ticked (the subarea's area only), or onto the
+	 * self-assessment's own list when none is ticked.
 	 */
 	act: async ({ locals, params, request }) => {
 		const { scope, user, rubric } = await authorize(locals, params, 'selfAssessment.act');
 		const form = await request.formData();
 		const values = typedValues(form, 'subareaId', 'title', 'description', 'ownerRole');
-		const parsed = parseForm(locals, form, gapActionSchema, { act: true, actValues: values });
+		const context = { act: true, actValues: values };
+		const parsed = parseForm(locals, form, gapActionSchema, context);
 		if (!parsed.ok) return parsed.failure;
-		const area = areaOfSubarea(rubric, parsed.data.subareaId);
-		if (!area) error(404, refusal('errors.subareaNotFound'));
-		const external = await findLatestExternal(locals.db, scope.municipalityCode, rubric.id);
-		const evaluation = external && (await findEvaluationScope(locals.db, external.evaluationId));
-		if (evaluation && canOnEvaluation(user, 'actionPlan.edit', evaluation)) {
-			const improvementIds = (await listImprovementsWithActions(locals.db, evaluation.id))
-				.filter((i) => i.areaId === area.id)
-				.map((i) => i.id);
-			if (improvementIds.length) {
-				const result = await attempt(
-					locals,
-					() =>
-						saveActionItem(locals.db, actorOf(user), evaluation.id, null, {
-							title: parsed.data.title,
-							description: parsed.data.description,
-							ownerRole: parsed.data.ownerRole,
-							startDate: null,
-							targetDate: null,
-							status: 'planerad',
-							improvementIds,
-							recommendationIds: []
-						}),
-					{ act: true, actValues: values }
-				);
-				if (typeof result !== 'number') return result;
-				return { act: true, inPlan: external.year, evaluationId: evaluation.id };
-			}
-		}
+		const plan = parsed.data.improvementIds.length
+			? await findEditablePlan(locals.db, user, scope.municipalityCode, rubric.id)
+			: null;
+		if (parsed.data.improvementIds.length && !plan)
+			return refuse(locals, 'improvementIds', 'ap.errors.foreignLink', context);
 		const result = await attempt(
 			locals,
-			() => createSelfAction(locals.db, actorOf(user), rubric, scope.id, parsed.data),
-			{ act: true, actValues: values }
+			() =>
+				createGapAction(locals.db, actorOf(user), rubric, {
+					...parsed.data,
+					selfAssessmentId: scope.id,
+					evaluationId: plan?.evaluationId ?? null
+				}),
+			context
 		);
-		if (typeof result !== 'number') return result;
-		return { act: true, saved: true };
+		if (!('inPlan' in result)) return result;
+		return result.inPlan
+			? { act: true, inPlan: plan!.year, evaluationId: plan!.evaluationId }
+			: { act: true, saved: true };
 	}
 });
