@@ -9,11 +9,27 @@ import { createEvaluation } from '../../src/lib/server/evaluations/evaluations';
 import { getRubricOrThrow } from '../../src/lib/server/register/rubrics';
 import { systemActor } from '../../src/lib/server/accounts/audit';
 import {
-	findWrittenAnswer,
+	listWrittenAnswers,
 	saveWrittenAnswer
 } from '../../src/lib/server/sources/written-answers';
 import { downloadQuestions, importAnswers } from '../../src/lib/server/actions/answer-files';
-import { listAnswerTargets } from '../../src/lib/domain/sources';
+import { answerTargetsOf } from '../../src/lib/domain/sources';
+
+/** Every answer target of the rubric, as the pages list them. */
+const listAnswerTargets = (rubric: Rubric) =>
+	rubric.areas.flatMap((a) => a.subareas.flatMap((s) => answerTargetsOf(s)));
+
+/** The saved answer to one target, read the way the answers page reads them. */
+async function findWrittenAnswer(
+	db: TestDatabase['db'],
+	evaluationId: number,
+	subareaId: string,
+	questionId: string | null
+) {
+	return (await listWrittenAnswers(db, evaluationId)).find(
+		(a) => a.subareaId === subareaId && (a.questionId ?? null) === (questionId ?? null)
+	);
+}
 import type { SessionUser } from '../../src/lib/server/auth/types';
 import type { Rubric } from '../../src/lib/domain/rubric';
 

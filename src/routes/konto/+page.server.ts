@@ -1,10 +1,7 @@
 import { z } from 'zod';
 import { requireUser } from '$lib/server/auth/guard';
 import { findMunicipalityByCode } from '$lib/server/register/municipalities';
-import {
-	getNotificationChoices,
-	saveNotificationChoices
-} from '$lib/server/mail/notifications';
+import { getNotificationChoices, saveNotificationChoices } from '$lib/server/mail/notifications';
 import { parseForm } from '$lib/server/http/parse-form';
 import type { Actions, PageServerLoad } from './$types';
 

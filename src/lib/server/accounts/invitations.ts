@@ -10,7 +10,7 @@ import type { Locale } from '$lib/i18n';
 import type { Actor } from './audit';
 import { insertUser, type UserSummary } from './users';
 import { issueAccountToken } from './account-tokens';
-import { enqueueMail } from './outbox';
+import { enqueueMail } from '../mail/outbox';
 import { unusablePasswordHash } from '../auth/password';
 import { invitationMail, resetMail } from '../mail/messages';
 

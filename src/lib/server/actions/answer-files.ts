@@ -6,11 +6,7 @@ import { refuse } from '../http/parse-form';
 import { getEvaluationOrThrow } from '../evaluations/evaluations';
 import { listWrittenAnswers } from '../sources/written-answers';
 import { importWrittenAnswers, type AnswerImportRow } from '../sources/written-answer-import';
-import {
-	buildAnswersXlsx,
-	buildQuestionsDocx,
-	readAnswersXlsx
-} from '../sources/answer-files';
+import { buildAnswersXlsx, buildQuestionsDocx, readAnswersXlsx } from '../sources/answer-files';
 import { resolveAnswerTarget, sourceLimits } from '$lib/domain/sources';
 import { translateKey } from '$lib/i18n/lookup';
 import { pdfDisposition } from '../report/load';

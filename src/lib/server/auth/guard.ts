@@ -88,7 +88,8 @@ export function refusalOf(
 	const opens = openingStage(scope.status, (status) =>
 		canOnEvaluation(user, action, { ...scope, status })
 	);
-	if (opens) return { translated: true, message: t('lock.opensAt', { stage: stage(opens), ...now }) };
+	if (opens)
+		return { translated: true, message: t('lock.opensAt', { stage: stage(opens), ...now }) };
 	return { translated: true, message: t('errors.forbidden') };
 }
 

@@ -25,3 +25,6 @@ export function generateOneTimePassword(): string {
 	const bytes = randomBytes(16);
 	return Array.from(bytes, (b) => alphabet[b % alphabet.length]).join('');
 }
+
+/** A hash no password matches: an invited account until its owner chooses a password. */
+export const unusablePasswordHash = '!unusable';

@@ -12,7 +12,7 @@ import {
 	type Gap
 } from '$lib/domain/lifecycle';
 import { loadProgressFacts } from '../scoring/progress';
-import { notifyStage } from './mail-notifications';
+import { notifyStage } from '../mail/notifications';
 import { appOrigin } from '../mail/config';
 
 export type TransitionResult = { ok: true } | { ok: false; gaps: Gap[]; blocked: boolean };

@@ -9,10 +9,7 @@ import { formatDate } from '$lib/i18n';
 import { todayInSweden } from '$lib/domain/tasks';
 import { setupTaskMessage } from '$lib/i18n/families/setupTaskMessage';
 import { loadTasks } from '../evaluations/tasks';
-import {
-	listOverdueDigestCandidates,
-	queueOverdueDigest
-} from '../mail/notifications';
+import { listOverdueDigestCandidates, queueOverdueDigest } from '../mail/notifications';
 import { appOrigin } from '../mail/config';
 import { log } from '../platform/log';
 import { wakeOutbox } from './outbox';

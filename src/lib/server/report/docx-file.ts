@@ -4,10 +4,7 @@
  */
 import type { Database } from '../db';
 import type { Locale } from '$lib/i18n';
-import {
-	cacheReportDocx,
-	findCachedReportDocxOfEvaluation
-} from './docx-cache';
+import { cacheReportDocx, findCachedReportDocxOfEvaluation } from './docx-cache';
 import { loadReportModel, pdfDisposition, type ReportFileFacts } from './load';
 import { renderReportDocx } from './docx';
 

@@ -1,4 +1,4 @@
-import type { Timestamp } from './foundation';
+import type { Timestamp } from '../db/tables/foundation';
 
 /** A published version's Word report, built once (report_cache holds its PDF). */
 export interface ReportDocxCacheTable {

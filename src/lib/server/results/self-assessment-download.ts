@@ -3,7 +3,10 @@
  * municipality's own users), in the reader's language.
  */
 import { authorizeSelfAssessment } from '../auth/guard';
-import { findSelfAssessmentScope, parseSelfAssessmentId } from '../self-assessment/self-assessments';
+import {
+	findSelfAssessmentScope,
+	parseSelfAssessmentId
+} from '../self-assessment/self-assessments';
 import { findMunicipalityByCode } from '../register/municipalities';
 import { getRubricOrThrow } from '../register/rubrics';
 import { loadSelfAssessmentTable } from './self-assessment-table';

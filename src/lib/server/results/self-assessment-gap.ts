@@ -12,7 +12,6 @@ import { listSelfAgreed } from '../self-assessment/sheets';
 import { canOnSelfAssessment } from '../auth/policy';
 import type { SessionUser } from '../auth/types';
 import { listRubrics } from '../register/rubrics';
-import { listRubrics } from '../register/rubrics';
 import { listReferenceAverages, type ReferenceAverage } from '../published/reference-averages';
 import { minEvaluations } from '$lib/domain/comparison';
 import { radarAxes, type ProfileRadar } from '$lib/domain/charts/profile';

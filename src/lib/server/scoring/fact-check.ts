@@ -18,7 +18,7 @@ import {
 	type FactCheckTargetKind
 } from '$lib/domain/fact-check';
 import { textLimits } from '$lib/domain/limits';
-import { notifyFactCheckAnswer, notifyFactCheckComment } from './mail-notifications';
+import { notifyFactCheckAnswer, notifyFactCheckComment } from '../mail/notifications';
 import { appOrigin } from '../mail/config';
 import type { Locale } from '$lib/i18n';
 

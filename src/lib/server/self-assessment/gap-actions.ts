@@ -7,10 +7,10 @@
  * them under each improvement as work planned.
  */
 import type { Database } from '../db';
-import type { Actor } from './audit';
+import type { Actor } from '../accounts/audit';
 import { DomainError } from '../errors';
-import { saveActionItem } from './action-plans';
-import { createSelfAction } from './self-assessment-actions';
+import { saveActionItem } from '../action-plans/action-plans';
+import { createSelfAction } from './actions';
 import { areaOfSubarea, type Rubric } from '$lib/domain/rubric';
 
 export interface GapActionInput {

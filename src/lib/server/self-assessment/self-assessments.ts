@@ -8,7 +8,7 @@
  */
 import { pathId } from '$lib/schemas/id';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
-import { notifySelfAssessmentShare } from './mail-notifications';
+import { notifySelfAssessmentShare } from '../mail/notifications';
 import { appOrigin } from '../mail/config';
 import type { Database } from '../db';
 import { recordAudit, type Actor } from '../accounts/audit';

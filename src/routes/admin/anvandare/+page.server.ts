@@ -12,10 +12,7 @@ import {
 import { inviteUser, resendInvitation } from '$lib/server/accounts/invitations';
 import { appOrigin, mailConfig } from '$lib/server/mail/config';
 import { wakeOutbox } from '$lib/server/jobs/outbox';
-import {
-	findMunicipalityByCode,
-	listMunicipalities
-} from '$lib/server/register/municipalities';
+import { findMunicipalityByCode, listMunicipalities } from '$lib/server/register/municipalities';
 import { createUserSchema, updateUserSchema } from '$lib/schemas/users';
 import { parseForm, refuse, typedValues } from '$lib/server/http/parse-form';
 import type { Actions, PageServerLoad } from './$types';

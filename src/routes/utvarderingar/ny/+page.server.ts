@@ -23,7 +23,6 @@ import { pastPlannedDates, todayInSweden } from '$lib/domain/tasks';
 import { invitePerson } from '$lib/server/actions/invite-person';
 import type { Actions, PageServerLoad } from './$types';
 import { reevaluationYear } from '$lib/domain/reevaluation';
-import { todayInSweden } from '$lib/domain/tasks';
 import { listFollowUps } from '$lib/server/evaluations/links';
 import { m } from '$lib/paraglide/messages.js';
 
