@@ -4,10 +4,7 @@ import { createUser } from '../helpers/users';
 import { linkIn, startTestSmtp, type TestSmtp } from '../helpers/smtp';
 import { systemActor } from '../../src/lib/server/accounts/audit';
 import { inviteUser, resendInvitation } from '../../src/lib/server/accounts/invitations';
-import {
-	findUsableToken,
-	redeemAccountToken
-} from '../../src/lib/server/accounts/account-tokens';
+import { findUsableToken, redeemAccountToken } from '../../src/lib/server/accounts/account-tokens';
 import { enqueueMail, listOutbox } from '../../src/lib/server/mail/outbox';
 import { DuplicateEmailError, findUserForSignIn } from '../../src/lib/server/accounts/users';
 import { addFactCheckComment } from '../../src/lib/server/scoring/fact-check';
