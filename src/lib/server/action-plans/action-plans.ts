@@ -6,8 +6,6 @@ import { saveVersioned } from '../db/versioned';
 import { DomainError } from '../errors';
 import { ensureOwned } from '../evaluations/rows';
 
-export const actionStatuses: ActionStatus[] = ['planerad', 'pagar', 'genomford', 'avbruten'];
-
 export interface ActionInput {
 	title: string;
 	description: string;

@@ -14,11 +14,6 @@ const shutdownTimeoutMs = () => (Number(process.env.SHUTDOWN_TIMEOUT) || 30) * 1
 
 let draining = false;
 
-/** Whether the server has been told to stop and is finishing its requests. */
-export function isDraining(): boolean {
-	return draining;
-}
-
 /**
  * While draining, every answer says `Connection: close`: a keep-alive client would otherwise
  * send its next request on the same connection, which keeps the server open (adapter-node closes

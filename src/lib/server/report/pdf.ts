@@ -13,20 +13,8 @@ import { translator } from '$lib/i18n/lookup';
 import { authoredLanguage, chartAltText, headings, pageBreak } from './pdf-accessibility';
 import { pageFrame } from './pdf-frame';
 import { renderPdf } from './pdfmake';
-import { richTextNodes } from './rich-text';
+import { paragraphs, richTextNodes } from './rich-text';
 import { renderRadarSvg } from '../results/charts';
-
-const paragraphs = (text: string, style = 'body', lang?: string) =>
-	text
-		.split(/\n\s*\n/)
-		.map((p) => p.trim())
-		.filter(Boolean)
-		.map((p) => ({
-			text: p.replace(/\n•\s*/g, '\n• '),
-			style,
-			tag: 'P',
-			...(lang ? { lang } : {})
-		}));
 
 export function reportDocDefinition(model: ReportModel) {
 	const t = translator(model.locale);

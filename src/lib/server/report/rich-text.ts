@@ -16,3 +16,16 @@ export function richTextNodes(text: string, style = 'body', lang?: string): unkn
 			: { text: inline(block.runs), style, tag: 'P', ...language }
 	);
 }
+
+/** Plain text as tagged paragraphs (blank lines part them), in `lang` where it is not the report's. */
+export const paragraphs = (text: string, style = 'body', lang?: string) =>
+	text
+		.split(/\n\s*\n/)
+		.map((p) => p.trim())
+		.filter(Boolean)
+		.map((p) => ({
+			text: p.replace(/\n•\s*/g, '\n• '),
+			style,
+			tag: 'P',
+			...(lang ? { lang } : {})
+		}));

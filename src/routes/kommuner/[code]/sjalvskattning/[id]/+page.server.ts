@@ -1,7 +1,7 @@
 import { externalId } from '$lib/schemas/id';
 import { wakeOutbox } from '$lib/server/jobs/outbox';
 import { appOrigin } from '$lib/server/mail/config';
-import { error, redirect, type RequestEvent } from '@sveltejs/kit';
+import { redirect, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
 import { authorizeSelfAssessment } from '$lib/server/auth/guard';
 import {
@@ -33,7 +33,7 @@ import {
 } from '$lib/server/self-assessment/sheets';
 import { listSelfActions } from '$lib/server/self-assessment/actions';
 import { findEvaluationScope } from '$lib/server/evaluations/scope';
-import { listImprovementsWithActions, saveActionItem } from '$lib/server/action-plans/action-plans';
+import { listImprovementsWithActions } from '$lib/server/action-plans/action-plans';
 import { createGapAction } from '$lib/server/self-assessment/gap-actions';
 import { findLatestExternal, loadGap } from '$lib/server/results/self-assessment-gap';
 import type { SessionUser } from '$lib/server/auth/types';
@@ -44,7 +44,6 @@ import { unscoredSubareas } from '$lib/domain/scoring';
 import { gapActionSchema } from '$lib/schemas/self-assessment';
 import { pointsOf, scoreFormSchema } from '$lib/schemas/score-form';
 import type { Actions, PageServerLoad } from './$types';
-import { refusal } from '$lib/server/http/refusal';
 
 type Event = RequestEvent<{ code: string; id: string }>;
 
