@@ -145,8 +145,8 @@ describe('reordering strengths, improvements and recommendations', () => {
 		await moveFindingItem(t.db, a, id, 'recommendation', rek2, 'up');
 		const { model } = await loadReportModel(t.db, id);
 		expect(model.areas[0].strengths).toEqual([
-			{ text: 'Andra styrkan', goldStar: true },
-			{ text: 'Första styrkan', goldStar: false }
+			{ text: 'Andra styrkan', goldStar: true, lang: 'sv' },
+			{ text: 'Första styrkan', goldStar: false, lang: 'sv' }
 		]);
 		expect(model.recommendations).toEqual(['Rek 2', 'Rek 1']);
 	});
@@ -178,13 +178,20 @@ describe('narratives with paragraphs and bullet lists in the PDF', () => {
 			(n) => typeof n.text === 'string' && n.text.startsWith('1.1 ')
 		);
 		expect(content.slice(heading + 1, heading + 4)).toEqual([
-			{ text: ['Kommunen har ', { text: 'tre', bold: true }, ' principer:'], style: 'body' },
+			{
+				text: ['Kommunen har ', { text: 'tre', bold: true }, ' principer:'],
+				style: 'body',
+				tag: 'P'
+			},
 			{
 				ul: [{ text: ['delaktighet'] }, { text: ['förståelse'] }, { text: ['<b>inflytande</b>'] }],
-				style: 'body'
+				style: 'body',
+				tag: 'L'
 			},
-			{ text: ['Slut.'], style: 'body' }
+			{ text: ['Slut.'], style: 'body', tag: 'P' }
 		]);
-		expect(content).toContainEqual({ ul: [{ text: ['Sammanfattad punkt'] }], style: 'body' });
+		expect(content).toContainEqual(
+			expect.objectContaining({ ul: [{ text: ['Sammanfattad punkt'] }], style: 'body' })
+		);
 	});
 });

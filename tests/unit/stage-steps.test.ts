@@ -53,6 +53,6 @@ describe('the refusal of a stage-locked page', () => {
 		const other = sessionUser(9, 'municipality', '0114');
 		expect(
 			refusalOf({ user: other, locale: 'sv' }, 'actionPlan.edit', scope('kalibrering')).message
-		).toBe('Du har inte behörighet');
+		).toBe('Du har inte behörighet att göra detta.');
 	});
 });

@@ -107,7 +107,9 @@ export async function restoreDataDir(
 		}
 	} catch (e) {
 		rmSync(staging, { recursive: true, force: true });
-		throw e;
+		// A damaged archive may load and then fail while it is migrated or counted.
+		if (e instanceof ConfigurationError) throw e;
+		throw new ConfigurationError(`${file} is not a readable backup: ${whyUnreadable(e)}`);
 	}
 	let previous: string | null = null;
 	if (occupied) {
@@ -125,7 +127,8 @@ export async function restoreDataDir(
  * damaged archive can end in a bare WASM exit status or a string, whose `.message` is undefined.
  */
 function whyUnreadable(e: unknown): string {
-	if (e instanceof Error && e.message) return e.message;
+	const message = (e as { message?: unknown } | null)?.message;
+	if (typeof message === 'string' && message.trim()) return message.trim();
 	if (typeof e === 'string' && e.trim()) return e.trim();
 	if (e && typeof e === 'object' && 'status' in e) {
 		return `its database files are damaged (the database stopped with status ${String((e as { status: unknown }).status)})`;

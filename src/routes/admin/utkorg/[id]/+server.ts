@@ -2,7 +2,8 @@ import { error } from '@sveltejs/kit';
 import { authorizeGlobal } from '$lib/server/auth/guard';
 import { findOutboxHtml } from '$lib/server/mail/outbox';
 import type { RequestHandler } from './$types';
-import { m } from '$lib/paraglide/messages.js';
+import { pathId } from '$lib/schemas/id';
+import { refusal } from '$lib/server/http/refusal';
 
 /**
  * One mail's HTML part as the recipient's mail client shows it. Served with a sandboxing CSP:
@@ -10,9 +11,9 @@ import { m } from '$lib/paraglide/messages.js';
  */
 export const GET: RequestHandler = async ({ locals, params, url }) => {
 	authorizeGlobal(locals, 'user.manage', url);
-	const id = Number(params.id);
-	const html = Number.isSafeInteger(id) && id > 0 ? await findOutboxHtml(locals.db, id) : undefined;
-	if (html === undefined) error(404, m['errors.notFound']({}, { locale: locals.locale }));
+	const id = pathId(params.id);
+	const html = id ? await findOutboxHtml(locals.db, id) : undefined;
+	if (html === undefined) error(404, refusal('errors.notFound'));
 	return new Response(html, {
 		headers: {
 			'content-type': 'text/html; charset=utf-8',
