@@ -6,6 +6,7 @@ import { createEvaluation } from '../../src/lib/server/evaluations/evaluations';
 import {
 	addDocument,
 	findDocument,
+	findSameFile,
 	listDocumentPages,
 	renameDocument
 } from '../../src/lib/server/documents/documents';
@@ -270,5 +271,22 @@ describe('file names as sent (issue 25, finding 9)', () => {
 				.executeTakeFirstOrThrow();
 			expect(JSON.stringify(audit.after)).toContain(JSON.stringify(fileName).slice(1, 40));
 		}
+	});
+});
+
+describe('the same file uploaded twice', () => {
+	it('is found by its bytes, so the second upload can say so and link to the first', async () => {
+		const bytes = enc.encode('Styrmodell för Exempelkommun\n\nMål och uppföljning.');
+		expect(await findSameFile(t.db, evaluationId, bytes)).toBeUndefined();
+		const first = await addDocument(t.db, systemActor, evaluationId, {
+			fileName: 'styrmodell.txt',
+			bytes
+		});
+		expect(await findSameFile(t.db, evaluationId, bytes)).toEqual({
+			id: first,
+			title: 'styrmodell'
+		});
+		const other = enc.encode('Styrmodell för Exempelkommun\n\nMål och uppföljning!');
+		expect(await findSameFile(t.db, evaluationId, other)).toBeUndefined();
 	});
 });

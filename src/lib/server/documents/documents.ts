@@ -203,3 +203,21 @@ export async function renameDocument(
 		);
 	});
 }
+
+/**
+ * A document of the evaluation with exactly these bytes (the same file uploaded before), so a
+ * second upload can say so and link to it instead of silently keeping two copies.
+ */
+export async function findSameFile(
+	db: Database,
+	evaluationId: number,
+	bytes: Uint8Array
+): Promise<{ id: number; title: string } | undefined> {
+	return db
+		.selectFrom('source_document')
+		.select(['id', 'title'])
+		.where('evaluation_id', '=', evaluationId)
+		.where('sha256', '=', createHash('sha256').update(bytes).digest('hex'))
+		.orderBy('id')
+		.executeTakeFirst();
+}

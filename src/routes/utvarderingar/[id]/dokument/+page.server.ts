@@ -4,7 +4,12 @@ import { actorOf } from '$lib/server/accounts/audit';
 import { parseForm } from '$lib/server/http/parse-form';
 import { formId } from '$lib/schemas/form';
 import { authorizeEvaluationRoute, refusingBadInput } from '$lib/server/http/evaluation-route';
-import { addDocument, listDocuments, maxUploadBytes } from '$lib/server/documents/documents';
+import {
+	addDocument,
+	findSameFile,
+	listDocuments,
+	maxUploadBytes
+} from '$lib/server/documents/documents';
 import { processPendingDocuments } from '$lib/server/jobs/extraction';
 import { DomainError } from '$lib/server/errors';
 import { markCarriedDocument } from '$lib/server/documents/carried';
@@ -66,7 +71,13 @@ export const actions: Actions = refusingBadInput({
 		const url = /^https?:\/\/\S+$/.test(String(form.get('url') ?? ''))
 			? String(form.get('url'))
 			: null;
-		const results: { name: string; ok: boolean; reason?: string }[] = [];
+		const results: {
+			name: string;
+			ok: boolean;
+			reason?: string;
+			/** The same file uploaded before: kept, but the uploader is told and can open it. */
+			duplicateOf?: { id: number; title: string };
+		}[] = [];
 		for (const file of files) {
 			if (file.size > maxUploadBytes()) {
 				results.push({
@@ -77,14 +88,16 @@ export const actions: Actions = refusingBadInput({
 				continue;
 			}
 			try {
+				const bytes = new Uint8Array(await file.arrayBuffer());
+				const duplicateOf = await findSameFile(locals.db, scope.id, bytes);
 				await addDocument(locals.db, actorOf(user), scope.id, {
 					fileName: file.name,
-					bytes: new Uint8Array(await file.arrayBuffer()),
+					bytes,
 					kind,
 					documentDate: date,
 					url: files.length === 1 ? url : null
 				});
-				results.push({ name: file.name, ok: true });
+				results.push({ name: file.name, ok: true, ...(duplicateOf ? { duplicateOf } : {}) });
 			} catch (e) {
 				if (!(e instanceof DomainError)) throw e;
 				results.push({
