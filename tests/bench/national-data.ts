@@ -8,7 +8,32 @@
 import { sql } from 'kysely';
 import type { Database } from '../../src/lib/server/db';
 
-export async function seedNationalResults(k: Database): Promise<number> {
+/** Strengths as evaluators write them, for the good-examples bench (`texts: true`). */
+const strengthPhrases = [
+	'Bra systematik för medborgardialog, inte minst för unga',
+	'Medborgardialogerna följs upp och återkopplas till deltagarna',
+	'Tydlig styrmodell med få och mätbara mål',
+	'Öppna och direktsända möten i kommunfullmäktige',
+	'Systematisk uppföljning av verksamhetens kvalitet',
+	'Jämförelser med andra kommuner används i analysen',
+	'Väl fungerande samverkan med näringslivet',
+	'Gemensam värdegrund som är känd i organisationen',
+	'Chefer får stöd i ledarskapet genom ett chefsprogram',
+	'Klagomål och synpunkter tas om hand systematiskt',
+	'Digitala e-tjänster som invånarna använder',
+	'Hållbarhetsarbetet är kopplat till budgeten'
+];
+
+export async function seedNationalResults(
+	k: Database,
+	options: { texts?: boolean } = {}
+): Promise<number> {
+	// Each area's strengths: three phrases with the municipality's name, one in ten a gold star.
+	const areas = options.texts
+		? sql`(SELECT jsonb_object_agg(a::text, jsonb_build_object('general', '', 'narratives', '{}'::jsonb, 'improvements', '[]'::jsonb,
+				'strengths', (SELECT jsonb_agg(jsonb_build_object('text', (${strengthPhrases}::text[])[1 + floor(random() * ${strengthPhrases.length})::int] || ' i ' || (SELECT name FROM municipality WHERE code = municipality_code), 'goldStar', random() < 0.1)) FROM generate_series(1, 3))))
+			FROM generate_series(1, 8) AS a)`
+		: sql`'{}'::jsonb`;
 	// Synthetic published results straight in SQL: fast to make, the same tables the app reads.
 	await sql`
 		WITH ev AS (
@@ -19,7 +44,7 @@ export async function seedNationalResults(k: Database): Promise<number> {
 		)
 		INSERT INTO published_result (evaluation_id, version, is_current, municipality_code, year, rubric_id, total, has_subarea_scores, has_area_scores, content)
 		SELECT id, 1, true, municipality_code, year, 'kommunkompassen-2020', NULL, true, true,
-			jsonb_build_object('rubricId', 'kommunkompassen-2020', 'municipality', jsonb_build_object('code', municipality_code, 'name', (SELECT name FROM municipality WHERE code = municipality_code)), 'year', year, 'evaluatedAt', NULL, 'evaluators', '[]'::jsonb, 'visit', '{}'::jsonb, 'method', '{}'::jsonb, 'scores', '{}'::jsonb, 'areas', '{}'::jsonb, 'summary', '', 'recommendations', '[]'::jsonb, 'source', NULL)
+			jsonb_build_object('rubricId', 'kommunkompassen-2020', 'municipality', jsonb_build_object('code', municipality_code, 'name', (SELECT name FROM municipality WHERE code = municipality_code)), 'year', year, 'evaluatedAt', NULL, 'evaluators', '[]'::jsonb, 'visit', '{}'::jsonb, 'method', '{}'::jsonb, 'scores', '{}'::jsonb, 'areas', ${areas}, 'summary', '', 'recommendations', '[]'::jsonb, 'source', NULL)
 		FROM ev`.execute(k);
 	const rubric = (
 		await k
