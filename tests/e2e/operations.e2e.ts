@@ -25,7 +25,8 @@ test('/healthz answers 200 with every check on PGlite, /api/v1/ping stays consta
 		expect(health.headers.get('cache-control')).toBe('no-store');
 		expect(await health.json()).toEqual({
 			status: 'ok',
-			checks: { database: 'ok', worker: 'ok' }
+			checks: { database: 'ok', worker: 'ok' },
+			warnings: []
 		});
 		expect(await (await fetch(`${app.origin}/api/v1/ping`)).json()).toEqual({ ok: true });
 		await fetch(`${app.origin}/finns-inte`);

@@ -177,7 +177,8 @@ async function acquireDataDirLock(dataDir: string): Promise<() => void> {
 		released = true;
 		heldLocks.delete(lockFile);
 		try {
-			if (fs.readFileSync(lockFile, 'utf8').trim() === String(process.pid)) fs.rmSync(lockFile);
+			// Only the first line is the holder: a stopping server adds `stopping until …` below it.
+			if (readLock(lockFile).pid === process.pid) fs.rmSync(lockFile);
 		} catch {
 			/* already gone */
 		}
