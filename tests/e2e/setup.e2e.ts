@@ -93,7 +93,7 @@ test('a duplicate links to the existing evaluation', async ({ page }) => {
 	await expect(page).toHaveURL(new RegExp(`/utvarderingar/${state().draftId}$`));
 });
 
-test('a re-evaluation starts with the next year, the team and the carried-over documents', async ({
+test('a re-evaluation starts with a year not past, the team and the carried-over documents', async ({
 	page
 }) => {
 	test.setTimeout(120_000);
@@ -102,8 +102,17 @@ test('a re-evaluation starts with the next year, the team and the carried-over d
 	await gotoLive(page, `/utvarderingar/${karlskoga2022Id}`);
 	await page.getByRole('link', { name: 'Starta uppföljande utvärdering' }).click();
 	await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true');
-	await expect(page.getByLabel('År', { exact: true })).toHaveValue('2023');
+	// The year offered is the later of baseline + 1 and this year (issue 28), never a past one.
+	const thisYear = new Intl.DateTimeFormat('sv-SE', {
+		year: 'numeric',
+		timeZone: 'Europe/Stockholm'
+	}).format(new Date());
+	await expect(page.getByLabel('År', { exact: true })).toHaveValue(
+		String(Math.max(2023, Number(thisYear)))
+	);
 	await expect(page.getByLabel('Kommun', { exact: true })).toHaveValue('1883');
+	// This test's follow-up is dated 2023, a year no other test uses for Karlskoga.
+	await page.getByLabel('År', { exact: true }).fill('2023');
 	// The team of 2022 (the demo's) is pre-filled and editable.
 	await expect(page.getByLabel('Demo – Utvärderare A')).toBeChecked();
 	await expect(page.getByLabel('Demo – Utvärderare B')).toBeChecked();
