@@ -31,7 +31,7 @@ export async function seedNationalResults(
 	// Each area's strengths: three phrases with the municipality's name, one in ten a gold star.
 	const areas = options.texts
 		? sql`(SELECT jsonb_object_agg(a::text, jsonb_build_object('general', '', 'narratives', '{}'::jsonb, 'improvements', '[]'::jsonb,
-				'strengths', (SELECT jsonb_agg(jsonb_build_object('text', (${strengthPhrases}::text[])[1 + floor(random() * ${strengthPhrases.length})::int] || ' i ' || (SELECT name FROM municipality WHERE code = municipality_code), 'goldStar', random() < 0.1)) FROM generate_series(1, 3))))
+				'strengths', (SELECT jsonb_agg(jsonb_build_object('text', (${strengthPhrases}::text[])[1 + (floor(random() * ${strengthPhrases.length})::int + s) % ${strengthPhrases.length}] || ' i ' || (SELECT name FROM municipality WHERE code = municipality_code), 'goldStar', random() < 0.1)) FROM generate_series(1, 3) AS s)))
 			FROM generate_series(1, 8) AS a)`
 		: sql`'{}'::jsonb`;
 	// Synthetic published results straight in SQL: fast to make, the same tables the app reads.

@@ -23,14 +23,14 @@ const clients = Number(process.env.BENCH_WIRE_CLIENTS ?? 50);
 const bareServerSource = `
 const { createServer } = require('node:http');
 const { readFileSync } = require('node:fs');
-const { body, headers } = JSON.parse(readFileSync(process.argv[1], 'utf8'));
+const { body, headers } = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 const bytes = Buffer.from(body, 'base64');
 const server = createServer((req, res) => {
 	res.writeHead(200, { ...headers, 'content-length': bytes.length });
 	res.end(bytes);
 });
 server.keepAliveTimeout = 5000;
-server.listen(Number(process.argv[2]), '127.0.0.1', () => process.send('ready'));
+server.listen(Number(process.argv[3]), '127.0.0.1', () => process.send('ready'));
 `;
 
 /** A bare node:http server that answers every request with these bytes and headers. */
