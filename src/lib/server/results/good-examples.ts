@@ -12,6 +12,7 @@ import { listRubrics } from '../register/rubrics';
 import { loadRubricAggregate } from '../published/aggregates';
 import { rubricInLocale, type Rubric } from '$lib/domain/rubric';
 import type { Locale } from '$lib/i18n';
+import { examplePageParameters } from '$lib/domain/good-examples';
 
 const blankToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -31,18 +32,11 @@ export const goodExamplesQuerySchema = z.object({
 });
 export type GoodExamplesQuery = z.output<typeof goodExamplesQuerySchema>;
 
-/** The page's Swedish parameter names for the same filters. */
-export const pageParameterNames = {
-	q: 'q',
-	area: 'omrade',
-	subarea: 'delomrade',
-	rubric: 'version',
-	county: 'lan',
-	year: 'ar',
-	betterThan: 'hogreAn',
-	limit: 'antal',
-	offset: 'fran'
-} as const satisfies Record<keyof GoodExamplesQuery, string>;
+/** The page's Swedish parameter names (shared with the pages that link to it). */
+export const pageParameterNames = examplePageParameters satisfies Record<
+	keyof GoodExamplesQuery,
+	string
+>;
 
 /** Reads the filters from URL parameters under the given names; null when one is malformed. */
 export function parseGoodExamplesQuery(
