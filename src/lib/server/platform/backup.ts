@@ -6,6 +6,9 @@
 import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { extract } from 'tar-stream';
 import { basename, dirname, join, resolve } from 'node:path';
 import { ConfigurationError } from '../errors';
 import { dataDirHolder, openDatabase, type OpenedDatabase } from '../db';
@@ -85,16 +88,17 @@ export async function restoreDataDir(
 	} catch {
 		throw new ConfigurationError(`${file} is not a readable backup (not a gzip file).`);
 	}
-	if (!tar.includes('PG_VERSION')) {
-		throw new ConfigurationError(`${file} is not a readable backup (no database inside).`);
-	}
+	const damage = await tarDamage(tar);
+	if (damage) throw new ConfigurationError(`${file} is not a readable backup (${damage}).`);
 	const staging = join(dirname(target), `.${basename(target)}.restoring-${process.pid}`);
 	rmSync(staging, { recursive: true, force: true });
 	let summary: RecordCounts;
 	try {
 		const opened = await openDatabase({
 			dataDir: staging,
-			loadDataDir: new Blob([bytes], { type: 'application/x-gzip' })
+			// The tar we already unpacked, not the gzip: PGlite's own gunzip (a DecompressionStream
+			// whose write and close it never awaits) leaves two unhandled rejections on a bad file.
+			loadDataDir: new Blob([tar], { type: 'application/x-tar' })
 		}).catch((e: unknown) => {
 			throw new ConfigurationError(`${file} is not a readable backup: ${whyUnreadable(e)}`);
 		});
@@ -120,6 +124,29 @@ export async function restoreDataDir(
 	}
 	renameSync(staging, target);
 	return { ...summary, previous };
+}
+
+/**
+ * Why the unpacked tar cannot be a data directory, or null. Read here in full because PGlite,
+ * given a damaged tar, retries it as gzip with a DecompressionStream whose write and close it
+ * never awaits: the file is refused, but two unhandled rejections are left behind.
+ */
+async function tarDamage(tar: Buffer): Promise<string | null> {
+	const names: string[] = [];
+	const entries = extract();
+	entries.on('entry', (header, stream, next) => {
+		names.push(header.name);
+		stream.on('end', next);
+		stream.resume();
+	});
+	try {
+		await pipeline(Readable.from([tar]), entries);
+	} catch {
+		return 'its tar archive is damaged';
+	}
+	return names.some((name) => name.split('/').at(-1) === 'PG_VERSION')
+		? null
+		: 'no database inside';
 }
 
 /**
