@@ -61,8 +61,9 @@ describe('the self-assessment’s table (XLSX and PDF appendix)', () => {
 		const { createUser } = await import('../helpers/users');
 		const { loadSelfAssessmentTable } =
 			await import('../../src/lib/server/results/self-assessment-table');
-		const { selfAssessmentAppendixContent } =
+		const { renderSelfAssessmentAppendix } =
 			await import('../../src/lib/server/report/self-assessment-appendix');
+		const { checkPdfUa } = await import('../helpers/pdfua-check');
 		const kim = await createUser(t.db, { role: 'municipality', municipalityCode: '1883' });
 		const id = await createSelfAssessment(t.db, kim, rubric, {
 			municipalityCode: '1883',
@@ -86,8 +87,18 @@ describe('the self-assessment’s table (XLSX and PDF appendix)', () => {
 		);
 		const en = await loadSelfAssessmentTable(t.db, scope, 'Karlskoga', rubric, 'en');
 		expect(en.title).toContain('self-assessment');
-		expect(JSON.stringify(selfAssessmentAppendixContent(en))).toContain(
-			'Sverigesnitt (SKR) april 2021'
-		);
-	});
+		// The PDF appendix is tagged like the report: it passes the same PDF/UA checker, its header
+		// row is column headers and the reference average is named in it.
+		const pdf = await renderSelfAssessmentAppendix(en, 'en');
+		const checked = await checkPdfUa(new Uint8Array(pdf), {
+			lang: 'en-GB',
+			title: en.title,
+			roles: ['Document', 'H1', 'P', 'Table', 'TR', 'TH', 'TD'],
+			bookmarks: false
+		});
+		expect(checked.failures).toEqual([]);
+		const tree = checked.outline.join('\n');
+		expect(tree).toMatch(/^\s*H1 "/m);
+		expect(tree).toMatch(/TH "Sverigesnitt \(SKR\) april 2021"/);
+	}, 120_000);
 });

@@ -68,6 +68,43 @@ describe('the tagging layer over pdfmake', { timeout: 60_000 }, () => {
 		expect(report.pages).toBeGreaterThan(2);
 	});
 
+	it('keeps the header row of a table that runs over pages in its TH, and repeats it as an artifact', async () => {
+		const pdf = await renderPdf({
+			pageSize: 'A6',
+			language: 'en-GB',
+			version: '1.7',
+			tagged: true,
+			subset: 'PDF/UA',
+			displayTitle: true,
+			info: { title: 'A long table' },
+			content: [
+				{ text: 'A long table', tag: 'H1' },
+				{
+					tag: 'Table',
+					table: {
+						headerRows: 1,
+						dontBreakRows: true,
+						body: [
+							['Area', 'Points'],
+							...Array.from({ length: 40 }, (_, i) => [`Row ${i}`, `${i}`])
+						]
+					}
+				}
+			]
+		});
+		const report = await checkPdfUa(new Uint8Array(pdf), {
+			lang: 'en-GB',
+			roles: ['Document', 'H1', 'Table', 'TR', 'TH', 'TD'],
+			bookmarks: false
+		});
+		expect(report.failures).toEqual([]);
+		expect(report.pages).toBeGreaterThan(1);
+		const tree = report.outline.join('\n');
+		// Once in the structure, on the first page: the repeats on later pages are artifacts.
+		expect(tree).toMatch(/TR\n\s+TH "Area"\n\s+TH "Points"/);
+		expect(tree.match(/TH "Area"/g)).toHaveLength(1);
+	});
+
 	it('leaves an untagged definition as pdfmake draws it, and the checker refuses it', async () => {
 		const pdf = await renderPdf(definition(false));
 		const { failures } = await checkPdfUa(new Uint8Array(pdf), { lang: 'en-GB' });

@@ -42,14 +42,7 @@ export interface DocumentPageTable {
 	tsv: ColumnType<string, never, never>;
 }
 
-export interface ReportCacheTable {
-	published_result_id: number;
-	pdf: Uint8Array;
-	created_at: Timestamp;
-}
-
 export interface DocumentsTables {
-	report_cache: ReportCacheTable;
 	source_document: SourceDocumentTable;
 	document_page: DocumentPageTable;
 }

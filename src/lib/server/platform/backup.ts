@@ -98,7 +98,7 @@ export async function restoreDataDir(
 			dataDir: staging,
 			// The tar we already unpacked, not the gzip: PGlite's own gunzip (a DecompressionStream
 			// whose write and close it never awaits) leaves two unhandled rejections on a bad file.
-			loadDataDir: new Blob([tar], { type: 'application/x-tar' })
+			loadDataDir: new Blob([new Uint8Array(tar)], { type: 'application/x-tar' })
 		}).catch((e: unknown) => {
 			throw new ConfigurationError(`${file} is not a readable backup: ${whyUnreadable(e)}`);
 		});

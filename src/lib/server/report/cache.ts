@@ -4,12 +4,31 @@
  */
 import type { Database } from '../db';
 
-/** Keeps a rendered PDF; when two requests render at once, the first one stored stays. */
+/**
+ * The version of what the PDF and Word renderers draw. Bump it whenever a change alters the files
+ * (layout, tagging, charts, texts): cached files of another version are not served but rendered
+ * again on the next request, so no migration has to empty the caches.
+ */
+export const reportRendering = 2;
+
+/**
+ * Keeps a rendered PDF; when two requests render at once, the first one stored stays. A file of
+ * an older rendering is replaced.
+ */
 export async function cacheReport(db: Database, publishedResultId: number, pdf: Uint8Array) {
 	await db
 		.insertInto('report_cache')
-		.values({ published_result_id: publishedResultId, pdf })
-		.onConflict((oc) => oc.column('published_result_id').doNothing())
+		.values({ published_result_id: publishedResultId, pdf, rendering: reportRendering })
+		.onConflict((oc) =>
+			oc
+				.column('published_result_id')
+				.doUpdateSet((eb) => ({
+					pdf: eb.ref('excluded.pdf'),
+					rendering: eb.ref('excluded.rendering'),
+					created_at: eb.fn('now')
+				}))
+				.where('report_cache.rendering', '<>', reportRendering)
+		)
 		.execute();
 }
 
@@ -30,6 +49,7 @@ export async function findCachedReportOfEvaluation(
 		.where('pr.evaluation_id', '=', evaluationId)
 		.where('pr.is_current', '=', true)
 		.where('e.status', '=', 'publicerad')
+		.where('rc.rendering', '=', reportRendering)
 		.executeTakeFirst();
 	return row && { pdf: new Uint8Array(row.pdf), municipality: row.name, year: row.year };
 }

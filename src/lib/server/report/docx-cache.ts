@@ -3,13 +3,26 @@
  * once and served from here (report-cache.ts does the same for the PDF).
  */
 import type { Database } from '../db';
+import { reportRendering } from './cache';
 
-/** Keeps a built .docx; when two requests build it at once, the first one stored stays. */
+/**
+ * Keeps a built .docx; when two requests build it at once, the first one stored stays. A file of
+ * an older rendering (cache.ts) is replaced.
+ */
 export async function cacheReportDocx(db: Database, publishedResultId: number, docx: Uint8Array) {
 	await db
 		.insertInto('report_docx_cache')
-		.values({ published_result_id: publishedResultId, docx })
-		.onConflict((oc) => oc.column('published_result_id').doNothing())
+		.values({ published_result_id: publishedResultId, docx, rendering: reportRendering })
+		.onConflict((oc) =>
+			oc
+				.column('published_result_id')
+				.doUpdateSet((eb) => ({
+					docx: eb.ref('excluded.docx'),
+					rendering: eb.ref('excluded.rendering'),
+					created_at: eb.fn('now')
+				}))
+				.where('report_docx_cache.rendering', '<>', reportRendering)
+		)
 		.execute();
 }
 
@@ -30,6 +43,7 @@ export async function findCachedReportDocxOfEvaluation(
 		.where('pr.evaluation_id', '=', evaluationId)
 		.where('pr.is_current', '=', true)
 		.where('e.status', '=', 'publicerad')
+		.where('rc.rendering', '=', reportRendering)
 		.executeTakeFirst();
 	return row && { docx: new Uint8Array(row.docx), municipality: row.name, year: row.year };
 }

@@ -199,7 +199,13 @@ export function installPdfTagging(): void {
 		const repeated = new StructNode('Artifact', null, { artifactType: 'Pagination' });
 		for (const entry of page.items.slice(before)) {
 			entry.item._struct = repeated;
-			for (const inline of entry.item.inlines ?? []) inline._struct = repeated;
+			// Line.clone() is shallow: the inlines are the first page's own objects, which must
+			// stay in their TH. The repeat gets copies.
+			if (entry.item.inlines)
+				entry.item.inlines = entry.item.inlines.map((inline: any) => ({
+					...inline,
+					_struct: repeated
+				}));
 		}
 		return result;
 	};
