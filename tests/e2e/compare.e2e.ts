@@ -36,7 +36,7 @@ test('the compare page shows a total-only municipality and one on the 2016 versi
 	).toBeVisible();
 
 	// Tomelilla has no profile: it is a bar of the totals, not a silent dash.
-	const totals = page.getByRole('table', { name: 'Tabell: Total poäng' });
+	const totals = page.getByRole('table', { name: 'Tabell: Total poäng, 2020 års version' });
 	await expect(totals.getByRole('row', { name: /Tomelilla 2022/ })).toContainText('546');
 	await expect(totals.getByRole('row', { name: /Karlskoga 2022/ })).toContainText('536');
 

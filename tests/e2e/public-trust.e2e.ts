@@ -69,6 +69,33 @@ test('the count and the n agree on /kommuner/1883, /jamfor and the API', async (
 	expect(text).toContain(`totalpoäng ${totalN};`);
 });
 
+test('the compare page names the version of its figures and never ranks across versions', async ({
+	page
+}) => {
+	// Karlskoga and Tomelilla on the 2020 version, Mölndal only on the 2016 version.
+	await page.goto('/jamfor?kommun=1883&kommun=1270&kommun=1481');
+	const table = page.getByRole('table', { name: 'Jämförelse, 2020 års version' });
+	await expect(table).toBeVisible();
+	const molndal = table.getByRole('row', { name: /Mölndal/ });
+	// Its total says its version, is not set against the 2020 average and has no rank.
+	await expect(molndal).toContainText('(2016 års version)');
+	const cells = molndal.getByRole('cell');
+	await expect(cells.nth(2)).toHaveText('–');
+	await expect(cells.nth(3)).toHaveText('–');
+	// The totals chart is of the 2020 version only.
+	const totals = page.getByRole('table', { name: 'Tabell: Total poäng, 2020 års version' });
+	await expect(totals.getByRole('row', { name: /Karlskoga/ })).toBeVisible();
+	await expect(totals.getByRole('row', { name: /Mölndal/ })).toHaveCount(0);
+	await expect(page.getByText(/Totaler enligt andra versioner står i tabellen/)).toBeVisible();
+	// Sorted either way by total, Mölndal stays after the 2020 results.
+	const names = () => table.locator('tbody th[scope="row"] a').allTextContents();
+	const byTotal = table.getByRole('button', { name: 'Totalt', exact: true });
+	await byTotal.click();
+	expect((await names()).at(-1)).toBe('Mölndal');
+	await byTotal.click();
+	expect((await names()).at(-1)).toBe('Mölndal');
+});
+
 test('the Karlskoga 2022 report names no demo evaluator: HTML and PDF credit SKR', async ({
 	page,
 	request
