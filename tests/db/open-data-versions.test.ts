@@ -5,7 +5,6 @@
  */
 import { scoresAtShare2020 } from '../helpers/rubric';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RequestEvent } from '@sveltejs/kit';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { importResults } from '../../src/lib/server/published/result-import';
 import { cliActor } from '../../src/lib/server/accounts/audit';
@@ -79,11 +78,18 @@ describe('the open API names the rubric version of every figure', () => {
 
 	it('puts the rubric and its year on every CSV row', async () => {
 		const csv = await (
-			await call(municipalityResults, '/api/v1/municipalities/1883/results?format=csv&dialect=intl', {
-				code: '1883'
-			})
+			await call(
+				municipalityResults,
+				'/api/v1/municipalities/1883/results?format=csv&dialect=intl',
+				{
+					code: '1883'
+				}
+			)
 		).text();
-		const [header, ...rows] = csv.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+		const [header, ...rows] = csv
+			.replace(/^\uFEFF/, '')
+			.trim()
+			.split(/\r?\n/);
 		const columns = header.split(',');
 		const rubric = columns.indexOf('rubric');
 		expect(columns[rubric + 1]).toBe('rubric_year');
@@ -113,7 +119,10 @@ describe('the open API names the rubric version of every figure', () => {
 				'/api/v1/national-average?rubric=kommunkompassen-2020&format=csv&dialect=intl'
 			)
 		).text();
-		const [header, ...rows] = csv.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+		const [header, ...rows] = csv
+			.replace(/^\uFEFF/, '')
+			.trim()
+			.split(/\r?\n/);
 		expect(header).toBe('rubric,rubric_year,level,id,mean,n');
 		expect(rows.every((r) => r.startsWith('kommunkompassen-2020,2020,'))).toBe(true);
 		expect(rows.at(-1)).toMatch(/^kommunkompassen-2020,2020,total,,[\d.]+,3$/);
