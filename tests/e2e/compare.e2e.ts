@@ -36,7 +36,7 @@ test('the compare page shows a total-only municipality and one on the 2016 versi
 	).toBeVisible();
 
 	// Tomelilla has no profile: it is a bar of the totals, not a silent dash.
-	const totals = page.getByRole('table', { name: 'Tabell: Total poäng' });
+	const totals = page.getByRole('table', { name: 'Tabell: Total poäng, 2020 års version' });
 	await expect(totals.getByRole('row', { name: /Tomelilla 2022/ })).toContainText('546');
 	await expect(totals.getByRole('row', { name: /Karlskoga 2022/ })).toContainText('536');
 
@@ -51,8 +51,8 @@ test('the compare page shows a total-only municipality and one on the 2016 versi
 	).toContainText('för få utvärderingar (n = 2)');
 
 	// The version is named, and the choice survives the round trip as removable choices.
-	await expect(page.getByLabel('Version')).toHaveValue('kommunkompassen-2020');
-	await expect(page.getByLabel('Version').locator('option:checked')).toHaveText(
+	await expect(page.getByLabel('Version', { exact: true })).toHaveValue('kommunkompassen-2020');
+	await expect(page.getByLabel('Version', { exact: true }).locator('option:checked')).toHaveText(
 		'Kommunkompassen 2020'
 	);
 	await expect(page.getByRole('button', { name: 'Ta bort Tomelilla' })).toBeVisible();

@@ -5,7 +5,7 @@
  * public pages at both widths in both languages go to SHOTS_DIR (default test-results/public-shots).
  */
 import { expect, test, type Page } from '@playwright/test';
-import { gotoLive, origin, signInRequest } from './helpers';
+import { gotoLive, origin, signIn, signInRequest, state } from './helpers';
 import { testAccounts } from './accounts';
 
 async function english(page: Page) {
@@ -69,6 +69,33 @@ test('the count and the n agree on /kommuner/1883, /jamfor and the API', async (
 	expect(text).toContain(`totalpoäng ${totalN};`);
 });
 
+test('the compare page names the version of its figures and never ranks across versions', async ({
+	page
+}) => {
+	// Karlskoga and Tomelilla on the 2020 version, Mölndal only on the 2016 version.
+	await page.goto('/jamfor?kommun=1883&kommun=1270&kommun=1481');
+	const table = page.getByRole('table', { name: 'Jämförelse, 2020 års version' });
+	await expect(table).toBeVisible();
+	const molndal = table.getByRole('row', { name: /Mölndal/ });
+	// Its total says its version, is not set against the 2020 average and has no rank.
+	await expect(molndal).toContainText('(2016 års version)');
+	const cells = molndal.getByRole('cell');
+	await expect(cells.nth(2)).toHaveText('–');
+	await expect(cells.nth(3)).toHaveText('–');
+	// The totals chart is of the 2020 version only.
+	const totals = page.getByRole('table', { name: 'Tabell: Total poäng, 2020 års version' });
+	await expect(totals.getByRole('row', { name: /Karlskoga/ })).toBeVisible();
+	await expect(totals.getByRole('row', { name: /Mölndal/ })).toHaveCount(0);
+	await expect(page.getByText(/Totaler enligt andra versioner står i tabellen/)).toBeVisible();
+	// Sorted either way by total, Mölndal stays after the 2020 results.
+	const names = () => table.locator('tbody th[scope="row"] a').allTextContents();
+	const byTotal = table.getByRole('button', { name: 'Totalt', exact: true });
+	await byTotal.click();
+	expect((await names()).at(-1)).toBe('Mölndal');
+	await byTotal.click();
+	expect((await names()).at(-1)).toBe('Mölndal');
+});
+
 test('the Karlskoga 2022 report names no demo evaluator: HTML and PDF credit SKR', async ({
 	page,
 	request
@@ -112,6 +139,66 @@ test('in English, a Karlskoga strength is marked Swedish and a note says so', as
 			.first()
 			.evaluate((el) => el.closest('[lang]')?.getAttribute('lang'))
 	).toBe('en');
+});
+
+test('in English, the team’s Swedish texts are marked Swedish on the workspace and its report', async ({
+	page,
+	request
+}) => {
+	const { factCheckPagesDraftId: id } = state();
+	await signInRequest(request, testAccounts.evaluator1);
+	const cookies = (await request.storageState()).cookies;
+	await page.context().addCookies([...cookies, { name: 'lang', value: 'en', url: origin }]);
+	await page.goto(`/utvarderingar/${id}/fynd`);
+	expect(await page.locator('html').getAttribute('lang')).toBe('en');
+	// Lund 2025 has a strength and a narrative in area 2, written in Swedish.
+	const area = page.locator('section[aria-labelledby="fa-2"]');
+	const strength = area.locator('ul.items li').first().locator('textarea, [data-authored]').first();
+	await expect(strength).toBeVisible();
+	expect(await strength.evaluate((el) => el.closest('[lang]')?.getAttribute('lang'))).toBe('sv');
+	const narrative = area.locator('textarea[name="text"]').first();
+	expect(await narrative.evaluate((el) => el.closest('[lang]')?.getAttribute('lang'))).toBe('sv');
+	// The interface around them stays English.
+	expect(
+		await area.locator('h3').evaluate((el) => el.closest('[lang]')?.getAttribute('lang'))
+	).toBe('en');
+
+	await page.goto(`/utvarderingar/${id}/rapport`);
+	const reportStrength = page.locator('article.report [data-authored]').first();
+	await expect(reportStrength).toBeVisible();
+	expect(await reportStrength.evaluate((el) => el.closest('[lang]')?.getAttribute('lang'))).toBe(
+		'sv'
+	);
+});
+
+test('the coordinator sets the language of the team’s texts on the set-up page', async ({
+	page
+}) => {
+	const { draftId: id } = state();
+	await signIn(page, testAccounts.coordinator);
+	const textLanguage = async () =>
+		page
+			.locator('section[aria-labelledby^="fa-"] textarea[name="text"]')
+			.first()
+			.getAttribute('lang');
+	await page.goto(`/utvarderingar/${id}/installningar`);
+	const select = page.getByLabel('Språk i gruppens texter');
+	await expect(select).toHaveValue('sv');
+	// Reached and changed from the keyboard.
+	await select.focus();
+	await select.selectOption('en');
+	await page.getByRole('button', { name: 'Spara språket' }).press('Enter');
+	await expect(page.getByRole('status').filter({ hasText: 'Språket är sparat.' })).toBeVisible();
+	await page.goto(`/utvarderingar/${id}/fynd`);
+	expect(await textLanguage()).toBe('en');
+
+	await page.goto(`/utvarderingar/${id}/installningar`);
+	await expect(select).toHaveValue('en');
+	await select.selectOption('sv');
+	await page.getByRole('button', { name: 'Spara språket' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Språket är sparat.' })).toBeVisible();
+	await page.goto(`/utvarderingar/${id}/fynd`);
+	expect(await textLanguage()).toBe('sv');
 });
 
 test('a 403 and a 404 in English are English', async ({ page, request }) => {

@@ -54,6 +54,8 @@ export function toExchangeFormat(content: EvaluationContent, rubric: Rubric): Re
 	const record: ResultRecord = {
 		format: resultFormatId,
 		rubric: rubric.id,
+		rubricTitle: rubric.title,
+		rubricYear: rubric.year,
 		municipality: { code: content.municipality.code, name: content.municipality.name },
 		year: content.year
 	};

@@ -13,6 +13,9 @@ const points = z.number().int('must be a whole number').min(0, 'must be 0 or mor
 export const resultRecordSchema = z.strictObject({
 	format: z.literal(resultFormatId, { error: `must be "${resultFormatId}"` }),
 	rubric: z.string().min(1),
+	/** The rubric's title and year beside its id, for a reader of the file; exports fill them in. */
+	rubricTitle: z.string().min(1).optional(),
+	rubricYear: z.number().int().optional(),
 	municipality: z.strictObject({
 		code: z.string().regex(/^\d{4}$/, 'must be a four-digit code as a string, e.g. "0114"'),
 		name: z.string().optional()
@@ -64,6 +67,11 @@ export interface RecordProblem {
 /** Checks a parsed record against its rubric: ids, maxima, completeness and derived sums. */
 export function checkResultRecord(record: ResultRecord, rubric: Rubric): RecordProblem[] {
 	const problems: RecordProblem[] = [];
+	if (record.rubricYear !== undefined && record.rubricYear !== rubric.year)
+		problems.push({
+			field: 'rubricYear',
+			message: `${rubric.id} is the ${rubric.year} version, not ${record.rubricYear}`
+		});
 	if (!record.scores && !record.areaScores && record.total === undefined) {
 		problems.push({
 			field: 'scores',

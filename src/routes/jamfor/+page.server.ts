@@ -145,6 +145,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 				year: r.year,
 				rubricId: r.rubricId,
 				rubricTitle: titleOf(r.rubricId),
+				rubricYear: rubricById.get(r.rubricId)?.year ?? null,
 				/** On another version than the one compared: figures with a caveat. */
 				otherVersion: !own,
 				level: areas
@@ -154,12 +155,20 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 						: ('none' as const),
 				total: r.total,
 				areas,
-				totalDelta: r.total !== null && averageTotal !== null ? r.total - averageTotal : null,
+				// The average is of the chosen version: another version's total is not compared to it.
+				totalDelta:
+					own && r.total !== null && averageTotal !== null ? r.total - averageTotal : null,
 				rank: own && r.total !== null ? rankOf(r.total, average.latestTotals) : null
 			}
 		];
 	});
-	rows.sort((a, b) => (b.total ?? -1) - (a.total ?? -1) || svCollator.compare(a.name, b.name));
+	// Ranked by total only among results on the same version: the others follow, by name.
+	rows.sort(
+		(a, b) =>
+			Number(a.otherVersion) - Number(b.otherVersion) ||
+			(a.otherVersion ? 0 : (b.total ?? -1) - (a.total ?? -1)) ||
+			svCollator.compare(a.name, b.name)
+	);
 	const withoutResult = selected
 		.filter((c) => !rows.some((r) => r.code === c))
 		.map((c) => nameOf.get(c) ?? c)
@@ -199,6 +208,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		rubric: {
 			id: rubric.id,
 			title: rubric.title,
+			year: rubric.year,
 			maxPoints: rubric.maxPoints,
 			areas: rubric.areas.map((a) => ({ id: a.id, title: a.title, maxPoints: a.maxPoints }))
 		},

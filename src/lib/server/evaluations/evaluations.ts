@@ -181,6 +181,8 @@ export interface EvaluationDetail {
 	visitEnd: string | null;
 	evaluatedAt: string | null;
 	summary: string;
+	/** The language the team writes the evaluation's texts in (BCP 47; 'sv' unless set). */
+	textLanguage: string;
 	rowVersion: number;
 	previousEvaluationId: number | null;
 	contact: { id: number; name: string; email: string } | null;
@@ -206,6 +208,7 @@ export async function findEvaluationDetail(
 			'e.visit_end as visitEnd',
 			'e.evaluated_at as evaluatedAt',
 			'e.summary',
+			'e.text_language as textLanguage',
 			'e.row_version as rowVersion',
 			'e.previous_evaluation_id as previousEvaluationId',
 			'c.id as contactId',

@@ -7,6 +7,7 @@ import { sql, type Transaction } from 'kysely';
 import type { Database } from '../db';
 import type { DB } from '../db/types';
 import { recordAudit, type Actor } from '../accounts/audit';
+import type { TextLanguage } from '$lib/domain/text-language';
 import { DomainError } from '../errors';
 import { datesOutOfOrder, type PlannedDates } from '$lib/domain/tasks';
 import { mayBeContact, mayJoinTeam } from '$lib/domain/roles';
@@ -205,5 +206,43 @@ export async function updateEvaluationSetup(
 			});
 		}
 		return { added, removed };
+	});
+}
+
+/**
+ * Sets the language the team writes the evaluation's texts in, until it is published (the
+ * published report reads it, so it stays as it was published). Audited in the same transaction.
+ */
+export async function updateTextLanguage(
+	db: Database,
+	actor: Actor,
+	evaluationId: number,
+	language: TextLanguage
+): Promise<void> {
+	await db.transaction().execute(async (trx) => {
+		const before = await trx
+			.selectFrom('evaluation')
+			.select(['status', 'text_language'])
+			.where('id', '=', evaluationId)
+			.forUpdate()
+			.executeTakeFirst();
+		if (!before) throw new DomainError('errors.notFound', '_form', 404);
+		if (before.status === 'publicerad')
+			throw new DomainError('setup.errors.published', '_form', 409);
+		if (before.text_language === language) return;
+		await trx
+			.updateTable('evaluation')
+			.set({ text_language: language, updated_at: new Date() })
+			.where('id', '=', evaluationId)
+			.execute();
+		await recordAudit(trx, {
+			actor,
+			entity: 'evaluation',
+			entityId: evaluationId,
+			evaluationId,
+			action: 'update-setup',
+			before: { textLanguage: before.text_language },
+			after: { textLanguage: language }
+		});
 	});
 }

@@ -59,7 +59,8 @@ export interface GoodExample {
 	municipality: { code: string; name: string };
 	county: string;
 	year: number;
-	rubric: { id: string; title: string };
+	/** The version the strength was written on (year null only for a rubric no longer stored). */
+	rubric: { id: string; title: string; year: number | null };
 	area: { id: string; title: string; max: number | null };
 	subarea: { id: string; title: string } | null;
 	text: string;
@@ -111,7 +112,7 @@ export async function findGoodExamples(
 			municipality: { code: r.municipalityCode, name: r.municipalityName },
 			county: r.county,
 			year: r.year,
-			rubric: { id: r.rubricId, title: rubric?.title ?? r.rubricId },
+			rubric: { id: r.rubricId, title: rubric?.title ?? r.rubricId, year: rubric?.year ?? null },
 			area: { id: r.areaId, title: area?.title ?? r.areaId, max: area?.maxPoints ?? null },
 			subarea: subarea ? { id: subarea.id, title: subarea.title } : null,
 			text: r.text,

@@ -84,8 +84,12 @@ export async function exchangeRecords(
 
 export { listPublishedResults };
 
-/** One row per result: code, name, year, rubric, each subarea, each area, total. */
+/**
+ * One row per result: code, name, year, rubric with its version year (totals of different
+ * versions are not comparable), each subarea, each area, total.
+ */
 export function resultRows(results: PublishedResultView[], rubrics: Rubric[]) {
+	const versionYear = new Map(rubrics.map((r) => [r.id, r.year]));
 	const subareaIds = [
 		...new Set(rubrics.flatMap((r) => r.areas.flatMap((a) => a.subareas.map((s) => s.id))))
 	].sort(compareIds);
@@ -95,6 +99,7 @@ export function resultRows(results: PublishedResultView[], rubrics: Rubric[]) {
 		'municipality',
 		'year',
 		'rubric',
+		'rubric_year',
 		...subareaIds,
 		...areaIds.map((a) => `area_${a}`),
 		'total'
@@ -104,6 +109,7 @@ export function resultRows(results: PublishedResultView[], rubrics: Rubric[]) {
 		r.municipalityName,
 		r.year,
 		r.rubricId,
+		versionYear.get(r.rubricId) ?? null,
 		...subareaIds.map((id) => r.subareaScores?.[id] ?? null),
 		...areaIds.map((id) => r.areaScores?.[id] ?? null),
 		r.total

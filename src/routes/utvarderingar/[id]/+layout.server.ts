@@ -23,6 +23,8 @@ export const load: LayoutServerLoad = async ({ locals, params, url }) => {
 			status: detail.status,
 			rubricId: detail.rubricId,
 			rubricTitle: rubric.title,
+			/** The language of the team's texts: pages mark authored text with it (`lang`). */
+			textLanguage: detail.textLanguage,
 			previousEvaluationId: detail.previousEvaluationId
 		},
 		/** What the user may do here: drives the sub-navigation and which forms are shown. */

@@ -23,7 +23,8 @@ const querySchema = z.object({
 
 /**
  * The national average per area, subarea and total, each with the number of evaluations behind
- * it (`mean: null` below three). Without a year range it is read precomputed.
+ * it (`mean: null` below three), labelled with its rubric version (id, title, year): averages of
+ * different versions are not comparable. Without a year range it is read precomputed.
  */
 export const GET: RequestHandler = async ({ locals, url, request }) => {
 	const locale = apiLocale(request.headers.get('accept-language'));
@@ -50,15 +51,22 @@ export const GET: RequestHandler = async ({ locals, url, request }) => {
 				})
 			: (await loadRubricAggregate(locals.db, rubric)).averages[latest ? 'latest' : 'all'];
 	if (parsed.data.format !== 'json') {
+		const version = [rubric.id, rubric.year];
 		const rows: (string | number | null)[][] = [
-			...Object.entries(average.areas).map(([id, v]) => ['area', id, v.mean, v.n]),
-			...Object.entries(average.subareas).map(([id, v]) => ['subarea', id, v.mean, v.n]),
-			['total', '', average.total.mean, average.total.n]
+			...Object.entries(average.areas).map(([id, v]) => [...version, 'area', id, v.mean, v.n]),
+			...Object.entries(average.subareas).map(([id, v]) => [
+				...version,
+				'subarea',
+				id,
+				v.mean,
+				v.n
+			]),
+			[...version, 'total', '', average.total.mean, average.total.n]
 		];
 		return tabularResponse(
 			parsed.data.format,
 			`nationellt-medelvarde-${rubric.id}`,
-			['level', 'id', 'mean', 'n'],
+			['rubric', 'rubric_year', 'level', 'id', 'mean', 'n'],
 			rows,
 			{
 				csv: csvDialectFor(
@@ -69,5 +77,11 @@ export const GET: RequestHandler = async ({ locals, url, request }) => {
 			}
 		);
 	}
-	return openDataJson(average);
+	const { rubric: rubricId, ...figures } = average;
+	return openDataJson({
+		rubric: rubricId,
+		rubricTitle: rubric.title,
+		rubricYear: rubric.year,
+		...figures
+	});
 };

@@ -7,7 +7,12 @@ import {
 	authorizeEvaluationRoute,
 	refusingBadInput
 } from '$lib/server/http/evaluation-route';
-import { loadEvaluationSetup, updateEvaluationSetup } from '$lib/server/evaluations/setup';
+import {
+	loadEvaluationSetup,
+	updateEvaluationSetup,
+	updateTextLanguage
+} from '$lib/server/evaluations/setup';
+import { textLanguages } from '$lib/domain/text-language';
 import { listUsers } from '$lib/server/accounts/users';
 import { parseForm } from '$lib/server/http/parse-form';
 import { readSetupForm, setupChange, setupFormFields } from '$lib/schemas/evaluation-setup';
@@ -39,7 +44,22 @@ const schema = z.object({
 	expectedVersion: externalVersion
 });
 
+/** The language of the team's texts: one of the offered languages, nothing else. */
+const languageSchema = z.object({
+	textLanguage: z.enum(textLanguages, { error: 'setup.errors.textLanguage' })
+});
+
 export const actions: Actions = refusingBadInput({
+	/** Sets the language the team writes the texts in; the pages and the report mark them with it. */
+	language: async ({ locals, params, request }) => {
+		const { scope, user } = await authorizeEvaluationRoute(locals, params.id, 'evaluation.update');
+		const parsed = parseForm(locals, await request.formData(), languageSchema);
+		if (!parsed.ok) return parsed.failure;
+		const result = await attempt(locals, () =>
+			updateTextLanguage(locals.db, actorOf(user), scope.id, parsed.data.textLanguage)
+		);
+		return result === undefined ? { languageSaved: true } : result;
+	},
 	/** Saves team, contact and planned dates; new members are asked to declare no conflict. */
 	save: async ({ locals, params, request }) => {
 		const { scope, user } = await authorizeEvaluationRoute(locals, params.id, 'evaluation.update');
