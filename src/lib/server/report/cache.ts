@@ -1,15 +1,19 @@
 /**
  * Rendered PDFs of published versions: a published version never changes, so its report is
- * rendered once and served from here.
+ * rendered once and served from here, until a follow-up of it is published (the report names
+ * its follow-ups, issue 28): then it is rendered once more and replaces the one kept.
  */
+import { sql } from 'kysely';
 import type { Database } from '../db';
 
-/** Keeps a rendered PDF; when two requests render at once, the first one stored stays. */
+/** Keeps a rendered PDF, replacing one rendered before a follow-up was published. */
 export async function cacheReport(db: Database, publishedResultId: number, pdf: Uint8Array) {
 	await db
 		.insertInto('report_cache')
 		.values({ published_result_id: publishedResultId, pdf })
-		.onConflict((oc) => oc.column('published_result_id').doNothing())
+		.onConflict((oc) =>
+			oc.column('published_result_id').doUpdateSet({ pdf, created_at: sql`now()` })
+		)
 		.execute();
 }
 
@@ -30,6 +34,19 @@ export async function findCachedReportOfEvaluation(
 		.where('pr.evaluation_id', '=', evaluationId)
 		.where('pr.is_current', '=', true)
 		.where('e.status', '=', 'publicerad')
+		// Rendered before a follow-up was published: it does not name that follow-up yet.
+		.where(({ not, exists, selectFrom }) =>
+			not(
+				exists(
+					selectFrom('evaluation as f')
+						.innerJoin('published_result as fr', 'fr.evaluation_id', 'f.id')
+						.select('f.id')
+						.whereRef('f.previous_evaluation_id', '=', 'e.id')
+						.where('f.status', '=', 'publicerad')
+						.whereRef('fr.published_at', '>', 'rc.created_at')
+				)
+			)
+		)
 		.executeTakeFirst();
 	return row && { pdf: new Uint8Array(row.pdf), municipality: row.name, year: row.year };
 }
