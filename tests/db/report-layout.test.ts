@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDocumentProxy } from 'unpdf';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { sessionUser } from '../helpers/session-user';
+import { checkPdfUa } from '../helpers/pdfua-check';
 import { loadReportModel, reportPdf } from '../../src/lib/server/report/load';
 import { reportDocDefinition } from '../../src/lib/server/report/pdf';
 import { renderBarsSvg } from '../../src/lib/server/results/charts';
@@ -183,11 +184,18 @@ describe('the 2022 report and its 2026 re-evaluation', { timeout: 600_000 }, () 
 		]);
 		const origin = 'https://kommunkompassen.example';
 		// The Swedish PDF cached before the publication is rendered again, now naming 2026.
-		const sv = (await pageLines((await reportPdf(t.db, karlskoga, 'sv', origin)).pdf)).flat();
+		const svPdf = (await reportPdf(t.db, karlskoga, 'sv', origin)).pdf;
+		const sv = (await pageLines(svPdf)).flat();
 		expect(sv).toContain('Utvärderingen har följts upp 2026.');
 		expect(sv.join('\n')).toMatch(/Rapporten 2026: \S+\/kommuner\/1883\/2026\/rapport/);
-		const back = (await pageLines((await reportPdf(t.db, followUp, 'en', origin)).pdf)).flat();
+		const enPdf = (await reportPdf(t.db, followUp, 'en', origin)).pdf;
+		const back = (await pageLines(enPdf)).flat();
 		expect(back).toContain('This evaluation follows up the 2022 evaluation.');
 		expect(back.join('\n')).toMatch(/The 2022 report: \S+\/kommuner\/1883\/2022\/rapport/);
+		// The links are tagged (Link with its annotation): both PDFs still pass the PDF/UA checker.
+		const checked = await checkPdfUa(svPdf, { lang: 'sv-SE' });
+		expect(checked.failures).toEqual([]);
+		expect(checked.outline.join('\n')).toMatch(/Link "Rapporten 2026: /);
+		expect((await checkPdfUa(enPdf, { lang: 'en-GB', partLang: 'sv-SE' })).failures).toEqual([]);
 	});
 });

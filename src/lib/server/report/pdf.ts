@@ -7,10 +7,11 @@
  */
 import { reportRadar } from '$lib/domain/charts/profile';
 import { reportBars } from '$lib/domain/charts/bars';
-import type { ReportLink, ReportModel } from '$lib/domain/report/model';
+import type { ReportModel } from '$lib/domain/report/model';
 import { translator } from '$lib/i18n/lookup';
 import { authoredLanguage, chartAltText, headings, pageBreak } from './pdf-accessibility';
 import { pageFrame } from './pdf-frame';
+import { relatedReports } from './pdf-links';
 import { renderPdf } from './pdfmake';
 import { paragraphs, richTextNodes } from './rich-text';
 import { renderBarsSvg, renderRadarSvg } from '../results/charts';
@@ -44,28 +45,7 @@ export function reportDocDefinition(model: ReportModel) {
 		{ text: t('report.date', { date: model.date }), style: 'body' },
 		{ text: model.rubricTitle, style: 'muted' }
 	);
-	// The evaluation followed up and the published follow-ups, with their reports' addresses.
-	const related = (sentence: string, link: ReportLink) => ({
-		tag: 'P',
-		style: 'body',
-		margin: [0, 10, 0, 0],
-		stack: [
-			{ text: sentence },
-			{
-				text: `${t('report.linkReport', { year: link.year })}: ${link.url}`,
-				link: link.url,
-				tag: 'Link',
-				color: '#00457c',
-				decoration: 'underline'
-			}
-		]
-	});
-	if (model.links.baseline)
-		content.push(
-			related(t('report.followsUp', { year: model.links.baseline.year }), model.links.baseline)
-		);
-	for (const f of model.links.followUps)
-		content.push(related(t('report.followedUpBy', { year: f.year }), f));
+	content.push(...relatedReports(model));
 	if (model.draft) {
 		content.push({
 			text: t('report.draftNotPublished', { at: model.generatedAt }),
