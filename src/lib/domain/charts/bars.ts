@@ -18,7 +18,7 @@ export interface BarInput {
 }
 
 /** A series of the chart: the bars (points achieved) and the reference's dashed line. */
-export type BarSeries = 'value' | 'reference';
+type BarSeries = 'value' | 'reference';
 
 export interface BarGeometry {
 	width: number;

@@ -30,7 +30,7 @@ const running = (node: LaidOutNode) =>
  * its page but other headings (and the running header and footer) starts the next page instead.
  * Headings in a row move together, since each of them is then followed by headings only.
  */
-export function keepHeadingsWithNext(
+function keepHeadingsWithNext(
 	node: LaidOutNode,
 	nodes: { getFollowingNodesOnPage: () => LaidOutNode[] }
 ): boolean {
