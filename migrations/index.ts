@@ -25,7 +25,6 @@ import * as actionItemOrigin from './20261206150000_action_item_origin';
 import * as createOutbox from './20261206160000_create_outbox';
 import * as createReportDocxCache from './20261206170000_create_report_docx_cache';
 import * as clearUntaggedReportCache from './20261206180000_clear_untagged_report_cache';
-import * as clearReportCacheAfterCharts from './20261206230000_clear_report_cache_after_charts';
 import * as createPublishedStrength from './20261206190000_create_published_strength';
 
 /**
@@ -59,6 +58,5 @@ export const migrations: Record<string, Migration> = {
 	'20261206160000_create_outbox': createOutbox,
 	'20261206170000_create_report_docx_cache': createReportDocxCache,
 	'20261206180000_clear_untagged_report_cache': clearUntaggedReportCache,
-	'20261206190000_create_published_strength': createPublishedStrength,
-	'20261206230000_clear_report_cache_after_charts': clearReportCacheAfterCharts
+	'20261206190000_create_published_strength': createPublishedStrength
 };

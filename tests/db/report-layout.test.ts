@@ -76,9 +76,13 @@ function headingTexts(node: unknown, out: string[] = []): string[] {
 describe('the report PDF', { timeout: 600_000 }, () => {
 	it('draws its bar chart with BarChart.svelte, legend in the reader’s language', async () => {
 		const { model } = await loadReportModel(t.db, karlskoga, 'en');
-		const figures = (reportDocDefinition(model).content as { tag?: string; svg?: string }[]).filter(
-			(n) => n.tag === 'Figure'
-		);
+		// The bar chart is a Figure of its own; the radar's Figure sits in a stack with its heading.
+		type Node = { tag?: string; svg?: string; alt?: string; stack?: Node[] };
+		const content = reportDocDefinition(model).content as Node[];
+		const figures = content
+			.flatMap((n) => [n, ...(n.stack ?? [])])
+			.filter((n) => n.tag === 'Figure');
+		expect(figures).toHaveLength(2);
 		const expected = renderBarsSvg(
 			{
 				items: reportBars(model),
@@ -92,6 +96,11 @@ describe('the report PDF', { timeout: 600_000 }, () => {
 		// Karlskoga's average is withheld (n = 2 per area): the legend names only what is drawn.
 		expect(expected).toContain('>Achieved</text>');
 		expect(expected).not.toContain(model.comparison.averageLabel);
+		// Nor does the alternative text compare with it; it says why it is missing.
+		for (const alt of figures.map((f) => f.alt ?? '')) {
+			expect(alt).not.toContain('compared with');
+			expect(alt).toContain('Municipality average is not drawn: too few evaluations.');
+		}
 	});
 
 	for (const locale of ['sv', 'en'] as Locale[]) {
