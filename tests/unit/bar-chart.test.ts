@@ -17,7 +17,7 @@ const items: BarInput[] = [
 ];
 const withheld = items.map((i) => ({ ...i, reference: null, referenceN: 2 }));
 
-const page = (props: Record<string, unknown>, locale: 'sv' | 'en' = 'sv') =>
+const page = (props: { items: BarInput[]; referenceLabel?: string }, locale: 'sv' | 'en' = 'sv') =>
 	withLocale(locale, () => render(BarChart, { props: { title: 'Poäng', ...props } }).body);
 
 /** The drawn shapes and texts of the plot, in order, without the legend or the page's table. */
