@@ -39,6 +39,25 @@ export interface ReportPrevious {
 	}[];
 }
 
+/** Another evaluation of the same municipality that this report links to. */
+export interface ReportLink {
+	year: number;
+	/** Its public report (published) or, for a reader allowed it, its overview (not published). */
+	href: string;
+	/** `href` with the app's origin, for the PDF (read outside the app). */
+	url: string;
+	published: boolean;
+}
+
+/**
+ * The evaluation a re-evaluation follows up and those following this one up, only as far as the
+ * reader may see them: a public report (and the PDF, which everybody gets) names published ones.
+ */
+export interface ReportLinks {
+	baseline: ReportLink | null;
+	followUps: ReportLink[];
+}
+
 export interface ReportSubarea {
 	id: string;
 	title: string;
@@ -106,6 +125,7 @@ export interface ReportModel {
 	comparison: ReportComparison;
 	summary: string;
 	recommendations: string[];
+	links: ReportLinks;
 	development: null | {
 		previousYear: number;
 		sameRubric: boolean;
@@ -140,6 +160,8 @@ export function buildReportModel(input: {
 	creditedAuthor?: string | null;
 	/** The language the evaluators wrote in; Swedish unless stored otherwise. */
 	textLanguage?: string;
+	/** The evaluations it follows up and is followed up by, that the reader may see. */
+	links?: ReportLinks;
 }): ReportModel {
 	const { content, rubric, locale } = input;
 	const t = translator(locale);
@@ -262,6 +284,7 @@ export function buildReportModel(input: {
 		comparison: input.comparison,
 		summary: content.summary,
 		recommendations: content.recommendations.map((r) => r.text),
+		links: input.links ?? { baseline: null, followUps: [] },
 		development
 	};
 }

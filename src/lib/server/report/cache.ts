@@ -1,7 +1,9 @@
 /**
  * Rendered PDFs of published versions: a published version never changes, so its report is
- * rendered once and served from here.
+ * rendered once and served from here, until a follow-up of it is published (the report names
+ * its follow-ups, issue 28): then it is rendered once more and replaces the one kept.
  */
+import { sql } from 'kysely';
 import type { Database } from '../db';
 
 /**
@@ -9,25 +11,23 @@ import type { Database } from '../db';
  * (layout, tagging, charts, texts): cached files of another version are not served but rendered
  * again on the next request, so no migration has to empty the caches.
  */
-export const reportRendering = 2;
+export const reportRendering = 3;
 
 /**
- * Keeps a rendered PDF; when two requests render at once, the first one stored stays. A file of
- * an older rendering is replaced.
+ * Keeps a rendered PDF. It replaces the one kept: that one is served only while it is of this
+ * rendering and no follow-up was published after it, so a caller renders again only then. (Two
+ * requests rendering at once store the same bytes.)
  */
 export async function cacheReport(db: Database, publishedResultId: number, pdf: Uint8Array) {
 	await db
 		.insertInto('report_cache')
 		.values({ published_result_id: publishedResultId, pdf, rendering: reportRendering })
 		.onConflict((oc) =>
-			oc
-				.column('published_result_id')
-				.doUpdateSet((eb) => ({
-					pdf: eb.ref('excluded.pdf'),
-					rendering: eb.ref('excluded.rendering'),
-					created_at: eb.fn('now')
-				}))
-				.where('report_cache.rendering', '<>', reportRendering)
+			oc.column('published_result_id').doUpdateSet({
+				pdf,
+				rendering: reportRendering,
+				created_at: sql`now()`
+			})
 		)
 		.execute();
 }
@@ -50,6 +50,19 @@ export async function findCachedReportOfEvaluation(
 		.where('pr.is_current', '=', true)
 		.where('e.status', '=', 'publicerad')
 		.where('rc.rendering', '=', reportRendering)
+		// Rendered before a follow-up was published: it does not name that follow-up yet.
+		.where(({ not, exists, selectFrom }) =>
+			not(
+				exists(
+					selectFrom('evaluation as f')
+						.innerJoin('published_result as fr', 'fr.evaluation_id', 'f.id')
+						.select('f.id')
+						.whereRef('f.previous_evaluation_id', '=', 'e.id')
+						.where('f.status', '=', 'publicerad')
+						.whereRef('fr.published_at', '>', 'rc.created_at')
+				)
+			)
+		)
 		.executeTakeFirst();
 	return row && { pdf: new Uint8Array(row.pdf), municipality: row.name, year: row.year };
 }

@@ -17,10 +17,10 @@ import {
 	TextRun
 } from 'docx';
 import { reportRadar } from '$lib/domain/charts/profile';
-import { barGeometry, barsSvg } from '$lib/domain/charts/bars';
+import { reportBars } from '$lib/domain/charts/bars';
 import type { ReportModel } from '$lib/domain/report/model';
 import { translator } from '$lib/i18n/lookup';
-import { renderRadarSvg } from '../results/charts';
+import { renderBarsSvg, renderRadarSvg } from '../results/charts';
 import { docxFrame } from './docx-frame';
 import {
 	ORDERED,
@@ -128,24 +128,18 @@ async function reportBlocks(model: ReportModel): Promise<Block[]> {
 			]
 		})
 	);
-	const bars = barGeometry(
-		model.areas.map((a) => ({
-			id: a.id,
-			label: `${a.id}. ${a.title}`,
-			value: a.achieved,
-			max: a.max,
-			reference: model.comparison.averageAreas[a.id] ?? null
-		})),
-		{ width: 640, labelWidth: 300, rowHeight: 26 }
-	);
 	const barsTitle = t('report.barsTitle');
 	blocks.push(
 		await chartImage(
-			barsSvg(bars, {
-				title: barsTitle,
-				referenceLabel: model.comparison.averageLabel,
-				valueLabel: t('results.achieved')
-			}),
+			renderBarsSvg(
+				{
+					items: reportBars(model),
+					title: barsTitle,
+					referenceLabel: model.comparison.averageLabel,
+					width: 640
+				},
+				model.locale
+			),
 			600,
 			{
 				title: barsTitle,

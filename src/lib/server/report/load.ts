@@ -18,28 +18,32 @@ import { chooseAverage } from '../results/profile';
 import { buildReportModel, type ReportModel, type ReportPrevious } from '$lib/domain/report/model';
 import { renderPdfInWorker } from '../workers/pool';
 import { getEvaluationCredit } from '../published/credits';
+import { loadReportLinks, type ReportReader } from './links';
 
 const stockholmNow = () =>
 	new Date().toLocaleString('sv-SE', { timeZone: 'Europe/Stockholm' }).slice(0, 16);
 
 /**
  * The report in the reader's language: its own words and the rubric's titles follow `locale`; the
- * evaluators' texts stay as written.
+ * evaluators' texts stay as written. It links to the evaluations before and after it that
+ * `reader` may see (by default anyone: published ones only, as in the PDF).
  */
 export async function loadReportModel(
 	db: Database,
 	evaluationId: number,
-	locale: Locale = 'sv'
+	locale: Locale = 'sv',
+	reader: ReportReader = { user: null }
 ): Promise<{ model: ReportModel; publishedResultId: number | null }> {
 	const e = await getEvaluationOrThrow(db, evaluationId);
 	const rubric = rubricInLocale(await getRubricOrThrow(db, e.rubricId), locale);
 	const published =
 		e.status === 'publicerad' ? await findCurrentPublishedVersion(db, evaluationId) : undefined;
 	const content = published ? published.content : await loadEvaluationContent(db, evaluationId);
-	const [average, publishedHistory, credit] = await Promise.all([
+	const [average, publishedHistory, credit, links] = await Promise.all([
 		chooseAverage(db, rubric, null, locale),
 		loadMunicipalityAggregate(db, e.municipalityCode),
-		getEvaluationCredit(db, evaluationId)
+		getEvaluationCredit(db, evaluationId),
+		loadReportLinks(db, evaluationId, reader)
 	]);
 	const history = publishedHistory.results;
 	const earlier = history
@@ -90,7 +94,8 @@ export async function loadReportModel(
 		previous,
 		locale,
 		creditedAuthor: credit.creditedAuthor,
-		textLanguage: credit.textLanguage
+		textLanguage: credit.textLanguage,
+		links
 	});
 	return { model, publishedResultId: published?.id ?? null };
 }
@@ -106,19 +111,24 @@ export interface ReportFileFacts {
  * The PDF in the reader's language. A published version's Swedish PDF is generated once and then
  * served from the cache, looked up first in one query, so a cached report costs no report model
  * (average, history); the cache holds one PDF per version, so the English one is rendered on each
- * request (in a worker, off the request path).
+ * request (in a worker, off the request path). The PDF is everybody's: it links to published
+ * evaluations only, at the app's address (`origin` when ORIGIN is not set).
  */
 export async function reportPdf(
 	db: Database,
 	evaluationId: number,
-	locale: Locale = 'sv'
+	locale: Locale = 'sv',
+	origin?: string
 ): Promise<{ pdf: Uint8Array; facts: ReportFileFacts }> {
 	const cached = locale === 'sv' ? await findCachedReportOfEvaluation(db, evaluationId) : null;
 	if (cached) {
 		const { pdf, municipality, year } = cached;
 		return { pdf, facts: { municipality, year, draft: false } };
 	}
-	const { model, publishedResultId } = await loadReportModel(db, evaluationId, locale);
+	const { model, publishedResultId } = await loadReportModel(db, evaluationId, locale, {
+		user: null,
+		origin
+	});
 	const facts = { municipality: model.municipality.name, year: model.year, draft: model.draft };
 	const pdf = await renderPdfInWorker(model);
 	if (publishedResultId && locale === 'sv') await cacheReport(db, publishedResultId, pdf);

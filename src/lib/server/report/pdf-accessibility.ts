@@ -50,8 +50,9 @@ export function headings() {
 }
 
 /**
- * The bar and radar charts' alternative text: what they show, the areas with the highest and
- * lowest share of their maximum, and where the same points stand as a table.
+ * The bar and radar charts' alternative text: what they show (the average only where it is drawn),
+ * the areas with the highest and lowest share of their maximum, and where the same points stand
+ * as a table.
  */
 export function chartAltText(model: ReportModel) {
 	const t = translator(model.locale);
@@ -62,10 +63,19 @@ export function chartAltText(model: ReportModel) {
 	const extremes = byShare.length
 		? ` ${t('report.chartExtremes', { best: areaPoints(byShare[byShare.length - 1]), worst: areaPoints(byShare[0]) })}`
 		: '';
-	return (key: 'report.barsAlt' | 'report.radarAlt') =>
-		`${t(key, {
-			name: model.municipality.name,
-			n: model.areas.length,
-			reference: model.comparison.averageLabel
-		})}${extremes} ${t('report.chartTable')}`;
+	// Drawn as the charts draw it: a bar's reference where an area has one, the radar's
+	// polygon only where every area has one (a withheld average is no comparison to describe).
+	const averages = model.areas.map((a) => model.comparison.averageAreas[a.id]);
+	const drawn = {
+		'report.barsAlt': averages.some((v) => typeof v === 'number'),
+		'report.radarAlt': averages.length > 0 && averages.every((v) => typeof v === 'number')
+	};
+	return (key: 'report.barsAlt' | 'report.radarAlt') => {
+		const reference = model.comparison.averageLabel;
+		const names = { name: model.municipality.name, n: model.areas.length, reference };
+		const what = drawn[key]
+			? t(key, names)
+			: `${t(key === 'report.barsAlt' ? 'report.barsAltAlone' : 'report.radarAltAlone', names)} ${t('report.chartNoReference', { reference })}`;
+		return `${what}${extremes} ${t('report.chartTable')}`;
+	};
 }

@@ -13,6 +13,32 @@ export function reportLang(lang: string): string {
 	return lang === 'en' ? 'en-GB' : lang === 'sv' ? 'sv-SE' : lang;
 }
 
+/** What pdfmake tells `pageBreakBefore` of a laid-out node (the fields used here). */
+interface LaidOutNode {
+	headlineLevel?: number;
+	pageNumbers: number[];
+	style?: string | string[];
+}
+
+/** The running header and footer, laid out after the content: no content a heading keeps with. */
+const running = (node: LaidOutNode) =>
+	[node.style ?? []].flat().some((s) => s === 'running' || s === 'runningDraft');
+
+/**
+ * A heading never ends a page: pdfmake asks this of every node once laid out, and a heading
+ * (`headlineLevel`, set by `headings()`) that runs over the page's foot or has nothing after it on
+ * its page but other headings (and the running header and footer) starts the next page instead.
+ * Headings in a row move together, since each of them is then followed by headings only.
+ */
+function keepHeadingsWithNext(
+	node: LaidOutNode,
+	nodes: { getFollowingNodesOnPage: () => LaidOutNode[] }
+): boolean {
+	if (node.headlineLevel === undefined) return false;
+	if (node.pageNumbers.length > 1) return true;
+	return nodes.getFollowingNodesOnPage().every((n) => n.headlineLevel !== undefined || running(n));
+}
+
 export function pageFrame(model: ReportModel) {
 	const t = translator(model.locale);
 	return {
@@ -39,6 +65,7 @@ export function pageFrame(model: ReportModel) {
 			producer: 'Kommunkompassen (pdfmake)',
 			creationDate: new Date(model.dateIso)
 		},
+		pageBreakBefore: keepHeadingsWithNext,
 		watermark: model.draft
 			? { text: t('report.draft'), color: '#b00020', opacity: 0.12, bold: true }
 			: undefined,
@@ -46,6 +73,7 @@ export function pageFrame(model: ReportModel) {
 			currentPage === 1
 				? null
 				: {
+						style: 'running',
 						columns: [
 							{
 								text: `Kommunkompassen – ${model.municipality.name} ${model.year}`,

@@ -63,6 +63,20 @@ let layout: { root: StructNode; stack: StructNode[]; repeating: number } | null 
 
 const top = () => layout!.stack[layout!.stack.length - 1];
 
+/**
+ * The layout attempt in progress or last finished. pdfmake lays a document out again when its
+ * `pageBreakBefore` callback asks for a break (a heading kept with what follows), reusing the
+ * same node, inline and image objects; a mark they kept from an earlier attempt points into a
+ * structure tree that was thrown away, so marks count only in the attempt that made them.
+ */
+let attempt = 0;
+const setStruct = (o: any, struct: StructNode) => {
+	o._struct = struct;
+	o._structAttempt = attempt;
+};
+const structOf = (o: any): StructNode | undefined =>
+	o && o._structAttempt === attempt ? o._struct : undefined;
+
 function openNode(node: any, parent: StructNode): StructNode | null {
 	if (parent.artifact) return null;
 	if (node._tagInto) return node._tagInto as StructNode;
@@ -105,9 +119,9 @@ function prepareList(node: any, list: StructNode) {
 		item._tagParent = li;
 		item._tagDefault = 'LBody';
 		const marker = item.listMarker;
-		for (const inline of marker?._inlines ?? []) inline._struct = lbl;
+		for (const inline of marker?._inlines ?? []) setStruct(inline, lbl);
 		for (const vector of marker?.canvas ?? []) {
-			vector._struct = lbl;
+			setStruct(vector, lbl);
 			vector._tagged = true;
 		}
 	}
@@ -138,6 +152,7 @@ export function installPdfTagging(): void {
 		const pdfDocument = args[1];
 		if (!pdfDocument?.options?.tagged) return tryLayout.apply(this, args);
 		const root = new StructNode('Document', null, { lang: pdfDocument.options.lang });
+		attempt++;
 		layout = { root, stack: [root], repeating: 0 };
 		try {
 			const result = tryLayout.apply(this, args);
@@ -175,7 +190,7 @@ export function installPdfTagging(): void {
 	const stamp = (name: string) => {
 		const original = ElementWriter.prototype[name];
 		ElementWriter.prototype[name] = function (this: any, item: any, ...rest: any[]) {
-			if (layout && item && item._struct === undefined) item._struct = top();
+			if (layout && item && structOf(item) === undefined) setStruct(item, top());
 			return original.call(this, item, ...rest);
 		};
 	};
@@ -198,14 +213,15 @@ export function installPdfTagging(): void {
 		const result = addFragment.apply(this, args);
 		const repeated = new StructNode('Artifact', null, { artifactType: 'Pagination' });
 		for (const entry of page.items.slice(before)) {
-			entry.item._struct = repeated;
+			setStruct(entry.item, repeated);
 			// Line.clone() is shallow: the inlines are the first page's own objects, which must
 			// stay in their TH. The repeat gets copies.
 			if (entry.item.inlines)
-				entry.item.inlines = entry.item.inlines.map((inline: any) => ({
-					...inline,
-					_struct: repeated
-				}));
+				entry.item.inlines = entry.item.inlines.map((inline: any) => {
+					const copy = { ...inline };
+					setStruct(copy, repeated);
+					return copy;
+				});
 		}
 		return result;
 	};
@@ -226,13 +242,14 @@ export function installPdfTagging(): void {
 				return original.call(this, item, ...rest);
 			};
 		};
-		around('renderVector', (v) =>
-			v._tagged && v._struct && !v._struct.artifact
-				? marks.content(v._struct)
-				: { artifact: 'Layout' }
-		);
-		around('renderImage', (i) => marks.figure(i._struct));
-		around('renderSVG', (s) => marks.figure(s._struct));
+		around('renderVector', (v) => {
+			const struct = structOf(v);
+			return v._tagged && struct && !struct.artifact
+				? marks.content(struct)
+				: { artifact: 'Layout' };
+		});
+		around('renderImage', (i) => marks.figure(structOf(i)));
+		around('renderSVG', (s) => marks.figure(structOf(s)));
 		around('renderAttachment', () => ({ artifact: 'Layout' }));
 		around('renderWatermark', () => ({ artifact: 'Pagination' }));
 		// A line's runs may belong to different elements (a list's number, a Span in another
@@ -323,7 +340,7 @@ class Marks {
 	}
 
 	inline(line: any, inline: any): Target {
-		const struct: StructNode = inline._struct ?? line._struct ?? this.root;
+		const struct: StructNode = structOf(inline) ?? structOf(line) ?? this.root;
 		if (struct.artifact) return { artifact: this.artifactType(struct) };
 		if (inline.lang && inline.lang !== struct.lang)
 			return { struct, tag: 'Span', lang: inline.lang };

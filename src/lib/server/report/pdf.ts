@@ -1,36 +1,26 @@
 /**
  * The PDF report's content: a document definition built from a ReportModel, with charts as vector
- * SVG from the same d3 geometry as the web pages (the radar is the web's own Svelte component,
- * rendered on the server). Nothing here reads the database. The page frame and styles are in
+ * SVG drawn by the web pages' own Svelte components (bars and radar), rendered on the server. Nothing here reads the database. The page frame and styles are in
  * pdf-frame.ts, the locked-down pdfmake in pdfmake.ts.
  * The PDF is tagged (PDF/UA): nodes say their structure role (`tag`, pdf-tagging.ts) and the
  * evaluators' texts their language where it is not the report's (pdf-accessibility.ts).
  */
 import { reportRadar } from '$lib/domain/charts/profile';
-import { barGeometry, barsSvg } from '$lib/domain/charts/bars';
+import { reportBars } from '$lib/domain/charts/bars';
 import type { ReportModel } from '$lib/domain/report/model';
 import { translator } from '$lib/i18n/lookup';
 import { authoredLanguage, chartAltText, headings, pageBreak } from './pdf-accessibility';
 import { pageFrame } from './pdf-frame';
+import { relatedReports } from './pdf-links';
 import { renderPdf } from './pdfmake';
 import { paragraphs, richTextNodes } from './rich-text';
-import { renderRadarSvg } from '../results/charts';
+import { renderBarsSvg, renderRadarSvg } from '../results/charts';
 
 export function reportDocDefinition(model: ReportModel) {
 	const t = translator(model.locale);
 	const points = (v: number | null) => (v === null ? t('report.notScored') : String(v));
 	const ofMax = (achieved: number | null, max: number) =>
 		t('report.ofMax', { achieved: points(achieved), max });
-	const bars = barGeometry(
-		model.areas.map((a) => ({
-			id: a.id,
-			label: `${a.id}. ${a.title}`,
-			value: a.achieved,
-			max: a.max,
-			reference: model.comparison.averageAreas[a.id] ?? null
-		})),
-		{ width: 640, labelWidth: 300, rowHeight: 26 }
-	);
 	const { authored, withLang } = authoredLanguage(model);
 	const heading = headings();
 	const chartAlt = chartAltText(model);
@@ -55,6 +45,7 @@ export function reportDocDefinition(model: ReportModel) {
 		{ text: t('report.date', { date: model.date }), style: 'body' },
 		{ text: model.rubricTitle, style: 'muted' }
 	);
+	content.push(...relatedReports(model));
 	if (model.draft) {
 		content.push({
 			text: t('report.draftNotPublished', { at: model.generatedAt }),
@@ -138,11 +129,15 @@ export function reportDocDefinition(model: ReportModel) {
 	content.push({
 		tag: 'Figure',
 		alt: chartAlt('report.barsAlt'),
-		svg: barsSvg(bars, {
-			title: t('report.barsTitle'),
-			referenceLabel: model.comparison.averageLabel,
-			valueLabel: t('results.achieved')
-		}),
+		svg: renderBarsSvg(
+			{
+				items: reportBars(model),
+				title: t('report.barsTitle'),
+				referenceLabel: model.comparison.averageLabel,
+				width: 640
+			},
+			model.locale
+		),
 		width: 500,
 		margin: [0, 6, 0, 6]
 	});
@@ -153,12 +148,10 @@ export function reportDocDefinition(model: ReportModel) {
 			{
 				tag: 'Figure',
 				alt: chartAlt('report.radarAlt'),
-				svg: renderRadarSvg({
-					...reportRadar(model),
-					title: t('report.profileTitle'),
-					size: 520,
-					margin: 130
-				}),
+				svg: renderRadarSvg(
+					{ ...reportRadar(model), title: t('report.profileTitle'), size: 520, margin: 130 },
+					model.locale
+				),
 				width: 400,
 				alignment: 'center'
 			},

@@ -9,14 +9,14 @@ import { m } from '$lib/paraglide/messages.js';
  * The report of an evaluation. A published one is public; a draft (UTKAST) only for the team,
  * the coordinator and, during the fact check, the municipality contact.
  */
-export const GET: RequestHandler = async ({ locals, params, request }) => {
+export const GET: RequestHandler = async ({ locals, params, request, url }) => {
 	const found = await findEvaluationScope(locals.db, parseEvaluationId(params.id));
 	const scope = authorizeEvaluation(
 		locals,
 		found?.status === 'publicerad' ? 'evaluation.read' : 'report.draft',
 		found
 	);
-	const { pdf, facts } = await reportPdf(locals.db, scope.id, locals.locale);
+	const { pdf, facts } = await reportPdf(locals.db, scope.id, locals.locale, url.origin);
 	return fileResponse(request, {
 		bytes: pdf,
 		headers: {

@@ -4,9 +4,9 @@ import { fileResponse } from '$lib/server/http/file-response';
 import type { RequestHandler } from './$types';
 
 /** A published report: public, cached per published version, identical on every download. */
-export const GET: RequestHandler = async ({ locals, params, request }) => {
+export const GET: RequestHandler = async ({ locals, params, request, url }) => {
 	const evaluationId = await findPublishedEvaluationId(locals.db, params.code, params.year);
-	const { pdf, facts } = await reportPdf(locals.db, evaluationId, locals.locale);
+	const { pdf, facts } = await reportPdf(locals.db, evaluationId, locals.locale, url.origin);
 	return fileResponse(request, {
 		bytes: pdf,
 		headers: {
