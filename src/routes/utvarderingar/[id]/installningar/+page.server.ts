@@ -7,7 +7,11 @@ import {
 	authorizeEvaluationRoute,
 	refusingBadInput
 } from '$lib/server/http/evaluation-route';
-import { loadEvaluationSetup, updateEvaluationSetup } from '$lib/server/evaluations/setup';
+import {
+	loadEvaluationSetup,
+	updateEvaluationSetup,
+	type EvaluationSetup
+} from '$lib/server/evaluations/setup';
 import { listUsers } from '$lib/server/accounts/users';
 import { parseForm } from '$lib/server/http/parse-form';
 import { readSetupForm, setupChange, setupFormFields } from '$lib/schemas/evaluation-setup';
@@ -39,6 +43,18 @@ const schema = z.object({
 	expectedVersion: externalVersion
 });
 
+/** The saved set-up as the form would send it. */
+const savedValues = (setup: EvaluationSetup) => ({
+	teamUserIds: setup.teamUserIds.map(String),
+	contactUserId: setup.contactUserId === null ? null : String(setup.contactUserId),
+	answersDue: setup.answersDue ?? '',
+	visitStart: setup.visitStart ?? '',
+	visitEnd: setup.visitEnd ?? '',
+	factCheckDue: setup.factCheckDue ?? '',
+	publicationPlanned: setup.publicationPlanned ?? '',
+	expectedVersion: String(setup.rowVersion)
+});
+
 export const actions: Actions = refusingBadInput({
 	/** Saves team, contact and planned dates; new members are asked to declare no conflict. */
 	save: async ({ locals, params, request }) => {
@@ -62,7 +78,11 @@ export const actions: Actions = refusingBadInput({
 	invite: async ({ locals, params, request, url }) => {
 		const { scope, user } = await authorizeEvaluationRoute(locals, params.id, 'evaluation.update');
 		const form = await request.formData();
-		const values = { ...readSetupForm(form), expectedVersion: String(form.get('expectedVersion')) };
+		// The page sends its unsaved set-up along; without JavaScript only the invitation comes, and
+		// the saved set-up is what comes back.
+		const values = form.has('expectedVersion')
+			? { ...readSetupForm(form), expectedVersion: String(form.get('expectedVersion')) }
+			: savedValues((await loadEvaluationSetup(locals.db, scope.id))!);
 		const invited = await invitePerson(locals, user, form, {
 			municipalityCode: scope.municipalityCode,
 			origin: url.origin,
