@@ -353,6 +353,8 @@ describe('self-assessment mail', () => {
 		const link = linkIn(mail, '/logga-in/losenord/');
 		expect(link.startsWith(`${origin}/logga-in/losenord/`)).toBe(true);
 		expectMultipart(mail, link);
+		// The written-out link wraps on a phone instead of widening the mail.
+		expect(mail.html).toMatch(/<p style="[^"]*overflow-wrap: anywhere[^"]*">https:\/\/kompass/);
 		expect(mail.text).not.toMatch(/one-time password|engångslösenord/i);
 		expect(await findUsableToken(t.db, link.split('/').pop() as string)).toMatchObject({
 			email,
