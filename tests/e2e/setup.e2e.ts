@@ -79,6 +79,74 @@ test('the coordinator changes the team of an evaluation in collection; the new m
 	await expect(page.getByRole('link', { name: 'Örebro 2028' })).toHaveCount(0);
 });
 
+test('Enter in the invite fields invites the person, keeps the form and focuses the result; Enter elsewhere creates', async ({
+	page
+}) => {
+	test.setTimeout(120_000);
+	await signIn(page, testAccounts.coordinator);
+	await gotoLive(page, '/utvarderingar/ny');
+	await page.getByLabel('Kommun', { exact: true }).selectOption('1881');
+	await page.getByLabel('År', { exact: true }).fill('2031');
+	await page.getByLabel(testAccounts.evaluator1.name).check();
+
+	// An evaluator, by keyboard: type, then Enter in the e-mail field.
+	await page.locator('#inviteName').fill('Ines Inbjuden');
+	await page.locator('#inviteEmail').fill('ines.inbjuden@test.se');
+	await page.locator('#inviteEmail').press('Enter');
+	const invited = page.getByRole('status').filter({ hasText: 'Ines Inbjuden är inbjuden' });
+	await expect(invited).toBeFocused();
+	await expect(page).toHaveURL(/\/utvarderingar\/ny$/);
+	await expect(page.getByLabel('Ines Inbjuden', { exact: true })).toBeChecked();
+	// Nothing typed in the evaluation's form is lost, and the invite fields are empty again.
+	await expect(page.getByLabel(testAccounts.evaluator1.name)).toBeChecked();
+	await expect(page.getByLabel('Kommun', { exact: true })).toHaveValue('1881');
+	await expect(page.getByLabel('År', { exact: true })).toHaveValue('2031');
+	await expect(page.locator('#inviteName')).toHaveValue('');
+
+	// The contact, Enter in the name field.
+	await page.locator('#inviteAs').selectOption('contact');
+	await page.locator('#inviteEmail').fill('kalle.kontakt@test.se');
+	await page.locator('#inviteName').fill('Kalle Kontakt');
+	await page.locator('#inviteName').press('Enter');
+	await expect(
+		page.getByRole('status').filter({ hasText: 'Kalle Kontakt är inbjuden' })
+	).toBeFocused();
+	await expect(
+		page.getByLabel('Kommunens kontaktperson', { exact: true }).locator('option:checked')
+	).toHaveText('Kalle Kontakt');
+	await expect(page.getByLabel('Ines Inbjuden', { exact: true })).toBeChecked();
+
+	// A refused invitation (no address) creates nothing and says why.
+	await page.locator('#inviteName').fill('Utan Adress');
+	await page.locator('#inviteName').press('Enter');
+	await expect(page.locator('#inviteEmail')).toHaveAttribute('aria-invalid', 'true');
+	await expect(page).toHaveURL(/\/utvarderingar\/ny$/);
+	await page.locator('#inviteName').fill('');
+
+	// Enter in the evaluation's own fields still creates the evaluation, with both new people.
+	await page.getByLabel('År', { exact: true }).press('Enter');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kumla 2031');
+
+	// The set-up page's invite works the same way and keeps the team.
+	await page.getByRole('link', { name: 'Ändra grupp, kontaktperson och datum' }).click();
+	await expect(page.getByRole('heading', { name: 'Inställningar' })).toBeVisible();
+	await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true');
+	await expect(page.getByLabel('Ines Inbjuden', { exact: true })).toBeChecked();
+	await page.locator('#inviteName').fill('Olle Ordinarie');
+	await page.locator('#inviteEmail').fill('olle.ordinarie@test.se');
+	await page.locator('#inviteEmail').press('Enter');
+	await expect(
+		page.getByRole('status').filter({ hasText: 'Olle Ordinarie är inbjuden' })
+	).toBeFocused();
+	await expect(page.getByLabel('Olle Ordinarie', { exact: true })).toBeChecked();
+	await expect(page.getByLabel('Ines Inbjuden', { exact: true })).toBeChecked();
+	await expect(page.getByLabel(testAccounts.evaluator1.name)).toBeChecked();
+	// Not saved until the set-up is saved.
+	await expect(
+		page.getByRole('status').filter({ hasText: 'Inställningarna är sparade.' })
+	).toHaveCount(0);
+});
+
 test('a duplicate links to the existing evaluation', async ({ page }) => {
 	await signIn(page, testAccounts.coordinator);
 	await gotoLive(page, '/utvarderingar/ny');

@@ -60,3 +60,14 @@ export function linkIn(mail: ParsedMail, path: string): string {
 	if (!match) throw new Error(`no link to ${path} in: ${mail.text}`);
 	return match[0];
 }
+
+/** The address a received mail was sent to. */
+export function recipientOf(mail: ParsedMail): string {
+	const to = Array.isArray(mail.to) ? mail.to[0] : mail.to;
+	return to?.text ?? '';
+}
+
+/** The mails received for one address, in the order they came. */
+export function mailsTo(received: ParsedMail[], address: string): ParsedMail[] {
+	return received.filter((m) => recipientOf(m) === address);
+}

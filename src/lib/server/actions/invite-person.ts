@@ -1,7 +1,8 @@
 /**
- * The Invite button of the new-evaluation and set-up forms: creates the account (an evaluator, or
- * a contact of the evaluation's municipality) and queues its invitation, then hands the form
- * back with the new person chosen. Nothing else in the form is saved, and nothing is lost.
+ * The invite form beside the new-evaluation and set-up forms (InvitePerson.svelte, which sends the
+ * page's unsaved form along): creates the account (an evaluator, or a contact of the evaluation's
+ * municipality) and queues its invitation, then hands the form back with the new person chosen.
+ * Nothing else in the form is saved, and nothing is lost.
  */
 import { invitePersonSchema } from '$lib/schemas/invite-person';
 import { parseForm, refuse } from '../http/parse-form';

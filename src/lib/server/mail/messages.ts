@@ -144,6 +144,15 @@ const todoMessage: Record<StageTodo, (locale: Locale) => string> = {
 	review: (locale) => m['mail.stage.todo.review']({}, { locale })
 };
 
+/** The page where a to-do is done, under /utvarderingar/<id> (the declaration is on the overview). */
+const todoPage: Record<StageTodo, string> = {
+	declare: '',
+	answer: '/svar',
+	score: '/poang',
+	calibrate: '/kalibrering',
+	review: '/faktagranskning'
+};
+
 export function stageMail(
 	r: Recipient,
 	p: {
@@ -172,7 +181,8 @@ export function stageMail(
 			],
 			action: {
 				label: m['mail.stage.action']({}, { locale }),
-				url: `${p.origin}/utvarderingar/${p.evaluationId}`
+				// The page of the first thing to do.
+				url: `${p.origin}/utvarderingar/${p.evaluationId}${todoPage[p.todos[0]]}`
 			},
 			why: m['mail.stage.why']({}, { locale }),
 			settingsUrl: settingsUrl(p.origin)

@@ -129,14 +129,30 @@ export async function notifyFactCheckAnswer(
 	await enqueueMail(trx, { kind: 'fact-check', to: author.email, userId: author.id, rendered });
 }
 
-/** Who has something to do when an evaluation reaches a stage, and what. */
+/**
+ * Who has something to do when an evaluation reaches a stage, and what. An evaluator who has not
+ * yet declared that they have no conflict of interest is asked to first: nothing opens before it.
+ */
 const stageTodos: Partial<Record<EvaluationStatus, { team?: StageTodo[]; contact?: StageTodo[] }>> =
 	{
 		insamling: { contact: ['answer'] },
-		poangsattning: { team: ['declare', 'score'] },
+		poangsattning: { team: ['score'] },
 		kalibrering: { team: ['calibrate'] },
 		faktagranskning: { contact: ['review'] }
 	};
+
+/** The team members who chose stage mail, with whether they declared no conflict of interest. */
+async function teamForStage(trx: Executor, evaluationId: number) {
+	return trx
+		.selectFrom('evaluation_member as em')
+		.innerJoin('app_user as u', 'u.id', 'em.user_id')
+		.select(['u.id', 'u.email', 'u.name', 'u.locale', 'em.no_conflict_declared_at as declaredAt'])
+		.where('em.evaluation_id', '=', evaluationId)
+		.where('u.active', '=', true)
+		.where('u.notify_stage', '=', true)
+		.orderBy('u.id')
+		.execute();
+}
 
 /** An evaluation reached `stage`: those with something to do in it are told. */
 export async function notifyStage(
@@ -146,16 +162,17 @@ export async function notifyStage(
 	const todos = stageTodos[p.stage];
 	if (!todos) return;
 	const evaluation = await evaluationLabel(trx, p.evaluationId);
-	const groups: [Person[], StageTodo[]][] = [];
-	if (todos.team) groups.push([await teamWanting(trx, p.evaluationId, 'notify_stage'), todos.team]);
+	const told: [Person, StageTodo[]][] = [];
+	if (todos.team)
+		for (const r of await teamForStage(trx, p.evaluationId))
+			told.push([r, r.declaredAt ? todos.team : ['declare', ...todos.team]]);
 	if (todos.contact)
-		groups.push([await contactWanting(trx, p.evaluationId, 'notify_stage'), todos.contact]);
-	for (const [people, todo] of groups) {
-		for (const r of people) {
-			if (r.id === p.actorId) continue;
-			const rendered = stageMail(r, { ...p, evaluation, todos: todo });
-			await enqueueMail(trx, { kind: 'stage', to: r.email, userId: r.id, rendered });
-		}
+		for (const r of await contactWanting(trx, p.evaluationId, 'notify_stage'))
+			told.push([r, todos.contact]);
+	for (const [r, todo] of told) {
+		if (r.id === p.actorId) continue;
+		const rendered = stageMail(r, { ...p, evaluation, todos: todo });
+		await enqueueMail(trx, { kind: 'stage', to: r.email, userId: r.id, rendered });
 	}
 }
 

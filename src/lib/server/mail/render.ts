@@ -1,7 +1,8 @@
 /**
  * One mail, written once and rendered twice: plain text and a simple HTML part. Every mail says
  * why it was sent, links to the exact page and (for notifications) to the user's settings.
- * Everything put into the HTML is escaped first.
+ * Everything put into the HTML is escaped first; the link written out breaks anywhere, so a long
+ * token does not make a phone's mail app scroll sideways.
  */
 import { m } from '$lib/paraglide/messages.js';
 import type { Locale } from '$lib/i18n';
@@ -51,7 +52,7 @@ export function renderMail(content: MailContent, locale: Locale): RenderedMail {
 <p style="font-weight: 600; color: #1d4f91; margin: 0 0 1rem;">Kommunkompassen</p>
 ${content.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
 <p><a href="${escapeHtml(content.action.url)}" style="display: inline-block; background: #1d4f91; color: #fff; padding: 0.6rem 1rem; border-radius: 4px; text-decoration: none;">${escapeHtml(content.action.label)}</a></p>
-<p style="font-size: 0.9rem;">${escapeHtml(content.action.url)}</p>
+<p style="font-size: 0.9rem; overflow-wrap: anywhere; word-break: break-all;">${escapeHtml(content.action.url)}</p>
 <hr style="border: 0; border-top: 1px solid #ccc;">
 <p style="font-size: 0.85rem; color: #555;">${escapeHtml(content.why)}${
 		content.settingsUrl

@@ -169,7 +169,10 @@ export const actions: Actions = {
 		const user = authorizeGlobal(locals, 'evaluation.create', url);
 		const form = await request.formData();
 		const raw = readRaw(form);
-		const values = { ...raw, year: String(raw.year ?? '') };
+		// The page sends its unsaved form along; without JavaScript only the invitation comes, and
+		// the form comes back as new (this year) with the invited person chosen.
+		const year = raw.year ?? (form.has('rubricId') ? '' : todayInSweden().slice(0, 4));
+		const values = { ...raw, year: String(year) };
 		const municipality = /^\d{4}$/.test(raw.municipalityCode)
 			? await findMunicipalityByCode(locals.db, raw.municipalityCode)
 			: undefined;

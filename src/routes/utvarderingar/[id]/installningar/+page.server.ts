@@ -10,7 +10,8 @@ import {
 import {
 	loadEvaluationSetup,
 	updateEvaluationSetup,
-	updateTextLanguage
+	updateTextLanguage,
+	type EvaluationSetup
 } from '$lib/server/evaluations/setup';
 import { textLanguages } from '$lib/domain/text-language';
 import { listUsers } from '$lib/server/accounts/users';
@@ -49,6 +50,18 @@ const languageSchema = z.object({
 	textLanguage: z.enum(textLanguages, { error: 'setup.errors.textLanguage' })
 });
 
+/** The saved set-up as the form would send it. */
+const savedValues = (setup: EvaluationSetup) => ({
+	teamUserIds: setup.teamUserIds.map(String),
+	contactUserId: setup.contactUserId === null ? null : String(setup.contactUserId),
+	answersDue: setup.answersDue ?? '',
+	visitStart: setup.visitStart ?? '',
+	visitEnd: setup.visitEnd ?? '',
+	factCheckDue: setup.factCheckDue ?? '',
+	publicationPlanned: setup.publicationPlanned ?? '',
+	expectedVersion: String(setup.rowVersion)
+});
+
 export const actions: Actions = refusingBadInput({
 	/** Sets the language the team writes the texts in; the pages and the report mark them with it. */
 	language: async ({ locals, params, request }) => {
@@ -82,7 +95,11 @@ export const actions: Actions = refusingBadInput({
 	invite: async ({ locals, params, request, url }) => {
 		const { scope, user } = await authorizeEvaluationRoute(locals, params.id, 'evaluation.update');
 		const form = await request.formData();
-		const values = { ...readSetupForm(form), expectedVersion: String(form.get('expectedVersion')) };
+		// The page sends its unsaved set-up along; without JavaScript only the invitation comes, and
+		// the saved set-up is what comes back.
+		const values = form.has('expectedVersion')
+			? { ...readSetupForm(form), expectedVersion: String(form.get('expectedVersion')) }
+			: savedValues((await loadEvaluationSetup(locals.db, scope.id))!);
 		const invited = await invitePerson(locals, user, form, {
 			municipalityCode: scope.municipalityCode,
 			origin: url.origin,
