@@ -93,14 +93,10 @@ export function isExcerptOf(quote: string, source: string): boolean {
 	return q.length > 0 && normalizeExcerpt(source).includes(q);
 }
 
-/** Limits shared by forms, repository and import. */
+/** Limits shared by forms, repository and import (the interview's: `interviewLimits`). */
 export const sourceLimits = {
 	quote: 5000,
 	evidenceNote: 2000,
-	notes: 100_000,
-	names: 2000,
-	interviewer: 200,
-	peopleCount: 200,
 	url: 2000,
 	webNote: 20_000,
 	answer: 20_000
