@@ -43,13 +43,22 @@ export const interviewSchema = z.object({
 	notes: sourceText(interviewLimits.notes)
 });
 
-/**
- * An interview as the form (and the team file) gives it: the form schema's output, so a field
- * added to the schema is typed here at once.
- */
-export type InterviewInput = z.output<typeof interviewSchema>;
+/** An interview's fields as the form (and the team file) gives them and the page reads them. */
+export type InterviewFields = z.output<typeof interviewSchema>;
 
-type Field = keyof InterviewInput;
+type Field = keyof InterviewFields;
+
+/** The fields the form may leave out (a `.default` in the schema, a DEFAULT in the table). */
+type DefaultedField = {
+	[F in Field]-?: undefined extends z.input<typeof interviewSchema>[F] ? F : never;
+}[Field];
+
+/**
+ * An interview as a save takes it: the schema's output, the defaulted fields optional (a caller
+ * that leaves one out gets the column's default), so a new optional field breaks no caller.
+ */
+export type InterviewInput = Omit<InterviewFields, DefaultedField> &
+	Partial<Pick<InterviewFields, DefaultedField>>;
 
 /** 'intervieweeNames' → 'interviewee_names' (as `columnOf` does at run time). */
 type SnakeCase<S extends string> = S extends `${infer Head}${infer Tail}`
@@ -65,16 +74,17 @@ function columnOf<F extends Field>(field: F): ColumnOf<F> {
 	return column as ColumnOf<F>;
 }
 
-/** The form's fields as the table's columns, each of the type the schema gives. */
-type InterviewFieldColumns = { [F in Field as ColumnOf<F>]: InterviewInput[F] };
-
-/** The interview table: the form's fields, and the row's own columns. Composed in tables.ts. */
-export interface InterviewTable extends InterviewFieldColumns {
+/** The interview table: the form's fields as columns, and the row's own. Composed in tables.ts. */
+export type InterviewTable = {
+	[F in Field as ColumnOf<F>]: F extends DefaultedField
+		? Generated<InterviewFields[F]>
+		: InterviewFields[F];
+} & {
 	id: Generated<number>;
 	evaluation_id: number;
 	row_version: Generated<number>;
 	created_at: Timestamp;
-}
+};
 
 const fields = Object.keys(interviewSchema.shape) as Field[];
 
@@ -83,12 +93,17 @@ const fieldSelection = fields.map((f) => `i.${columnOf(f)} as ${f}`) as {
 	[F in Field]: `i.${ColumnOf<F>} as ${F}`;
 }[Field][];
 
-/** An interview's columns, for its page's saves and the team file's import alike. */
+/**
+ * An interview's columns, for its page's saves and the team file's import alike. A field left out
+ * stays out (undefined), so Kysely leaves the column to its default or, on update, as it was.
+ */
 export const interviewColumns = (input: InterviewInput) =>
-	Object.fromEntries(fields.map((f) => [columnOf(f), input[f]])) as InterviewFieldColumns;
+	Object.fromEntries(fields.map((f) => [columnOf(f), input[f]])) as {
+		[F in keyof InterviewInput as ColumnOf<F>]: InterviewInput[F];
+	};
 
 /** An interview as the team sees it: with notes, names and how many evidence items quote it. */
-export interface InterviewWithNotes extends InterviewInput {
+export interface InterviewWithNotes extends InterviewFields {
 	id: number;
 	rowVersion: number;
 	evidenceCount: number;
