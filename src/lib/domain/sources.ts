@@ -147,6 +147,29 @@ export function parseFindingKey(value: string): FindingRef | null {
 	}
 }
 
+/**
+ * A source an evidence item quotes from on the evidence page: an interview or a web observation
+ * (documents are cited from the document pages). Written 'interview:12' / 'web:3' in forms and links.
+ */
+export interface SourceRef {
+	kind: 'interview' | 'web';
+	id: number;
+}
+
+/** 'interview:12', 'web:3': how a source is named in the evidence form and in `?kalla=`. */
+export function formatSourceRef(ref: SourceRef): string {
+	return `${ref.kind}:${ref.id}`;
+}
+
+/** The inverse of `formatSourceRef`; null for anything else (an unknown kind, an id out of range). */
+export function parseSourceRef(value: string): SourceRef | null {
+	const match = /^(interview|web):([1-9][0-9]{0,9})$/.exec(value);
+	if (!match) return null;
+	const id = Number(match[2]);
+	// A serial id is a PostgreSQL integer: a larger number names no row and would fail the query.
+	return id <= 2_147_483_647 ? { kind: match[1] as SourceRef['kind'], id } : null;
+}
+
 export interface InterviewCount {
 	group: InterviewGroup;
 	interviews: number;

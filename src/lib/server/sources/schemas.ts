@@ -4,7 +4,7 @@
  * forms, repository and import agree.
  */
 import { z } from 'zod';
-import { sourceLimits } from '$lib/domain/sources';
+import { parseSourceRef, sourceLimits } from '$lib/domain/sources';
 import { formList } from '../../schemas/form';
 
 /** A calendar date as the date input sends it, 'YYYY-MM-DD', that exists. */
@@ -31,8 +31,12 @@ export const webObservationSchema = z.object({
 });
 
 export const evidenceSchema = z.object({
-	/** 'interview:12' or 'web:3'; documents are cited from the document pages. */
-	source: z.string().regex(/^(interview|web):[1-9][0-9]{0,9}$/, 'src.errors.sourceRequired'),
+	/** 'interview:12' or 'web:3' (`formatSourceRef`), read as a SourceRef. */
+	source: z
+		.string()
+		.transform(
+			(value, ctx) => parseSourceRef(value) ?? (ctx.addIssue('src.errors.sourceRequired'), z.NEVER)
+		),
 	quote: z
 		.string()
 		.trim()
