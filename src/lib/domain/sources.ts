@@ -5,6 +5,7 @@
  */
 import type { Rubric } from './rubric';
 import type { InterviewGroup } from './evaluation-content';
+import { MAX_DB_INTEGER } from '../schemas/id';
 
 /** What one written answer answers: a subarea as a whole, or one question of it. */
 export interface AnswerTarget {
@@ -167,7 +168,7 @@ export function parseSourceRef(value: string): SourceRef | null {
 	if (!match) return null;
 	const id = Number(match[2]);
 	// A serial id is a PostgreSQL integer: a larger number names no row and would fail the query.
-	return id <= 2_147_483_647 ? { kind: match[1] as SourceRef['kind'], id } : null;
+	return id <= MAX_DB_INTEGER ? { kind: match[1] as SourceRef['kind'], id } : null;
 }
 
 export interface InterviewCount {
