@@ -2,12 +2,16 @@ import { describe, expect, it } from 'vitest';
 import {
 	answerTargetsOf,
 	findingKey,
+	formatSourceRef,
 	interviewTotals,
 	isExcerptOf,
 	parseFindingKey,
+	parseSourceRef,
 	resolveAnswerTarget,
-	type FindingRef
+	type FindingRef,
+	type SourceRef
 } from '../../src/lib/domain/sources';
+import { evidenceSchema } from '../../src/lib/server/sources/schemas';
 import type { Rubric } from '../../src/lib/domain/rubric';
 
 const rubric = {
@@ -90,6 +94,50 @@ describe('findings citing evidence', () => {
 			'strength:12; DROP'
 		])
 			expect([bad, parseFindingKey(bad)]).toEqual([bad, null]);
+	});
+
+	it('names a quoted source by a reference and reads it back', () => {
+		const refs: SourceRef[] = [
+			{ kind: 'interview', id: 12 },
+			{ kind: 'web', id: 3 },
+			{ kind: 'interview', id: 2_147_483_647 }
+		];
+		for (const ref of refs) expect(parseSourceRef(formatSourceRef(ref))).toEqual(ref);
+		expect(formatSourceRef({ kind: 'interview', id: 12 })).toBe('interview:12');
+		expect(formatSourceRef({ kind: 'web', id: 3 })).toBe('web:3');
+	});
+
+	it('reads nothing else as a source reference', () => {
+		for (const bad of [
+			'',
+			'interview',
+			'interview:',
+			'interview:0',
+			'interview:012',
+			'interview:1.5',
+			'interview:-1',
+			'interview:2147483648',
+			'interview:12345678901',
+			'document:4',
+			'Interview:4',
+			'web:3:4',
+			' web:3',
+			'web:3; DROP'
+		])
+			expect([bad, parseSourceRef(bad)]).toEqual([bad, null]);
+	});
+
+	it('the evidence form reads its source as a reference and refuses a bad one at its field', () => {
+		const form = { quote: 'Citat', note: '', subareaIds: ['1.1'] };
+		expect(evidenceSchema.parse({ ...form, source: 'web:3' }).source).toEqual({
+			kind: 'web',
+			id: 3
+		});
+		const bad = evidenceSchema.safeParse({ ...form, source: 'document:3' });
+		expect(bad.success).toBe(false);
+		expect(bad.error?.issues).toEqual([
+			expect.objectContaining({ path: ['source'], message: 'src.errors.sourceRequired' })
+		]);
 	});
 
 	it('totals interviews and people over the groups', () => {

@@ -74,6 +74,12 @@ export const rubricSchema = z.strictObject({
 		.optional()
 });
 
+/**
+ * The rubric a page shows when the reader chose none (comparisons, reference values, the national
+ * average's API, good examples) and the current version's report text: the newest, 2020's.
+ */
+export const DEFAULT_RUBRIC = 'kommunkompassen-2020';
+
 export type Rubric = z.infer<typeof rubricSchema>;
 export type RubricArea = z.infer<typeof rubricAreaSchema>;
 export type RubricSubarea = z.infer<typeof rubricSubareaSchema>;

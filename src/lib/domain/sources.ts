@@ -5,6 +5,7 @@
  */
 import type { Rubric } from './rubric';
 import type { InterviewGroup } from './evaluation-content';
+import { MAX_DB_INTEGER } from '../schemas/id';
 
 /** What one written answer answers: a subarea as a whole, or one question of it. */
 export interface AnswerTarget {
@@ -93,14 +94,10 @@ export function isExcerptOf(quote: string, source: string): boolean {
 	return q.length > 0 && normalizeExcerpt(source).includes(q);
 }
 
-/** Limits shared by forms, repository and import. */
+/** Limits shared by forms, repository and import (the interview's: `interviewLimits`). */
 export const sourceLimits = {
 	quote: 5000,
 	evidenceNote: 2000,
-	notes: 100_000,
-	names: 2000,
-	interviewer: 200,
-	peopleCount: 200,
 	url: 2000,
 	webNote: 20_000,
 	answer: 20_000
@@ -149,6 +146,29 @@ export function parseFindingKey(value: string): FindingRef | null {
 		default:
 			return null;
 	}
+}
+
+/**
+ * A source an evidence item quotes from on the evidence page: an interview or a web observation
+ * (documents are cited from the document pages). Written 'interview:12' / 'web:3' in forms and links.
+ */
+export interface SourceRef {
+	kind: 'interview' | 'web';
+	id: number;
+}
+
+/** 'interview:12', 'web:3': how a source is named in the evidence form and in `?kalla=`. */
+export function formatSourceRef(ref: SourceRef): string {
+	return `${ref.kind}:${ref.id}`;
+}
+
+/** The inverse of `formatSourceRef`; null for anything else (an unknown kind, an id out of range). */
+export function parseSourceRef(value: string): SourceRef | null {
+	const match = /^(interview|web):([1-9][0-9]{0,9})$/.exec(value);
+	if (!match) return null;
+	const id = Number(match[2]);
+	// A serial id is a PostgreSQL integer: a larger number names no row and would fail the query.
+	return id <= MAX_DB_INTEGER ? { kind: match[1] as SourceRef['kind'], id } : null;
 }
 
 export interface InterviewCount {

@@ -30,13 +30,35 @@ export function numberFormat(locale: Locale, digits = 0, minDigits = 0): Intl.Nu
 	return format;
 }
 
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A long date formatter for the locale in one zone, made once and reused. */
+function dateFormat(locale: Locale, timeZone: 'UTC' | 'Europe/Stockholm'): Intl.DateTimeFormat {
+	const key = `${locale}:${timeZone}`;
+	let format = dateFormats.get(key);
+	if (!format) {
+		format = new Intl.DateTimeFormat(intlLocale(locale), {
+			year: 'numeric',
+			month: 'long',
+			day: 'numeric',
+			timeZone
+		});
+		dateFormats.set(key, format);
+	}
+	return format;
+}
+
+/**
+ * A date as the whole app shows one ("7 september 2026", "7 September 2026"). A calendar date
+ * ('YYYY-MM-DD', as a date column reads) is shown as that day wherever the reader is; a moment
+ * (a Date or a timestamp) as its day in Swedish time, like `formatDateTime`.
+ */
 export function formatDate(locale: Locale, value: Date | string): string {
+	if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
+		return dateFormat(locale, 'UTC').format(new Date(`${value}T00:00:00Z`));
+	}
 	const date = typeof value === 'string' ? new Date(value) : value;
-	return new Intl.DateTimeFormat(intlLocale(locale), {
-		year: 'numeric',
-		month: 'long',
-		day: 'numeric'
-	}).format(date);
+	return dateFormat(locale, 'Europe/Stockholm').format(date);
 }
 
 const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();

@@ -1,6 +1,6 @@
 import { externalId } from '$lib/schemas/id';
 import { z } from 'zod';
-import { rubricInLocale } from '$lib/domain/rubric';
+import { DEFAULT_RUBRIC, rubricInLocale } from '$lib/domain/rubric';
 import { fail } from '@sveltejs/kit';
 import { listMunicipalities } from '$lib/server/register/municipalities';
 import { loadMunicipalityAggregates } from '$lib/server/published/aggregates';
@@ -24,7 +24,6 @@ import { formCheckbox, formList } from '$lib/schemas/form';
 import { canGlobal } from '$lib/server/auth/policy';
 import type { Actions, PageServerLoad } from './$types';
 
-const defaultRubricId = 'kommunkompassen-2020';
 const code = z.string().regex(/^\d{4}$/);
 
 /** The query: codes chosen in the list (`kommun`, repeated), or typed names/codes (`kommuner`). */
@@ -38,7 +37,7 @@ const querySchema = z.object({
 		.catch(''),
 	grupp: externalId.optional().catch(undefined),
 	snitt: z.string().max(40).nullable().catch(null),
-	version: z.string().max(80).catch(defaultRubricId)
+	version: z.string().max(80).catch(DEFAULT_RUBRIC)
 });
 
 /** Every refusal of the group forms reads the same: the input could not be read. */
@@ -86,7 +85,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		lan: url.searchParams.get('lan') ?? '',
 		grupp: url.searchParams.get('grupp') || undefined,
 		snitt: url.searchParams.get('snitt'),
-		version: url.searchParams.get('version') || defaultRubricId
+		version: url.searchParams.get('version') || DEFAULT_RUBRIC
 	});
 	const [municipalities, groups, rubricTitles, publishedRubrics] = await Promise.all([
 		listMunicipalities(locals.db),
@@ -98,7 +97,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const rubric = rubricInLocale(
 		(rubricTitles.some((r) => r.id === query.version)
 			? await findRubricById(locals.db, query.version)
-			: undefined) ?? (await getRubricOrThrow(locals.db, defaultRubricId)),
+			: undefined) ?? (await getRubricOrThrow(locals.db, DEFAULT_RUBRIC)),
 		locals.locale
 	);
 	const group = groups.find((g) => g.id === query.grupp);

@@ -4,7 +4,8 @@
  * messages (report.whatIs.*), in the reader's language.
  */
 import { type MessageKey } from '../../i18n/lookup';
+import { DEFAULT_RUBRIC } from '../rubric';
 
 export function whatIsKommunkompassen(rubricId: string): MessageKey {
-	return rubricId === 'kommunkompassen-2020' ? 'report.whatIs.2020' : 'report.whatIs.before2020';
+	return rubricId === DEFAULT_RUBRIC ? 'report.whatIs.2020' : 'report.whatIs.before2020';
 }

@@ -6,6 +6,7 @@ import { refuse } from '../http/parse-form';
 import { loadOwnSheet } from '../scoring/scores';
 import { getEvaluationOrThrow } from '../evaluations/evaluations';
 import { importOwnSheetValues } from '../scoring/sheet-import';
+import { partIn } from '../auth/policy';
 import { buildSheetXlsx, readSheetXlsx, xlsxContentType } from '../scoring/sheet-xlsx';
 import { checkSheetRows, sheetVersion } from '$lib/domain/sheet-file';
 import { translateKey } from '$lib/i18n/lookup';
@@ -21,7 +22,7 @@ export async function downloadOwnSheet({ locals, params }: Event): Promise<Respo
 		'evaluation.readDraft'
 	);
 	// As the sheet page: only the team has sheets (the coordinator reads the draft, has no sheet).
-	if (!scope.teamUserIds.includes(user.id))
+	if (partIn(user, scope) !== 'evaluator')
 		error(403, translateKey('sheet.xlsx.teamOnly', undefined, { locale: locals.locale }));
 	const [sheet, facts] = await Promise.all([
 		loadOwnSheet(locals.db, scope.id, user.id),

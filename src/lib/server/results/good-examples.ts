@@ -10,7 +10,7 @@ import { buildTsQuery } from '../documents/search';
 import { searchPublishedStrengths, listStrengthFacets } from '../published/good-examples';
 import { listRubrics } from '../register/rubrics';
 import { loadRubricAggregate } from '../published/aggregates';
-import { rubricInLocale, type Rubric } from '$lib/domain/rubric';
+import { DEFAULT_RUBRIC, rubricInLocale, type Rubric } from '$lib/domain/rubric';
 import type { Locale } from '$lib/i18n';
 import { examplePageParameters } from '$lib/domain/good-examples';
 
@@ -134,7 +134,7 @@ export async function goodExampleFacets(db: Database, locale: Locale) {
 	return {
 		rubrics: used.map((r) => ({ id: r.id, title: r.title })),
 		areas:
-			(used.find((r) => r.id === 'kommunkompassen-2020') ?? used[0])?.areas.map((a) => ({
+			(used.find((r) => r.id === DEFAULT_RUBRIC) ?? used[0])?.areas.map((a) => ({
 				id: a.id,
 				title: a.title,
 				subareas: a.subareas.map((s) => ({ id: s.id, title: s.title }))

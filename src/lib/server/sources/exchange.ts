@@ -5,13 +5,12 @@
  * silently dropped or refused by the database's CHECK constraint.
  */
 import { z } from 'zod';
-import { interviewSchema, webObservationSchema } from '$lib/server/sources/schemas';
-import { sourceLimits } from '$lib/domain/sources';
-import type { InterviewWithNotes } from './interviews';
+import { webObservationSchema } from './schemas';
+import { interviewLimits, interviewSchema, type InterviewWithNotes } from './interviews';
 
 /** An interview in the team file: the form's fields, the people count as a number. */
 export const interviewFileSchema = interviewSchema
-	.extend({ peopleCount: z.number().int().min(1).max(sourceLimits.peopleCount) })
+	.extend({ peopleCount: z.number().int().min(1).max(interviewLimits.peopleCount) })
 	.strict();
 
 /** A web observation in the team file: exactly the form's fields. */

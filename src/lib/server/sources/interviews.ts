@@ -1,25 +1,109 @@
 /**
- * The evaluation's interviews: when, with which group, how many people, and the team's notes.
+ * The evaluation's interviews, in one file: the form's schema, the table (its columns derived from
+ * the schema's fields), and the queries. A new field is one line in `interviewSchema` (and, for a
+ * text, its limit in `interviewLimits`) plus its migration; the table type, the select list,
+ * the saved columns and the team file (exchange.ts) follow from the schema.
  *
  * Interview notes and interviewee names never leave the team. Only the functions named
  * `…WithNotes` return them, and their callers check `interview.readNotes`; the counts are safe
  * for coordinators. The audit trail, which coordinators read, never receives notes or names.
  */
-import type { z } from 'zod';
+import type { Generated } from 'kysely';
+import { z } from 'zod';
 import type { Database } from '../db';
+import type { Timestamp } from '../db/tables/foundation';
 import { evidenceCountOf, sourceWrites, type Executor } from '../evaluations/rows';
 import { interviewGroups, type InterviewGroup } from '$lib/domain/evaluation-content';
 import type { InterviewCount } from '$lib/domain/sources';
-import type { interviewSchema } from '$lib/server/sources/schemas';
+import { isoDate, sourceText } from './schemas';
 
 /**
- * An interview as the form (and the team file) gives it: the form schema's output, so a field
- * added to the schema is typed here at once.
+ * The interview's limits by field: the schema holds the server and the team file to them, and the
+ * page gets them in its data for the inputs' maxlength.
  */
-export type InterviewInput = z.output<typeof interviewSchema>;
+export const interviewLimits = {
+	peopleCount: 200,
+	interviewer: 200,
+	intervieweeNames: 2000,
+	notes: 100_000
+} as const;
+
+/** The interview form (and, through exchange.ts, an interview in the team file). */
+export const interviewSchema = z.object({
+	heldOn: isoDate,
+	group: z.enum(interviewGroups, { error: 'src.errors.group' }),
+	peopleCount: z
+		.string()
+		.trim()
+		.regex(/^\d{1,3}$/, 'src.errors.people')
+		.transform(Number)
+		.refine((n) => n >= 1 && n <= interviewLimits.peopleCount, 'src.errors.people'),
+	interviewer: sourceText(interviewLimits.interviewer).transform((s) => s.trim()),
+	intervieweeNames: sourceText(interviewLimits.intervieweeNames).transform((s) => s.trim()),
+	notes: sourceText(interviewLimits.notes)
+});
+
+/** An interview's fields as the form (and the team file) gives them and the page reads them. */
+export type InterviewFields = z.output<typeof interviewSchema>;
+
+type Field = keyof InterviewFields;
+
+/** The fields the form may leave out (a `.default` in the schema, a DEFAULT in the table). */
+type DefaultedField = {
+	[F in Field]-?: undefined extends z.input<typeof interviewSchema>[F] ? F : never;
+}[Field];
+
+/**
+ * An interview as a save takes it: the schema's output, the defaulted fields optional (a caller
+ * that leaves one out gets the column's default), so a new optional field breaks no caller.
+ */
+export type InterviewInput = Omit<InterviewFields, DefaultedField> &
+	Partial<Pick<InterviewFields, DefaultedField>>;
+
+/** 'intervieweeNames' → 'interviewee_names' (as `columnOf` does at run time). */
+type SnakeCase<S extends string> = S extends `${infer Head}${infer Tail}`
+	? `${Head extends Lowercase<Head> ? Head : `_${Lowercase<Head>}`}${SnakeCase<Tail>}`
+	: S;
+
+/** A field's column: its name in snake_case; `group` is a reserved word in SQL. */
+type ColumnOf<F extends Field> = F extends 'group' ? 'group_kind' : SnakeCase<F>;
+
+function columnOf<F extends Field>(field: F): ColumnOf<F> {
+	const column =
+		field === 'group' ? 'group_kind' : field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+	return column as ColumnOf<F>;
+}
+
+/** The interview table: the form's fields as columns, and the row's own. Composed in tables.ts. */
+export type InterviewTable = {
+	[F in Field as ColumnOf<F>]: F extends DefaultedField
+		? Generated<InterviewFields[F]>
+		: InterviewFields[F];
+} & {
+	id: Generated<number>;
+	evaluation_id: number;
+	row_version: Generated<number>;
+	created_at: Timestamp;
+};
+
+const fields = Object.keys(interviewSchema.shape) as Field[];
+
+/** Every field selected under its form name: `i.held_on as heldOn`, … */
+const fieldSelection = fields.map((f) => `i.${columnOf(f)} as ${f}`) as {
+	[F in Field]: `i.${ColumnOf<F>} as ${F}`;
+}[Field][];
+
+/**
+ * An interview's columns, for its page's saves and the team file's import alike. A field left out
+ * stays out (undefined), so Kysely leaves the column to its default or, on update, as it was.
+ */
+export const interviewColumns = (input: InterviewInput) =>
+	Object.fromEntries(fields.map((f) => [columnOf(f), input[f]])) as {
+		[F in keyof InterviewInput as ColumnOf<F>]: InterviewInput[F];
+	};
 
 /** An interview as the team sees it: with notes, names and how many evidence items quote it. */
-export interface InterviewWithNotes extends InterviewInput {
+export interface InterviewWithNotes extends InterviewFields {
 	id: number;
 	rowVersion: number;
 	evidenceCount: number;
@@ -32,17 +116,8 @@ export async function listInterviewsWithNotes(
 ): Promise<InterviewWithNotes[]> {
 	return db
 		.selectFrom('interview as i')
-		.select([
-			'i.id',
-			'i.held_on as heldOn',
-			'i.group_kind as group',
-			'i.people_count as peopleCount',
-			'i.interviewer',
-			'i.interviewee_names as intervieweeNames',
-			'i.notes',
-			'i.row_version as rowVersion',
-			evidenceCountOf('interview', 'i')
-		])
+		.select(fieldSelection)
+		.select(['i.id', 'i.row_version as rowVersion', evidenceCountOf('interview', 'i')])
 		.where('i.evaluation_id', '=', evaluationId)
 		.orderBy('i.held_on')
 		.orderBy('i.id')
@@ -77,16 +152,6 @@ export async function countInterviewsByGroup(
 			people: Number(byGroup.get(g)!.people)
 		}));
 }
-
-/** An interview's columns, for its page's saves and the team file's import alike. */
-export const interviewColumns = (input: InterviewInput) => ({
-	held_on: input.heldOn,
-	group_kind: input.group,
-	people_count: input.peopleCount,
-	interviewer: input.interviewer,
-	interviewee_names: input.intervieweeNames,
-	notes: input.notes
-});
 
 /** What the audit trail may say about an interview: never its notes or names. */
 const audited = (row: { held_on: string; group_kind: InterviewGroup; people_count: number }) => ({

@@ -1,13 +1,14 @@
 /**
- * Form schemas of the sources pages. Messages are i18n keys (translated by `fieldErrors`).
- * Limits come from the domain so forms, repository and import agree.
+ * Form schemas of the sources pages (the interview's is in interviews.ts, beside its table and
+ * queries). Messages are i18n keys (translated by `fieldErrors`). Limits come from the domain so
+ * forms, repository and import agree.
  */
 import { z } from 'zod';
-import { interviewGroups } from '$lib/domain/evaluation-content';
-import { sourceLimits } from '$lib/domain/sources';
+import { parseSourceRef, sourceLimits } from '$lib/domain/sources';
 import { formList } from '../../schemas/form';
 
-const isoDate = z
+/** A calendar date as the date input sends it, 'YYYY-MM-DD', that exists. */
+export const isoDate = z
 	.string()
 	.trim()
 	.regex(/^\d{4}-\d{2}-\d{2}$/, 'errors.date')
@@ -16,21 +17,8 @@ const isoDate = z
 		return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
 	}, 'errors.date');
 
-const text = (max: number) => z.string().max(max, 'src.errors.tooLong').default('');
-
-export const interviewSchema = z.object({
-	heldOn: isoDate,
-	group: z.enum(interviewGroups, { error: 'src.errors.group' }),
-	peopleCount: z
-		.string()
-		.trim()
-		.regex(/^\d{1,3}$/, 'src.errors.people')
-		.transform(Number)
-		.refine((n) => n >= 1 && n <= sourceLimits.peopleCount, 'src.errors.people'),
-	interviewer: text(sourceLimits.interviewer).transform((s) => s.trim()),
-	intervieweeNames: text(sourceLimits.names).transform((s) => s.trim()),
-	notes: text(sourceLimits.notes)
-});
+/** A free-text field; absent is ''. */
+export const sourceText = (max: number) => z.string().max(max, 'src.errors.tooLong').default('');
 
 export const webObservationSchema = z.object({
 	url: z
@@ -39,23 +27,27 @@ export const webObservationSchema = z.object({
 		.max(sourceLimits.url, 'src.errors.tooLong')
 		.regex(/^https?:\/\/[^\s/$.?#][^\s]*$/i, 'src.errors.url'),
 	seenOn: isoDate,
-	note: text(sourceLimits.webNote)
+	note: sourceText(sourceLimits.webNote)
 });
 
 export const evidenceSchema = z.object({
-	/** 'interview:12' or 'web:3'; documents are cited from the document pages. */
-	source: z.string().regex(/^(interview|web):[1-9][0-9]{0,9}$/, 'src.errors.sourceRequired'),
+	/** 'interview:12' or 'web:3' (`formatSourceRef`), read as a SourceRef. */
+	source: z
+		.string()
+		.transform(
+			(value, ctx) => parseSourceRef(value) ?? (ctx.addIssue('src.errors.sourceRequired'), z.NEVER)
+		),
 	quote: z
 		.string()
 		.trim()
 		.min(1, 'src.errors.quoteRequired')
 		.max(sourceLimits.quote, 'src.errors.tooLong'),
-	note: text(sourceLimits.evidenceNote),
+	note: sourceText(sourceLimits.evidenceNote),
 	subareaIds: formList(z.array(z.string()).min(1, 'src.errors.subareaRequired'))
 });
 
 export const evidenceUpdateSchema = z.object({
-	note: text(sourceLimits.evidenceNote),
+	note: sourceText(sourceLimits.evidenceNote),
 	subareaIds: formList(z.array(z.string()).min(1, 'src.errors.subareaRequired'))
 });
 

@@ -1,22 +1,6 @@
 import type { Generated } from 'kysely';
 import type { Timestamp } from '../db/tables/foundation';
-import type { InterviewGroup } from '../../domain/evaluation-content';
-
-export interface InterviewTable {
-	id: Generated<number>;
-	evaluation_id: number;
-	/** 'YYYY-MM-DD' */
-	held_on: string;
-	group_kind: InterviewGroup;
-	people_count: number;
-	interviewer: Generated<string>;
-	/** Optional; never leaves the team. */
-	interviewee_names: Generated<string>;
-	/** Never leaves the team. */
-	notes: Generated<string>;
-	row_version: Generated<number>;
-	created_at: Timestamp;
-}
+import type { InterviewTable } from './interviews';
 
 export interface WebObservationTable {
 	id: Generated<number>;

@@ -1,4 +1,4 @@
-import { rubricText } from '$lib/domain/rubric';
+import { DEFAULT_RUBRIC, rubricText } from '$lib/domain/rubric';
 import { z } from 'zod';
 import { authorizeGlobal } from '$lib/server/auth/guard';
 import { actorOf } from '$lib/server/accounts/audit';
@@ -10,11 +10,9 @@ import { getRubricOrThrow, listRubrics } from '$lib/server/register/rubrics';
 import { parseForm, refuse, typedValues } from '$lib/server/http/parse-form';
 import type { Actions, PageServerLoad } from './$types';
 
-const rubricId = 'kommunkompassen-2020';
-
 export const load: PageServerLoad = async ({ locals, url }) => {
 	authorizeGlobal(locals, 'referenceAverage.manage', url);
-	const rubric = await getRubricOrThrow(locals.db, rubricId);
+	const rubric = await getRubricOrThrow(locals.db, DEFAULT_RUBRIC);
 	const rubricNames = new Map(
 		(await listRubrics(locals.db)).map((r) => [r.id, rubricText(locals.locale, r).title])
 	);
@@ -74,7 +72,7 @@ export const actions: Actions = {
 		}
 		await createReferenceAverage(locals.db, actorOf(user), {
 			name: parsed.data.name,
-			rubricId,
+			rubricId: DEFAULT_RUBRIC,
 			asOf: parsed.data.asOf,
 			source: parsed.data.source,
 			areaScores: Object.fromEntries(areaIds.map((id) => [id, parsed.data[areaField(id)]]))

@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/guard';
 import { authorizeEvaluationRoute, permissions } from '$lib/server/http/evaluation-route';
 import { findEvaluationDetail } from '$lib/server/evaluations/evaluations';
-import { canOnEvaluation, evaluationActions } from '$lib/server/auth/policy';
+import { canOnEvaluation, evaluationActions, partIn } from '$lib/server/auth/policy';
 import { listReadableShared } from '$lib/server/results/self-assessment-gap';
 import { countFactCheckComments } from '$lib/server/scoring/fact-check';
 import type { LayoutServerLoad } from './$types';
@@ -29,7 +29,7 @@ export const load: LayoutServerLoad = async ({ locals, params, url }) => {
 		},
 		/** What the user may do here: drives the sub-navigation and which forms are shown. */
 		can: permissions(locals, scope, [...evaluationActions]),
-		onTeam: scope.teamUserIds.includes(user.id),
+		onTeam: partIn(user, scope) === 'evaluator',
 		/** The municipality shared a self-assessment this user may now read (the appendix). */
 		selfAssessmentShared: (await listReadableShared(locals.db, user, scope.id)).length > 0,
 		/**

@@ -5,6 +5,7 @@ import { addDocument } from '../../documents/documents';
 import { extractStoredDocument } from '../../jobs/extraction';
 import { createEvaluation } from '../../evaluations/evaluations';
 import type { DemoUsers } from './demo-users';
+import { DEFAULT_RUBRIC } from '$lib/domain/rubric';
 
 // Bundled as JSON so the built server and the CLI both carry the texts (no file reads at run time).
 import demoDocuments from './reference/demo-documents.json';
@@ -38,7 +39,7 @@ export async function seedDocuments(db: Database, log: SeedLog, demo: DemoUsers)
 	const today = new Date();
 	const hedemoraId = await createEvaluation(db, systemActor, {
 		...demoInProgress,
-		rubricId: 'kommunkompassen-2020',
+		rubricId: DEFAULT_RUBRIC,
 		teamUserIds: [ids.evaluatorA, ids.evaluatorB],
 		contactUserId: ids.contact,
 		answersDue: addDays(today, 14),

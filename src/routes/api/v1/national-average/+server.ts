@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_RUBRIC } from '$lib/domain/rubric';
 import { findRubricById } from '$lib/server/register/rubrics';
 import { computeNationalAverage } from '$lib/server/published/comparisons';
 import { loadRubricAggregate } from '$lib/server/published/aggregates';
@@ -11,7 +12,7 @@ import { m } from '$lib/paraglide/messages.js';
 
 const year = z.coerce.number().int().min(1990).max(2100);
 const querySchema = z.object({
-	rubric: z.string().min(1).default('kommunkompassen-2020'),
+	rubric: z.string().min(1).default(DEFAULT_RUBRIC),
 	from: year.optional(),
 	to: year.optional(),
 	/** true (default): each municipality once, its latest evaluation; false: every evaluation. */

@@ -4,10 +4,11 @@ import {
 	countInterviewsByGroup,
 	createInterview,
 	deleteInterview,
+	interviewLimits,
+	interviewSchema,
 	listInterviewsWithNotes,
 	updateInterview
 } from '$lib/server/sources/interviews';
-import { interviewSchema } from '$lib/server/sources/schemas';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
@@ -22,6 +23,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		interviews,
 		/** Interviews and people per group (what the report will show). */
 		counts,
+		/** Each text field's limit (the schema's), for the inputs' maxlength. */
+		limits: interviewLimits,
 		...sourcePageState(url, interviews)
 	};
 };

@@ -8,6 +8,7 @@ import { saveOwnScore, submitOwnSheet } from '$lib/server/actions/scoring';
 import { importOwnSheet } from '$lib/server/actions/sheet-file';
 import type { Actions, PageServerLoad } from './$types';
 import { refusal } from '$lib/server/http/refusal';
+import { partIn } from '$lib/server/auth/policy';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const { scope, rubric, user } = await authorizeEvaluationRoute(
@@ -15,7 +16,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		params.id,
 		'evaluation.readDraft'
 	);
-	if (!scope.teamUserIds.includes(user.id)) error(403, refusal('errors.teamOnlySheets'));
+	// Only the team has sheets (the coordinator reads the draft, has no sheet).
+	if (partIn(user, scope) !== 'evaluator') error(403, refusal('errors.teamOnlySheets'));
 	const [sheet, evidenceCounts, previous] = await Promise.all([
 		loadOwnSheet(locals.db, scope.id, user.id),
 		countEvidenceBySubarea(locals.db, scope.id),

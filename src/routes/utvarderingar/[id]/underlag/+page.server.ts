@@ -10,6 +10,7 @@ import {
 } from '$lib/server/sources/evidence';
 import { evidenceSchema, evidenceUpdateSchema } from '$lib/server/sources/schemas';
 import { findSubarea, listSubareas } from '$lib/domain/rubric';
+import { formatSourceRef, parseSourceRef } from '$lib/domain/sources';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
@@ -29,10 +30,10 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			: Promise.resolve([]),
 		can['sources.edit'] ? listWebObservations(locals.db, scope.id) : Promise.resolve([])
 	]);
-	const [kind, rawId] = (url.searchParams.get('kalla') ?? '').split(':');
+	const source = parseSourceRef(url.searchParams.get('kalla') ?? '');
 	const interview =
-		kind === 'interview' ? interviews.find((i) => i.id === Number(rawId)) : undefined;
-	const observation = kind === 'web' ? web.find((w) => w.id === Number(rawId)) : undefined;
+		source?.kind === 'interview' ? interviews.find((i) => i.id === source.id) : undefined;
+	const observation = source?.kind === 'web' ? web.find((w) => w.id === source.id) : undefined;
 	return {
 		subareas: listSubareas(rubric).map((s) => ({ id: s.id, title: s.title })),
 		/** The subarea the list is filtered to ('' for all). */
@@ -41,14 +42,14 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		/** Sources the user may quote from (labels only; the chosen one's text below). */
 		sources: [
 			...interviews.map((i) => ({
-				value: `interview:${i.id}`,
+				value: formatSourceRef({ kind: 'interview', id: i.id }),
 				kind: 'interview' as const,
 				heldOn: i.heldOn,
 				group: i.group,
 				url: null
 			})),
 			...web.map((w) => ({
-				value: `web:${w.id}`,
+				value: formatSourceRef({ kind: 'web', id: w.id }),
 				kind: 'web' as const,
 				heldOn: w.seenOn,
 				group: null,
@@ -57,9 +58,17 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		],
 		/** The source chosen to quote from (?kalla=interview:ID or web:ID), with its full text. */
 		chosen: interview
-			? { value: `interview:${interview.id}`, kind: 'interview' as const, text: interview.notes }
+			? {
+					value: formatSourceRef({ kind: 'interview', id: interview.id }),
+					kind: 'interview' as const,
+					text: interview.notes
+				}
 			: observation
-				? { value: `web:${observation.id}`, kind: 'web' as const, text: observation.note }
+				? {
+						value: formatSourceRef({ kind: 'web', id: observation.id }),
+						kind: 'web' as const,
+						text: observation.note
+					}
 				: null,
 		...sourcePageState(url, evidence)
 	};
@@ -72,12 +81,12 @@ export const actions: Actions = sourcePageActions({
 	entity: 'evidence',
 	createSchema: evidenceSchema,
 	create: (db, actor, evaluationId, data) => {
-		const [kind, rawId] = data.source.split(':') as ['interview' | 'web', string];
+		const { kind, id } = data.source;
 		return db.transaction().execute((trx) =>
 			createEvidence(trx, actor, evaluationId, {
 				sourceKind: kind,
-				interviewId: kind === 'interview' ? Number(rawId) : null,
-				webObservationId: kind === 'web' ? Number(rawId) : null,
+				interviewId: kind === 'interview' ? id : null,
+				webObservationId: kind === 'web' ? id : null,
 				quote: data.quote,
 				note: data.note,
 				subareaIds: data.subareaIds

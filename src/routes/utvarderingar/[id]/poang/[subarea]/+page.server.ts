@@ -9,6 +9,7 @@ import { citePassage } from '$lib/server/actions/cite-passage';
 import { areaOfSubarea, findSubarea, rubricText } from '$lib/domain/rubric';
 import type { Actions, PageServerLoad } from './$types';
 import { refusal } from '$lib/server/http/refusal';
+import { partIn } from '$lib/server/auth/policy';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const { scope, rubric, user } = await authorizeEvaluationRoute(
@@ -19,7 +20,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const subarea = findSubarea(rubric, params.subarea);
 	if (!subarea) error(404, refusal('errors.subareaNotFound'));
 	const area = areaOfSubarea(rubric, subarea.id)!;
-	const onTeam = scope.teamUserIds.includes(user.id);
+	const onTeam = partIn(user, scope) === 'evaluator';
 	const [sheet, agreed, sources, suggestions, previous] = await Promise.all([
 		onTeam ? loadOwnSheet(locals.db, scope.id, user.id) : null,
 		listAgreedScores(locals.db, scope.id),
