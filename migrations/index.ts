@@ -26,7 +26,7 @@ import * as createOutbox from './20261206160000_create_outbox';
 import * as createReportDocxCache from './20261206170000_create_report_docx_cache';
 import * as clearUntaggedReportCache from './20261206180000_clear_untagged_report_cache';
 import * as createPublishedStrength from './20261206190000_create_published_strength';
-import * as versionPublishedAggregate from './20261207000100_version_published_aggregate';
+import * as versionPublishedAggregate from './20261208000100_version_published_aggregate';
 
 /**
  * Every migration, in order. Imported statically so Vite, the built server and the CLI all see
@@ -60,5 +60,5 @@ export const migrations: Record<string, Migration> = {
 	'20261206170000_create_report_docx_cache': createReportDocxCache,
 	'20261206180000_clear_untagged_report_cache': clearUntaggedReportCache,
 	'20261206190000_create_published_strength': createPublishedStrength,
-	'20261207000100_version_published_aggregate': versionPublishedAggregate
+	'20261208000100_version_published_aggregate': versionPublishedAggregate
 };
