@@ -3,11 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
 import type { RequestEvent } from '@sveltejs/kit';
+import { createTestEvaluation } from '../helpers/evaluations';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { createUser } from '../helpers/users';
-import { createEvaluation } from '../../src/lib/server/evaluations/evaluations';
 import { getRubricOrThrow } from '../../src/lib/server/register/rubrics';
-import { systemActor } from '../../src/lib/server/accounts/audit';
 import {
 	listWrittenAnswers,
 	saveWrittenAnswer
@@ -42,14 +41,11 @@ beforeAll(async () => {
 	rubric = await getRubricOrThrow(t.db, 'kommunkompassen-2020');
 	const evaluator = await createUser(t.db, { role: 'evaluator' });
 	contact = await createUser(t.db, { role: 'municipality', municipalityCode: '0114' });
-	id = await createEvaluation(t.db, systemActor, {
+	id = await createTestEvaluation(t.db, {
 		municipalityCode: '0114',
-		year: 2026,
 		rubricId: rubric.id,
 		teamUserIds: [evaluator.id],
-		contactUserId: contact.id,
-		visitStart: null,
-		visitEnd: null
+		contactUserId: contact.id
 	});
 	await t.db.updateTable('evaluation').set({ status: 'insamling' }).where('id', '=', id).execute();
 });

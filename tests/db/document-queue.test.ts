@@ -5,8 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
+import { createTestEvaluation } from '../helpers/evaluations';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
-import { createEvaluation } from '../../src/lib/server/evaluations/evaluations';
 import { addDocument } from '../../src/lib/server/documents/documents';
 import {
 	claimant,
@@ -20,14 +20,8 @@ let t: TestDatabase;
 let evaluationId: number;
 beforeAll(async () => {
 	t = await createTestDatabase();
-	evaluationId = await createEvaluation(t.db, systemActor, {
-		municipalityCode: '0180',
-		year: 2026,
-		rubricId: 'kommunkompassen-2020',
-		teamUserIds: [],
-		contactUserId: null,
-		visitStart: null,
-		visitEnd: null
+	evaluationId = await createTestEvaluation(t.db, {
+		municipalityCode: '0180'
 	});
 });
 afterAll(async () => {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+import { createTestEvaluation } from '../helpers/evaluations';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { makeDocx, makeLyingDocx, makePdf } from '../helpers/files';
-import { createEvaluation } from '../../src/lib/server/evaluations/evaluations';
 import {
 	addDocument,
 	findDocument,
@@ -19,14 +19,8 @@ let t: TestDatabase;
 let evaluationId: number;
 beforeAll(async () => {
 	t = await createTestDatabase();
-	evaluationId = await createEvaluation(t.db, systemActor, {
-		municipalityCode: '2083',
-		year: 2026,
-		rubricId: 'kommunkompassen-2020',
-		teamUserIds: [],
-		contactUserId: null,
-		visitStart: null,
-		visitEnd: null
+	evaluationId = await createTestEvaluation(t.db, {
+		municipalityCode: '2083'
 	});
 });
 afterAll(async () => {

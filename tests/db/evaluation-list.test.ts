@@ -4,13 +4,13 @@
  * theirs to work with (all for the coordinator, the team's, the municipality's).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestEvaluation } from '../helpers/evaluations';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { createUser } from '../helpers/users';
-import { createEvaluation, declareNoConflict } from '../../src/lib/server/evaluations/evaluations';
+import { declareNoConflict } from '../../src/lib/server/evaluations/evaluations';
 import { listEvaluationsFor } from '../../src/lib/server/evaluations/list';
 import { findEvaluationScope } from '../../src/lib/server/evaluations/scope';
 import { canOnEvaluation } from '../../src/lib/server/auth/policy';
-import { systemActor } from '../../src/lib/server/accounts/audit';
 import { stages, type EvaluationStatus } from '../../src/lib/domain/lifecycle';
 import type { SessionUser } from '../../src/lib/server/auth/types';
 
@@ -42,14 +42,11 @@ beforeAll(async () => {
 			['1883', [users.evaluatorB.id], null],
 			['0114', [users.evaluatorA.id, users.evaluatorB.id], null]
 		] as const) {
-			const id = await createEvaluation(t.db, systemActor, {
+			const id = await createTestEvaluation(t.db, {
 				municipalityCode: code,
 				year: year++,
-				rubricId: 'kommunkompassen-2020',
 				teamUserIds: [...team],
-				contactUserId: contact,
-				visitStart: null,
-				visitEnd: null
+				contactUserId: contact
 			});
 			if (team[0] === users.evaluatorA.id) await declareNoConflict(t.db, users.evaluatorA, id);
 			await setStatus(id, status);

@@ -4,9 +4,9 @@
  * the tasks read from the database.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestEvaluation } from '../helpers/evaluations';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { createUser } from '../helpers/users';
-import { createEvaluation } from '../../src/lib/server/evaluations/evaluations';
 import {
 	DuplicateEvaluationError,
 	loadEvaluationSetup,
@@ -57,14 +57,10 @@ const noDates = {
 };
 
 async function evaluation(year: number, status: 'insamling' | 'poangsattning' | 'publicerad') {
-	const id = await createEvaluation(t.db, systemActor, {
+	const id = await createTestEvaluation(t.db, {
 		municipalityCode: '1880',
 		year,
-		rubricId: 'kommunkompassen-2020',
-		teamUserIds: [u.a.id, u.b.id],
-		contactUserId: null,
-		visitStart: null,
-		visitEnd: null
+		teamUserIds: [u.a.id, u.b.id]
 	});
 	await t.db.updateTable('evaluation').set({ status }).where('id', '=', id).execute();
 	await t.db
@@ -193,14 +189,9 @@ describe('updateEvaluationSetup', () => {
 describe('createEvaluation', () => {
 	it('refuses a duplicate municipality and year, naming the existing evaluation', async () => {
 		const id = await evaluation(2034, 'insamling');
-		const error = await createEvaluation(t.db, systemActor, {
+		const error = await createTestEvaluation(t.db, {
 			municipalityCode: '1880',
-			year: 2034,
-			rubricId: 'kommunkompassen-2020',
-			teamUserIds: [],
-			contactUserId: null,
-			visitStart: null,
-			visitEnd: null
+			year: 2034
 		}).catch((e) => e);
 		expect(error).toBeInstanceOf(DuplicateEvaluationError);
 		expect(error.existingId).toBe(id);
@@ -221,14 +212,11 @@ describe('createEvaluation', () => {
 			title: 'Gammal plan'
 		});
 		await extractStoredDocument(t.db, docB);
-		const second = await createEvaluation(t.db, systemActor, {
+		const second = await createTestEvaluation(t.db, {
 			municipalityCode: '1880',
 			year: 2036,
-			rubricId: 'kommunkompassen-2020',
 			teamUserIds: [u.a.id],
 			contactUserId: u.contact.id,
-			visitStart: null,
-			visitEnd: null,
 			previousEvaluationId: first
 		});
 		// The files are copied at once, their pages right after (off the request path).
@@ -285,14 +273,9 @@ describe('createEvaluation', () => {
 			.set({ status: 'publicerad' })
 			.where('id', '=', second)
 			.execute();
-		const third = await createEvaluation(t.db, systemActor, {
+		const third = await createTestEvaluation(t.db, {
 			municipalityCode: '1880',
 			year: 2037,
-			rubricId: 'kommunkompassen-2020',
-			teamUserIds: [],
-			contactUserId: null,
-			visitStart: null,
-			visitEnd: null,
 			previousEvaluationId: second
 		});
 		expect((await carriedDocuments(third)).map((d) => d.title)).toEqual(['Styrmodell']);

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
+import { createTestEvaluation } from '../helpers/evaluations';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { createUser } from '../helpers/users';
-import { createEvaluation } from '../../src/lib/server/evaluations/evaluations';
 import { saveFindingText } from '../../src/lib/server/scoring/findings';
 import { addFindingItem } from '../../src/lib/server/scoring/finding-items';
 import {
@@ -22,7 +22,6 @@ import { loadProgressFacts } from '../../src/lib/server/scoring/progress';
 import { canOnFactCheckComment, type EvaluationScope } from '../../src/lib/server/auth/policy';
 import { findEvaluationScope } from '../../src/lib/server/evaluations/scope';
 import { listSubareas, type Rubric } from '../../src/lib/domain/rubric';
-import { systemActor } from '../../src/lib/server/accounts/audit';
 import type { SessionUser } from '../../src/lib/server/auth/types';
 import * as factCheckThreads from '../../migrations/20261203000100_fact_check_threads';
 
@@ -49,14 +48,12 @@ afterAll(async () => {
 let year = 2040;
 /** An evaluation in faktagranskning, every subarea agreed, with Kim as its contact. */
 async function inFactCheck() {
-	const id = await createEvaluation(t.db, systemActor, {
+	const id = await createTestEvaluation(t.db, {
 		municipalityCode: '1883',
 		year: year++,
 		rubricId: rubric.id,
 		teamUserIds: [evaluator.id],
-		contactUserId: contact.id,
-		visitStart: null,
-		visitEnd: null
+		contactUserId: contact.id
 	});
 	await t.db
 		.updateTable('evaluation_member')

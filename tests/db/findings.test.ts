@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestEvaluation } from '../helpers/evaluations';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { createUser } from '../helpers/users';
-import { createEvaluation, declareNoConflict } from '../../src/lib/server/evaluations/evaluations';
+import { declareNoConflict } from '../../src/lib/server/evaluations/evaluations';
 import { loadDraftFindings, saveFindingText } from '../../src/lib/server/scoring/findings';
 import { addFindingItem, moveFindingItem } from '../../src/lib/server/scoring/finding-items';
 import { loadReportModel } from '../../src/lib/server/report/load';
 import { reportDocDefinition } from '../../src/lib/server/report/pdf';
-import { systemActor } from '../../src/lib/server/accounts/audit';
 import type { SessionUser } from '../../src/lib/server/auth/types';
 
 let t: TestDatabase;
@@ -21,14 +21,10 @@ afterAll(async () => {
 
 let year = 2040;
 async function newEvaluation() {
-	const id = await createEvaluation(t.db, systemActor, {
+	const id = await createTestEvaluation(t.db, {
 		municipalityCode: '0180',
 		year: year++,
-		rubricId: 'kommunkompassen-2020',
-		teamUserIds: [a.id],
-		contactUserId: null,
-		visitStart: null,
-		visitEnd: null
+		teamUserIds: [a.id]
 	});
 	await declareNoConflict(t.db, a, id);
 	return id;

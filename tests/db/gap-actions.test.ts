@@ -4,6 +4,7 @@
  * only those links (issue 28, point 1).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoEvaluationId } from '../helpers/evaluations';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { createUser } from '../helpers/users';
 import { getRubricOrThrow } from '../../src/lib/server/register/rubrics';
@@ -27,14 +28,7 @@ beforeAll(async () => {
 	t = await createTestDatabase({ demo: true });
 	rubric = await getRubricOrThrow(t.db, 'kommunkompassen-2020');
 	kim = await createUser(t.db, { role: 'municipality', municipalityCode: '1883' });
-	evaluationId = (
-		await t.db
-			.selectFrom('evaluation')
-			.select('id')
-			.where('municipality_code', '=', '1883')
-			.where('year', '=', 2022)
-			.executeTakeFirstOrThrow()
-	).id;
+	evaluationId = await demoEvaluationId(t.db);
 	selfAssessmentId = await createSelfAssessment(t.db, kim, rubric, {
 		municipalityCode: '1883',
 		rubricId: rubric.id,

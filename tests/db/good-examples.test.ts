@@ -4,6 +4,7 @@
  * subarea); an erratum changes the library in its own transaction.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoEvaluationId } from '../helpers/evaluations';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import {
 	findGoodExamples,
@@ -141,12 +142,7 @@ describe('good examples', () => {
 	});
 
 	it('changes with an erratum in the same transaction', async () => {
-		const { evaluation_id: id } = await t.db
-			.selectFrom('published_result')
-			.select('evaluation_id')
-			.where('municipality_code', '=', '1883')
-			.where('year', '=', 2022)
-			.executeTakeFirstOrThrow();
+		const id = await demoEvaluationId(t.db);
 		await reopenEvaluation(t.db, systemActor, id, 'En styrka var felskriven');
 		await t.db
 			.updateTable('strength')

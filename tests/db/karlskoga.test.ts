@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoEvaluationId } from '../helpers/evaluations';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { listLatestTotals } from '../../src/lib/server/published/results';
 import type { EvaluationContent } from '../../src/lib/domain/evaluation-content';
@@ -55,12 +56,7 @@ describe('demo data', () => {
 	});
 
 	it('dates and describes the Karlskoga 2022 report from the data, not from the day of loading', async () => {
-		const { evaluation_id } = await t.db
-			.selectFrom('published_result')
-			.select('evaluation_id')
-			.where('municipality_code', '=', '1883')
-			.where('year', '=', 2022)
-			.executeTakeFirstOrThrow();
+		const evaluation_id = await demoEvaluationId(t.db);
 		const { model } = await loadReportModel(t.db, evaluation_id);
 		expect(model.date).toBe('31 oktober 2022');
 		expect(model.method.description).not.toContain('första utvärdering');
@@ -82,12 +78,7 @@ describe('demo data', () => {
 	});
 
 	it('refreshes the precomputed profile and averages in the erratum’s own transaction', async () => {
-		const { evaluation_id: id } = await t.db
-			.selectFrom('published_result')
-			.select('evaluation_id')
-			.where('municipality_code', '=', '1883')
-			.where('year', '=', 2022)
-			.executeTakeFirstOrThrow();
+		const id = await demoEvaluationId(t.db);
 		await reopenEvaluation(t.db, systemActor, id, 'Delområde 1.1 var felräknat i rapporten');
 		await t.db
 			.updateTable('agreed_score')
@@ -121,12 +112,7 @@ describe('demo data', () => {
 	});
 
 	it('credits SKR, not the demo team, for Karlskoga 2022, and marks its texts as Swedish', async () => {
-		const { evaluation_id } = await t.db
-			.selectFrom('published_result')
-			.select('evaluation_id')
-			.where('municipality_code', '=', '1883')
-			.where('year', '=', 2022)
-			.executeTakeFirstOrThrow();
+		const evaluation_id = await demoEvaluationId(t.db);
 		const { model } = await loadReportModel(t.db, evaluation_id, 'en');
 		expect(model.credit).toEqual({
 			kind: 'publisher',

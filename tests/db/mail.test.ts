@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createTestEvaluation } from '../helpers/evaluations';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { createUser } from '../helpers/users';
 import { linkIn, startTestSmtp, type TestSmtp } from '../helpers/smtp';
@@ -8,7 +9,6 @@ import { findUsableToken, redeemAccountToken } from '../../src/lib/server/accoun
 import { enqueueMail, listOutbox } from '../../src/lib/server/mail/outbox';
 import { DuplicateEmailError, findUserForSignIn } from '../../src/lib/server/accounts/users';
 import { addFactCheckComment } from '../../src/lib/server/scoring/fact-check';
-import { createEvaluation } from '../../src/lib/server/evaluations/evaluations';
 import { saveNotificationChoices } from '../../src/lib/server/mail/notifications';
 import { requestPasswordReset } from '../../src/lib/server/auth/password-reset';
 import { createSession, validateSessionToken } from '../../src/lib/server/auth/session';
@@ -182,14 +182,11 @@ describe('notifications', () => {
 			municipalityCode: '1883',
 			name: 'Kim Kontakt'
 		});
-		const id = await createEvaluation(t.db, systemActor, {
+		const id = await createTestEvaluation(t.db, {
 			municipalityCode: '1883',
 			year: 2061,
-			rubricId: 'kommunkompassen-2020',
 			teamUserIds: [evaluator.id, quiet.id],
-			contactUserId: contact.id,
-			visitStart: null,
-			visitEnd: null
+			contactUserId: contact.id
 		});
 		await addFactCheckComment(
 			t.db,

@@ -4,12 +4,12 @@
  * workspace's busy writes.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestEvaluation } from '../helpers/evaluations';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { createUser } from '../helpers/users';
-import { createEvaluation, declareNoConflict } from '../../src/lib/server/evaluations/evaluations';
+import { declareNoConflict } from '../../src/lib/server/evaluations/evaluations';
 import { saveSheetScore } from '../../src/lib/server/scoring/scores';
 import { getRubricOrThrow } from '../../src/lib/server/register/rubrics';
-import { systemActor } from '../../src/lib/server/accounts/audit';
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -59,14 +59,11 @@ describe('the public data version', () => {
 	it('does not change when an evaluator saves a blind score', async () => {
 		const rubric = await getRubricOrThrow(t.db, 'kommunkompassen-2020');
 		const a = await createUser(t.db, { role: 'evaluator' });
-		const id = await createEvaluation(t.db, systemActor, {
+		const id = await createTestEvaluation(t.db, {
 			municipalityCode: '0115',
 			year: 2034,
 			rubricId: rubric.id,
-			teamUserIds: [a.id],
-			contactUserId: null,
-			visitStart: null,
-			visitEnd: null
+			teamUserIds: [a.id]
 		});
 		await declareNoConflict(t.db, a, id);
 		await t.db

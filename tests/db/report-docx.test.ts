@@ -1,24 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import mammoth from 'mammoth';
 import JSZip from 'jszip';
+import { createTestEvaluation, demoEvaluationId } from '../helpers/evaluations';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { createUser } from '../helpers/users';
 import { reportDocx } from '../../src/lib/server/report/docx-file';
-import { createEvaluation } from '../../src/lib/server/evaluations/evaluations';
-import { systemActor } from '../../src/lib/server/accounts/audit';
 
 let t: TestDatabase;
 let karlskoga: number;
 beforeAll(async () => {
 	t = await createTestDatabase({ demo: true });
-	karlskoga = (
-		await t.db
-			.selectFrom('evaluation')
-			.select('id')
-			.where('municipality_code', '=', '1883')
-			.where('year', '=', 2022)
-			.executeTakeFirstOrThrow()
-	).id;
+	karlskoga = await demoEvaluationId(t.db);
 });
 afterAll(async () => {
 	await t?.close();
@@ -117,12 +109,9 @@ describe('the Karlskoga 2022 report as Word', () => {
 describe('a draft report as Word', () => {
 	it('says UTKAST in the header and the title, and shows "ej bedömd"', async () => {
 		const evaluator = await createUser(t.db, { role: 'evaluator' });
-		const id = await createEvaluation(t.db, systemActor, {
+		const id = await createTestEvaluation(t.db, {
 			municipalityCode: '0180',
-			year: 2026,
-			rubricId: 'kommunkompassen-2020',
 			teamUserIds: [evaluator.id],
-			contactUserId: null,
 			visitStart: '2026-03-02',
 			visitEnd: '2026-03-04'
 		});

@@ -1,25 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestEvaluation, demoEvaluationId } from '../helpers/evaluations';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { checkPdfUa } from '../helpers/pdfua-check';
 import { withUntaggedLine } from '../helpers/pdf-inject';
 import { loadReportModel, reportPdf } from '../../src/lib/server/report/load';
 import { reportDocDefinition } from '../../src/lib/server/report/pdf';
 import { renderPdf } from '../../src/lib/server/report/pdfmake';
-import { createEvaluation } from '../../src/lib/server/evaluations/evaluations';
-import { systemActor } from '../../src/lib/server/accounts/audit';
 
 let t: TestDatabase;
 let karlskoga: number;
 beforeAll(async () => {
 	t = await createTestDatabase({ demo: true });
-	karlskoga = (
-		await t.db
-			.selectFrom('evaluation')
-			.select('id')
-			.where('municipality_code', '=', '1883')
-			.where('year', '=', 2022)
-			.executeTakeFirstOrThrow()
-	).id;
+	karlskoga = await demoEvaluationId(t.db);
 });
 afterAll(async () => {
 	await t?.close();
@@ -66,12 +58,8 @@ describe('the report as PDF/UA', { timeout: 900_000 }, () => {
 	});
 
 	it('a draft report passes the checker, its UTKAST watermark and header being artifacts', async () => {
-		const id = await createEvaluation(t.db, systemActor, {
+		const id = await createTestEvaluation(t.db, {
 			municipalityCode: '0180',
-			year: 2026,
-			rubricId: 'kommunkompassen-2020',
-			teamUserIds: [],
-			contactUserId: null,
 			visitStart: '2026-03-02',
 			visitEnd: '2026-03-04'
 		});

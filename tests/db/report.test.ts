@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractText, getDocumentProxy } from 'unpdf';
+import { createTestEvaluation, demoEvaluationId } from '../helpers/evaluations';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { createUser } from '../helpers/users';
 import { reportPdf } from '../../src/lib/server/report/load';
-import { createEvaluation } from '../../src/lib/server/evaluations/evaluations';
 import { createInterview } from '../../src/lib/server/sources/interviews';
 import { systemActor } from '../../src/lib/server/accounts/audit';
 import transcript from '../../src/lib/server/db/seed/reference/karlskoga-2022.json';
@@ -25,14 +25,7 @@ async function pagesOf(pdf: Uint8Array): Promise<string[]> {
 describe('the Karlskoga 2022 report in English', () => {
 	let all: string;
 	beforeAll(async () => {
-		const id = (
-			await t.db
-				.selectFrom('evaluation')
-				.select('id')
-				.where('municipality_code', '=', '1883')
-				.where('year', '=', 2022)
-				.executeTakeFirstOrThrow()
-		).id;
+		const id = await demoEvaluationId(t.db);
 		const { pdf, facts } = await reportPdf(t.db, id, 'en');
 		expect(facts.draft).toBe(false);
 		all = (await pagesOf(pdf)).join(' ');
@@ -63,14 +56,7 @@ describe('the Karlskoga 2022 report in English', () => {
 	});
 
 	it('leaves the Swedish PDF in the cache untouched (one cached PDF per version)', async () => {
-		const id = (
-			await t.db
-				.selectFrom('evaluation')
-				.select('id')
-				.where('municipality_code', '=', '1883')
-				.where('year', '=', 2022)
-				.executeTakeFirstOrThrow()
-		).id;
+		const id = await demoEvaluationId(t.db);
 		const swedish = (await pagesOf((await reportPdf(t.db, id, 'sv')).pdf)).join(' ');
 		expect(swedish).toContain('Analys av Karlskoga');
 		expect(swedish).not.toContain('Analysis of');
@@ -81,14 +67,7 @@ describe('the Karlskoga 2022 report (golden)', () => {
 	let pages: string[];
 	let all: string;
 	beforeAll(async () => {
-		const id = (
-			await t.db
-				.selectFrom('evaluation')
-				.select('id')
-				.where('municipality_code', '=', '1883')
-				.where('year', '=', 2022)
-				.executeTakeFirstOrThrow()
-		).id;
+		const id = await demoEvaluationId(t.db);
 		const { pdf } = await reportPdf(t.db, id);
 		pages = await pagesOf(pdf);
 		all = pages.join(' ');
@@ -135,14 +114,7 @@ describe('the Karlskoga 2022 report (golden)', () => {
 	});
 
 	it('is byte-identical on every download (cached per published version)', async () => {
-		const id = (
-			await t.db
-				.selectFrom('evaluation')
-				.select('id')
-				.where('municipality_code', '=', '1883')
-				.where('year', '=', 2022)
-				.executeTakeFirstOrThrow()
-		).id;
+		const id = await demoEvaluationId(t.db);
 		const a = await reportPdf(t.db, id);
 		// The cached report is found in one statement, before any report model is built.
 		let statements = 0;
@@ -163,12 +135,9 @@ describe('the Karlskoga 2022 report (golden)', () => {
 describe('a draft report', () => {
 	it('carries UTKAST on every page, lists what is missing, shows "ej bedömd" and never interview notes', async () => {
 		const evaluator = await createUser(t.db, { role: 'evaluator' });
-		const id = await createEvaluation(t.db, systemActor, {
+		const id = await createTestEvaluation(t.db, {
 			municipalityCode: '0180',
-			year: 2026,
-			rubricId: 'kommunkompassen-2020',
 			teamUserIds: [evaluator.id],
-			contactUserId: null,
 			visitStart: '2026-03-02',
 			visitEnd: '2026-03-04'
 		});

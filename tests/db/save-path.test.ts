@@ -4,14 +4,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KyselyPlugin } from 'kysely';
+import { createTestEvaluation } from '../helpers/evaluations';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { createUser } from '../helpers/users';
-import { createEvaluation, declareNoConflict } from '../../src/lib/server/evaluations/evaluations';
+import { declareNoConflict } from '../../src/lib/server/evaluations/evaluations';
 import { saveSheetScore, submitSheet } from '../../src/lib/server/scoring/scores';
 import { findEvaluationScope } from '../../src/lib/server/evaluations/scope';
 import { getRubricOrThrow } from '../../src/lib/server/register/rubrics';
 import { StaleWriteError } from '../../src/lib/server/db/versioned';
-import { systemActor } from '../../src/lib/server/accounts/audit';
 import type { Rubric } from '../../src/lib/domain/rubric';
 import type { SessionUser } from '../../src/lib/server/auth/types';
 import type { Database } from '../../src/lib/server/db';
@@ -27,14 +27,11 @@ beforeAll(async () => {
 	rubric = await getRubricOrThrow(t.db, 'kommunkompassen-2020');
 	a = await createUser(t.db, { role: 'evaluator' });
 	b = await createUser(t.db, { role: 'evaluator' });
-	evaluationId = await createEvaluation(t.db, systemActor, {
+	evaluationId = await createTestEvaluation(t.db, {
 		municipalityCode: '0114',
 		year: 2033,
 		rubricId: rubric.id,
-		teamUserIds: [a.id, b.id],
-		contactUserId: null,
-		visitStart: null,
-		visitEnd: null
+		teamUserIds: [a.id, b.id]
 	});
 	await declareNoConflict(t.db, a, evaluationId);
 	await declareNoConflict(t.db, b, evaluationId);

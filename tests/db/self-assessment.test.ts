@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestEvaluation } from '../helpers/evaluations';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { createUser } from '../helpers/users';
-import { createEvaluation } from '../../src/lib/server/evaluations/evaluations';
 import { getRubricOrThrow } from '../../src/lib/server/register/rubrics';
 import { computeNationalAverage } from '../../src/lib/server/published/comparisons';
 import { listAuditEntries } from '../../src/lib/server/accounts/audit-log';
@@ -25,7 +25,6 @@ import {
 	importSelfAssessment
 } from '../../src/lib/server/self-assessment/exchange';
 import { DomainError } from '../../src/lib/server/errors';
-import { systemActor } from '../../src/lib/server/accounts/audit';
 import { canOnSelfAssessment, selfAssessmentVisibility } from '../../src/lib/server/auth/policy';
 import type { Rubric } from '../../src/lib/domain/rubric';
 import type { SessionUser } from '../../src/lib/server/auth/types';
@@ -137,14 +136,9 @@ describe('bad input: a clear message and nothing written', () => {
 
 	it('refuses sharing with an evaluation of another municipality', async () => {
 		const id = await start('Delning');
-		const foreign = await createEvaluation(t.db, systemActor, {
+		const foreign = await createTestEvaluation(t.db, {
 			municipalityCode: '0115',
-			year: 2026,
-			rubricId: rubric.id,
-			teamUserIds: [],
-			contactUserId: null,
-			visitStart: null,
-			visitEnd: null
+			rubricId: rubric.id
 		});
 		const refused = await shareSelfAssessment(t.db, anna, id, foreign).catch((e) => e);
 		expect(refused).toBeInstanceOf(DomainError);
@@ -262,14 +256,10 @@ describe('privacy', () => {
 		const id = await start('Delas');
 		const own = await listSelfAssessments(t.db, '1883', { kind: 'all' });
 		expect(own.map((r) => r.id)).toContain(id);
-		const evaluation = await createEvaluation(t.db, systemActor, {
+		const evaluation = await createTestEvaluation(t.db, {
 			municipalityCode: '1883',
 			year: 2027,
-			rubricId: rubric.id,
-			teamUserIds: [],
-			contactUserId: null,
-			visitStart: null,
-			visitEnd: null
+			rubricId: rubric.id
 		});
 		expect(
 			(await listSelfAssessments(t.db, '1883', selfAssessmentVisibility(coordinator, '1883')!)).map(

@@ -6,12 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { RequestEvent } from '@sveltejs/kit';
+import { createTestEvaluation } from '../helpers/evaluations';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { createUser } from '../helpers/users';
-import { createEvaluation, declareNoConflict } from '../../src/lib/server/evaluations/evaluations';
+import { declareNoConflict } from '../../src/lib/server/evaluations/evaluations';
 import { loadOwnSheet, saveSheetScore } from '../../src/lib/server/scoring/scores';
 import { getRubricOrThrow } from '../../src/lib/server/register/rubrics';
-import { systemActor } from '../../src/lib/server/accounts/audit';
 import { downloadOwnSheet, importOwnSheet } from '../../src/lib/server/actions/sheet-file';
 import type { SessionUser } from '../../src/lib/server/auth/types';
 import type { Rubric } from '../../src/lib/domain/rubric';
@@ -26,14 +26,10 @@ beforeAll(async () => {
 	rubric = await getRubricOrThrow(t.db, 'kommunkompassen-2020');
 	a = await createUser(t.db, { role: 'evaluator' });
 	b = await createUser(t.db, { role: 'evaluator' });
-	id = await createEvaluation(t.db, systemActor, {
+	id = await createTestEvaluation(t.db, {
 		municipalityCode: '0114',
-		year: 2026,
 		rubricId: rubric.id,
-		teamUserIds: [a.id, b.id],
-		contactUserId: null,
-		visitStart: null,
-		visitEnd: null
+		teamUserIds: [a.id, b.id]
 	});
 	await declareNoConflict(t.db, a, id);
 	await declareNoConflict(t.db, b, id);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestEvaluation } from '../helpers/evaluations';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { createUser } from '../helpers/users';
-import { createEvaluation } from '../../src/lib/server/evaluations/evaluations';
 import { getRubricOrThrow, syncRubrics } from '../../src/lib/server/register/rubrics';
 import { addFindingItem, deleteFindingItem } from '../../src/lib/server/scoring/finding-items';
 import { saveAgreedScore } from '../../src/lib/server/scoring/scores';
@@ -91,14 +91,12 @@ const writtenAnswer = async (evaluationId: number, subareaId: string) =>
 let year = 2030;
 async function newEvaluation(rubricId = 'kommunkompassen-test-hel', code = '0114') {
 	year += 1;
-	return createEvaluation(t.db, systemActor, {
+	return createTestEvaluation(t.db, {
 		municipalityCode: code,
 		year,
 		rubricId,
 		teamUserIds: [a.id, b.id],
-		contactUserId: code === '0114' ? contact.id : null,
-		visitStart: null,
-		visitEnd: null
+		contactUserId: code === '0114' ? contact.id : null
 	});
 }
 

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestEvaluation } from '../helpers/evaluations';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { createUser } from '../helpers/users';
-import { createEvaluation, declareNoConflict } from '../../src/lib/server/evaluations/evaluations';
+import { declareNoConflict } from '../../src/lib/server/evaluations/evaluations';
 import { transitionEvaluation } from '../../src/lib/server/evaluations/transitions';
 import { saveAgreedScore, saveSheetScore, submitSheet } from '../../src/lib/server/scoring/scores';
 import { saveFindingText } from '../../src/lib/server/scoring/findings';
@@ -42,14 +43,11 @@ afterAll(async () => {
 const subareas = () => rubric.areas.flatMap((x) => x.subareas);
 
 async function newEvaluation(code: string, year: number, previousEvaluationId?: number) {
-	const id = await createEvaluation(t.db, systemActor, {
+	const id = await createTestEvaluation(t.db, {
 		municipalityCode: code,
 		year,
 		rubricId: rubric.id,
 		teamUserIds: [a.id, b.id],
-		contactUserId: null,
-		visitStart: null,
-		visitEnd: null,
 		previousEvaluationId
 	});
 	await declareNoConflict(t.db, a, id);
@@ -440,14 +438,10 @@ describe('action plans and re-evaluation', () => {
 				.execute()
 		).toEqual([]);
 		await expect(
-			createEvaluation(t.db, systemActor, {
+			createTestEvaluation(t.db, {
 				municipalityCode: '0123',
 				year: 2027,
 				rubricId: rubric.id,
-				teamUserIds: [],
-				contactUserId: null,
-				visitStart: null,
-				visitEnd: null,
 				previousEvaluationId: id
 			})
 		).rejects.toBeInstanceOf(DomainError);

@@ -28,13 +28,20 @@ export interface MeanWithN {
  * municipality evaluated often weighs more.
  */
 export type AverageMode = 'latest' | 'all';
-export const averageModes: readonly AverageMode[] = ['latest', 'all'];
 
 /**
  * Below this many evaluations a figure is not an average: with one evaluation it is that
  * municipality itself. The figure keeps its n so pages can say why it is missing.
  */
 export const minEvaluations = 3;
+
+/**
+ * The version of the rules behind the stored `published_aggregate` figures (`minEvaluations`,
+ * `thresholdAverage`, `rankOf`'s inputs, the SQL in server/published/comparisons.ts). Bump it
+ * when the rule changes (or the shape of the stored figures): rows stored under another version
+ * are never served, each is computed again on its next read, so no migration has to drop them.
+ */
+export const aggregateRuleVersion = 1;
 
 export interface NationalAverage {
 	rubric: string;

@@ -9,20 +9,23 @@ export const signInSchema = z.object({
 	password: z.string().min(1, 'errors.required').max(1000, 'errors.invalid').prefault('')
 });
 
+/** A new password, typed twice: the rules and the check that both match, for every password form. */
+const newPassword = {
+	password: z
+		.string()
+		.min(minPasswordLength, 'auth.password.tooShort')
+		.max(1000, 'errors.invalid')
+		.prefault(''),
+	confirm: z.string().max(1000).prefault('')
+};
+const confirmed = [
+	(v: { password: string; confirm: string }) => v.password === v.confirm,
+	{ path: ['confirm'], message: 'auth.password.mismatch' }
+] satisfies [unknown, { path: string[]; message: string }];
+
 export const newPasswordSchema = z
-	.object({
-		current: z.string().max(1000).prefault(''),
-		password: z
-			.string()
-			.min(minPasswordLength, 'auth.password.tooShort')
-			.max(1000, 'errors.invalid')
-			.prefault(''),
-		confirm: z.string().max(1000).prefault('')
-	})
-	.refine((v) => v.password === v.confirm, {
-		path: ['confirm'],
-		message: 'auth.password.mismatch'
-	});
+	.object({ current: z.string().max(1000).prefault(''), ...newPassword })
+	.refine(...confirmed);
 
 /**
  * A same-origin path to return to (after sign-in, after choosing a language); anything else
@@ -53,19 +56,7 @@ export function safeReturnTo(
 }
 
 /** Choosing a password through an invitation or reset link: the new password twice. */
-export const chosenPasswordSchema = z
-	.object({
-		password: z
-			.string()
-			.min(minPasswordLength, 'auth.password.tooShort')
-			.max(1000, 'errors.invalid')
-			.prefault(''),
-		confirm: z.string().max(1000).prefault('')
-	})
-	.refine((v) => v.password === v.confirm, {
-		path: ['confirm'],
-		message: 'auth.password.mismatch'
-	});
+export const chosenPasswordSchema = z.object(newPassword).refine(...confirmed);
 
 /** "Glömt lösenordet": only the address (form field `email`). */
 export const forgotPasswordSchema = z.object({

@@ -11,7 +11,7 @@ import { resolveAnswerTarget, sourceLimits } from '$lib/domain/sources';
 import { translateKey } from '$lib/i18n/lookup';
 import { pdfDisposition } from '../report/load';
 import { docxContentType } from '../report/docx-file';
-import { xlsxContentType } from '../scoring/sheet-xlsx';
+import { xlsxContentType } from '../office/workbook';
 
 type Event = RequestEvent<{ id: string }>;
 

@@ -4,12 +4,16 @@
  * history with the findings of its profiled result. Published results change only on publish,
  * erratum and import, which call `refreshPublishedAggregates` in their own transaction; pages and
  * the API read one row instead of aggregating every score on each request. A row that is missing
- * (a database from before the table, or after `forgetPublishedAggregates`) is computed on first
- * read and stored.
+ * (dropped by the triggers when another writer changed published results) or was computed under
+ * another `aggregateRuleVersion` (the rule changed since) is computed on first read and stored.
  */
 import { sql } from 'kysely';
 import type { Database } from '../db';
-import { averageModes, type AverageMode, type NationalAverage } from '$lib/domain/comparison';
+import {
+	aggregateRuleVersion,
+	type AverageMode,
+	type NationalAverage
+} from '$lib/domain/comparison';
 import type { Rubric } from '$lib/domain/rubric';
 import type { EvaluationContent } from '$lib/domain/evaluation-content';
 import {
@@ -37,6 +41,16 @@ export interface MunicipalityAggregate {
 
 const rubricKind = 'rubric';
 const municipalityKind = 'municipality';
+
+type AggregateRow = { key: string; data: object };
+
+const rowsFor = (kind: string, rows: AggregateRow[]) =>
+	rows.map((r) => ({
+		kind,
+		key: r.key,
+		data: JSON.stringify(r.data),
+		rule_version: aggregateRuleVersion
+	}));
 
 async function computeRubricAggregate(db: Database, rubric: Rubric): Promise<RubricAggregate> {
 	const [latest, all, totals] = await Promise.all([
@@ -75,14 +89,15 @@ async function computeMunicipalityAggregates(
 	});
 }
 
-async function store(db: Database, kind: string, rows: { key: string; data: object }[]) {
+async function store(db: Database, kind: string, rows: AggregateRow[]) {
 	if (!rows.length) return;
 	await db
 		.insertInto('published_aggregate')
-		.values(rows.map((r) => ({ kind, key: r.key, data: JSON.stringify(r.data) })))
+		.values(rowsFor(kind, rows))
 		.onConflict((oc) =>
 			oc.columns(['kind', 'key']).doUpdateSet((eb) => ({
 				data: eb.ref('excluded.data'),
+				rule_version: eb.ref('excluded.rule_version'),
 				refreshed_at: sql`now()`
 			}))
 		)
@@ -113,13 +128,25 @@ export async function refreshPublishedAggregates(
 	);
 }
 
-async function insertIfMissing(db: Database, kind: string, rows: { key: string; data: object }[]) {
+/** Stores what a read computed where no row of the current rule version is. */
+async function insertIfMissing(db: Database, kind: string, rows: AggregateRow[]) {
 	if (!rows.length) return;
-	// A concurrent refresh in a publish transaction is newer than what this read computed.
 	await db
 		.insertInto('published_aggregate')
-		.values(rows.map((r) => ({ kind, key: r.key, data: JSON.stringify(r.data) })))
-		.onConflict((oc) => oc.columns(['kind', 'key']).doNothing())
+		.values(rowsFor(kind, rows))
+		.onConflict((oc) =>
+			oc
+				.columns(['kind', 'key'])
+				.doUpdateSet((eb) => ({
+					data: eb.ref('excluded.data'),
+					rule_version: eb.ref('excluded.rule_version'),
+					refreshed_at: sql`now()`
+				}))
+				// A row of the current version came from a concurrent refresh in a publish
+				// transaction, newer than what this read computed: kept. A row of another version
+				// was computed under another rule: replaced.
+				.where('published_aggregate.rule_version', '<>', aggregateRuleVersion)
+		)
 		.execute();
 }
 
@@ -130,15 +157,13 @@ export async function loadRubricAggregate(db: Database, rubric: Rubric): Promise
 		.select('data')
 		.where('kind', '=', rubricKind)
 		.where('key', '=', rubric.id)
+		.where('rule_version', '=', aggregateRuleVersion)
 		.executeTakeFirst();
-	if (row && isRubricAggregate(row.data)) return row.data;
+	if (row) return row.data as RubricAggregate;
 	const computed = await computeRubricAggregate(db, rubric);
 	await insertIfMissing(db, rubricKind, [{ key: rubric.id, data: computed }]);
 	return computed;
 }
-
-const isRubricAggregate = (data: object): data is RubricAggregate =>
-	'averages' in data && averageModes.every((m) => m in (data.averages as object));
 
 /** Several municipalities' published histories, in the order asked. */
 export async function loadMunicipalityAggregates(
@@ -152,6 +177,7 @@ export async function loadMunicipalityAggregates(
 		.select(['key', 'data'])
 		.where('kind', '=', municipalityKind)
 		.where('key', 'in', wanted)
+		.where('rule_version', '=', aggregateRuleVersion)
 		.execute();
 	const found = new Map(rows.map((r) => [r.key, revive(r.data as MunicipalityAggregate)]));
 	const missing = wanted.filter((c) => !found.has(c));

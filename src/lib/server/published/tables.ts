@@ -15,12 +15,15 @@ export interface PeerGroupTable {
 /**
  * Precomputed figures of the published results (`kind` 'rubric': national averages and totals of
  * one rubric version, keyed by rubric id; 'municipality': one municipality's published history,
- * keyed by code). Written in the transaction that changes published results.
+ * keyed by code). Written in the transaction that changes published results, and again on the
+ * first read after `aggregateRuleVersion` changed.
  */
 export interface PublishedAggregateTable {
 	kind: string;
 	key: string;
 	data: JSONColumnType<object>;
+	/** `aggregateRuleVersion` when computed: a row of another version is stale, never served. */
+	rule_version: number;
 	refreshed_at: Generated<Timestamp>;
 }
 

@@ -16,12 +16,7 @@ import {
 	type SheetMarker
 } from '$lib/domain/sheet-file';
 import type { SheetScore } from './scores';
-
-export const xlsxContentType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-async function excel() {
-	return (await import('exceljs')).default;
-}
+import { cellText, createWorkbook, readFirstSheet, workbookBytes } from '../office/workbook';
 
 /**
  * The sheet as a workbook: a header row, per area a row with its sum as a formula and one row per
@@ -36,31 +31,26 @@ export async function buildSheetXlsx(input: {
 	title: string;
 }): Promise<Uint8Array> {
 	const t = translator(input.locale);
-	const ExcelJS = await excel();
-	const workbook = new ExcelJS.Workbook();
-	workbook.creator = 'Kommunkompassen';
-	workbook.title = input.title;
-	const sheet = workbook.addWorksheet(t('sheet.xlsx.name'), {
-		views: [{ state: 'frozen', ySplit: 1 }]
+	const { workbook, sheet } = await createWorkbook({
+		sheetName: t('sheet.xlsx.name'),
+		title: input.title,
+		columns: [
+			{ width: 11 },
+			{ width: 52 },
+			{ width: 7 },
+			{ width: 8 },
+			{ width: 80 },
+			{ width: 10, hidden: true }
+		],
+		header: [
+			t('sheet.xlsx.subarea'),
+			t('sheet.xlsx.title'),
+			t('sheet.xlsx.max'),
+			t('sheet.xlsx.points'),
+			t('sheet.xlsx.justification'),
+			formatMarker(input.marker)
+		]
 	});
-	sheet.columns = [
-		{ width: 11 },
-		{ width: 52 },
-		{ width: 7 },
-		{ width: 8 },
-		{ width: 80 },
-		{ width: 10, hidden: true }
-	];
-	const header = sheet.getRow(1);
-	header.values = [
-		t('sheet.xlsx.subarea'),
-		t('sheet.xlsx.title'),
-		t('sheet.xlsx.max'),
-		t('sheet.xlsx.points'),
-		t('sheet.xlsx.justification'),
-		formatMarker(input.marker)
-	];
-	header.font = { bold: true };
 	const P = columnLetter(col.points);
 	const areaRows: number[] = [];
 	let row = 2;
@@ -113,19 +103,7 @@ export async function buildSheetXlsx(input: {
 		result: Object.values(input.scores).reduce((n, s) => n + (s.points ?? 0), 0)
 	};
 	total.font = { bold: true };
-	return new Uint8Array(await workbook.xlsx.writeBuffer());
-}
-
-/** A cell's value as text: rich text joined, a formula by its result. */
-function text(value: unknown): string {
-	if (value === null || value === undefined) return '';
-	if (typeof value === 'object') {
-		const v = value as { richText?: { text: string }[]; result?: unknown; text?: string };
-		if (v.richText) return v.richText.map((r) => r.text).join('');
-		if ('result' in v) return text(v.result);
-		if (typeof v.text === 'string') return v.text;
-	}
-	return String(value);
+	return workbookBytes(workbook);
 }
 
 /** A points cell: a number as a number, a formula by its result, anything else as typed. */
@@ -143,27 +121,20 @@ export async function readSheetXlsx(
 	bytes: Uint8Array,
 	rubric: Rubric
 ): Promise<{ marker: SheetMarker; rows: SheetFileRow[] } | null> {
-	const ExcelJS = await excel();
-	const workbook = new ExcelJS.Workbook();
-	try {
-		await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-	} catch {
-		return null;
-	}
-	const sheet = workbook.worksheets[0];
-	const marker = sheet && parseMarker(text(sheet.getRow(1).getCell(col.marker).value));
+	const sheet = await readFirstSheet(bytes);
+	const marker = sheet && parseMarker(cellText(sheet.getRow(1).getCell(col.marker).value));
 	if (!marker) return null;
 	const areaIds = new Set(rubric.areas.map((a) => a.id));
 	const rows: SheetFileRow[] = [];
 	sheet.eachRow((r, n) => {
 		if (n === 1) return;
-		const id = text(r.getCell(col.id).value).trim();
+		const id = cellText(r.getCell(col.id).value).trim();
 		if (!id || areaIds.has(id)) return;
 		rows.push({
 			row: n,
 			id,
 			points: points(r.getCell(col.points).value),
-			justification: text(r.getCell(col.justification).value)
+			justification: cellText(r.getCell(col.justification).value)
 		});
 	});
 	return { marker, rows };

@@ -11,6 +11,7 @@ import type { Locale } from '$lib/i18n';
 import { translator } from '$lib/i18n/lookup';
 import { heading } from '../report/docx-parts';
 import type { WrittenAnswerView } from './written-answers';
+import { cellText, createWorkbook, readFirstSheet, workbookBytes } from '../office/workbook';
 
 /** Columns of the answers sheet, 1-based as exceljs counts them. */
 export const answerColumns = {
@@ -117,30 +118,25 @@ export async function buildAnswersXlsx(input: {
 	locale: Locale;
 }): Promise<Uint8Array> {
 	const t = translator(input.locale);
-	const ExcelJS = (await import('exceljs')).default;
-	const workbook = new ExcelJS.Workbook();
-	workbook.creator = 'Kommunkompassen';
-	const sheet = workbook.addWorksheet(t('questions.sheetName'), {
-		views: [{ state: 'frozen', ySplit: 1 }]
+	const { workbook, sheet } = await createWorkbook({
+		sheetName: t('questions.sheetName'),
+		columns: [
+			{ width: 10 },
+			{ width: 40 },
+			{ width: 70 },
+			{ width: 90 },
+			{ width: 12, hidden: true },
+			{ width: 12, hidden: true }
+		],
+		header: [
+			t('questions.id'),
+			t('sheet.xlsx.subarea'),
+			t('questions.question'),
+			t('questions.answerColumn'),
+			`${markerFormat};evaluation=${input.evaluationId}`,
+			''
+		]
 	});
-	sheet.columns = [
-		{ width: 10 },
-		{ width: 40 },
-		{ width: 70 },
-		{ width: 90 },
-		{ width: 12, hidden: true },
-		{ width: 12, hidden: true }
-	];
-	const header = sheet.getRow(1);
-	header.values = [
-		t('questions.id'),
-		t('sheet.xlsx.subarea'),
-		t('questions.question'),
-		t('questions.answerColumn'),
-		`${markerFormat};evaluation=${input.evaluationId}`,
-		''
-	];
-	header.font = { bold: true };
 	const answered = new Map(input.answers.map((a) => [answerTargetId(a), a]));
 	for (const area of input.rubric.areas)
 		for (const s of area.subareas)
@@ -159,7 +155,7 @@ export async function buildAnswersXlsx(input: {
 				row.getCell(answerColumns.question).alignment = { wrapText: true, vertical: 'top' };
 				row.getCell(answerColumns.answer).alignment = { wrapText: true, vertical: 'top' };
 			}
-	return new Uint8Array(await workbook.xlsx.writeBuffer());
+	return workbookBytes(workbook);
 }
 
 export interface AnswerFileRow {
@@ -172,42 +168,26 @@ export interface AnswerFileRow {
 	original: string;
 }
 
-const text = (value: unknown): string => {
-	if (value === null || value === undefined) return '';
-	if (typeof value === 'object') {
-		const v = value as { richText?: { text: string }[]; result?: unknown };
-		if (v.richText) return v.richText.map((r) => r.text).join('');
-		if ('result' in v) return text(v.result);
-	}
-	return String(value);
-};
-
 /** The rows of an uploaded answers file, or null when it is not one of this evaluation's. */
 export async function readAnswersXlsx(
 	bytes: Uint8Array,
 	evaluationId: number
 ): Promise<AnswerFileRow[] | null> {
-	const ExcelJS = (await import('exceljs')).default;
-	const workbook = new ExcelJS.Workbook();
-	try {
-		await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-	} catch {
-		return null;
-	}
-	const sheet = workbook.worksheets[0];
-	const marker = sheet && text(sheet.getRow(1).getCell(answerColumns.version).value);
+	const sheet = await readFirstSheet(bytes);
+	if (!sheet) return null;
+	const marker = cellText(sheet.getRow(1).getCell(answerColumns.version).value);
 	if (marker !== `${markerFormat};evaluation=${evaluationId}`) return null;
 	const rows: AnswerFileRow[] = [];
 	sheet.eachRow((r, n) => {
 		if (n === 1) return;
-		const targetId = text(r.getCell(answerColumns.id).value).trim();
+		const targetId = cellText(r.getCell(answerColumns.id).value).trim();
 		if (!targetId) return;
 		rows.push({
 			row: n,
 			targetId,
-			answer: text(r.getCell(answerColumns.answer).value),
-			version: Number(text(r.getCell(answerColumns.version).value)) || 0,
-			original: text(r.getCell(answerColumns.original).value)
+			answer: cellText(r.getCell(answerColumns.answer).value),
+			version: Number(cellText(r.getCell(answerColumns.version).value)) || 0,
+			original: cellText(r.getCell(answerColumns.original).value)
 		});
 	});
 	return rows;

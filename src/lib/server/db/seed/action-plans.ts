@@ -1,6 +1,7 @@
 import type { Database } from '../index';
 import type { SeedLog } from './index';
 import { systemActor } from '../../accounts/audit';
+import { findSeededKarlskoga } from './karlskoga';
 import {
 	addProgressNote,
 	saveActionItem,
@@ -9,18 +10,12 @@ import {
 
 /** Example actions on Karlskoga 2022's improvement possibilities, published by the municipality. */
 export async function seedActionPlans(db: Database, log: SeedLog): Promise<void> {
-	const karlskoga = await db
-		.selectFrom('evaluation')
-		.select('id')
-		.where('municipality_code', '=', '1883')
-		.where('year', '=', 2022)
-		.where('origin', '=', 'workspace')
-		.executeTakeFirst();
-	if (!karlskoga) return;
+	const karlskoga = await findSeededKarlskoga(db);
+	if (karlskoga === undefined) return;
 	const improvements = await db
 		.selectFrom('improvement')
 		.select(['id', 'area_id', 'text'])
-		.where('evaluation_id', '=', karlskoga.id)
+		.where('evaluation_id', '=', karlskoga)
 		.orderBy('area_id')
 		.orderBy('position')
 		.execute();
@@ -58,7 +53,7 @@ export async function seedActionPlans(db: Database, log: SeedLog): Promise<void>
 	for (const ex of examples) {
 		const improvement = first(ex.areaId);
 		if (!improvement) continue;
-		const id = await saveActionItem(db, systemActor, karlskoga.id, null, {
+		const id = await saveActionItem(db, systemActor, karlskoga, null, {
 			title: ex.title,
 			description: `Åtgärd för förbättringsmöjligheten: ${improvement.text}`,
 			ownerRole: ex.ownerRole,
@@ -68,9 +63,9 @@ export async function seedActionPlans(db: Database, log: SeedLog): Promise<void>
 			improvementIds: [improvement.id],
 			recommendationIds: []
 		});
-		if (ex.note) await addProgressNote(db, systemActor, karlskoga.id, id, ex.start, ex.note);
+		if (ex.note) await addProgressNote(db, systemActor, karlskoga, id, ex.start, ex.note);
 		n += 1;
 	}
-	await setActionPlanPublic(db, systemActor, karlskoga.id, true);
+	await setActionPlanPublic(db, systemActor, karlskoga, true);
 	log(`Demo: ${n} example actions on Karlskoga 2022's improvement possibilities.`);
 }

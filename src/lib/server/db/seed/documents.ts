@@ -6,6 +6,7 @@ import { extractStoredDocument } from '../../jobs/extraction';
 import { createEvaluation } from '../../evaluations/evaluations';
 import type { DemoUsers } from './demo-users';
 import { DEFAULT_RUBRIC } from '$lib/domain/rubric';
+import { findSeededKarlskoga } from './karlskoga';
 
 // Bundled as JSON so the built server and the CLI both carry the texts (no file reads at run time).
 import demoDocuments from './reference/demo-documents.json';
@@ -28,13 +29,7 @@ const addDays = (date: Date, days: number) =>
  * text on Karlskoga 2022 and Hedemora's steering model, to search and cite.
  */
 export async function seedDocuments(db: Database, log: SeedLog, demo: DemoUsers): Promise<void> {
-	const karlskoga = await db
-		.selectFrom('evaluation')
-		.select('id')
-		.where('municipality_code', '=', '1883')
-		.where('year', '=', 2022)
-		.where('origin', '=', 'workspace')
-		.executeTakeFirst();
+	const karlskoga = await findSeededKarlskoga(db);
 	const { ids } = demo;
 	const today = new Date();
 	const hedemoraId = await createEvaluation(db, systemActor, {
@@ -59,10 +54,10 @@ export async function seedDocuments(db: Database, log: SeedLog, demo: DemoUsers)
 		.where('evaluation_id', '=', hedemoraId)
 		.execute();
 	const files = [
-		...(karlskoga
+		...(karlskoga !== undefined
 			? [
 					{
-						evaluationId: karlskoga.id,
+						evaluationId: karlskoga,
 						fileName: 'karlskoga-kommunkompassen-2022-ocr.txt',
 						title: 'Kommunkompassen – Analys av Karlskoga kommun (OCR)',
 						kind: 'annat' as const,

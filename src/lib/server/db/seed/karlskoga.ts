@@ -8,6 +8,21 @@ import { computeTotals } from '$lib/domain/scoring';
 import { publisherCredit } from '$lib/domain/report/credits';
 
 /**
+ * The id of the evaluation `seedKarlskoga` wrote (the later seed steps build on it), or undefined
+ * when the database holds no such evaluation (an import of Karlskoga's results is not one).
+ */
+export async function findSeededKarlskoga(db: Database): Promise<number | undefined> {
+	const row = await db
+		.selectFrom('evaluation')
+		.select('id')
+		.where('municipality_code', '=', transcript.municipality.code)
+		.where('year', '=', transcript.year)
+		.where('origin', '=', 'workspace')
+		.executeTakeFirst();
+	return row?.id;
+}
+
+/**
  * The demo's complete published evaluation: SKR's Karlskoga 2022 report as the toolkit holds it.
  * The transcript is a printed report, not the exchange format: where its printed area points
  * disagree with the subarea sums (areas 4 and 6) the computed figure is kept and the
