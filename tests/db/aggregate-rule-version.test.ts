@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
+import { resultRecord } from '../helpers/results';
 import { scoresAtShare2020 } from '../helpers/rubric';
 import { importResults } from '../../src/lib/server/published/result-import';
 import { cliActor } from '../../src/lib/server/accounts/audit';
@@ -37,16 +38,8 @@ afterAll(async () => {
 	await t?.close();
 });
 
-const record = (code: string, year: number, share: number) => ({
-	label: `${code}/${year}`,
-	value: {
-		format: 'kommunkompassen-result/1',
-		rubric: 'kommunkompassen-2020',
-		municipality: { code },
-		year,
-		scores: scoresAtShare2020(share)
-	}
-});
+const record = (code: string, year: number, share: number) =>
+	resultRecord(code, year, { scores: scoresAtShare2020(share) });
 
 const stored = () =>
 	t.db

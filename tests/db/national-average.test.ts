@@ -6,6 +6,7 @@
 import { scoresAtShare2020 } from '../helpers/rubric';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
+import { resultRecord } from '../helpers/results';
 import { importResults } from '../../src/lib/server/published/result-import';
 import { cliActor } from '../../src/lib/server/accounts/audit';
 import { GET } from '../../src/routes/api/v1/national-average/+server';
@@ -23,16 +24,7 @@ afterAll(async () => {
 const scores = scoresAtShare2020;
 const areaPoints = (p: number) =>
 	Object.fromEntries(['1', '2', '3', '4', '5', '6', '7', '8'].map((a) => [a, p]));
-const record = (code: string, year: number, levels: object) => ({
-	label: `${code}/${year}`,
-	value: {
-		format: 'kommunkompassen-result/1',
-		rubric: 'kommunkompassen-2020',
-		municipality: { code },
-		year,
-		...levels
-	}
-});
+const record = resultRecord;
 
 async function api(query: string) {
 	const url = new URL(`http://localhost/api/v1/national-average?${query}`);
