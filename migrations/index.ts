@@ -27,6 +27,7 @@ import * as createReportDocxCache from './20261206170000_create_report_docx_cach
 import * as clearUntaggedReportCache from './20261206180000_clear_untagged_report_cache';
 import * as createPublishedStrength from './20261206190000_create_published_strength';
 import * as reportRendering from './20261207000100_report_rendering';
+import * as textLangPerFinding from './20261207000300_text_lang_per_finding';
 
 /**
  * Every migration, in order. Imported statically so Vite, the built server and the CLI all see
@@ -60,5 +61,6 @@ export const migrations: Record<string, Migration> = {
 	'20261206170000_create_report_docx_cache': createReportDocxCache,
 	'20261206180000_clear_untagged_report_cache': clearUntaggedReportCache,
 	'20261206190000_create_published_strength': createPublishedStrength,
-	'20261207000100_report_rendering': reportRendering
+	'20261207000100_report_rendering': reportRendering,
+	'20261207000300_text_lang_per_finding': textLangPerFinding
 };
