@@ -27,6 +27,8 @@ export type DocumentKind = (typeof documentKinds)[number];
 export interface Strength {
 	text: string;
 	goldStar: boolean;
+	/** The language it was written in (BCP 47) when not the evaluation's; absent: the evaluation's. */
+	lang?: string;
 	/** The subarea it belongs to, where known (imports may say; the workspace records areas). */
 	subareaId?: string;
 }
@@ -35,6 +37,8 @@ export interface Improvement {
 	/** Stable id of the improvement row when it comes from the workspace (action plans link to it). */
 	id?: number;
 	text: string;
+	/** The language it was written in (BCP 47) when not the evaluation's; absent: the evaluation's. */
+	lang?: string;
 	/** The subarea it belongs to, where known. */
 	subareaId?: string;
 }

@@ -76,11 +76,12 @@ export interface ReportArea {
 	achieved: number | null;
 	complete: boolean;
 	general: string;
-	/** The language `general`, the strengths and the improvements were written in. */
+	/** The language `general` was written in (the evaluation's). */
 	lang: string;
 	subareas: ReportSubarea[];
+	/** Each in its own language: the evaluation's unless the author marked it otherwise. */
 	strengths: { text: string; goldStar: boolean; lang: string }[];
-	improvements: string[];
+	improvements: { text: string; lang: string }[];
 }
 
 export interface ReportModel {
@@ -98,7 +99,8 @@ export interface ReportModel {
 	author: string;
 	/**
 	 * The language the evaluators' texts (summary, recommendations, method, documents' titles,
-	 * findings) were written in; each area, subarea and strength carries it too as `lang`. The
+	 * findings) were written in; each area and subarea carries it too as `lang`, each strength and
+	 * improvement its own (this, unless its author marked it as written in another). The
 	 * rubric's titles and the report's own words are in `locale`.
 	 */
 	textLang: string;
@@ -188,8 +190,12 @@ export function buildReportModel(input: {
 				narrative: f?.narratives[s.id] ?? '',
 				lang
 			})),
-			strengths: (f?.strengths ?? []).map((x) => ({ text: x.text, goldStar: x.goldStar, lang })),
-			improvements: (f?.improvements ?? []).map((i) => i.text)
+			strengths: (f?.strengths ?? []).map((x) => ({
+				text: x.text,
+				goldStar: x.goldStar,
+				lang: x.lang ?? lang
+			})),
+			improvements: (f?.improvements ?? []).map((i) => ({ text: i.text, lang: i.lang ?? lang }))
 		};
 	});
 	const missing = totals.missing.map((id) => {

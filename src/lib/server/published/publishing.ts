@@ -58,14 +58,14 @@ export async function loadEvaluationContent(
 			.execute(),
 		db
 			.selectFrom('strength')
-			.select(['id', 'area_id', 'text', 'gold_star'])
+			.select(['id', 'area_id', 'text', 'gold_star', 'lang'])
 			.where('evaluation_id', '=', evaluationId)
 			.orderBy('position')
 			.orderBy('id')
 			.execute(),
 		db
 			.selectFrom('improvement')
-			.select(['id', 'area_id', 'text'])
+			.select(['id', 'area_id', 'text', 'lang'])
 			.where('evaluation_id', '=', evaluationId)
 			.orderBy('position')
 			.orderBy('id')
@@ -102,10 +102,10 @@ export async function loadEvaluationContent(
 		}
 		findings.strengths = strengths
 			.filter((s) => s.area_id === area.id)
-			.map((s) => ({ text: s.text, goldStar: s.gold_star }));
+			.map((s) => ({ text: s.text, goldStar: s.gold_star, ...(s.lang ? { lang: s.lang } : {}) }));
 		findings.improvements = improvements
 			.filter((i) => i.area_id === area.id)
-			.map((i) => ({ id: i.id, text: i.text }));
+			.map((i) => ({ id: i.id, text: i.text, ...(i.lang ? { lang: i.lang } : {}) }));
 		areas[area.id] = findings;
 	}
 	return {

@@ -22,6 +22,13 @@ import { svgToPng } from '../platform/fonts';
 /** The evaluators' texts are Swedish whatever the reader's language (DOMAIN.md, language of parts). */
 export const swedish = { value: 'sv-SE' };
 
+/**
+ * An evaluator's text's own language for Word (`w:lang`), where it is not the document's: a
+ * strength written in English in a Swedish report, say.
+ */
+export const ownLanguage = (lang: string, locale: string) =>
+	lang === locale ? undefined : { value: lang === 'en' ? 'en-GB' : lang === 'sv' ? 'sv-SE' : lang };
+
 export type Block = Paragraph | Table | TableOfContents;
 
 export const ORDERED = 'report-ordered';

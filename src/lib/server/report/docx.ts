@@ -27,6 +27,7 @@ import {
 	bullets,
 	chartImage,
 	heading,
+	ownLanguage,
 	plainParagraphs,
 	richText,
 	signed,
@@ -321,13 +322,15 @@ async function reportBlocks(model: ReportModel): Promise<Block[]> {
 												})
 											]
 										: []),
-									new TextRun({ text: s.text, language: theirs })
+									new TextRun({ text: s.text, language: ownLanguage(s.lang, model.locale) })
 								]
 							})
 					)
 				: bullets([])),
 			heading(t('report.improvements'), 3),
-			...bullets(area.improvements, theirs)
+			...(area.improvements.length
+				? area.improvements.flatMap((i) => bullets([i.text], ownLanguage(i.lang, model.locale)))
+				: bullets([]))
 		);
 	}
 

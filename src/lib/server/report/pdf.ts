@@ -328,7 +328,7 @@ export function reportDocDefinition(model: ReportModel) {
 		content.push(heading(t('report.improvements'), 3), {
 			tag: 'L',
 			ul: area.improvements.length
-				? area.improvements.map((i) => ({ text: i, ...withLang(authored(i)) }))
+				? area.improvements.map((i) => ({ text: i.text, ...withLang(authored(i)) }))
 				: ['–'],
 			style: 'body'
 		});

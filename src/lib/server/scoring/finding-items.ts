@@ -9,8 +9,15 @@ import { recordAudit, type Actor } from '../accounts/audit';
 import { ensureWithinLimit, saveVersioned } from '../db/versioned';
 import { DomainError } from '../errors';
 import { textLimits } from '$lib/domain/limits';
+import type { TextLanguage } from '$lib/domain/text-language';
 
 export type ListKind = 'strength' | 'improvement' | 'recommendation';
+
+/**
+ * A strength's or improvement possibility's own language; null: the evaluation's. Undefined on an
+ * update leaves it as it is (a recommendation has none: it is in the evaluation's language).
+ */
+type ItemLang = TextLanguage | null;
 
 /** Adds a strength, improvement possibility (per area) or recommendation (per evaluation). */
 export async function addFindingItem(
@@ -18,7 +25,7 @@ export async function addFindingItem(
 	actor: Actor,
 	evaluationId: number,
 	kind: ListKind,
-	input: { areaId?: string; text: string; goldStar?: boolean }
+	input: { areaId?: string; text: string; goldStar?: boolean; lang?: ItemLang }
 ): Promise<number> {
 	const text = input.text.trim();
 	if (!text) throw new DomainError('errors.required', 'text');
@@ -49,6 +56,7 @@ export async function addFindingItem(
 						area_id: input.areaId!,
 						text,
 						gold_star: input.goldStar ?? false,
+						lang: input.lang ?? null,
 						position
 					})
 					.returning('id')
@@ -58,7 +66,13 @@ export async function addFindingItem(
 			id = (
 				await trx
 					.insertInto('improvement')
-					.values({ evaluation_id: evaluationId, area_id: input.areaId!, text, position })
+					.values({
+						evaluation_id: evaluationId,
+						area_id: input.areaId!,
+						text,
+						lang: input.lang ?? null,
+						position
+					})
 					.returning('id')
 					.executeTakeFirstOrThrow()
 			).id;
@@ -150,7 +164,7 @@ export async function updateFindingItem(
 	evaluationId: number,
 	kind: ListKind,
 	id: number,
-	input: { text: string; goldStar?: boolean },
+	input: { text: string; goldStar?: boolean; lang?: ItemLang },
 	expectedVersion: number
 ): Promise<number> {
 	const text = input.text.trim();
@@ -166,6 +180,7 @@ export async function updateFindingItem(
 			throw new DomainError('errors.notFound', '_form', 404);
 		const values: Record<string, unknown> = { text };
 		if (kind === 'strength') values.gold_star = input.goldStar ?? false;
+		if (kind !== 'recommendation' && input.lang !== undefined) values.lang = input.lang;
 		const { version, before } = await saveVersioned(trx, kind, { id }, values, expectedVersion);
 		await recordAudit(trx, {
 			actor,
@@ -173,7 +188,7 @@ export async function updateFindingItem(
 			entityId: id,
 			evaluationId,
 			action: 'update',
-			before: { text: before?.text, goldStar: before?.gold_star },
+			before: { text: before?.text, goldStar: before?.gold_star, lang: before?.lang },
 			after: input
 		});
 		return version;

@@ -15,6 +15,8 @@ export interface FindingItem {
 	areaId: string;
 	text: string;
 	goldStar?: boolean;
+	/** The text's own language; null: the evaluation's. */
+	lang: string | null;
 	rowVersion: number;
 }
 
@@ -50,6 +52,7 @@ export async function loadDraftFindings(
 					'area_id as areaId',
 					'text',
 					'gold_star as goldStar',
+					'lang',
 					'row_version as rowVersion'
 				])
 				.where('evaluation_id', '=', evaluationId)
@@ -58,7 +61,7 @@ export async function loadDraftFindings(
 				.execute(),
 			db
 				.selectFrom('improvement')
-				.select(['id', 'area_id as areaId', 'text', 'row_version as rowVersion'])
+				.select(['id', 'area_id as areaId', 'text', 'lang', 'row_version as rowVersion'])
 				.where('evaluation_id', '=', evaluationId)
 				.orderBy('position')
 				.orderBy('id')

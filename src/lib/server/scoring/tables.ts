@@ -49,6 +49,8 @@ export interface StrengthTable {
 	text: string;
 	gold_star: Generated<boolean>;
 	position: Generated<number>;
+	/** The text's own language (BCP 47); null: the evaluation's `text_language`. */
+	lang: string | null;
 	row_version: Generated<number>;
 }
 
@@ -58,6 +60,8 @@ export interface ImprovementTable {
 	area_id: string;
 	text: string;
 	position: Generated<number>;
+	/** The text's own language (BCP 47); null: the evaluation's `text_language`. */
+	lang: string | null;
 	row_version: Generated<number>;
 }
 

@@ -16,14 +16,17 @@ import { validateSubareaScores } from '$lib/domain/scoring';
 import { stages } from '$lib/domain/lifecycle';
 import { resolveStoredAnswerTarget, sourceLimits } from '$lib/domain/sources';
 import { textLimits } from '$lib/domain/limits';
+import { textLanguages } from '$lib/domain/text-language';
 import { interviewFileSchema, webObservationFileSchema } from '../sources/exchange';
 import { interviewColumns } from '../sources/interviews';
 
+/** A strength's or improvement's own language; absent: the evaluation's. */
+const itemLang = z.enum(textLanguages).optional();
 const findingsSchema = z.object({
 	general: z.string(),
 	narratives: z.record(z.string(), z.string()),
-	strengths: z.array(z.object({ text: z.string().min(1), goldStar: z.boolean() })),
-	improvements: z.array(z.object({ text: z.string().min(1) }).passthrough())
+	strengths: z.array(z.object({ text: z.string().min(1), goldStar: z.boolean(), lang: itemLang })),
+	improvements: z.array(z.object({ text: z.string().min(1), lang: itemLang }).passthrough())
 });
 
 const teamFileSchema = z
@@ -253,13 +256,20 @@ export async function importEvaluationFile(
 						area_id: areaId,
 						text: s.text,
 						gold_star: s.goldStar,
+						lang: s.lang ?? null,
 						position: i
 					})
 					.execute();
 			for (const [i, s] of f.improvements.entries())
 				await trx
 					.insertInto('improvement')
-					.values({ evaluation_id: id, area_id: areaId, text: s.text, position: i })
+					.values({
+						evaluation_id: id,
+						area_id: areaId,
+						text: s.text,
+						lang: s.lang ?? null,
+						position: i
+					})
 					.execute();
 		}
 		for (const [i, r] of file.content.recommendations.entries())

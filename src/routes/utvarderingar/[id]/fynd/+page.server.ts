@@ -29,6 +29,7 @@ import {
 import { findSubarea } from '$lib/domain/rubric';
 import type { Actions, PageServerLoad } from './$types';
 import { textLimits } from '$lib/domain/limits';
+import { textLanguages } from '$lib/domain/text-language';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const { scope, rubric } = await authorizeEvaluationRoute(
@@ -59,12 +60,21 @@ const textForm = z.object({
 	text: formText(textLimits.findingText),
 	version: formVersion
 });
+/**
+ * A strength's or improvement's own language (its select): '' is the evaluation's (null); absent
+ * (a recommendation's form has no select) leaves it as it is.
+ */
+const itemLang = z
+	.enum(['', ...textLanguages], { error: 'setup.errors.textLanguage' })
+	.optional()
+	.transform((lang) => (lang === '' ? null : lang));
 const itemForm = z.object({
 	kind,
 	areaId: formText(5),
 	id: formId,
 	text: formText(textLimits.findingItem),
 	goldStar: formCheckbox,
+	lang: itemLang,
 	version: formVersion
 });
 const moveForm = z.object({
@@ -122,12 +132,18 @@ export const actions: Actions = refusingBadInput({
 		const addTo = `${raw.get('kind')}:${raw.get('areaId')}`;
 		const form = parseForm(locals, raw, itemForm, { addTo }, hidden);
 		if (!form.ok) return form.failure;
-		const { kind, areaId, text, goldStar } = form.data;
+		const { kind, areaId, text, goldStar, lang } = form.data;
 		if (kind !== 'recommendation' && !rubric.areas.some((a) => a.id === areaId))
 			return refuse(locals, '_form', 'ws.errors.unknownList', { addTo });
 		const result = await attempt(
 			locals,
-			() => addFindingItem(locals.db, actorOf(user), scope.id, kind, { areaId, text, goldStar }),
+			() =>
+				addFindingItem(locals.db, actorOf(user), scope.id, kind, {
+					areaId,
+					text,
+					goldStar,
+					lang
+				}),
 			{ addTo: `${kind}:${areaId}` }
 		);
 		return typeof result === 'number' ? { added: result } : result;
@@ -136,7 +152,7 @@ export const actions: Actions = refusingBadInput({
 		const { scope, user } = await authorizeEvaluationRoute(locals, params.id, 'findings.edit');
 		const form = parseForm(locals, await request.formData(), itemForm, {}, hidden);
 		if (!form.ok) return form.failure;
-		const { kind, id, text, goldStar, version } = form.data;
+		const { kind, id, text, goldStar, lang, version } = form.data;
 		const result = await attempt(
 			locals,
 			() =>
@@ -146,7 +162,7 @@ export const actions: Actions = refusingBadInput({
 					scope.id,
 					kind,
 					id,
-					{ text, goldStar },
+					{ text, goldStar, lang },
 					version
 				),
 			{ itemId: id, values: { text } }
