@@ -182,6 +182,24 @@ describe("a finding item's own language", () => {
 			expect(xml).not.toMatch(run('Tydlig medborgardialog'));
 			expect(xml).not.toMatch(run('Bättre uppföljning'));
 		});
+
+		it('texts without their own language take the evaluation’s, not Swedish (PDF and Word)', async () => {
+			const written = {
+				...model,
+				textLang: 'en',
+				summary: 'The team wrote this summary in English.'
+			};
+			const pdf = await renderPdf(reportDocDefinition(written));
+			const tree = (
+				await checkPdfUa(new Uint8Array(pdf), { lang: 'sv-SE', partLang: 'en-GB' })
+			).outline.join('\n');
+			expect(tree).toMatch(/\[en-GB\] "The team wrote this summary/);
+			const zip = await JSZip.loadAsync(Buffer.from(await renderReportDocx(written)));
+			const xml = (await zip.file('word/document.xml')!.async('string')).replace(/\s+/g, ' ');
+			expect(xml).toMatch(
+				/<w:r>(?:(?!<\/w:r>).)*<w:lang w:val="en-GB"\/>(?:(?!<\/w:r>).)*The team wrote this summary/
+			);
+		}, 300_000);
 	});
 
 	it('travels in the team file and is restored by its import', async () => {

@@ -19,14 +19,14 @@ import {
 import { parseRichText, type TextRun as RichRun } from '$lib/domain/rich-text';
 import { svgToPng } from '../platform/fonts';
 
-/** The evaluators' texts are Swedish whatever the reader's language (DOMAIN.md, language of parts). */
-export const swedish = { value: 'sv-SE' };
+/** A run's language for Word (`w:lang`), where it is not the document's. */
+type RunLanguage = { value: string };
 
 /**
  * An evaluator's text's own language for Word (`w:lang`), where it is not the document's: a
  * strength written in English in a Swedish report, say.
  */
-export const ownLanguage = (lang: string, locale: string) =>
+export const ownLanguage = (lang: string, locale: string): RunLanguage | undefined =>
 	lang === locale ? undefined : { value: lang === 'en' ? 'en-GB' : lang === 'sv' ? 'sv-SE' : lang };
 
 export type Block = Paragraph | Table | TableOfContents;
@@ -62,7 +62,7 @@ export async function chartImage(
 
 export const cell = (
 	text: string,
-	options: { bold?: boolean; right?: boolean; lang?: boolean } = {}
+	options: { bold?: boolean; right?: boolean; lang?: RunLanguage } = {}
 ) =>
 	new TableCell({
 		children: [
@@ -72,7 +72,7 @@ export const cell = (
 					new TextRun({
 						text,
 						bold: options.bold,
-						language: options.lang ? swedish : undefined
+						language: options.lang
 					})
 				]
 			})
@@ -83,7 +83,12 @@ export const cell = (
 export function table(
 	header: string[],
 	rows: string[][],
-	options: { rightFrom?: number; boldLast?: boolean; swedishColumns?: number[] } = {}
+	options: {
+		rightFrom?: number;
+		boldLast?: boolean;
+		/** Columns of the team's texts, and their language where it is not the document's. */
+		authored?: { columns: number[]; lang: RunLanguage | undefined };
+	} = {}
 ): Table {
 	const rightFrom = options.rightFrom ?? header.length;
 	return new Table({
@@ -102,7 +107,7 @@ export function table(
 							cell(text, {
 								right: i >= rightFrom,
 								bold: options.boldLast && r === rows.length - 1,
-								lang: options.swedishColumns?.includes(i)
+								lang: options.authored?.columns.includes(i) ? options.authored.lang : undefined
 							})
 						)
 					})
@@ -111,11 +116,11 @@ export function table(
 	});
 }
 
-export const runsOf = (runs: RichRun[], lang?: typeof swedish): ParagraphChild[] =>
+export const runsOf = (runs: RichRun[], lang?: RunLanguage): ParagraphChild[] =>
 	runs.map((r) => new TextRun({ text: r.text, bold: r.bold, language: lang }));
 
 /** A narrative's blocks (parseRichText, as the PDF and HTML read them) as paragraphs and bullets. */
-export function richText(text: string, lang?: typeof swedish): Paragraph[] {
+export function richText(text: string, lang?: RunLanguage): Paragraph[] {
 	if (!text.trim()) return [new Paragraph('–')];
 	return parseRichText(text).flatMap((block) =>
 		block.kind === 'list'
@@ -126,14 +131,14 @@ export function richText(text: string, lang?: typeof swedish): Paragraph[] {
 	);
 }
 
-export const plainParagraphs = (text: string, lang?: typeof swedish) =>
+export const plainParagraphs = (text: string, lang?: RunLanguage) =>
 	text
 		.split(/\n\s*\n/)
 		.map((p) => p.trim())
 		.filter(Boolean)
 		.map((p) => new Paragraph({ children: [new TextRun({ text: p, language: lang })] }));
 
-export const bullets = (items: string[], lang?: typeof swedish) =>
+export const bullets = (items: string[], lang?: RunLanguage) =>
 	(items.length ? items : ['–']).map(
 		(text) =>
 			new Paragraph({ bullet: { level: 0 }, children: [new TextRun({ text, language: lang })] })

@@ -31,7 +31,6 @@ import {
 	plainParagraphs,
 	richText,
 	signed,
-	swedish,
 	table,
 	type Block
 } from './docx-parts';
@@ -42,8 +41,9 @@ async function reportBlocks(model: ReportModel): Promise<Block[]> {
 	const points = (v: number | null) => (v === null ? t('report.notScored') : String(v));
 	const ofMax = (achieved: number | null, max: number) =>
 		t('report.ofMax', { achieved: points(achieved), max });
-	// In English the evaluators' texts stay Swedish and say so to spell checkers and screen readers.
-	const theirs = model.locale === 'sv' ? undefined : swedish;
+	// The team's texts keep the language they are written in (the evaluation's, Swedish unless set)
+	// and say so to spell checkers and screen readers where it is not the document's.
+	const theirs = ownLanguage(model.textLang, model.locale);
 	const blocks: Block[] = [];
 
 	// Cover
@@ -250,7 +250,7 @@ async function reportBlocks(model: ReportModel): Promise<Block[]> {
 						f.judgement ? t(`report.judgement.${f.judgement}`) : t('report.notScored'),
 						f.comment
 					]),
-					{ swedishColumns: theirs ? [1, 3] : [] }
+					{ authored: { columns: [1, 3], lang: theirs } }
 				)
 			);
 	}

@@ -7,17 +7,18 @@ import { translator } from '$lib/i18n/lookup';
 import { reportLang } from './pdf-frame';
 
 /**
- * The language of an evaluator's text: its own `lang` where the model gives one, else Swedish
- * (the evaluators write in Swedish); undefined where that is the report's language, so only a
- * part in another language is marked (Swedish texts inside the English report).
+ * The language of an evaluator's text: its own `lang` where the model gives one, else the language
+ * the team writes the evaluation's texts in (`textLang`, Swedish unless set); undefined where that
+ * is the report's language, so only a part in another language is marked (Swedish texts inside
+ * the English report, or English ones inside the Swedish report).
  */
-export function authoredLanguage(model: Pick<ReportModel, 'locale'>) {
+export function authoredLanguage(model: Pick<ReportModel, 'locale' | 'textLang'>) {
 	const docLang = reportLang(model.locale);
 	const authored = (value?: unknown): string | undefined => {
 		const own =
 			value && typeof value === 'object' && typeof (value as { lang?: unknown }).lang === 'string'
 				? (value as { lang: string }).lang
-				: 'sv';
+				: model.textLang;
 		const lang = reportLang(own);
 		return lang === docLang ? undefined : lang;
 	};
