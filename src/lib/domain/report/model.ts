@@ -5,6 +5,7 @@
 import type { EvaluationContent } from '../evaluation-content';
 import type { Rubric } from '../rubric';
 import { computeTotals } from '../scoring';
+import { interviewTotals } from '../sources';
 import { changeBetween, type ResultLevels } from '../comparison';
 import { whatIsKommunkompassen } from './standard-texts';
 import { historySentence, type PublishedEvaluation } from './history';
@@ -278,8 +279,8 @@ export function buildReportModel(input: {
 					? formatMonth(locale, content.evaluatedAt)
 					: null,
 			interviews,
-			interviewTotal: interviews.reduce((n, i) => n + i.interviews, 0),
-			peopleTotal: interviews.reduce((n, i) => n + i.people, 0),
+			interviewTotal: interviewTotals(content.method.interviews).interviews,
+			peopleTotal: interviewTotals(content.method.interviews).people,
 			documents: content.method.documentsStudied.map(
 				(d) => `${d.title}${d.date ? ` (${d.date})` : ''}`
 			)
