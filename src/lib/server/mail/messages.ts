@@ -67,24 +67,39 @@ export function resetMail(r: Recipient, p: { origin: string; token: string }): R
 /** A quoted text, shortened so a long comment does not make the mail the place to read it. */
 const quote = (text: string) => (text.length > 400 ? `${text.slice(0, 400)}…` : text);
 
-export function factCheckCommentMail(
-	r: Recipient,
-	p: {
-		origin: string;
-		evaluationId: number;
-		evaluation: string;
-		area: string;
-		author: string;
-		text: string;
+/** A fact-check comment (to the team) or an answer to one (to its author): the same mail. */
+interface FactCheckMail {
+	origin: string;
+	evaluationId: number;
+	evaluation: string;
+	area: string;
+	author: string;
+	text: string;
+}
+
+/** The words of each fact-check mail; the action and the link are the same. */
+const factCheckWords = {
+	comment: {
+		subject: m['mail.factCheck.subject'],
+		body: m['mail.factCheck.body'],
+		why: m['mail.factCheck.why']
+	},
+	answer: {
+		subject: m['mail.factCheckAnswer.subject'],
+		body: m['mail.factCheckAnswer.body'],
+		why: m['mail.factCheckAnswer.why']
 	}
-): RenderedMail {
+};
+
+function factCheckMail(kind: keyof typeof factCheckWords, r: Recipient, p: FactCheckMail) {
 	const locale = r.locale;
+	const words = factCheckWords[kind];
 	return renderMail(
 		{
-			subject: m['mail.factCheck.subject']({ evaluation: p.evaluation }, { locale }),
+			subject: words.subject({ evaluation: p.evaluation }, { locale }),
 			paragraphs: [
 				greeting(r, locale),
-				m['mail.factCheck.body'](
+				words.body(
 					{ author: p.author, evaluation: p.evaluation, area: p.area, text: quote(p.text) },
 					{ locale }
 				)
@@ -93,45 +108,18 @@ export function factCheckCommentMail(
 				label: m['mail.factCheck.action']({}, { locale }),
 				url: `${p.origin}/utvarderingar/${p.evaluationId}/faktagranskning`
 			},
-			why: m['mail.factCheck.why']({ evaluation: p.evaluation }, { locale }),
+			why: words.why({ evaluation: p.evaluation }, { locale }),
 			settingsUrl: settingsUrl(p.origin)
 		},
 		locale
 	);
 }
 
-export function factCheckAnswerMail(
-	r: Recipient,
-	p: {
-		origin: string;
-		evaluationId: number;
-		evaluation: string;
-		area: string;
-		author: string;
-		text: string;
-	}
-): RenderedMail {
-	const locale = r.locale;
-	return renderMail(
-		{
-			subject: m['mail.factCheckAnswer.subject']({ evaluation: p.evaluation }, { locale }),
-			paragraphs: [
-				greeting(r, locale),
-				m['mail.factCheckAnswer.body'](
-					{ author: p.author, area: p.area, text: quote(p.text) },
-					{ locale }
-				)
-			],
-			action: {
-				label: m['mail.factCheck.action']({}, { locale }),
-				url: `${p.origin}/utvarderingar/${p.evaluationId}/faktagranskning`
-			},
-			why: m['mail.factCheckAnswer.why']({ evaluation: p.evaluation }, { locale }),
-			settingsUrl: settingsUrl(p.origin)
-		},
-		locale
-	);
-}
+export const factCheckCommentMail = (r: Recipient, p: FactCheckMail): RenderedMail =>
+	factCheckMail('comment', r, p);
+
+export const factCheckAnswerMail = (r: Recipient, p: FactCheckMail): RenderedMail =>
+	factCheckMail('answer', r, p);
 
 /** What a user has to do when an evaluation reaches a stage (the keys of mail.stage.todo.*). */
 export type StageTodo = 'declare' | 'answer' | 'score' | 'calibrate' | 'review';
