@@ -4,6 +4,7 @@
  * thread needs no database and can be killed at its memory limit without harming the server.
  */
 import { extractDocument, type DocumentType, type Extraction } from '../documents/extract';
+import { renderReportPdf } from '../report/pdf';
 import type { ReportModel } from '$lib/domain/report/model';
 
 export type WorkerTask =
@@ -31,11 +32,7 @@ export default async function run(task: WorkerTask): Promise<WorkerResult> {
 					return { kind: 'refused', message: (e as Error).message };
 				throw e;
 			}
-		case 'report': {
-			// Loaded on the first report: a thread that only extracts text (or answers a ping) starts
-			// without pdfmake, the fonts and the Svelte charts, well inside a small heap limit.
-			const { renderReportPdf } = await import('../report/pdf');
+		case 'report':
 			return { kind: 'report', pdf: new Uint8Array(await renderReportPdf(task.model)) };
-		}
 	}
 }
