@@ -154,5 +154,3 @@ export const heading = (text: string, level: 1 | 2 | 3) =>
 					? HeadingLevel.HEADING_2
 					: HeadingLevel.HEADING_3
 	});
-
-export const signed = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `−${Math.abs(n)}` : '±0');

@@ -19,6 +19,7 @@ import {
 import { reportRadar } from '$lib/domain/charts/profile';
 import { reportBars } from '$lib/domain/charts/bars';
 import type { ReportModel } from '$lib/domain/report/model';
+import { developmentTable, pointsText, signed } from '$lib/domain/report/tables';
 import { translator } from '$lib/i18n/lookup';
 import { renderBarsSvg, renderRadarSvg } from '../results/charts';
 import { docxFrame } from './docx-frame';
@@ -30,7 +31,6 @@ import {
 	ownLanguage,
 	plainParagraphs,
 	richText,
-	signed,
 	table,
 	type Block
 } from './docx-parts';
@@ -38,7 +38,7 @@ import {
 /** The Word document's blocks, in the PDF's order. */
 async function reportBlocks(model: ReportModel): Promise<Block[]> {
 	const t = translator(model.locale);
-	const points = (v: number | null) => (v === null ? t('report.notScored') : String(v));
+	const points = pointsText(model);
 	const ofMax = (achieved: number | null, max: number) =>
 		t('report.ofMax', { achieved: points(achieved), max });
 	// The team's texts keep the language they are written in (the evaluation's, Swedish unless set)
@@ -203,28 +203,10 @@ async function reportBlocks(model: ReportModel): Promise<Block[]> {
 
 	if (model.development) {
 		const d = model.development;
+		const development = developmentTable(model, d);
 		blocks.push(heading(t('report.development', { year: d.previousYear }), 2));
 		if (d.caveat) blocks.push(new Paragraph(d.caveat));
-		blocks.push(
-			table(
-				['', String(d.previousYear), String(model.year), t('report.change')],
-				[
-					[
-						t('report.total'),
-						points(d.total.from),
-						points(d.total.to),
-						d.total.change === null ? '–' : signed(d.total.change)
-					],
-					...d.areas.map((a) => [
-						`${a.id}. ${a.title}`,
-						points(a.from),
-						points(a.to),
-						a.change === null ? '–' : signed(a.change)
-					])
-				],
-				{ rightFrom: 1 }
-			)
-		);
+		blocks.push(table(development.header, development.rows, { rightFrom: 1 }));
 		if (d.largest.length)
 			blocks.push(
 				new Paragraph({ children: [new TextRun({ text: t('report.largest'), bold: true })] }),

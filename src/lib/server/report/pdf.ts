@@ -8,6 +8,7 @@
 import { reportRadar } from '$lib/domain/charts/profile';
 import { reportBars } from '$lib/domain/charts/bars';
 import type { ReportModel } from '$lib/domain/report/model';
+import { developmentTable, pointsText, signed } from '$lib/domain/report/tables';
 import { translator } from '$lib/i18n/lookup';
 import { authoredLanguage, chartAltText, headings, pageBreak } from './pdf-accessibility';
 import { pageFrame } from './pdf-frame';
@@ -18,7 +19,7 @@ import { renderBarsSvg, renderRadarSvg } from '../results/charts';
 
 export function reportDocDefinition(model: ReportModel) {
 	const t = translator(model.locale);
-	const points = (v: number | null) => (v === null ? t('report.notScored') : String(v));
+	const points = pointsText(model);
 	const ofMax = (achieved: number | null, max: number) =>
 		t('report.ofMax', { achieved: points(achieved), max });
 	const { authored, withLang } = authoredLanguage(model);
@@ -166,6 +167,7 @@ export function reportDocDefinition(model: ReportModel) {
 
 	if (model.development) {
 		const d = model.development;
+		const development = developmentTable(model, d);
 		content.push(heading(t('report.development', { year: d.previousYear }), 2));
 		if (d.caveat) content.push({ text: d.caveat, style: 'muted' });
 		content.push({
@@ -173,26 +175,7 @@ export function reportDocDefinition(model: ReportModel) {
 			table: {
 				headerRows: 1,
 				widths: ['*', 'auto', 'auto', 'auto'],
-				body: [
-					[
-						{ text: '', style: 'th' },
-						{ text: String(d.previousYear), style: 'th' },
-						{ text: String(model.year), style: 'th' },
-						{ text: t('report.change'), style: 'th' }
-					],
-					[
-						t('report.total'),
-						points(d.total.from),
-						points(d.total.to),
-						d.total.change === null ? '–' : signed(d.total.change)
-					],
-					...d.areas.map((a) => [
-						`${a.id}. ${a.title}`,
-						points(a.from),
-						points(a.to),
-						a.change === null ? '–' : signed(a.change)
-					])
-				]
+				body: [development.header.map((text) => ({ text, style: 'th' })), ...development.rows]
 			},
 			layout: 'lightHorizontalLines',
 			margin: [0, 4, 0, 8]
@@ -377,8 +360,6 @@ export function reportDocDefinition(model: ReportModel) {
 
 const starSvg =
 	'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M12 1.5l3.1 6.9 7.4.7-5.6 5 1.7 7.4L12 17.6l-6.6 3.9 1.7-7.4-5.6-5 7.4-.7z" fill="#c99700" stroke="#8a6d00" stroke-width="1"/></svg>';
-
-const signed = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `−${Math.abs(n)}` : '±0');
 
 export async function renderReportPdf(model: ReportModel): Promise<Buffer> {
 	return renderPdf(reportDocDefinition(model));
