@@ -4,11 +4,11 @@
  * something to do in the new stage, the daily overdue digest is one mail per person and day, and
  * the self-assessment's invitation and share mails.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ParsedMail } from 'mailparser';
-import { createTestDatabase, type TestDatabase } from '../helpers/db';
+import type { TestDatabase } from '../helpers/db';
 import { createUser } from '../helpers/users';
-import { linkIn, mailsTo, recipientOf, startTestSmtp, type TestSmtp } from '../helpers/smtp';
+import { linkIn, mailsTo, recipientOf, type TestSmtp, useMailTestbed } from '../helpers/smtp';
 import { actorOf, systemActor } from '../../src/lib/server/accounts/audit';
 import { createEvaluation } from '../../src/lib/server/evaluations/evaluations';
 import { transitionEvaluation } from '../../src/lib/server/evaluations/transitions';
@@ -25,38 +25,18 @@ import {
 import { getRubricOrThrow } from '../../src/lib/server/register/rubrics';
 import { findUsableToken } from '../../src/lib/server/accounts/account-tokens';
 import { actions as selfAssessmentActions } from '../../src/routes/kommuner/[code]/sjalvskattning/+page.server';
-import {
-	createMailTransport,
-	sendPendingMail,
-	type MailTransport
-} from '../../src/lib/server/jobs/outbox';
 import type { SessionUser } from '../../src/lib/server/auth/types';
 
 const origin = 'https://kompass.example.se';
 const from = 'Kommunkompassen <noreply@kompass.example.se>';
 
+const bed = useMailTestbed({ origin, from });
 let t: TestDatabase;
 let smtp: TestSmtp;
-let transport: MailTransport;
-beforeAll(async () => {
-	t = await createTestDatabase();
-	smtp = await startTestSmtp();
-	transport = createMailTransport({ smtpUrl: smtp.url, from });
+beforeAll(() => {
+	({ t, smtp } = bed);
 });
-afterAll(async () => {
-	transport?.close?.();
-	await smtp?.stop();
-	await t?.close();
-});
-beforeEach(async () => {
-	// Each test sees only its own mail.
-	await send();
-	smtp.received.length = 0;
-});
-
-async function send() {
-	return sendPendingMail(t.db, transport, { from });
-}
+const send = () => bed.send();
 
 const everything: NotificationChoices = {
 	factCheck: true,

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestEvaluation } from '../helpers/evaluations';
-import { createTestDatabase, type TestDatabase } from '../helpers/db';
+import type { TestDatabase } from '../helpers/db';
 import { createUser } from '../helpers/users';
-import { linkIn, startTestSmtp, type TestSmtp } from '../helpers/smtp';
+import { linkIn, type TestSmtp, useMailTestbed } from '../helpers/smtp';
 import { systemActor } from '../../src/lib/server/accounts/audit';
 import { inviteUser, resendInvitation } from '../../src/lib/server/accounts/invitations';
 import { findUsableToken, redeemAccountToken } from '../../src/lib/server/accounts/account-tokens';
@@ -13,36 +13,24 @@ import { saveNotificationChoices } from '../../src/lib/server/mail/notifications
 import { requestPasswordReset } from '../../src/lib/server/auth/password-reset';
 import { createSession, validateSessionToken } from '../../src/lib/server/auth/session';
 import { hashPassword, verifyPassword } from '../../src/lib/server/auth/password';
+import { renderMail } from '../../src/lib/server/mail/render';
 import {
 	createMailTransport,
 	sendPendingMail,
 	type MailTransport
 } from '../../src/lib/server/jobs/outbox';
-import { renderMail } from '../../src/lib/server/mail/render';
 
 const origin = 'https://kompass.example.se';
 const from = 'Kommunkompassen <noreply@kompass.example.se>';
 
+const bed = useMailTestbed({ origin, from });
 let t: TestDatabase;
 let smtp: TestSmtp;
 let transport: MailTransport;
-beforeAll(async () => {
-	t = await createTestDatabase();
-	smtp = await startTestSmtp();
-	transport = createMailTransport({ smtpUrl: smtp.url, from });
+beforeAll(() => {
+	({ t, smtp, transport } = bed);
 });
-afterAll(async () => {
-	transport?.close?.();
-	await smtp?.stop();
-	await t?.close();
-});
-beforeEach(async () => {
-	// Each test sees only its own mail.
-	await sendPendingMail(t.db, transport, { from });
-	smtp.received.length = 0;
-});
-
-const send = () => sendPendingMail(t.db, transport, { from });
+const send = () => bed.send();
 const tokenOf = (link: string) => link.split('/').pop() as string;
 let n = 0;
 const address = (who: string) => `${who}-${++n}-${Date.now()}@kommun.example.se`;

@@ -6,6 +6,13 @@
 import { SMTPServer } from 'smtp-server';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { createTestDatabase, type TestDatabase } from './db';
+import {
+	createMailTransport,
+	sendPendingMail,
+	type MailTransport
+} from '../../src/lib/server/jobs/outbox';
 
 export interface TestSmtp {
 	port: number;
@@ -70,4 +77,35 @@ export function recipientOf(mail: ParsedMail): string {
 /** The mails received for one address, in the order they came. */
 export function mailsTo(received: ParsedMail[], address: string): ParsedMail[] {
 	return received.filter((m) => recipientOf(m) === address);
+}
+
+/**
+ * The mail tests' shared set-up: a test database, the SMTP server and the app's transport to it,
+ * opened before the file's tests and closed after; before each test the outbox is sent and the
+ * received list emptied, so each test sees only its own mail. Read the fields inside tests.
+ */
+export function useMailTestbed(options: { from: string; origin?: string }) {
+	const bed = {} as {
+		t: TestDatabase;
+		smtp: TestSmtp;
+		transport: MailTransport;
+		/** Sends what the outbox holds now, as the app's sender does. */
+		send: () => ReturnType<typeof sendPendingMail>;
+	};
+	beforeAll(async () => {
+		bed.t = await createTestDatabase();
+		bed.smtp = await startTestSmtp();
+		bed.transport = createMailTransport({ smtpUrl: bed.smtp.url, from: options.from });
+		bed.send = () => sendPendingMail(bed.t.db, bed.transport, { from: options.from });
+	});
+	afterAll(async () => {
+		bed.transport?.close?.();
+		await bed.smtp?.stop();
+		await bed.t?.close();
+	});
+	beforeEach(async () => {
+		await bed.send();
+		bed.smtp.received.length = 0;
+	});
+	return bed;
 }
